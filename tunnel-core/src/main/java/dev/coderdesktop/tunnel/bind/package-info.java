@@ -1,0 +1,2 @@
+/** Datagram transports that carry WireGuard messages between peers. */
+package dev.coderdesktop.tunnel.bind;

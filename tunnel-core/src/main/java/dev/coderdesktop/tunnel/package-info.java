@@ -1,0 +1,2 @@
+/** The Coder Connect engine. */
+package dev.coderdesktop.tunnel;
