@@ -6,6 +6,7 @@ module dev.coderdesktop.tunnel {
   requires org.bouncycastle.provider;
   requires java.logging;
 
+  exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.bind;

@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.crypto;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * A 32-byte key: a Curve25519 public or private key, a pre-shared key, or a symmetric key.
+ * Immutable; bytes are copied in and out, equality is constant-time, and {@link #toString()} never
+ * shows the bytes of a key that may be secret.
+ */
+public final class Key {
+
+  /** Length of every key in bytes. */
+  public static final int LENGTH = 32;
+
+  private final byte[] bytes;
+  private final boolean secret;
+
+  private Key(byte[] bytes, boolean secret) {
+    this.bytes = bytes;
+    this.secret = secret;
+  }
+
+  /** A public key: its {@code toString()} shows its base64 form. */
+  public static Key publicKey(byte[] bytes) {
+    return new Key(copy(bytes), false);
+  }
+
+  /** A secret key (private, pre-shared or symmetric): its {@code toString()} shows nothing. */
+  public static Key secretKey(byte[] bytes) {
+    return new Key(copy(bytes), true);
+  }
+
+  /**
+   * Parses base64 (as {@code wg} prints keys), throwing {@link KeyFormatException} on bad input.
+   */
+  public static Key fromBase64(String text, boolean secret) throws KeyFormatException {
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new KeyFormatException("key is not valid base64");
+    }
+    if (raw.length != LENGTH) {
+      throw new KeyFormatException("key must be 32 bytes, got " + raw.length);
+    }
+    return new Key(raw, secret);
+  }
+
+  /** Parses 64 hex digits, throwing {@link KeyFormatException} on bad input. */
+  public static Key fromHex(String text, boolean secret) throws KeyFormatException {
+    byte[] raw;
+    try {
+      raw = HexFormat.of().parseHex(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new KeyFormatException("key is not valid hex");
+    }
+    if (raw.length != LENGTH) {
+      throw new KeyFormatException("key must be 32 bytes, got " + raw.length);
+    }
+    return new Key(raw, secret);
+  }
+
+  private static byte[] copy(byte[] bytes) {
+    if (bytes.length != LENGTH) {
+      throw new IllegalArgumentException("key must be 32 bytes, got " + bytes.length);
+    }
+    return bytes.clone();
+  }
+
+  /** A copy of the key bytes. */
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** Copies the key bytes into {@code dst} at {@code offset}. */
+  public void copyTo(byte[] dst, int offset) {
+    System.arraycopy(bytes, 0, dst, offset, LENGTH);
+  }
+
+  /** Whether every byte is zero (an unset key, or a low-order X25519 result). */
+  public boolean isZero() {
+    int acc = 0;
+    for (byte b : bytes) {
+      acc |= b;
+    }
+    return acc == 0;
+  }
+
+  /** Whether this key is secret; secret keys never print their bytes. */
+  public boolean isSecret() {
+    return secret;
+  }
+
+  /**
+   * Base64 encoding, as {@code wg} uses. Exposes secret bytes: for config files only, never logs.
+   */
+  public String toBase64() {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /** Lower-case hex, as the WireGuard UAPI uses. Exposes secret bytes: never log it. */
+  public String toHex() {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Key k && MessageDigest.isEqual(bytes, k.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return secret ? "Key(secret)" : "Key(" + toBase64() + ")";
+  }
+}
