@@ -8,6 +8,11 @@ module dev.coderdesktop.tunnel {
 
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.time;
+  exports dev.coderdesktop.tunnel.wireguard.cookie;
+  exports dev.coderdesktop.tunnel.wireguard.message;
+  exports dev.coderdesktop.tunnel.wireguard.noise;
+  exports dev.coderdesktop.tunnel.wireguard.replay;
+  exports dev.coderdesktop.tunnel.wireguard.tai64n;
   exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.bind;
 }
