@@ -8,6 +8,9 @@ module dev.coderdesktop.tunnel {
 
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.time;
+  exports dev.coderdesktop.tunnel.wireguard;
+  exports dev.coderdesktop.tunnel.wireguard.config;
+  exports dev.coderdesktop.tunnel.wireguard.route;
   exports dev.coderdesktop.tunnel.wireguard.cookie;
   exports dev.coderdesktop.tunnel.wireguard.message;
   exports dev.coderdesktop.tunnel.wireguard.noise;

@@ -73,6 +73,12 @@ public final class Layout {
     writeInt(b, off, type);
   }
 
+  /** Whether the message is an initiation or a response (for load accounting). */
+  public static boolean isHandshake(byte[] b, int len) {
+    int t = type(b, 0, len);
+    return t == MessageType.INITIATION || t == MessageType.RESPONSE;
+  }
+
   /** The message type if the reserved bytes are zero, else -1. */
   public static int type(byte[] b, int off, int len) {
     if (len < 4) {

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.wireguard.config;
+
+/**
+ * A WireGuard configuration text could not be parsed. Carries where (section, field, line) and why,
+ * plus the offending text unless it was a key (keys are never echoed).
+ */
+public final class ConfigParseException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** The section of the configuration. */
+  public enum Section {
+    INTERFACE,
+    PEER,
+    NONE
+  }
+
+  /** The field being parsed. */
+  public enum Field {
+    PRIVATE_KEY,
+    LISTEN_PORT,
+    ADDRESS,
+    PUBLIC_KEY,
+    PRESHARED_KEY,
+    ALLOWED_IPS,
+    ENDPOINT,
+    PERSISTENT_KEEPALIVE,
+    SECTION_HEADER,
+    UNKNOWN
+  }
+
+  /** What was wrong. */
+  public enum Reason {
+    INVALID_KEY,
+    INVALID_NUMBER,
+    INVALID_VALUE,
+    MISSING_FIELD,
+    UNKNOWN_FIELD,
+    UNKNOWN_SECTION,
+    DUPLICATE_PEER,
+    SYNTAX
+  }
+
+  private final Section section;
+  private final Field field;
+  private final Reason reason;
+  private final int line;
+  private final String text;
+
+  /** Creates the exception; pass {@code null} text for secret fields. */
+  public ConfigParseException(Section section, Field field, Reason reason, int line, String text) {
+    super(
+        reason
+            + " in "
+            + section
+            + (field == Field.UNKNOWN ? "" : " " + field)
+            + (line > 0 ? " at line " + line : "")
+            + (text == null ? "" : ": " + text));
+    this.section = section;
+    this.field = field;
+    this.reason = reason;
+    this.line = line;
+    this.text = text;
+  }
+
+  /** The section. */
+  public Section section() {
+    return section;
+  }
+
+  /** The field. */
+  public Field field() {
+    return field;
+  }
+
+  /** The reason. */
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The 1-based line, or 0 when not tied to a line. */
+  public int line() {
+    return line;
+  }
+
+  /** The offending text, or null when it was secret or absent. */
+  public String text() {
+    return text;
+  }
+}

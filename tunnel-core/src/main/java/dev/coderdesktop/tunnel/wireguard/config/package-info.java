@@ -1,0 +1,2 @@
+/** Immutable WireGuard configuration values and their parser. */
+package dev.coderdesktop.tunnel.wireguard.config;
