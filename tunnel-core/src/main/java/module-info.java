@@ -17,5 +17,6 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.wireguard.replay;
   exports dev.coderdesktop.tunnel.wireguard.tai64n;
   exports dev.coderdesktop.tunnel.tun;
+  exports dev.coderdesktop.tunnel.tun.linux;
   exports dev.coderdesktop.tunnel.bind;
 }
