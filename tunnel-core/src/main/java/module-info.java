@@ -7,6 +7,8 @@ module dev.coderdesktop.tunnel {
   requires java.logging;
 
   exports dev.coderdesktop.tunnel.crypto;
+  exports dev.coderdesktop.tunnel.derp;
+  exports dev.coderdesktop.tunnel.derp.server;
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.wireguard;
   exports dev.coderdesktop.tunnel.wireguard.config;
