@@ -22,8 +22,8 @@ public final class AgentHostnames {
   private AgentHostnames() {}
 
   /**
-   * Every name for {@code agent} in {@code workspace} owned by {@code owner}: the {@code .me.} form,
-   * the owner form, then the bare workspace name when {@code agentsInWorkspace} is one.
+   * Every name for {@code agent} in {@code workspace} owned by {@code owner}: the {@code .me.}
+   * form, the owner form, then the bare workspace name when {@code agentsInWorkspace} is one.
    */
   public static List<String> names(
       String agent, String workspace, String owner, int agentsInWorkspace, String suffix) {
