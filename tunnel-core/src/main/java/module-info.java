@@ -7,6 +7,7 @@ module dev.coderdesktop.tunnel {
   requires java.logging;
 
   exports dev.coderdesktop.tunnel.control;
+  exports dev.coderdesktop.tunnel.control.drpc;
   exports dev.coderdesktop.tunnel.control.yamux;
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.derp;
