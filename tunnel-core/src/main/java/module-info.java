@@ -8,6 +8,7 @@ module dev.coderdesktop.tunnel {
   requires java.net.http;
   requires com.google.protobuf;
 
+  exports dev.coderdesktop.tunnel.connect;
   exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.control.drpc;
   exports dev.coderdesktop.tunnel.control.proto;
