@@ -44,9 +44,17 @@ public record ServerVersion(int major, int minor, int patch, String text)
     return c != 0 ? c : Integer.compare(patch, o.patch);
   }
 
-  /** Whether this server is new enough. */
+  /**
+   * Whether this server is new enough. Unversioned development builds ({@code v0.0.0-devel+…}) are
+   * accepted, as Coder itself treats them as compatible with everything.
+   */
   public boolean isSupported() {
-    return compareTo(MINIMUM) >= 0;
+    return isDevelopmentBuild() || compareTo(MINIMUM) >= 0;
+  }
+
+  /** Whether this is an unversioned development build of Coder. */
+  public boolean isDevelopmentBuild() {
+    return major == 0 && minor == 0 && patch == 0 && text.contains("-devel");
   }
 
   @Override

@@ -203,7 +203,14 @@ class CoderClientTest {
   }
 
   @ParameterizedTest(name = "{0} supported: {1}")
-  @CsvSource({"v2.20.0, true", "2.19.9, false", "v2.25.0-devel+abc, true", "v3.0.0, true"})
+  @CsvSource({
+    "v2.20.0, true",
+    "2.19.9, false",
+    "v2.25.0-devel+abc, true",
+    "v3.0.0, true",
+    "v0.0.0-devel+f97bd76, true",
+    "v0.0.0, false"
+  })
   @DisplayName("server versions compare by major, minor and patch")
   void versions(String text, boolean supported) {
     assertEquals(supported, ServerVersion.parse(text).isSupported());

@@ -27,16 +27,30 @@ public record DerpSelection(int regionId, URI url) {
         .flatMap(
             r ->
                 r.nodes().stream()
-                    .filter(n -> !n.stunOnly() && n.hostName() != null && !n.hostName().isBlank())
+                    .filter(n -> !n.stunOnly() && host(n) != null)
                     .limit(1)
                     .map(n -> new DerpSelection(r.regionId(), url(n))))
         .findFirst();
   }
 
+  /**
+   * Where to connect: the host name, or else a forced address (real deployments may leave the host
+   * name empty and give only an IPv4 or IPv6 address, as coderd's own test servers do).
+   */
+  private static String host(Values.DerpNode n) {
+    for (String h : new String[] {n.hostName(), n.ipv4(), n.ipv6()}) {
+      if (h != null && !h.isBlank() && !h.equals("none")) {
+        return h;
+      }
+    }
+    return null;
+  }
+
   private static URI url(Values.DerpNode n) {
     String scheme = n.forceHttp() ? "http" : "https";
     int port = n.derpPort() == 0 ? (n.forceHttp() ? 80 : 443) : n.derpPort();
-    String host = n.hostName().contains(":") ? "[" + n.hostName() + "]" : n.hostName();
+    String h = host(n);
+    String host = h.contains(":") ? "[" + h + "]" : h;
     return URI.create(scheme + "://" + host + ":" + port + "/derp");
   }
 }
