@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
-export GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
+export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
 
 WORK=$(mktemp -d /tmp/cdj-interop.XXXXXX)
 IFACE="cdj$RANDOM"
