@@ -3,4 +3,6 @@ module dev.coderdesktop.vpn.service {
   requires dev.coderdesktop.tunnel;
   requires dev.coderdesktop.coder.sdk;
   requires java.logging;
+
+  exports dev.coderdesktop.vpn.service.dns;
 }

@@ -14,11 +14,16 @@ import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
+import dev.coderdesktop.vpn.service.dns.DnsShim;
+import dev.coderdesktop.vpn.service.dns.HostTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +31,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Coder Connect in the foreground, as root, until terminated: signs in with the REST API, creates
- * the TUN device, gives it our address and the route for {@code fd60:627a:a42b::/48}, and runs the
- * engine, printing one line per agent whenever the set changes. The daemon with its local socket
- * and DNS is built on the same pieces.
+ * the TUN device, gives it our address, the resolver address {@code fd60:627a:a42b::53} and the
+ * route for {@code fd60:627a:a42b::/48}, answers DNS for the agents' names there, and runs the
+ * engine, printing one line per agent whenever the set changes. It does not change the system
+ * resolver: point the suffix's queries at {@code fd60:627a:a42b::53} (the daemon will do this).
  *
  * <pre>
  * ForegroundConnect --url URL --token-file FILE [--interface coder0] [--header Name=Value]...
@@ -106,9 +112,25 @@ public final class ForegroundConnect {
 
     SystemClock clock = new SystemClock("connect-timers");
     LinuxTun tun = LinuxTun.open(iface, 1280);
-    CoderConnect engine = new CoderConnect(config, tun, clock, new Printer(out));
+    String suffix = config.hostnameSuffix();
+    HostTable empty = HostTable.of(suffix, Map.of());
+    DnsShim[] dns = new DnsShim[1];
+    CoderConnect engine =
+        new CoderConnect(
+            config,
+            tun,
+            clock,
+            new Printer(
+                out,
+                agents -> {
+                  if (dns[0] != null) {
+                    dns[0].setTable(table(suffix, agents));
+                  }
+                }));
     String addr = engine.address().getHostAddress();
-    run("ip", "-6", "addr", "add", addr + "/128", "dev", tun.name());
+    String dnsAddr = TailnetAddresses.DNS_ADDRESS.getHostAddress();
+    run("ip", "-6", "addr", "add", addr + "/128", "dev", tun.name(), "nodad");
+    run("ip", "-6", "addr", "add", dnsAddr + "/128", "dev", tun.name(), "nodad");
     run("ip", "link", "set", tun.name(), "up");
     run(
         "ip",
@@ -118,7 +140,8 @@ public final class ForegroundConnect {
         "fd60:627a:a42b::/" + TailnetAddresses.PREFIX_BITS,
         "dev",
         tun.name());
-    out.println("ready " + tun.name() + " " + addr);
+    dns[0] = new DnsShim(new InetSocketAddress(TailnetAddresses.DNS_ADDRESS, 53), empty);
+    out.println("ready " + tun.name() + " " + addr + " dns " + dnsAddr);
     engine.start();
 
     CountDownLatch done = new CountDownLatch(1);
@@ -135,6 +158,20 @@ public final class ForegroundConnect {
     done.await();
   }
 
+  /** The DNS table for the agents, plus the name that tells clients Coder Connect is on. */
+  static HostTable table(String suffix, List<AgentView> agents) {
+    Map<String, List<Inet6Address>> names = new HashMap<>();
+    for (AgentView a : agents) {
+      for (String h : a.hostnames()) {
+        names.put(h, List.of(a.address()));
+      }
+    }
+    names.put(
+        dev.coderdesktop.tunnel.control.AgentHostnames.CONNECT_PROBE_LABEL + "." + suffix,
+        List.of(TailnetAddresses.DNS_ADDRESS));
+    return HostTable.of(suffix, names);
+  }
+
   private static void run(String... cmd) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -146,14 +183,17 @@ public final class ForegroundConnect {
   /** Prints the agent list as lines a script can read. */
   private static final class Printer implements ConnectListener {
     private final PrintStream out;
+    private final java.util.function.Consumer<List<AgentView>> also;
     private String last = "";
 
-    Printer(PrintStream out) {
+    Printer(PrintStream out, java.util.function.Consumer<List<AgentView>> also) {
       this.out = out;
+      this.also = also;
     }
 
     @Override
     public synchronized void onAgents(List<AgentView> agents) {
+      also.accept(agents);
       StringBuilder b = new StringBuilder();
       for (AgentView a : agents) {
         b.append("agent ")
