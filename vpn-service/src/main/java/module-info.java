@@ -3,6 +3,8 @@ module dev.coderdesktop.vpn.service {
   requires dev.coderdesktop.tunnel;
   requires dev.coderdesktop.coder.sdk;
   requires java.logging;
+  requires jdk.net;
+  requires dev.coderdesktop.vpn.proto;
 
   exports dev.coderdesktop.vpn.service.dns;
 }

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Agent changes are reported on engine threads.
  */
-public final class TunnelSession implements AutoCloseable {
+public final class TunnelSession implements Session {
 
   private final SystemClock clock;
   private final LinuxTun tun;
@@ -178,7 +178,7 @@ public final class TunnelSession implements AutoCloseable {
     return engine.address();
   }
 
-  /** The agents now known. */
+  @Override
   public List<AgentView> agents() {
     return engine.agents();
   }

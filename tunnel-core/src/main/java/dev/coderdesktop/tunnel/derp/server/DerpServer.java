@@ -78,6 +78,8 @@ public final class DerpServer implements Closeable {
   /** Listens on {@code address} and serves HTTP upgrades at {@code /derp}; returns the port. */
   public int listen(InetSocketAddress address) throws IOException {
     ServerSocket ss = new ServerSocket();
+    // A restarted relay takes its old port back even while old connections linger in TIME_WAIT.
+    ss.setReuseAddress(true);
     ss.bind(address);
     listener = ss;
     Thread.ofPlatform()
