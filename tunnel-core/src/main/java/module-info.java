@@ -10,4 +10,7 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.bind;
+  exports dev.coderdesktop.tunnel.wireguard;
+  exports dev.coderdesktop.tunnel.wireguard.config;
+  exports dev.coderdesktop.tunnel.wireguard.route;
 }
