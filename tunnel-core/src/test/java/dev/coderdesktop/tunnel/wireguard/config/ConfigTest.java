@@ -15,6 +15,7 @@ import dev.coderdesktop.tunnel.wireguard.config.ConfigParseException.Reason;
 import dev.coderdesktop.tunnel.wireguard.config.ConfigParseException.Section;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -33,7 +34,9 @@ class ConfigTest {
   private static final Key PSK = X25519.generatePrivateKey();
 
   private static final String GOOD =
-      """
+      String.format(
+          Locale.ROOT,
+          """
       # a wg-quick file
       [Interface]
       PrivateKey = %s
@@ -53,8 +56,11 @@ class ConfigTest {
       [peer]
       publickey = %s   # trailing comment
       endpoint = vpn.example.com:4500
-      """
-          .formatted(PRIV.toBase64(), PEER1.toBase64(), PSK.toBase64(), PEER2.toBase64());
+      """,
+          PRIV.toBase64(),
+          PEER1.toBase64(),
+          PSK.toBase64(),
+          PEER2.toBase64());
 
   @Nested
   @DisplayName("a valid wg-quick file")
