@@ -17,6 +17,15 @@ public record UdpEndpoint(InetSocketAddress address) implements Endpoint {
   }
 
   @Override
+  public byte[] addressBytes() {
+    byte[] ip = address.getAddress().getAddress();
+    byte[] out = java.util.Arrays.copyOf(ip, ip.length + 2);
+    out[ip.length] = (byte) address.getPort();
+    out[ip.length + 1] = (byte) (address.getPort() >>> 8);
+    return out;
+  }
+
+  @Override
   public String toString() {
     return address.getAddress().getHostAddress() + ":" + address.getPort();
   }

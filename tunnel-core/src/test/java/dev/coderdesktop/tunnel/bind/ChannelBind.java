@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.bind;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
@@ -13,109 +12,127 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
 
 /**
- * An in-memory datagram network for tests: each {@link Port} is a {@link Bind} with a loopback
- * {@link UdpEndpoint} address, and datagrams sent to a port's address land in its queue. A drop
- * filter, settable at any time, discards chosen datagrams; sends to unknown addresses vanish, as
- * UDP would.
- *
- * <p>Thread-safe.
+ * An in-memory datagram network for tests: binds created from one {@link Network} reach each other
+ * by {@link Address}. A drop filter on the network can lose chosen datagrams. Thread-safe.
  */
-public final class ChannelBind {
+public final class ChannelBind implements Bind {
 
-  /** A datagram in flight, given to the drop filter. */
-  public record Datagram(Endpoint from, Endpoint to, byte[] payload) {}
-
-  private final Map<Endpoint, Port> ports = new ConcurrentHashMap<>();
-  private volatile Predicate<Datagram> drop = d -> false;
-  private int nextPort = 51820;
-
-  /** Creates a bind on the next free loopback port. */
-  public synchronized Port newBind() {
-    int p = nextPort++;
-    UdpEndpoint address =
-        new UdpEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), p));
-    Port port = new Port(address);
-    ports.put(address, port);
-    return port;
+  /** An endpoint on a {@link Network}. */
+  public record Address(int id) implements Endpoint {
+    @Override
+    public byte[] addressBytes() {
+      return new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+    }
   }
 
-  /** Sets the filter; datagrams for which it returns true are discarded. */
-  public void setDrop(Predicate<Datagram> filter) {
-    drop = filter;
+  /** A datagram in flight, as the drop filter sees it. */
+  public record Datagram(Address from, Address to, byte[] bytes) {}
+
+  /** The shared medium. */
+  public static final class Network {
+    private final Map<Address, ChannelBind> binds = new ConcurrentHashMap<>();
+    private volatile Predicate<Datagram> drop = d -> false;
+    private int next = 1;
+
+    /** A new bind with a fresh address on this network. */
+    public synchronized ChannelBind newBind() {
+      ChannelBind b = new ChannelBind(this, new Address(next++));
+      binds.put(b.address, b);
+      return b;
+    }
+
+    /**
+     * Whether every delivered datagram has been fully handled: its receiver has come back for the
+     * next one. Lets virtual-time tests wait for quiet before moving the clock.
+     */
+    public boolean idle() {
+      for (ChannelBind b : binds.values()) {
+        if (b.unprocessed.get() != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Datagrams matching {@code filter} are silently lost. */
+    public void setDrop(Predicate<Datagram> filter) {
+      drop = filter;
+    }
   }
 
-  /** One endpoint on the in-memory network. */
-  public final class Port implements Bind {
-    private static final Datagram CLOSED = new Datagram(null, null, new byte[0]);
+  private record Incoming(Address from, byte[] bytes) {}
 
-    private final UdpEndpoint address;
-    private final BlockingQueue<Datagram> inbox = new LinkedBlockingQueue<>();
-    private volatile boolean closed;
+  private static final Incoming POISON = new Incoming(null, null);
 
-    private Port(UdpEndpoint address) {
-      this.address = address;
+  private final Network network;
+  private final Address address;
+  private final BlockingQueue<Incoming> inbox = new LinkedBlockingQueue<>();
+  private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger unprocessed =
+      new java.util.concurrent.atomic.AtomicInteger();
+  // Only the receiving thread touches this.
+  private boolean holding;
+
+  private ChannelBind(Network network, Address address) {
+    this.network = network;
+    this.address = address;
+  }
+
+  /** This bind's address on the network. */
+  public Address address() {
+    return address;
+  }
+
+  /** Delivers raw bytes to this bind as if sent from {@code from}. */
+  public void deliver(Address from, byte[] bytes) {
+    unprocessed.incrementAndGet();
+    inbox.add(new Incoming(from, bytes.clone()));
+  }
+
+  @Override
+  public Endpoint receive(ByteBuffer dst) throws IOException {
+    if (holding) {
+      holding = false;
+      unprocessed.decrementAndGet();
     }
-
-    /** This bind's address, as peers see it. */
-    public UdpEndpoint address() {
-      return address;
+    Incoming in;
+    try {
+      in = inbox.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClosedChannelException();
     }
-
-    /** Delivers {@code payload} to this bind as if sent from {@code from}, bypassing the filter. */
-    public void inject(byte[] payload, Endpoint from) {
-      inbox.add(new Datagram(from, address, payload.clone()));
+    if (in == POISON || closed) {
+      throw new ClosedChannelException();
     }
+    holding = true;
+    dst.put(in.bytes());
+    return in.from();
+  }
 
-    /** Sends a raw datagram from this bind; for tests that forge packets. */
-    public void sendRaw(byte[] payload, Endpoint to) throws ClosedChannelException {
-      send(ByteBuffer.wrap(payload), to);
+  @Override
+  public void send(ByteBuffer src, Endpoint to) throws IOException {
+    if (closed) {
+      throw new ClosedChannelException();
     }
+    byte[] b = new byte[src.remaining()];
+    src.get(b);
+    ChannelBind target = network.binds.get((Address) to);
+    if (target == null || network.drop.test(new Datagram(address, (Address) to, b))) {
+      return;
+    }
+    target.deliver(address, b);
+  }
 
-    @Override
-    public Endpoint receive(ByteBuffer dst) throws ClosedChannelException {
-      if (closed) {
-        throw new ClosedChannelException();
-      }
-      Datagram d;
-      try {
-        d = inbox.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ClosedChannelException();
-      }
-      if (d == CLOSED || closed) {
-        inbox.add(CLOSED);
-        throw new ClosedChannelException();
-      }
-      dst.put(d.payload());
-      return d.from();
-    }
+  @Override
+  public int localPort() {
+    return 0;
+  }
 
-    @Override
-    public void send(ByteBuffer src, Endpoint to) throws ClosedChannelException {
-      if (closed) {
-        throw new ClosedChannelException();
-      }
-      byte[] payload = new byte[src.remaining()];
-      src.get(payload);
-      Datagram d = new Datagram(address, to, payload);
-      Port target = ports.get(to);
-      if (target == null || target.closed || drop.test(d)) {
-        return;
-      }
-      target.inbox.add(d);
-    }
-
-    @Override
-    public int localPort() {
-      return address.address().getPort();
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      ports.remove(address);
-      inbox.add(CLOSED);
-    }
+  @Override
+  public void close() {
+    closed = true;
+    network.binds.remove(address);
+    inbox.add(POISON);
   }
 }

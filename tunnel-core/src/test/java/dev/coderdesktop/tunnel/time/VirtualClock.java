@@ -4,33 +4,29 @@ package dev.coderdesktop.tunnel.time;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.PriorityQueue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * A manual clock for tests: time stands still until {@link #advance} moves it, and due timers fire
- * in expiry order (ties in arming order) on the thread that advances. A timer action may re-arm
- * timers; one that becomes due within the advanced window fires in the same call.
- *
- * <p>Thread-safe: any thread may read the time or arm timers while another advances. Actions run
- * without the clock's lock held.
+ * A manual clock for tests: time moves only in {@link #advance}, which fires due timers in expiry
+ * order on the calling thread. Thread-safe.
  */
 public final class VirtualClock implements Clock {
 
   private final Instant wallOrigin;
-
-  // Guarded by this.
   private long now;
   private long sequence;
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private final List<VirtualTimer> armed = new ArrayList<>();
 
-  /** A clock at monotonic zero whose wall time starts at 2026-01-01T00:00:00Z. */
-  public VirtualClock() {
-    this(Instant.parse("2026-01-01T00:00:00Z"));
-  }
-
-  /** A clock at monotonic zero whose wall time starts at {@code wallOrigin}. */
+  /** Starts at monotonic time 0 and the given wall time. */
   public VirtualClock(Instant wallOrigin) {
     this.wallOrigin = wallOrigin;
+  }
+
+  /** Starts at monotonic time 0 and wall time 2026-01-01T00:00:00Z. */
+  public VirtualClock() {
+    this(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   @Override
@@ -45,104 +41,72 @@ public final class VirtualClock implements Clock {
 
   @Override
   public Timer newTimer(String name, Runnable action) {
-    return new VirtualTimer(name, action);
+    return new VirtualTimer(action);
   }
 
-  /**
-   * Moves time forward by {@code step}, firing every timer that falls due on the way, each with the
-   * clock set to its expiry time.
-   */
-  public void advance(Duration step) {
-    if (step.isNegative()) {
-      throw new IllegalArgumentException("cannot go back in time: " + step);
-    }
+  /** Moves time forward, running every timer that falls due, in order, as time passes it. */
+  public void advance(Duration d) {
     long target;
     synchronized (this) {
-      target = now + step.toNanos();
+      target = now + d.toNanos();
     }
     while (true) {
-      Entry due;
+      VirtualTimer next;
       synchronized (this) {
-        due = queue.peek();
-        if (due == null || due.deadline > target) {
+        next =
+            armed.stream()
+                .filter(t -> t.deadline <= target)
+                .min(
+                    Comparator.<VirtualTimer>comparingLong(t -> t.deadline)
+                        .thenComparing(t -> t.seq))
+                .orElse(null);
+        if (next == null) {
           now = target;
           return;
         }
-        queue.poll();
-        now = Math.max(now, due.deadline);
-        due.timer.pending = null;
+        armed.remove(next);
+        now = Math.max(now, next.deadline);
       }
-      due.timer.action.run();
+      next.action.run();
     }
   }
 
-  /** Fires timers already due without moving time. */
-  public void runDue() {
-    advance(Duration.ZERO);
-  }
-
-  /** Number of armed timers; for assertions. */
+  /** How many timers are armed. */
   public synchronized int pendingTimers() {
-    return queue.size();
-  }
-
-  /** Time until the earliest armed timer fires, or {@code null} when none is armed. */
-  public synchronized Duration untilNextTimer() {
-    Entry e = queue.peek();
-    return e == null ? null : Duration.ofNanos(e.deadline - now);
-  }
-
-  private record Entry(long deadline, long seq, VirtualTimer timer) implements Comparable<Entry> {
-    @Override
-    public int compareTo(Entry o) {
-      int c = Long.compare(deadline, o.deadline);
-      return c != 0 ? c : Long.compare(seq, o.seq);
-    }
+    return armed.size();
   }
 
   private final class VirtualTimer implements Timer {
-    private final String name;
-    private final Runnable action;
+    final Runnable action;
+    long deadline;
+    long seq;
 
-    // Guarded by VirtualClock.this.
-    private Entry pending;
-
-    VirtualTimer(String name, Runnable action) {
-      this.name = name;
+    VirtualTimer(Runnable action) {
       this.action = action;
     }
 
     @Override
     public void mod(Duration delay) {
       synchronized (VirtualClock.this) {
-        if (pending != null) {
-          queue.remove(pending);
-        }
-        pending = new Entry(now + Math.max(0, delay.toNanos()), sequence++, this);
-        queue.add(pending);
+        armed.remove(this);
+        deadline = now + delay.toNanos();
+        seq = sequence++;
+        armed.add(this);
       }
     }
 
     @Override
     public void cancel() {
       synchronized (VirtualClock.this) {
-        if (pending != null) {
-          queue.remove(pending);
-          pending = null;
-        }
+        armed.remove(this);
       }
     }
 
     @Override
     public boolean isPending() {
       synchronized (VirtualClock.this) {
-        return pending != null;
+        return armed.contains(this);
       }
-    }
-
-    @Override
-    public String toString() {
-      return "VirtualTimer(" + name + ")";
     }
   }
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.tun;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -10,29 +11,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-memory TUN device for tests. {@link #inject} queues a packet the engine will {@link #read}
- * as if the operating system sent it; packets the engine {@link #write}s are queued for {@link
- * #take}.
- *
- * <p>Thread-safe. {@link #close()} wakes a blocked {@link #read}, which then throws {@link
- * ClosedChannelException}.
+ * An in-memory TUN device for tests: {@link #inject} plays the operating system sending a packet
+ * into the tunnel; {@link #take} receives what the tunnel delivered. Thread-safe.
  */
 public final class ChannelTun implements TunDevice {
 
-  private static final byte[] CLOSED = new byte[0];
+  private static final byte[] POISON = new byte[0];
 
   private final String name;
   private final int mtu;
-  private final BlockingQueue<byte[]> toEngine = new LinkedBlockingQueue<>();
-  private final BlockingQueue<byte[]> fromEngine = new LinkedBlockingQueue<>();
+  private final BlockingQueue<byte[]> outbound = new LinkedBlockingQueue<>();
+  private final BlockingQueue<byte[]> delivered = new LinkedBlockingQueue<>();
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger unprocessed =
+      new java.util.concurrent.atomic.AtomicInteger();
+  // Only the reading thread touches this.
+  private boolean holding;
 
-  /** A device named {@code name} with MTU 1420. */
-  public ChannelTun(String name) {
-    this(name, 1420);
-  }
-
-  /** A device named {@code name} with the given MTU. */
+  /** Creates a device with the given name and MTU. */
   public ChannelTun(String name, int mtu) {
     this.name = name;
     this.mtu = mtu;
@@ -48,59 +44,59 @@ public final class ChannelTun implements TunDevice {
     return mtu;
   }
 
-  /** Queues {@code packet} (copied) for the engine to read. */
+  /** Queues a packet as if an application had sent it through the interface. */
   public void inject(byte[] packet) {
-    toEngine.add(packet.clone());
+    unprocessed.incrementAndGet();
+    outbound.add(packet.clone());
   }
 
-  /** The next packet the engine wrote, or {@code null} if none arrives within {@code timeout}. */
+  /** Whether every injected packet has been fully handled by the reader. */
+  public boolean idle() {
+    return unprocessed.get() == 0;
+  }
+
+  /** The next packet the tunnel delivered, or null after {@code timeout}. */
   public byte[] take(Duration timeout) throws InterruptedException {
-    return fromEngine.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  /** The next packet the engine wrote, or {@code null} at once if there is none. */
-  public byte[] poll() {
-    return fromEngine.poll();
-  }
-
-  /** Packets injected but not yet read by the engine. */
-  public int pendingInjected() {
-    return toEngine.size();
+    return delivered.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
-  public int read(ByteBuffer dst) throws ClosedChannelException {
+  public int read(ByteBuffer dst) throws IOException {
     if (closed) {
       throw new ClosedChannelException();
     }
+    if (holding) {
+      holding = false;
+      unprocessed.decrementAndGet();
+    }
     byte[] p;
     try {
-      p = toEngine.take();
+      p = outbound.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClosedChannelException();
     }
-    if (p == CLOSED || closed) {
-      toEngine.add(CLOSED);
+    if (p == POISON || closed) {
       throw new ClosedChannelException();
     }
+    holding = true;
     dst.put(p);
     return p.length;
   }
 
   @Override
-  public void write(ByteBuffer src) throws ClosedChannelException {
+  public void write(ByteBuffer src) throws IOException {
     if (closed) {
       throw new ClosedChannelException();
     }
     byte[] p = new byte[src.remaining()];
     src.get(p);
-    fromEngine.add(p);
+    delivered.add(p);
   }
 
   @Override
   public void close() {
     closed = true;
-    toEngine.add(CLOSED);
+    outbound.add(POISON);
   }
 }

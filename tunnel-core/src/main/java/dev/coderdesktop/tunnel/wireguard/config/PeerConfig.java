@@ -2,20 +2,20 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.wireguard.config;
 
+import dev.coderdesktop.tunnel.bind.Endpoint;
 import dev.coderdesktop.tunnel.crypto.Key;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One {@code [Peer]}: its public key, optional pre-shared key, the prefixes it may send from and
- * receive for, an optional endpoint, and a persistent keepalive interval (zero for off). Immutable.
+ * One peer of a WireGuard configuration. Immutable.
  *
- * @param publicKey the peer's static Curve25519 public key
- * @param presharedKey the pre-shared symmetric key, or {@code null} for none (all zeros)
- * @param allowedIps cryptokey routing prefixes
- * @param endpoint where to send first, or {@code null} until the peer contacts us
- * @param persistentKeepalive keepalive interval, {@link Duration#ZERO} for off
+ * @param publicKey the peer's static public key
+ * @param presharedKey optional pre-shared key (null for none)
+ * @param allowedIps prefixes routed to this peer and accepted as inner sources from it
+ * @param endpoint where to send until the peer roams (null: wait for the peer to reach us)
+ * @param persistentKeepalive interval, or {@link Duration#ZERO} for none
  */
 public record PeerConfig(
     Key publicKey,
@@ -24,18 +24,10 @@ public record PeerConfig(
     Endpoint endpoint,
     Duration persistentKeepalive) {
 
-  /** Copies the list and checks required values. */
+  /** Validates and copies. */
   public PeerConfig {
     Objects.requireNonNull(publicKey, "publicKey");
     allowedIps = List.copyOf(allowedIps);
     persistentKeepalive = persistentKeepalive == null ? Duration.ZERO : persistentKeepalive;
-    if (persistentKeepalive.isNegative() || persistentKeepalive.getSeconds() > 65535) {
-      throw new IllegalArgumentException("persistent keepalive out of range");
-    }
-  }
-
-  /** A peer with just a key and allowed prefixes. */
-  public static PeerConfig of(Key publicKey, List<IpPrefix> allowedIps, Endpoint endpoint) {
-    return new PeerConfig(publicKey, null, allowedIps, endpoint, Duration.ZERO);
   }
 }

@@ -1,2 +1,2 @@
-/** WireGuard interface configuration values and the {@code wg setconf}/wg-quick text parser. */
+/** Immutable WireGuard configuration values and their parser. */
 package dev.coderdesktop.tunnel.wireguard.config;

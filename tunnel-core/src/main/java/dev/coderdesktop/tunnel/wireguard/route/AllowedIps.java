@@ -3,188 +3,132 @@
 package dev.coderdesktop.tunnel.wireguard.route;
 
 import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The cryptokey routing table: maps IPv4 and IPv6 prefixes to owners (peers) and finds the owner of
- * the longest prefix containing an address. Inserting a prefix that is already present replaces its
- * owner, as in wireguard-go's allowed-IPs table; owners compare by identity.
+ * Longest-prefix-match routing from IP addresses to owners (peers), one binary trie per address
+ * family. Inserting an existing prefix replaces its owner. Lookups read an address straight out of
+ * a packet without allocating.
  *
- * <p>Thread-safe. Each family is a persistent binary trie behind a volatile root: writers (rare,
- * serialised on this object) copy the path they change, so lookups on the data path take no lock
- * and allocate nothing.
+ * <p>Thread-safety: writers are serialised by this object's lock and publish a new root atomically,
+ * so lookups on the data path take no lock.
  */
 public final class AllowedIps<T> {
 
-  /** An immutable trie node; {@code owner} is non-null where a prefix ends. */
-  private record Node<T>(T owner, IpPrefix prefix, Node<T> zero, Node<T> one) {
-    Node<T> child(int bit) {
-      return bit == 0 ? zero : one;
-    }
+  private static final class Node<T> {
+    final Node<T>[] child;
+    final T owner;
 
-    Node<T> with(int bit, Node<T> c) {
-      return bit == 0 ? new Node<>(owner, prefix, c, one) : new Node<>(owner, prefix, zero, c);
-    }
-
-    boolean empty() {
-      return owner == null && zero == null && one == null;
+    @SuppressWarnings("unchecked")
+    Node(Node<T> zero, Node<T> one, T owner) {
+      this.child = new Node[] {zero, one};
+      this.owner = owner;
     }
   }
 
-  private volatile Node<T> root4;
-  private volatile Node<T> root6;
+  private volatile Node<T> v4;
+  private volatile Node<T> v6;
 
-  /** Maps {@code prefix} to {@code owner}, replacing any previous owner of that exact prefix. */
+  /** Routes {@code prefix} to {@code owner}, replacing any previous owner of that prefix. */
   public synchronized void insert(IpPrefix prefix, T owner) {
-    if (owner == null) {
-      throw new NullPointerException("owner");
-    }
-    Node<T> root = insert(rootOf(prefix), prefix, 0, owner);
-    setRoot(prefix.isIpv6(), root);
-  }
-
-  private Node<T> insert(Node<T> n, IpPrefix prefix, int depth, T owner) {
-    if (n == null) {
-      n = new Node<>(null, null, null, null);
-    }
-    if (depth == prefix.bits()) {
-      return new Node<>(owner, prefix, n.zero, n.one);
-    }
-    int b = prefix.bit(depth);
-    return n.with(b, insert(n.child(b), prefix, depth + 1, owner));
-  }
-
-  /** Removes the exact {@code prefix}; returns whether it was present. */
-  public synchronized boolean remove(IpPrefix prefix) {
-    Node<T> n = rootOf(prefix);
-    for (int i = 0; i < prefix.bits() && n != null; i++) {
-      n = n.child(prefix.bit(i));
-    }
-    if (n == null || n.owner == null) {
-      return false;
-    }
-    setRoot(prefix.isIpv6(), remove(rootOf(prefix), prefix, 0));
-    return true;
-  }
-
-  private Node<T> remove(Node<T> n, IpPrefix prefix, int depth) {
-    Node<T> out;
-    if (depth == prefix.bits()) {
-      out = new Node<>(null, null, n.zero, n.one);
+    Objects.requireNonNull(owner, "owner");
+    byte[] a = prefix.address().getAddress();
+    if (a.length == 4) {
+      v4 = insert(v4, a, prefix.bits(), 0, owner);
     } else {
-      int b = prefix.bit(depth);
-      out = n.with(b, remove(n.child(b), prefix, depth + 1));
+      v6 = insert(v6, a, prefix.bits(), 0, owner);
     }
-    return out.empty() ? null : out;
+  }
+
+  // Path copying: unchanged subtrees are shared, so concurrent readers see either the old or the
+  // new tree, never a partial update.
+  private Node<T> insert(Node<T> n, byte[] a, int bits, int depth, T owner) {
+    Node<T> zero = n == null ? null : n.child[0];
+    Node<T> one = n == null ? null : n.child[1];
+    if (depth == bits) {
+      return new Node<>(zero, one, owner);
+    }
+    int bit = bitAt(a, 0, depth);
+    if (bit == 0) {
+      zero = insert(zero, a, bits, depth + 1, owner);
+    } else {
+      one = insert(one, a, bits, depth + 1, owner);
+    }
+    return new Node<>(zero, one, n == null ? null : n.owner);
   }
 
   /** Removes every prefix owned by {@code owner}. */
-  public synchronized void removeByPeer(T owner) {
-    root4 = removeOwner(root4, owner);
-    root6 = removeOwner(root6, owner);
+  public synchronized void removeByOwner(T owner) {
+    v4 = remove(v4, owner);
+    v6 = remove(v6, owner);
   }
 
-  private Node<T> removeOwner(Node<T> n, T owner) {
+  private Node<T> remove(Node<T> n, T owner) {
     if (n == null) {
       return null;
     }
-    Node<T> z = removeOwner(n.zero, owner);
-    Node<T> o = removeOwner(n.one, owner);
-    boolean drop = n.owner == owner;
-    if (!drop && z == n.zero && o == n.one) {
-      return n;
+    Node<T> zero = remove(n.child[0], owner);
+    Node<T> one = remove(n.child[1], owner);
+    T o = owner.equals(n.owner) ? null : n.owner;
+    if (zero == null && one == null && o == null) {
+      return null;
     }
-    Node<T> out = new Node<>(drop ? null : n.owner, drop ? null : n.prefix, z, o);
-    return out.empty() ? null : out;
-  }
-
-  /** Removes everything. */
-  public synchronized void clear() {
-    root4 = null;
-    root6 = null;
-  }
-
-  /** The prefixes owned by {@code owner}, IPv4 first, each family in trie order. */
-  public List<IpPrefix> prefixesOf(T owner) {
-    List<IpPrefix> out = new ArrayList<>();
-    collect(root4, owner, out);
-    collect(root6, owner, out);
-    return out;
-  }
-
-  private void collect(Node<T> n, T owner, List<IpPrefix> out) {
-    if (n == null) {
-      return;
-    }
-    if (n.owner == owner && owner != null) {
-      out.add(n.prefix);
-    }
-    collect(n.zero, owner, out);
-    collect(n.one, owner, out);
-  }
-
-  /** The owner of the longest prefix containing the 4- or 16-byte {@code address}, or null. */
-  public T lookup(byte[] address) {
-    if (address.length == 4) {
-      return lookup(root4, address, 0, 32);
-    }
-    if (address.length == 16) {
-      return lookup(root6, address, 0, 128);
-    }
-    return null;
-  }
-
-  /** Looks up the IPv4 address stored at {@code buf[offset..offset+4)}; absolute, no allocation. */
-  public T lookupIpv4(ByteBuffer buf, int offset) {
-    return lookup(root4, buf, offset, 32);
+    return new Node<>(zero, one, o);
   }
 
   /**
-   * Looks up the IPv6 address stored at {@code buf[offset..offset+16)}; absolute, no allocation.
+   * The owner of the longest prefix containing the address of {@code length} bytes (4 or 16) at
+   * {@code packet[offset]}, or null.
    */
-  public T lookupIpv6(ByteBuffer buf, int offset) {
-    return lookup(root6, buf, offset, 128);
-  }
-
-  private static <T> T lookup(Node<T> n, byte[] a, int off, int maxBits) {
+  public T lookup(byte[] packet, int offset, int length) {
+    Node<T> n = length == 4 ? v4 : v6;
     T best = null;
-    for (int i = 0; n != null; i++) {
+    int depth = 0;
+    int max = length * 8;
+    while (n != null) {
       if (n.owner != null) {
         best = n.owner;
       }
-      if (i == maxBits) {
+      if (depth == max) {
         break;
       }
-      n = n.child((a[off + (i >>> 3)] >>> (7 - (i & 7))) & 1);
+      n = n.child[bitAt(packet, offset, depth)];
+      depth++;
     }
     return best;
   }
 
-  private static <T> T lookup(Node<T> n, ByteBuffer a, int off, int maxBits) {
-    T best = null;
-    for (int i = 0; n != null; i++) {
-      if (n.owner != null) {
-        best = n.owner;
-      }
-      if (i == maxBits) {
-        break;
-      }
-      n = n.child((a.get(off + (i >>> 3)) >>> (7 - (i & 7))) & 1);
-    }
-    return best;
+  /** Every prefix owned by {@code owner}. */
+  public List<IpPrefix> prefixesOf(T owner) {
+    List<IpPrefix> out = new ArrayList<>();
+    collect(v4, new byte[4], 0, owner, out);
+    collect(v6, new byte[16], 0, owner, out);
+    return out;
   }
 
-  private Node<T> rootOf(IpPrefix p) {
-    return p.isIpv6() ? root6 : root4;
+  private void collect(Node<T> n, byte[] a, int depth, T owner, List<IpPrefix> out) {
+    if (n == null) {
+      return;
+    }
+    if (owner.equals(n.owner)) {
+      try {
+        out.add(new IpPrefix(java.net.InetAddress.getByAddress(a.clone()), depth));
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (depth == a.length * 8) {
+      return;
+    }
+    collect(n.child[0], a, depth + 1, owner, out);
+    a[depth / 8] |= (byte) (0x80 >>> (depth % 8));
+    collect(n.child[1], a, depth + 1, owner, out);
+    a[depth / 8] &= (byte) ~(0x80 >>> (depth % 8));
   }
 
-  private void setRoot(boolean v6, Node<T> root) {
-    if (v6) {
-      root6 = root;
-    } else {
-      root4 = root;
-    }
+  private static int bitAt(byte[] a, int offset, int depth) {
+    return (a[offset + (depth >>> 3)] >>> (7 - (depth & 7))) & 1;
   }
 }

@@ -1,2 +1,2 @@
-/** Cryptokey routing: the allowed-IPs table mapping address prefixes to peers. */
+/** Allowed-IPs routing: which peer owns which address. */
 package dev.coderdesktop.tunnel.wireguard.route;

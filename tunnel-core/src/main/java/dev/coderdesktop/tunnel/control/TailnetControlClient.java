@@ -1,0 +1,384 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.control;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.coderdesktop.tunnel.control.drpc.DrpcCall;
+import dev.coderdesktop.tunnel.control.drpc.DrpcException;
+import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.DERPMap;
+import dev.coderdesktop.tunnel.control.proto.Node;
+import dev.coderdesktop.tunnel.control.proto.RefreshResumeTokenRequest;
+import dev.coderdesktop.tunnel.control.proto.RefreshResumeTokenResponse;
+import dev.coderdesktop.tunnel.control.proto.StreamDERPMapsRequest;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdatesRequest;
+import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
+import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
+import dev.coderdesktop.tunnel.time.Clock;
+import dev.coderdesktop.tunnel.time.Timer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Coder Connect's control-plane session: over one dialled byte stream it runs yamux and, on their
+ * own streams, the dRPC calls Coordinate (our node, tunnels to agents), WorkspaceUpdates (snapshot
+ * then deltas), StreamDERPMaps and RefreshResumeToken. If any stream fails, the whole connection is
+ * dropped and redialled with backoff (50 ms doubling to 10 s), presenting the resume token.
+ *
+ * <pre>
+ *   NEW --start--> DIALING --ok--> CONNECTED --stream or session failure--> BACKOFF --timer--> DIALING
+ *   any --close--> CLOSED (terminal; sends Disconnect when connected)
+ * </pre>
+ *
+ * <p>Thread-safe; one named thread dials and supervises, one per stream reads.
+ */
+public final class TailnetControlClient implements Closeable {
+
+  private static final Logger LOG = Logger.getLogger(TailnetControlClient.class.getName());
+  private static final String SERVICE = "/coder.tailnet.v2.Tailnet/";
+  private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
+
+  private final ControlConnection.Dialer dialer;
+  private final UUID ownerId;
+  private final Clock clock;
+  private final TailnetListener listener;
+  private final Semaphore wake = new Semaphore(0);
+  private final Timer retryTimer;
+  private final Timer refreshTimer;
+
+  // Guarded by this.
+  private final Set<UUID> tunnels = new LinkedHashSet<>();
+  private Node self;
+  private YamuxSession session;
+  private DrpcCall coordinate;
+  private String resumeToken;
+  private boolean refreshSupported = true;
+  private boolean closed;
+  private Thread supervisor;
+
+  /** A client that dials with {@code dialer} and follows the workspaces of {@code ownerId}. */
+  public TailnetControlClient(
+      ControlConnection.Dialer dialer, UUID ownerId, Clock clock, TailnetListener listener) {
+    this.dialer = dialer;
+    this.ownerId = ownerId;
+    this.clock = clock;
+    this.listener = listener;
+    this.retryTimer = clock.newTimer("tailnet-retry", wake::release);
+    this.refreshTimer =
+        clock.newTimer(
+            "tailnet-resume-refresh",
+            () -> Thread.ofVirtual().name("tailnet-refresh").start(this::refreshResumeToken));
+  }
+
+  /** Starts dialling in the background. */
+  public synchronized void start() {
+    if (supervisor == null) {
+      supervisor = Thread.ofPlatform().name("tailnet-control").daemon().start(this::supervise);
+    }
+  }
+
+  /** The newest resume token, or null. */
+  public synchronized String resumeToken() {
+    return resumeToken;
+  }
+
+  /** Whether a control connection is up. */
+  public synchronized boolean isConnected() {
+    return coordinate != null;
+  }
+
+  /** Publishes our node (sent now if connected, and after every reconnect). */
+  public void updateSelf(Node node) {
+    synchronized (this) {
+      self = node;
+    }
+    if (node.getPreferredDerp() != 0) {
+      sendCoordinate(
+          CoordinateRequest.newBuilder()
+              .setUpdateSelf(CoordinateRequest.UpdateSelf.newBuilder().setNode(node))
+              .build());
+    }
+  }
+
+  /** Asks the coordinator for a tunnel to {@code agent} (kept across reconnects). */
+  public void addTunnel(UUID agent) {
+    synchronized (this) {
+      if (!tunnels.add(agent)) {
+        return;
+      }
+    }
+    sendCoordinate(
+        CoordinateRequest.newBuilder()
+            .setAddTunnel(CoordinateRequest.Tunnel.newBuilder().setId(Uuids.toBytes(agent)))
+            .build());
+  }
+
+  /** Drops the tunnel to {@code agent}. */
+  public void removeTunnel(UUID agent) {
+    synchronized (this) {
+      if (!tunnels.remove(agent)) {
+        return;
+      }
+    }
+    sendCoordinate(
+        CoordinateRequest.newBuilder()
+            .setRemoveTunnel(CoordinateRequest.Tunnel.newBuilder().setId(Uuids.toBytes(agent)))
+            .build());
+  }
+
+  private void sendCoordinate(CoordinateRequest req) {
+    DrpcCall call;
+    synchronized (this) {
+      call = coordinate;
+    }
+    if (call == null) {
+      return; // resent from our state after the next connection
+    }
+    try {
+      call.send(req.toByteArray());
+    } catch (IOException e) {
+      dropSession("coordinate send failed: " + e.getMessage());
+    }
+  }
+
+  private void supervise() {
+    int failures = 0;
+    while (!isClosed()) {
+      String reason;
+      try {
+        connectOnce();
+        failures = 0;
+        reason = awaitSessionEnd();
+      } catch (IOException | RuntimeException e) {
+        reason = e.getMessage();
+      }
+      dropSession(reason);
+      if (isClosed()) {
+        return;
+      }
+      String why = reason;
+      LOG.info(() -> "tailnet control disconnected: " + why);
+      listener.onDisconnected(reason);
+      failures++;
+      retryTimer.mod(backoff(failures));
+      wake.acquireUninterruptibly();
+    }
+  }
+
+  /** 50 ms doubling per failure, capped at 10 s. */
+  static Duration backoff(int failures) {
+    long ms = MIN_BACKOFF.toMillis() << Math.min(failures - 1, 16);
+    return Duration.ofMillis(Math.min(ms, MAX_BACKOFF.toMillis()));
+  }
+
+  private void connectOnce() throws IOException {
+    ControlConnection conn = dialer.dial(resumeToken());
+    YamuxSession s = new YamuxSession(conn.in(), conn.out(), true);
+    synchronized (this) {
+      if (closed) {
+        s.close();
+        return;
+      }
+      session = s;
+    }
+    DrpcCall coord = call(s, "Coordinate");
+    DrpcCall updates = call(s, "WorkspaceUpdates");
+    DrpcCall derp = call(s, "StreamDERPMaps");
+    updates.send(
+        WorkspaceUpdatesRequest.newBuilder()
+            .setWorkspaceOwnerId(Uuids.toBytes(ownerId))
+            .build()
+            .toByteArray());
+    updates.closeSend();
+    derp.send(StreamDERPMapsRequest.getDefaultInstance().toByteArray());
+    derp.closeSend();
+    Node node;
+    Set<UUID> want;
+    synchronized (this) {
+      coordinate = coord;
+      node = self;
+      want = new LinkedHashSet<>(tunnels);
+    }
+    CoordinateRequest.Builder first = CoordinateRequest.newBuilder();
+    if (node != null && node.getPreferredDerp() != 0) {
+      first.setUpdateSelf(CoordinateRequest.UpdateSelf.newBuilder().setNode(node));
+    }
+    coord.send(first.build().toByteArray());
+    for (UUID agent : want) {
+      coord.send(
+          CoordinateRequest.newBuilder()
+              .setAddTunnel(CoordinateRequest.Tunnel.newBuilder().setId(Uuids.toBytes(agent)))
+              .build()
+              .toByteArray());
+    }
+    reader("tailnet-coordinate", s, () -> readCoordinate(coord));
+    reader("tailnet-workspaces", s, () -> readWorkspaces(updates));
+    reader("tailnet-derpmaps", s, () -> readDerpMaps(derp));
+    listener.onConnected();
+    Thread.ofVirtual().name("tailnet-refresh").start(this::refreshResumeToken);
+  }
+
+  private static DrpcCall call(YamuxSession s, String method) throws IOException {
+    YamuxStream st = s.openStream();
+    return new DrpcCall(SERVICE + method, st.inputStream(), st.outputStream(), st::reset);
+  }
+
+  private interface StreamReader {
+    void run() throws IOException;
+  }
+
+  private void reader(String name, YamuxSession s, StreamReader body) {
+    Thread.ofPlatform()
+        .name(name)
+        .daemon()
+        .start(
+            () -> {
+              String reason = name + " ended";
+              try {
+                body.run();
+              } catch (IOException | RuntimeException e) {
+                reason = name + ": " + e.getMessage();
+              }
+              // Any stream ending ends the connection; the supervisor redials.
+              if (!s.isClosed()) {
+                LOG.fine(reason);
+                s.close();
+              }
+            });
+  }
+
+  private void readCoordinate(DrpcCall call) throws IOException {
+    byte[] m;
+    while ((m = call.receive()) != null) {
+      CoordinateResponse r = decode(CoordinateResponse.parser(), m);
+      if (!r.getError().isEmpty()) {
+        listener.onCoordinatorError(r.getError());
+      }
+      for (CoordinateResponse.PeerUpdate u : r.getPeerUpdatesList()) {
+        listener.onPeerUpdate(u);
+      }
+    }
+  }
+
+  private void readWorkspaces(DrpcCall call) throws IOException {
+    WorkspaceState state = null;
+    byte[] m;
+    while ((m = call.receive()) != null) {
+      WorkspaceUpdate u = decode(WorkspaceUpdate.parser(), m);
+      // The first message on every connection is a snapshot: start from nothing.
+      state = (state == null ? WorkspaceState.EMPTY : state).apply(u);
+      listener.onWorkspaces(state);
+    }
+  }
+
+  private void readDerpMaps(DrpcCall call) throws IOException {
+    byte[] m;
+    while ((m = call.receive()) != null) {
+      listener.onDerpMap(decode(DERPMap.parser(), m));
+    }
+  }
+
+  private static <T> T decode(com.google.protobuf.Parser<T> parser, byte[] bytes)
+      throws DrpcException {
+    try {
+      return parser.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new DrpcException(0, "malformed message: " + e.getMessage());
+    }
+  }
+
+  private void refreshResumeToken() {
+    YamuxSession s;
+    synchronized (this) {
+      s = session;
+      if (s == null || !refreshSupported) {
+        return;
+      }
+    }
+    try {
+      DrpcCall c = call(s, "RefreshResumeToken");
+      RefreshResumeTokenResponse r =
+          decode(
+              RefreshResumeTokenResponse.parser(),
+              c.unary(RefreshResumeTokenRequest.getDefaultInstance().toByteArray()));
+      c.close();
+      Duration next = Duration.ofSeconds(r.getRefreshIn().getSeconds());
+      synchronized (this) {
+        resumeToken = r.getToken();
+      }
+      refreshTimer.mod(next.isZero() || next.isNegative() ? DEFAULT_REFRESH : next);
+    } catch (DrpcException e) {
+      if (e.isUnimplemented()) {
+        synchronized (this) {
+          refreshSupported = false;
+        }
+      } else {
+        LOG.log(Level.FINE, "resume token refresh failed", e);
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "resume token refresh failed", e);
+    }
+  }
+
+  private String awaitSessionEnd() {
+    YamuxSession s;
+    synchronized (this) {
+      s = session;
+    }
+    if (s == null) {
+      return "closed";
+    }
+    try {
+      while (!s.isClosed()) {
+        s.acceptStream(1, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return s.closeReason();
+  }
+
+  private void dropSession(String reason) {
+    YamuxSession s;
+    synchronized (this) {
+      s = session;
+      session = null;
+      coordinate = null;
+    }
+    if (s != null && !s.isClosed()) {
+      LOG.fine(() -> "dropping the control session: " + reason);
+      s.close();
+    }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** Says goodbye to the coordinator (when connected) and stops. */
+  @Override
+  public void close() {
+    sendCoordinate(
+        CoordinateRequest.newBuilder()
+            .setDisconnect(CoordinateRequest.Disconnect.getDefaultInstance())
+            .build());
+    synchronized (this) {
+      closed = true;
+    }
+    retryTimer.cancel();
+    refreshTimer.cancel();
+    dropSession("closed");
+    wake.release();
+  }
+}

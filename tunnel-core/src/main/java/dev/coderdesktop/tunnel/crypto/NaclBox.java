@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.crypto;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import org.bouncycastle.crypto.engines.XSalsa20Engine;
+import org.bouncycastle.crypto.macs.Poly1305;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+
+/**
+ * NaCl's {@code crypto_box} (X25519, HSalsa20, XSalsa20-Poly1305) and {@code crypto_secretbox}, as
+ * DERP and disco use them. Sealed values are the 16-byte tag followed by the ciphertext. Stateless
+ * and thread-safe.
+ */
+public final class NaclBox {
+
+  /** Nonce length. */
+  public static final int NONCE_LENGTH = 24;
+
+  /** Bytes a sealed value adds to its plaintext. */
+  public static final int OVERHEAD = 16;
+
+  private NaclBox() {}
+
+  /** {@code crypto_box_beforenm}: the shared secretbox key of a key pair. */
+  public static byte[] sharedKey(Key privateKey, Key peerPublic)
+      throws InvalidSharedSecretException {
+    byte[] s = X25519.sharedSecret(privateKey, peerPublic).bytes();
+    byte[] k = hsalsa20(s, new byte[16]);
+    Arrays.fill(s, (byte) 0);
+    return k;
+  }
+
+  /** {@code crypto_box}: seals {@code message} from {@code privateKey} to {@code peerPublic}. */
+  public static byte[] seal(Key privateKey, Key peerPublic, byte[] nonce, byte[] message)
+      throws InvalidSharedSecretException {
+    return secretSeal(sharedKey(privateKey, peerPublic), nonce, message);
+  }
+
+  /** {@code crypto_box_open}; returns null if the value does not authenticate. */
+  public static byte[] open(Key privateKey, Key peerPublic, byte[] nonce, byte[] sealed)
+      throws InvalidSharedSecretException {
+    return secretOpen(sharedKey(privateKey, peerPublic), nonce, sealed);
+  }
+
+  /** {@code crypto_secretbox} with a 32-byte key. */
+  public static byte[] secretSeal(byte[] key, byte[] nonce, byte[] message) {
+    XSalsa20Engine stream = stream(key, nonce);
+    byte[] polyKey = new byte[32];
+    stream.processBytes(new byte[32], 0, 32, polyKey, 0);
+    byte[] out = new byte[OVERHEAD + message.length];
+    stream.processBytes(message, 0, message.length, out, OVERHEAD);
+    byte[] tag = tag(polyKey, out, OVERHEAD, message.length);
+    System.arraycopy(tag, 0, out, 0, OVERHEAD);
+    return out;
+  }
+
+  /** {@code crypto_secretbox_open}; returns null if the value does not authenticate. */
+  public static byte[] secretOpen(byte[] key, byte[] nonce, byte[] sealed) {
+    if (sealed.length < OVERHEAD) {
+      return null;
+    }
+    XSalsa20Engine stream = stream(key, nonce);
+    byte[] polyKey = new byte[32];
+    stream.processBytes(new byte[32], 0, 32, polyKey, 0);
+    byte[] tag = tag(polyKey, sealed, OVERHEAD, sealed.length - OVERHEAD);
+    if (!MessageDigest.isEqual(tag, Arrays.copyOf(sealed, OVERHEAD))) {
+      return null;
+    }
+    byte[] out = new byte[sealed.length - OVERHEAD];
+    stream.processBytes(sealed, OVERHEAD, out.length, out, 0);
+    return out;
+  }
+
+  private static XSalsa20Engine stream(byte[] key, byte[] nonce) {
+    if (nonce.length != NONCE_LENGTH) {
+      throw new IllegalArgumentException("NaCl nonce must be 24 bytes");
+    }
+    XSalsa20Engine e = new XSalsa20Engine();
+    e.init(true, new ParametersWithIV(new KeyParameter(key), nonce));
+    return e;
+  }
+
+  private static byte[] tag(byte[] polyKey, byte[] data, int off, int len) {
+    Poly1305 mac = new Poly1305();
+    mac.init(new KeyParameter(polyKey));
+    mac.update(data, off, len);
+    byte[] out = new byte[16];
+    mac.doFinal(out, 0);
+    return out;
+  }
+
+  /** HSalsa20 of a 32-byte key and a 16-byte input. */
+  static byte[] hsalsa20(byte[] key, byte[] in) {
+    int[] x = new int[16];
+    x[0] = 0x61707865;
+    x[5] = 0x3320646e;
+    x[10] = 0x79622d32;
+    x[15] = 0x6b206574;
+    for (int i = 0; i < 4; i++) {
+      x[1 + i] = le32(key, 4 * i);
+      x[11 + i] = le32(key, 16 + 4 * i);
+      x[6 + i] = le32(in, 4 * i);
+    }
+    for (int round = 0; round < 20; round += 2) {
+      quarter(x, 0, 4, 8, 12);
+      quarter(x, 5, 9, 13, 1);
+      quarter(x, 10, 14, 2, 6);
+      quarter(x, 15, 3, 7, 11);
+      quarter(x, 0, 1, 2, 3);
+      quarter(x, 5, 6, 7, 4);
+      quarter(x, 10, 11, 8, 9);
+      quarter(x, 15, 12, 13, 14);
+    }
+    int[] words = {x[0], x[5], x[10], x[15], x[6], x[7], x[8], x[9]};
+    byte[] out = new byte[32];
+    for (int i = 0; i < 8; i++) {
+      for (int b = 0; b < 4; b++) {
+        out[4 * i + b] = (byte) (words[i] >>> (8 * b));
+      }
+    }
+    return out;
+  }
+
+  // Salsa20 quarter round on (a, b, c, d) in the order the Salsa20 specification gives.
+  private static void quarter(int[] x, int a, int b, int c, int d) {
+    x[b] ^= Integer.rotateLeft(x[a] + x[d], 7);
+    x[c] ^= Integer.rotateLeft(x[b] + x[a], 9);
+    x[d] ^= Integer.rotateLeft(x[c] + x[b], 13);
+    x[a] ^= Integer.rotateLeft(x[d] + x[c], 18);
+  }
+
+  private static int le32(byte[] b, int off) {
+    return (b[off] & 0xff)
+        | (b[off + 1] & 0xff) << 8
+        | (b[off + 2] & 0xff) << 16
+        | (b[off + 3] & 0xff) << 24;
+  }
+}

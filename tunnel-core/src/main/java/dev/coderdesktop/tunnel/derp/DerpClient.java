@@ -1,0 +1,354 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.derp;
+
+import dev.coderdesktop.tunnel.crypto.InvalidSharedSecretException;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.time.Clock;
+import dev.coderdesktop.tunnel.time.Timer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * A DERP relay client: connects to {@code <url>/derp} with an HTTP upgrade (plain or TLS), logs in
+ * with our node key, sends packets to peers by their node key and hands received packets to a
+ * {@link DerpListener}. It answers server pings, and reconnects with backoff when the connection
+ * drops.
+ *
+ * <pre>
+ *   NEW --start--> CONNECTING --login ok--> CONNECTED --read error--> BACKOFF --timer--> CONNECTING
+ *   any --close--> CLOSED (terminal)
+ * </pre>
+ *
+ * <p>Thread-safe: {@link #send} may be called from any thread; one named reader thread owns the
+ * connection's input.
+ */
+public final class DerpClient implements Closeable {
+
+  private static final Logger LOG = Logger.getLogger(DerpClient.class.getName());
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private final URI url;
+  private final Key privateKey;
+  private final Key publicKey;
+  private final Map<String, String> headers;
+  private final Clock clock;
+  private final DerpListener listener;
+  private final Semaphore wake = new Semaphore(0);
+  private final Timer backoffTimer;
+  private final Map<Long, CompletableFuture<Duration>> pings = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private Thread reader;
+
+  // Guarded by this.
+  private Socket socket;
+  private OutputStream out;
+  private Key serverKey;
+  private boolean closed;
+  private boolean preferred;
+
+  /**
+   * A client for the relay at {@code url} (http or https; the path {@code /derp} is added when the
+   * URL has none). {@code headers} are sent with the upgrade request.
+   */
+  public DerpClient(
+      URI url, Key privateKey, Map<String, String> headers, Clock clock, DerpListener listener) {
+    this.url = url;
+    this.privateKey = privateKey;
+    this.publicKey = X25519.publicKey(privateKey);
+    this.headers = Map.copyOf(headers);
+    this.clock = clock;
+    this.listener = listener;
+    this.backoffTimer = clock.newTimer("derp-backoff", wake::release);
+  }
+
+  /** Our node key, as peers address us. */
+  public Key publicKey() {
+    return publicKey;
+  }
+
+  /** Starts connecting in the background. */
+  public synchronized void start() {
+    if (reader != null) {
+      return;
+    }
+    reader = Thread.ofPlatform().name("derp-reader " + url.getHost()).daemon().start(this::run);
+  }
+
+  /** Whether the client is logged in right now. */
+  public synchronized boolean isConnected() {
+    return out != null;
+  }
+
+  /** The relay's key once connected, else null. */
+  public synchronized Key serverKey() {
+    return serverKey;
+  }
+
+  /** Marks this relay as our home region (sent now and after every reconnect). */
+  public void notePreferred(boolean home) {
+    synchronized (this) {
+      preferred = home;
+    }
+    write(FrameType.NOTE_PREFERRED, new byte[] {(byte) (home ? 1 : 0)});
+  }
+
+  /**
+   * Relays {@code packet[off, off+len)} to the peer with node key {@code destination}; false when
+   * not connected (the packet is dropped, as a lossy link would).
+   */
+  public boolean send(Key destination, byte[] packet, int off, int len) {
+    if (len > Frame.MAX_PACKET) {
+      return false;
+    }
+    byte[] dst = destination.bytes();
+    return write(FrameType.SEND_PACKET, dst, Arrays.copyOfRange(packet, off, off + len));
+  }
+
+  /** Pings the relay; completes with the round-trip time, or exceptionally if disconnected. */
+  public CompletableFuture<Duration> ping() {
+    byte[] data = new byte[8];
+    random.nextBytes(data);
+    long id = java.nio.ByteBuffer.wrap(data).getLong();
+    long start = clock.nanoTime();
+    CompletableFuture<Duration> f = new CompletableFuture<>();
+    pings.put(id, f);
+    if (!write(FrameType.PING, data)) {
+      pings.remove(id);
+      f.completeExceptionally(new IOException("not connected"));
+    }
+    return f.thenApply(ignored -> Duration.ofNanos(clock.nanoTime() - start));
+  }
+
+  private boolean write(int type, byte[]... parts) {
+    OutputStream o;
+    synchronized (this) {
+      o = out;
+      if (o == null) {
+        return false;
+      }
+      try {
+        Frame.write(o, type, parts);
+        o.flush();
+        return true;
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "DERP write failed", e);
+        closeSocketLocked();
+        return false;
+      }
+    }
+  }
+
+  private void run() {
+    int failures = 0;
+    while (!isClosed()) {
+      String reason;
+      try {
+        DataInputStream in = connect();
+        failures = 0;
+        readLoop(in);
+        reason = "connection closed";
+      } catch (IOException | RuntimeException e) {
+        reason = e.getMessage();
+      }
+      synchronized (this) {
+        closeSocketLocked();
+      }
+      failPings();
+      if (isClosed()) {
+        return;
+      }
+      String why = reason;
+      LOG.info(() -> "DERP " + url.getHost() + " disconnected: " + why);
+      listener.onDisconnected(reason);
+      failures++;
+      backoffTimer.mod(backoff(failures));
+      wake.acquireUninterruptibly();
+    }
+  }
+
+  /** n² × 10 ms, capped at 5 s, times a random 0.5–1.5. */
+  static Duration backoff(int failures) {
+    long ms = Math.min(MAX_BACKOFF.toMillis(), 10L * failures * failures);
+    return Duration.ofMillis((long) (ms * (0.5 + ThreadLocalRandom.current().nextDouble())));
+  }
+
+  private DataInputStream connect() throws IOException {
+    boolean tls = "https".equalsIgnoreCase(url.getScheme());
+    int port = url.getPort() > 0 ? url.getPort() : (tls ? 443 : 80);
+    Socket s;
+    if (tls) {
+      SSLSocket ssl = (SSLSocket) SSLSocketFactory.getDefault().createSocket();
+      SSLParameters params = ssl.getSSLParameters();
+      params.setApplicationProtocols(new String[] {"http/1.1"});
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      ssl.setSSLParameters(params);
+      s = ssl;
+    } else {
+      s = new Socket();
+    }
+    synchronized (this) {
+      if (closed) {
+        throw new IOException("closed");
+      }
+      socket = s;
+    }
+    s.connect(new InetSocketAddress(url.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
+    s.setTcpNoDelay(true);
+    s.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
+    OutputStream o = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
+    String path =
+        url.getRawPath() == null || url.getRawPath().isEmpty() ? "/derp" : url.getRawPath();
+    StringBuilder req = new StringBuilder();
+    req.append("GET ").append(path).append(" HTTP/1.1\r\n");
+    req.append("Host: ").append(url.getHost()).append(url.getPort() > 0 ? ":" + port : "");
+    req.append("\r\nUpgrade: DERP\r\nConnection: Upgrade\r\n");
+    headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+    req.append("\r\n");
+    o.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+    o.flush();
+    DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64 << 10));
+    HttpUpgrade head = HttpUpgrade.read(in);
+    if (head.status() != 101) {
+      throw new DerpProtocolException("relay refused the upgrade: " + head.startLine());
+    }
+    Frame keyFrame = Frame.read(in, 1024);
+    if (keyFrame.type() != FrameType.SERVER_KEY
+        || keyFrame.payload().length < Frame.MAGIC.length + Key.LENGTH
+        || !Arrays.equals(Frame.MAGIC, Arrays.copyOf(keyFrame.payload(), Frame.MAGIC.length))) {
+      throw new DerpProtocolException("first frame is not a valid ServerKey");
+    }
+    Key server =
+        Key.publicKey(
+            Arrays.copyOfRange(
+                keyFrame.payload(), Frame.MAGIC.length, Frame.MAGIC.length + Key.LENGTH));
+    try {
+      Frame.write(
+          o,
+          FrameType.CLIENT_INFO,
+          ClientInfo.seal(privateKey, publicKey, server, "{\"version\":2,\"CanAckPings\":true}"));
+    } catch (InvalidSharedSecretException e) {
+      throw new DerpProtocolException("relay key is a low-order point");
+    }
+    o.flush();
+    s.setSoTimeout((int) READ_TIMEOUT.toMillis());
+    boolean home;
+    synchronized (this) {
+      out = o;
+      serverKey = server;
+      home = preferred;
+    }
+    if (home) {
+      write(FrameType.NOTE_PREFERRED, new byte[] {1});
+    }
+    return in;
+  }
+
+  private void readLoop(DataInputStream in) throws IOException {
+    while (true) {
+      Frame f = Frame.read(in, Frame.MAX_FRAME);
+      byte[] p = f.payload();
+      switch (f.type()) {
+        case FrameType.SERVER_INFO -> {
+          ClientInfo.openInfo(privateKey, serverKey(), p, 0);
+          listener.onConnected(serverKey());
+        }
+        case FrameType.RECV_PACKET -> {
+          if (p.length < Key.LENGTH) {
+            throw new DerpProtocolException("RecvPacket shorter than a key");
+          }
+          listener.onPacket(
+              Key.publicKey(Arrays.copyOf(p, Key.LENGTH)),
+              Arrays.copyOfRange(p, Key.LENGTH, p.length));
+        }
+        case FrameType.PEER_GONE -> {
+          if (p.length < Key.LENGTH) {
+            throw new DerpProtocolException("PeerGone shorter than a key");
+          }
+          listener.onPeerGone(
+              Key.publicKey(Arrays.copyOf(p, Key.LENGTH)), p.length > Key.LENGTH ? p[32] : 0);
+        }
+        case FrameType.PING -> {
+          if (p.length != 8) {
+            throw new DerpProtocolException("Ping must carry 8 bytes");
+          }
+          write(FrameType.PONG, p);
+        }
+        case FrameType.PONG -> {
+          if (p.length == 8) {
+            CompletableFuture<Duration> fut = pings.remove(java.nio.ByteBuffer.wrap(p).getLong());
+            if (fut != null) {
+              fut.complete(Duration.ZERO);
+            }
+          }
+        }
+        case FrameType.HEALTH -> listener.onHealth(new String(p, StandardCharsets.UTF_8));
+        default -> {
+          // KeepAlive, Restarting and frame types from newer servers need no action.
+        }
+      }
+    }
+  }
+
+  private void failPings() {
+    for (var e : pings.entrySet()) {
+      if (pings.remove(e.getKey()) != null) {
+        e.getValue().completeExceptionally(new IOException("disconnected"));
+      }
+    }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  private void closeSocketLocked() {
+    out = null;
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "close failed", e);
+      }
+      socket = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closeSocketLocked();
+    }
+    backoffTimer.cancel();
+    wake.release();
+    failPings();
+  }
+}

@@ -1,0 +1,350 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.wireguard;
+
+import dev.coderdesktop.tunnel.bind.Bind;
+import dev.coderdesktop.tunnel.bind.Endpoint;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.time.Clock;
+import dev.coderdesktop.tunnel.tun.TunDevice;
+import dev.coderdesktop.tunnel.wireguard.config.Config;
+import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
+import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
+import dev.coderdesktop.tunnel.wireguard.cookie.CookieChecker;
+import dev.coderdesktop.tunnel.wireguard.message.Layout;
+import dev.coderdesktop.tunnel.wireguard.route.AllowedIps;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A userspace WireGuard interface: reads IP packets from a {@link TunDevice}, routes them to peers
+ * by allowed IPs, encrypts them and sends them over a {@link Bind}; and the reverse.
+ *
+ * <pre>
+ *   DOWN --start()--> UP --close()--> CLOSED
+ *     \_____________close()_________/^
+ *   a failed start() falls back to DOWN
+ * </pre>
+ *
+ * <p>Every change goes through {@link #changeState}, logged as "was X, requested Y, now Z". CLOSED
+ * is terminal. Thread-safe: configuration and lifecycle methods may be called from any thread.
+ */
+public final class Device implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Device.class.getName());
+
+  /** Lifecycle states. */
+  public enum State {
+    DOWN,
+    UP,
+    CLOSED
+  }
+
+  final Clock clock;
+  final WireGuardTimings timings;
+  final TunDevice tun;
+  final Bind bind;
+  final int mtu;
+  final Key privateKey;
+  final Key publicKey;
+  final CookieChecker cookieChecker;
+  final IndexTable indexes = new IndexTable();
+  final AllowedIps<Peer> allowedIps = new AllowedIps<>();
+  final Sender sender = new Sender(this);
+
+  private final Map<Key, Peer> peers = new ConcurrentHashMap<>();
+  private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
+  private final List<HandshakeListener> listeners = new CopyOnWriteArrayList<>();
+  private final LoadMeter load;
+  private volatile BooleanSupplier underLoad;
+
+  // Guarded by this.
+  private State state = State.DOWN;
+  private Thread tunReader;
+  private Thread receiver;
+
+  /** Creates a stopped device for {@code config}; {@link #start()} brings it up. */
+  public Device(Config config, TunDevice tun, Bind bind, Clock clock, WireGuardTimings timings) {
+    this.clock = clock;
+    this.timings = timings;
+    this.tun = tun;
+    this.bind = bind;
+    this.mtu = tun.mtu();
+    this.privateKey = config.privateKey();
+    this.publicKey = X25519.publicKey(privateKey);
+    this.cookieChecker = new CookieChecker(publicKey, clock);
+    for (DropReason r : DropReason.values()) {
+      drops.put(r, new LongAdder());
+    }
+    this.load = new LoadMeter(clock);
+    this.underLoad = load::underLoad;
+    for (PeerConfig p : config.peers()) {
+      addPeer(p);
+    }
+  }
+
+  /** Our static public key. */
+  public Key publicKey() {
+    return publicKey;
+  }
+
+  /** The current lifecycle state. */
+  public synchronized State state() {
+    return state;
+  }
+
+  /** Starts the TUN-reader and receiver threads. */
+  public void start() {
+    changeState(State.UP);
+  }
+
+  /** Stops everything and closes the TUN device and the bind. Idempotent. */
+  @Override
+  public void close() {
+    changeState(State.CLOSED);
+  }
+
+  private synchronized void changeState(State want) {
+    State was = state;
+    if (was == State.CLOSED || was == want) {
+      LOG.fine(() -> "device: was " + was + ", requested " + want + ", now " + was);
+      return;
+    }
+    if (want == State.UP) {
+      try {
+        tunReader = Thread.ofPlatform().name("wg-tun-reader").daemon().unstarted(this::tunLoop);
+        receiver = Thread.ofPlatform().name("wg-receiver").daemon().unstarted(this::receiveLoop);
+        tunReader.start();
+        receiver.start();
+        state = State.UP;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "device failed to start", e);
+        stopLocked();
+        state = State.DOWN;
+      }
+    } else {
+      stopLocked();
+      state = want;
+    }
+    State now = state;
+    LOG.info(() -> "device: was " + was + ", requested " + want + ", now " + now);
+  }
+
+  private void stopLocked() {
+    for (Peer p : peers.values()) {
+      p.timers.stopAll();
+    }
+    closeQuietly(tun);
+    closeQuietly(bind);
+    for (Thread t : new Thread[] {tunReader, receiver}) {
+      if (t != null) {
+        t.interrupt();
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "close failed", e);
+    }
+  }
+
+  /** Adds or replaces a peer (an existing session survives a changed endpoint or allowed IPs). */
+  public void addPeer(PeerConfig config) {
+    Peer peer =
+        peers.computeIfAbsent(
+            config.publicKey(), k -> new Peer(this, privateKey, publicKey, config));
+    peer.config = config;
+    synchronized (peer.handshake) {
+      peer.handshake.setPresharedKey(config.presharedKey());
+    }
+    if (config.endpoint() != null) {
+      peer.endpoint = config.endpoint();
+    }
+    allowedIps.removeByOwner(peer);
+    for (IpPrefix p : config.allowedIps()) {
+      allowedIps.insert(p, peer);
+    }
+  }
+
+  /** Removes a peer and forgets its sessions. */
+  public void removePeer(Key publicKey) {
+    Peer peer = peers.remove(publicKey);
+    if (peer != null) {
+      peer.timers.stopAll();
+      allowedIps.removeByOwner(peer);
+      peer.zeroKeyMaterial(indexes);
+      indexes.deleteAll(peer);
+    }
+  }
+
+  /** Starts a handshake with a peer now (as sending a packet to it would). */
+  public void initiateHandshake(Key publicKey) {
+    Peer peer = peers.get(publicKey);
+    if (peer != null) {
+      sender.sendInitiation(peer, false);
+    }
+  }
+
+  /** Registers a listener for completed handshakes. */
+  public void addHandshakeListener(HandshakeListener l) {
+    listeners.add(l);
+  }
+
+  /** Overrides the "under load" test, which makes handshakes require a cookie (mac2). */
+  public void setUnderLoad(BooleanSupplier underLoad) {
+    this.underLoad = underLoad;
+  }
+
+  /** A snapshot of the counters. */
+  public DeviceStats stats() {
+    Map<DropReason, Long> d = new EnumMap<>(DropReason.class);
+    drops.forEach((k, v) -> d.put(k, v.sum()));
+    List<DeviceStats.PeerStats> ps = new ArrayList<>();
+    for (Peer p : peers.values()) {
+      ps.add(
+          new DeviceStats.PeerStats(
+              p.publicKey,
+              p.endpoint,
+              p.rxBytes.get(),
+              p.txBytes.get(),
+              p.handshakes.get(),
+              p.lastHandshakeNanos));
+    }
+    return new DeviceStats(d, ps);
+  }
+
+  Peer peer(Key publicKey) {
+    return peers.get(publicKey);
+  }
+
+  void drop(DropReason reason) {
+    drops.get(reason).increment();
+  }
+
+  boolean underLoad() {
+    return underLoad.getAsBoolean();
+  }
+
+  void fireHandshake(Peer peer) {
+    for (HandshakeListener l : listeners) {
+      try {
+        l.handshakeCompleted(peer.publicKey, peer.lastHandshakeNanos);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "handshake listener failed", e);
+      }
+    }
+  }
+
+  private void tunLoop() {
+    byte[] plain = sender.plainBuffer();
+    ByteBuffer buf = ByteBuffer.wrap(plain);
+    while (true) {
+      int n;
+      try {
+        buf.clear().limit(Math.min(plain.length, mtu + 80));
+        n = tun.read(buf);
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        if (state() != State.UP) {
+          return;
+        }
+        LOG.log(Level.WARNING, "TUN read failed", e);
+        continue;
+      }
+      route(plain, n);
+    }
+  }
+
+  private void route(byte[] p, int n) {
+    int version = n > 0 ? (p[0] & 0xff) >>> 4 : 0;
+    Peer peer;
+    if (version == 4 && n >= 20) {
+      peer = allowedIps.lookup(p, 16, 4);
+    } else if (version == 6 && n >= 40) {
+      peer = allowedIps.lookup(p, 24, 16);
+    } else {
+      return;
+    }
+    if (peer == null) {
+      drop(DropReason.NO_ROUTE);
+      return;
+    }
+    sender.sendData(peer, p, n);
+  }
+
+  private void receiveLoop() {
+    Receiver r = new Receiver(this);
+    byte[] msg = new byte[65536];
+    ByteBuffer buf = ByteBuffer.wrap(msg);
+    while (true) {
+      Endpoint from;
+      try {
+        buf.clear();
+        from = bind.receive(buf);
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        if (state() != State.UP) {
+          return;
+        }
+        LOG.log(Level.WARNING, "receive failed", e);
+        continue;
+      }
+      int len = buf.position();
+      if (Layout.isHandshake(msg, len)) {
+        load.handshakeSeen();
+      }
+      r.handle(msg, len, from);
+    }
+  }
+
+  /**
+   * Decides "under load" as a rate of handshake messages: more than a threshold per second marks
+   * the device loaded for the next second.
+   */
+  private static final class LoadMeter {
+    private static final long WINDOW_NANOS = 1_000_000_000L;
+    private static final long THRESHOLD = 256;
+    private final Clock clock;
+    private final AtomicLong windowStart = new AtomicLong();
+    private final AtomicLong count = new AtomicLong();
+    private volatile long loadedUntil = Long.MIN_VALUE;
+
+    LoadMeter(Clock clock) {
+      this.clock = clock;
+      windowStart.set(clock.nanoTime());
+    }
+
+    void handshakeSeen() {
+      long now = clock.nanoTime();
+      if (now - windowStart.get() > WINDOW_NANOS) {
+        windowStart.set(now);
+        count.set(0);
+      }
+      if (count.incrementAndGet() > THRESHOLD) {
+        loadedUntil = now + WINDOW_NANOS;
+      }
+    }
+
+    boolean underLoad() {
+      return clock.nanoTime() < loadedUntil;
+    }
+  }
+}

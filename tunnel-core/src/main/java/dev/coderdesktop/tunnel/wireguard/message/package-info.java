@@ -1,0 +1,2 @@
+/** WireGuard message layouts. */
+package dev.coderdesktop.tunnel.wireguard.message;

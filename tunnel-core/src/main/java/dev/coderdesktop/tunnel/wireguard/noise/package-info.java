@@ -1,0 +1,2 @@
+/** The Noise IKpsk2 handshake as WireGuard uses it. */
+package dev.coderdesktop.tunnel.wireguard.noise;

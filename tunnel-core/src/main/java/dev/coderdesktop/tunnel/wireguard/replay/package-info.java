@@ -1,0 +1,2 @@
+/** Replay protection for WireGuard transport counters. */
+package dev.coderdesktop.tunnel.wireguard.replay;

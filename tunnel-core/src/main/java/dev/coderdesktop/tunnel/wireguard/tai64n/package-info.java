@@ -1,0 +1,2 @@
+/** TAI64N timestamps carried in WireGuard handshake initiations. */
+package dev.coderdesktop.tunnel.wireguard.tai64n;
