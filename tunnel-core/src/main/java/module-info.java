@@ -26,7 +26,4 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.tun.linux;
   exports dev.coderdesktop.tunnel.bind;
-  exports dev.coderdesktop.tunnel.wireguard;
-  exports dev.coderdesktop.tunnel.wireguard.config;
-  exports dev.coderdesktop.tunnel.wireguard.route;
 }
