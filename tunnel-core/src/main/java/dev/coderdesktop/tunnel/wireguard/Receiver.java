@@ -31,6 +31,11 @@ final class Receiver {
   private final ChaChaPoly aead = new ChaChaPoly();
   private final byte[] plain = new byte[65536];
   private final ByteBuffer plainBuf = ByteBuffer.wrap(plain);
+  private final ByteBuffer plainOut = ByteBuffer.wrap(plain);
+  // A view of the caller's receive array, re-made only when the caller passes a different array,
+  // so the transport path wraps nothing per packet.
+  private byte[] cipherArray;
+  private ByteBuffer cipherView;
   private final byte[] reply = new byte[Layout.RESPONSE_SIZE];
 
   Receiver(Device device) {
@@ -243,13 +248,12 @@ final class Receiver {
     int n;
     try {
       plainBuf.clear();
-      n =
-          aead.open(
-              kp.receiveKey,
-              counter,
-              ByteBuffer.wrap(
-                  msg, Layout.TRANSPORT_HEADER_SIZE, len - Layout.TRANSPORT_HEADER_SIZE),
-              plainBuf);
+      if (cipherArray != msg) {
+        cipherArray = msg;
+        cipherView = ByteBuffer.wrap(msg);
+      }
+      cipherView.limit(len).position(Layout.TRANSPORT_HEADER_SIZE);
+      n = aead.open(kp.receiveKey, counter, cipherView, plainBuf);
     } catch (AEADBadTagException ex) {
       device.drop(DropReason.DECRYPT_FAILED);
       return;
@@ -323,7 +327,8 @@ final class Receiver {
       return;
     }
     try {
-      device.tun.write(ByteBuffer.wrap(plain, 0, length));
+      plainOut.limit(length).position(0);
+      device.tun.write(plainOut);
     } catch (IOException e) {
       LOG.log(Level.FINE, "TUN write failed", e);
     }
