@@ -173,6 +173,8 @@ public final class Device implements AutoCloseable {
   private void stopLocked() {
     for (Peer p : peers.values()) {
       p.timers.stopAll();
+      // Sessions die with the device: nothing may decrypt or send under these keys again.
+      p.zeroKeyMaterial(indexes);
     }
     closeQuietly(tun);
     closeQuietly(bind);
@@ -256,7 +258,8 @@ public final class Device implements AutoCloseable {
               p.rxBytes.get(),
               p.txBytes.get(),
               p.handshakes.get(),
-              p.lastHandshakeNanos));
+              p.lastHandshakeNanos,
+              p.lastHandshakeWall));
     }
     return new DeviceStats(d, ps);
   }
