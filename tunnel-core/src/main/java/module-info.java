@@ -5,11 +5,14 @@
 module dev.coderdesktop.tunnel {
   requires org.bouncycastle.provider;
   requires java.logging;
+  requires java.net.http;
   requires com.google.protobuf;
 
+  exports dev.coderdesktop.tunnel.connect;
   exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.control.drpc;
   exports dev.coderdesktop.tunnel.control.proto;
+  exports dev.coderdesktop.tunnel.control.websocket;
   exports dev.coderdesktop.tunnel.control.yamux;
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.derp;

@@ -126,37 +126,41 @@ final class FakeTailnetServer implements Closeable {
     try {
       while (true) {
         Socket sock = listener.accept();
-        YamuxSession session =
-            new YamuxSession(sock.getInputStream(), sock.getOutputStream(), false);
-        sessions.add(session);
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  try {
-                    YamuxStream st;
-                    while ((st = session.acceptStream(60, TimeUnit.SECONDS)) != null) {
-                      YamuxStream stream = st;
-                      Thread.ofPlatform()
-                          .daemon()
-                          .start(
-                              () -> {
-                                try {
-                                  drpc.serve(stream.inputStream(), stream.outputStream());
-                                  stream.outputStream().close();
-                                } catch (IOException e) {
-                                  stream.reset();
-                                }
-                              });
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
+        serve(sock.getInputStream(), sock.getOutputStream());
       }
     } catch (IOException e) {
       // Closed.
     }
+  }
+
+  /** Serves the tailnet API on an established byte stream (a socket or a websocket). */
+  void serve(java.io.InputStream in, java.io.OutputStream out) {
+    YamuxSession session = new YamuxSession(in, out, false);
+    sessions.add(session);
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try {
+                YamuxStream st;
+                while ((st = session.acceptStream(60, TimeUnit.SECONDS)) != null) {
+                  YamuxStream stream = st;
+                  Thread.ofPlatform()
+                      .daemon()
+                      .start(
+                          () -> {
+                            try {
+                              drpc.serve(stream.inputStream(), stream.outputStream());
+                              stream.outputStream().close();
+                            } catch (IOException e) {
+                              stream.reset();
+                            }
+                          });
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
   }
 
   /** Drops every connection, as a server restart or network blip would. */

@@ -1,0 +1,164 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.coder.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The Coder REST calls Coder Desktop makes. Every request carries the session token in the {@code
+ * Coder-Session-Token} header plus the user's extra headers. Failures are typed {@link
+ * CoderException}s whose messages never contain the token. Immutable and thread-safe.
+ */
+public final class CoderClient {
+
+  /** Header names the user may not override. */
+  private static final Set<String> RESERVED =
+      Set.of("coder-session-token", "host", "content-length", "connection", "upgrade");
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final DeploymentUrl url;
+  private final SessionToken token;
+  private final Map<String, String> headers;
+  private final OkHttpClient http;
+  private final ObjectMapper json =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
+   * A client for {@code url}; {@code token} may be null for calls that need none (build info).
+   *
+   * @throws IllegalArgumentException if an extra header is malformed or reserved
+   */
+  public CoderClient(DeploymentUrl url, SessionToken token, Map<String, String> extraHeaders) {
+    this.url = url;
+    this.token = token;
+    Map<String, String> h = new LinkedHashMap<>();
+    extraHeaders.forEach(
+        (k, v) -> {
+          if (!k.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException("invalid header name: " + k);
+          }
+          if (RESERVED.contains(k.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("the header " + k + " cannot be overridden");
+          }
+          if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new IllegalArgumentException(
+                "the value of header " + k + " has control characters");
+          }
+          h.put(k, v);
+        });
+    this.headers = Map.copyOf(h);
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(TIMEOUT)
+            .readTimeout(TIMEOUT)
+            .callTimeout(TIMEOUT.multipliedBy(2))
+            .build();
+  }
+
+  /** The deployment. */
+  public DeploymentUrl url() {
+    return url;
+  }
+
+  /** {@code GET /api/v2/buildinfo}. */
+  public Values.BuildInfo buildInfo() throws CoderException {
+    return get("/api/v2/buildinfo", Values.BuildInfo.class);
+  }
+
+  /** Fetches the build info and fails with {@link CoderException.UnsupportedServer} if too old. */
+  public ServerVersion checkVersion() throws CoderException {
+    String v = buildInfo().version();
+    ServerVersion version;
+    try {
+      version = ServerVersion.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new CoderException.Protocol("the server reported an unreadable version: " + v);
+    }
+    if (!version.isSupported()) {
+      throw new CoderException.UnsupportedServer(version);
+    }
+    return version;
+  }
+
+  /** {@code GET /api/v2/users/me}: also how a token is checked. */
+  public Values.User me() throws CoderException {
+    return get("/api/v2/users/me", Values.User.class);
+  }
+
+  /** {@code GET /api/v2/workspaceagents/connection}. */
+  public Values.AgentConnectionInfo agentConnectionInfo() throws CoderException {
+    return get("/api/v2/workspaceagents/connection", Values.AgentConnectionInfo.class);
+  }
+
+  /** The signed-in user's workspaces with their latest builds and agents. */
+  public List<Values.Workspace> myWorkspaces() throws CoderException {
+    Values.WorkspacesResponse r =
+        get("/api/v2/workspaces?q=owner:me", Values.WorkspacesResponse.class);
+    return r.workspaces() == null ? List.of() : r.workspaces();
+  }
+
+  private <T> T get(String path, Class<T> type) throws CoderException {
+    Request.Builder b = new Request.Builder().url(url.resolve(path).toString()).get();
+    b.header("Accept", "application/json");
+    headers.forEach(b::header);
+    if (token != null) {
+      b.header("Coder-Session-Token", token.reveal());
+    }
+    try (Response resp = http.newCall(b.build()).execute()) {
+      ResponseBody body = resp.body();
+      String text = body == null ? "" : body.string();
+      if (!resp.isSuccessful()) {
+        throw failure(resp.code(), text);
+      }
+      try {
+        return json.readValue(text, type);
+      } catch (JsonProcessingException e) {
+        throw new CoderException.Protocol(
+            url.uri().getHost()
+                + " did not answer "
+                + path
+                + " like a Coder server (HTTP "
+                + resp.code()
+                + ", not the expected JSON)");
+      }
+    } catch (IOException e) {
+      throw new CoderException.Unreachable(
+          "Cannot reach "
+              + url
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+  }
+
+  private CoderException failure(int status, String text) {
+    String message = "HTTP " + status;
+    String detail = null;
+    try {
+      Values.ErrorBody e = json.readValue(text, Values.ErrorBody.class);
+      if (e.message() != null && !e.message().isBlank()) {
+        message = e.message();
+      }
+      detail = e.detail();
+    } catch (JsonProcessingException ignored) {
+      // Not a Coder error body (a proxy's page, say): the status has to do.
+    }
+    if (status == 401) {
+      return new CoderException.Unauthorized(message, detail);
+    }
+    return new CoderException.Api(status, message, detail);
+  }
+}

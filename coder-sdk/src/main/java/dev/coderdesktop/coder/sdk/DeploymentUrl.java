@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.coder.sdk;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The base URL of a Coder deployment: http or https, a host, an optional port, and no path, query
+ * or credentials. Immutable. {@link #parse} explains what is wrong with bad input.
+ *
+ * @param uri the normalised URL without a trailing slash
+ */
+public record DeploymentUrl(URI uri) {
+
+  /** Why a URL was refused. */
+  public enum Problem {
+    EMPTY,
+    MALFORMED,
+    SCHEME,
+    NO_HOST,
+    PATH,
+    QUERY,
+    CREDENTIALS
+  }
+
+  /** A refused URL, with a message fit for the sign-in window. */
+  public static final class InvalidException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final Problem problem;
+
+    InvalidException(Problem problem, String message) {
+      super(message);
+      this.problem = problem;
+    }
+
+    /** What was wrong. */
+    public Problem problem() {
+      return problem;
+    }
+  }
+
+  /** Parses what the user typed; {@code coder.example.com} gets {@code https://}. */
+  public static DeploymentUrl parse(String text) throws InvalidException {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) {
+      throw new InvalidException(Problem.EMPTY, "Enter your deployment's URL.");
+    }
+    if (!t.contains("://")) {
+      t = "https://" + t;
+    }
+    URI u;
+    try {
+      u = new URI(t);
+    } catch (URISyntaxException e) {
+      throw new InvalidException(Problem.MALFORMED, "That is not a valid URL.");
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new InvalidException(Problem.SCHEME, "The URL must start with https:// or http://.");
+    }
+    if (u.getHost() == null || u.getHost().isEmpty()) {
+      throw new InvalidException(Problem.NO_HOST, "The URL needs a host name.");
+    }
+    if (u.getRawUserInfo() != null) {
+      throw new InvalidException(
+          Problem.CREDENTIALS, "The URL must not contain a user or password.");
+    }
+    if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/")) {
+      throw new InvalidException(
+          Problem.PATH,
+          "Use the deployment's base URL, without a path such as " + u.getRawPath() + ".");
+    }
+    if (u.getRawQuery() != null || u.getRawFragment() != null) {
+      throw new InvalidException(Problem.QUERY, "The URL must not contain ? or # parts.");
+    }
+    String port = u.getPort() > 0 ? ":" + u.getPort() : "";
+    return new DeploymentUrl(
+        URI.create(scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + port));
+  }
+
+  /** The URL of an API path such as {@code /api/v2/buildinfo}. */
+  public URI resolve(String path) {
+    return URI.create(uri + path);
+  }
+
+  @Override
+  public String toString() {
+    return uri.toString();
+  }
+}

@@ -1,0 +1,190 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.coder.sdk;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Immutable values of the Coder REST API, named as the JSON names them. */
+public final class Values {
+
+  private Values() {}
+
+  /**
+   * {@code GET /api/v2/buildinfo}.
+   *
+   * @param version the server version, e.g. {@code v2.24.1+abc}
+   * @param dashboardUrl the dashboard's URL
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BuildInfo(
+      @JsonProperty("version") String version,
+      @JsonProperty("dashboard_url") String dashboardUrl) {}
+
+  /**
+   * {@code GET /api/v2/users/me}.
+   *
+   * @param id the user's id
+   * @param username the user name (owner part of hostnames)
+   * @param email email
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record User(
+      @JsonProperty("id") UUID id,
+      @JsonProperty("username") String username,
+      @JsonProperty("email") String email) {}
+
+  /**
+   * {@code GET /api/v2/workspaceagents/connection}.
+   *
+   * @param derpMap the relays
+   * @param derpForceWebsockets whether to reach DERP over websockets only
+   * @param disableDirectConnections whether peer-to-peer paths are forbidden
+   * @param hostnameSuffix the DNS suffix ("coder" when the server does not say)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record AgentConnectionInfo(
+      @JsonProperty("derp_map") DerpMap derpMap,
+      @JsonProperty("derp_force_websockets") boolean derpForceWebsockets,
+      @JsonProperty("disable_direct_connections") boolean disableDirectConnections,
+      @JsonProperty("hostname_suffix") String hostnameSuffix) {
+
+    /** Applies the default suffix. */
+    public AgentConnectionInfo {
+      if (hostnameSuffix == null || hostnameSuffix.isBlank()) {
+        hostnameSuffix = "coder";
+      }
+    }
+  }
+
+  /**
+   * Tailscale's DERP map JSON (Coder's fork).
+   *
+   * @param regions by region id
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DerpMap(@JsonProperty("Regions") Map<String, DerpRegion> regions) {}
+
+  /**
+   * A DERP region.
+   *
+   * @param regionId id
+   * @param regionCode short code
+   * @param regionName display name
+   * @param embeddedRelay whether coderd itself relays
+   * @param nodes servers, in order of preference
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DerpRegion(
+      @JsonProperty("RegionID") int regionId,
+      @JsonProperty("RegionCode") String regionCode,
+      @JsonProperty("RegionName") String regionName,
+      @JsonProperty("EmbeddedRelay") boolean embeddedRelay,
+      @JsonProperty("Nodes") List<DerpNode> nodes) {}
+
+  /**
+   * A DERP server.
+   *
+   * @param name name
+   * @param regionId region
+   * @param hostName host (TLS name and DNS name)
+   * @param ipv4 forced IPv4 address, if any
+   * @param ipv6 forced IPv6 address, if any
+   * @param derpPort port (0 means 443)
+   * @param stunPort STUN port (0 means 3478, -1 none)
+   * @param stunOnly whether it only does STUN
+   * @param forceHttp plain HTTP (test and http:// deployments)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record DerpNode(
+      @JsonProperty("Name") String name,
+      @JsonProperty("RegionID") int regionId,
+      @JsonProperty("HostName") String hostName,
+      @JsonProperty("IPv4") String ipv4,
+      @JsonProperty("IPv6") String ipv6,
+      @JsonProperty("DERPPort") int derpPort,
+      @JsonProperty("STUNPort") int stunPort,
+      @JsonProperty("STUNOnly") boolean stunOnly,
+      @JsonProperty("ForceHTTP") boolean forceHttp) {}
+
+  /**
+   * A workspace from {@code GET /api/v2/workspaces}.
+   *
+   * @param id id
+   * @param name name
+   * @param ownerName the owner's user name
+   * @param latestBuild the latest build, with its resources and agents
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Workspace(
+      @JsonProperty("id") UUID id,
+      @JsonProperty("name") String name,
+      @JsonProperty("owner_name") String ownerName,
+      @JsonProperty("latest_build") Build latestBuild) {
+
+    /** Every agent of the latest build. */
+    public List<Agent> agents() {
+      if (latestBuild == null || latestBuild.resources() == null) {
+        return List.of();
+      }
+      return latestBuild.resources().stream()
+          .filter(r -> r.agents() != null)
+          .flatMap(r -> r.agents().stream())
+          .toList();
+    }
+  }
+
+  /**
+   * A workspace build.
+   *
+   * @param status e.g. {@code running}, {@code stopped}
+   * @param resources resources with agents
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Build(
+      @JsonProperty("status") String status, @JsonProperty("resources") List<Resource> resources) {}
+
+  /**
+   * A build resource.
+   *
+   * @param agents its agents
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Resource(@JsonProperty("agents") List<Agent> agents) {}
+
+  /**
+   * A workspace agent.
+   *
+   * @param id id
+   * @param name name
+   * @param status e.g. {@code connected}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Agent(
+      @JsonProperty("id") UUID id,
+      @JsonProperty("name") String name,
+      @JsonProperty("status") String status) {}
+
+  /**
+   * The workspaces listing.
+   *
+   * @param workspaces the page
+   * @param count total
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record WorkspacesResponse(
+      @JsonProperty("workspaces") List<Workspace> workspaces, @JsonProperty("count") int count) {}
+
+  /**
+   * The body of a Coder error response.
+   *
+   * @param message what went wrong
+   * @param detail more detail
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ErrorBody(
+      @JsonProperty("message") String message, @JsonProperty("detail") String detail) {}
+}

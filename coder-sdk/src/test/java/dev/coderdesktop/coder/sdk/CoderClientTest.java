@@ -1,0 +1,218 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.coder.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Timeout(30)
+class CoderClientTest {
+
+  private static final String TOKEN = "abcdef1234-SECRETsecretSECRET12";
+
+  private MockWebServer server;
+  private CoderClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    String base = server.url("/").toString();
+    client =
+        new CoderClient(
+            DeploymentUrl.parse(base), SessionToken.of(TOKEN), Map.of("X-Corp-Auth", "yes"));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.close();
+  }
+
+  private void reply(int code, String body) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(code)
+            .setHeader("Content-Type", "application/json")
+            .body(body)
+            .build());
+  }
+
+  @Test
+  @DisplayName("every request carries the token header and the user's extra headers")
+  void headers() throws Exception {
+    UUID id = UUID.randomUUID();
+    reply(
+        200, "{\"id\":\"" + id + "\",\"username\":\"alice\",\"email\":\"a@example.com\",\"x\":1}");
+    Values.User me = client.me();
+    assertEquals(id, me.id());
+    assertEquals("alice", me.username());
+    RecordedRequest r = server.takeRequest();
+    assertEquals("/api/v2/users/me", r.getTarget());
+    assertEquals(TOKEN, r.getHeaders().get("Coder-Session-Token"));
+    assertEquals("yes", r.getHeaders().get("X-Corp-Auth"));
+  }
+
+  @Nested
+  @DisplayName("the version check")
+  class VersionCheck {
+    @Test
+    @DisplayName("accepts v2.20.0 and later, including build metadata")
+    void accepts() throws Exception {
+      reply(200, "{\"version\":\"v2.24.1+a1b2c3d\",\"dashboard_url\":\"https://c.example.com\"}");
+      assertEquals(new ServerVersion(2, 24, 1, "v2.24.1+a1b2c3d"), client.checkVersion());
+    }
+
+    @Test
+    @DisplayName("refuses an old server with a message naming both versions")
+    void refusesOld() {
+      reply(200, "{\"version\":\"v2.19.3+abc\"}");
+      CoderException.UnsupportedServer e =
+          assertThrows(CoderException.UnsupportedServer.class, client::checkVersion);
+      assertTrue(e.getMessage().contains("v2.19.3+abc"), e.getMessage());
+      assertTrue(e.getMessage().contains("v2.20.0"), e.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("a revoked token is Unauthorized with the server's message, never the token")
+  void unauthorized() {
+    reply(401, "{\"message\":\"API key expired.\",\"detail\":\"expired 2026-01-01\"}");
+    CoderException.Unauthorized e = assertThrows(CoderException.Unauthorized.class, client::me);
+    assertEquals("API key expired. (expired 2026-01-01)", e.getMessage());
+    assertFalse(e.getMessage().contains(TOKEN));
+  }
+
+  @Test
+  @DisplayName("other error statuses surface message and detail")
+  void apiError() {
+    reply(500, "{\"message\":\"Internal error.\",\"detail\":\"database not reachable\"}");
+    CoderException.Api e = assertThrows(CoderException.Api.class, client::agentConnectionInfo);
+    assertEquals(500, e.status());
+    assertEquals("database not reachable", e.detail());
+  }
+
+  @Test
+  @DisplayName("a non-Coder answer is a protocol error")
+  void notCoder() {
+    server.enqueue(new MockResponse.Builder().code(200).body("<html>hello</html>").build());
+    assertThrows(CoderException.Protocol.class, client::buildInfo);
+  }
+
+  @Test
+  @DisplayName("an unreachable host is Unreachable and does not mention the token")
+  void unreachable() throws Exception {
+    server.close();
+    CoderException.Unreachable e =
+        assertThrows(CoderException.Unreachable.class, client::buildInfo);
+    assertFalse(e.getMessage().contains(TOKEN));
+  }
+
+  @Test
+  @DisplayName("agent connection info reads the DERP map and defaults the suffix to coder")
+  void connectionInfo() throws Exception {
+    reply(
+        200,
+        "{\"derp_map\":{\"Regions\":{\"999\":{\"EmbeddedRelay\":true,\"RegionID\":999,"
+            + "\"RegionCode\":\"coder\",\"RegionName\":\"Coder Embedded Relay\",\"Nodes\":[{"
+            + "\"Name\":\"999b\",\"RegionID\":999,\"HostName\":\"coder.example.com\","
+            + "\"STUNPort\":-1,\"DERPPort\":443}]}}},\"derp_force_websockets\":true,"
+            + "\"disable_direct_connections\":false}");
+    Values.AgentConnectionInfo info = client.agentConnectionInfo();
+    assertEquals("coder", info.hostnameSuffix());
+    assertTrue(info.derpForceWebsockets());
+    Values.DerpRegion r = info.derpMap().regions().get("999");
+    assertTrue(r.embeddedRelay());
+    assertEquals("coder.example.com", r.nodes().get(0).hostName());
+    assertEquals(-1, r.nodes().get(0).stunPort());
+  }
+
+  @Test
+  @DisplayName("the workspace listing yields each workspace's agents")
+  void workspaces() throws Exception {
+    UUID ws = UUID.randomUUID();
+    UUID agent = UUID.randomUUID();
+    reply(
+        200,
+        "{\"workspaces\":[{\"id\":\""
+            + ws
+            + "\",\"name\":\"dev\",\"owner_name\":\"alice\",\"latest_build\":{\"status\":"
+            + "\"running\",\"resources\":[{\"agents\":[{\"id\":\""
+            + agent
+            + "\",\"name\":\"main\",\"status\":\"connected\"}]},{\"agents\":null}]}}],\"count\":1}");
+    var list = client.myWorkspaces();
+    assertEquals(1, list.size());
+    assertEquals(agent, list.get(0).agents().get(0).id());
+    assertEquals("/api/v2/workspaces?q=owner:me", server.takeRequest().getTarget());
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'' | EMPTY",
+        "ftp://coder.example.com | SCHEME",
+        "https://coder.example.com/dashboard | PATH",
+        "https://coder.example.com/?x=1 | QUERY",
+        "https://user:pw@coder.example.com | CREDENTIALS",
+        "https:// | MALFORMED",
+      })
+  @DisplayName("deployment URLs are validated with a reason")
+  void badUrls(String text, DeploymentUrl.Problem problem) {
+    DeploymentUrl.InvalidException e =
+        assertThrows(DeploymentUrl.InvalidException.class, () -> DeploymentUrl.parse(text));
+    assertEquals(problem, e.problem());
+  }
+
+  @Test
+  @DisplayName("good URLs are normalised; a bare host gets https")
+  void goodUrls() throws Exception {
+    assertEquals("https://coder.example.com", DeploymentUrl.parse("coder.example.com").toString());
+    assertEquals(
+        "http://127.0.0.1:3000", DeploymentUrl.parse(" http://127.0.0.1:3000/ ").toString());
+  }
+
+  @Test
+  @DisplayName("tokens hide themselves and reject whitespace; reserved headers are refused")
+  void tokensAndHeaders() throws Exception {
+    assertEquals("SessionToken(hidden)", SessionToken.of(TOKEN).toString());
+    assertThrows(IllegalArgumentException.class, () -> SessionToken.of("a b"));
+    assertThrows(IllegalArgumentException.class, () -> SessionToken.of("  "));
+    DeploymentUrl u = DeploymentUrl.parse("https://c.example.com");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CoderClient(u, null, Map.of("Coder-Session-Token", "x")));
+    assertThrows(
+        IllegalArgumentException.class, () -> new CoderClient(u, null, Map.of("Bad Name", "x")));
+  }
+
+  @ParameterizedTest(name = "{0} supported: {1}")
+  @CsvSource({
+    "v2.20.0, true",
+    "2.19.9, false",
+    "v2.25.0-devel+abc, true",
+    "v3.0.0, true",
+    "v0.0.0-devel+f97bd76, true",
+    "v0.0.0, false"
+  })
+  @DisplayName("server versions compare by major, minor and patch")
+  void versions(String text, boolean supported) {
+    assertEquals(supported, ServerVersion.parse(text).isSupported());
+  }
+}

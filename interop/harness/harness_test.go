@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: AGPL-3.0-only
+
+// Package harness runs a real Coder server (coderd, in-memory database, embedded DERP relay)
+// with one workspace whose agent is a real Coder agent, on loopback, for the Java client's
+// end-to-end tests. It is a Go test only because coderdtest needs a testing.TB; interop/run.sh
+// starts it with CODER_DESKTOP_HARNESS=1, reads one line of JSON from stdout and talks to it over
+// stdin ("stop-workspace", "quit").
+package harness
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"github.com/coder/coder/v2/agent/agenttest"
+	"github.com/coder/coder/v2/coderd/coderdtest"
+	"github.com/coder/coder/v2/codersdk"
+	"github.com/coder/coder/v2/provisioner/echo"
+	"github.com/coder/coder/v2/provisionersdk/proto"
+)
+
+type ready struct {
+	URL         string `json:"url"`
+	Token       string `json:"token"`
+	Username    string `json:"username"`
+	UserID      string `json:"user_id"`
+	Workspace   string `json:"workspace"`
+	WorkspaceID string `json:"workspace_id"`
+	Agent       string `json:"agent"`
+	AgentID     string `json:"agent_id"`
+	HTTPPort    int    `json:"http_port"`
+	Version     string `json:"version"`
+}
+
+func TestHarness(t *testing.T) {
+	if os.Getenv("CODER_DESKTOP_HARNESS") == "" {
+		t.Skip("started by interop/run.sh")
+	}
+	ctx := context.Background()
+	client := coderdtest.New(t, &coderdtest.Options{IncludeProvisionerDaemon: true})
+	first := coderdtest.CreateFirstUser(t, client)
+
+	// The workspace has one agent while started and none once stopped, as a real template.
+	agentToken := uuid.NewString()
+	version := coderdtest.CreateTemplateVersion(t, client, first.OrganizationID, &echo.Responses{
+		Parse:         echo.ParseComplete,
+		ProvisionPlan: echo.PlanComplete,
+		ProvisionApplyMap: map[proto.WorkspaceTransition][]*proto.Response{
+			proto.WorkspaceTransition_START: echo.ProvisionApplyWithAgent(agentToken),
+			proto.WorkspaceTransition_STOP:  echo.ApplyComplete,
+		},
+	})
+	coderdtest.AwaitTemplateVersionJobCompleted(t, client, version.ID)
+	template := coderdtest.CreateTemplate(t, client, first.OrganizationID, version.ID)
+	ws := coderdtest.CreateWorkspace(t, client, template.ID)
+	coderdtest.AwaitWorkspaceBuildJobCompleted(t, client, ws.LatestBuild.ID)
+
+	_ = agenttest.New(t, client.URL, agentToken)
+	resources := coderdtest.NewWorkspaceAgentWaiter(t, client, ws.ID).Wait()
+	agent := resources[0].Agents[0]
+
+	// A service on the agent's machine: the agent forwards tailnet TCP to local ports.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = fmt.Fprintln(w, "hello from the real coder agent")
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	me, err := client.User(ctx, codersdk.Me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := client.BuildInfo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(ready{
+		URL:         client.URL.String(),
+		Token:       client.SessionToken(),
+		Username:    me.Username,
+		UserID:      me.ID.String(),
+		Workspace:   ws.Name,
+		WorkspaceID: ws.ID.String(),
+		Agent:       agent.Name,
+		AgentID:     agent.ID.String(),
+		HTTPPort:    ln.Addr().(*net.TCPAddr).Port,
+		Version:     info.Version,
+	})
+	fmt.Println(string(line))
+
+	in := bufio.NewScanner(os.Stdin)
+	for in.Scan() {
+		switch strings.TrimSpace(in.Text()) {
+		case "stop-workspace":
+			coderdtest.MustTransitionWorkspace(t, client, ws.ID,
+				codersdk.WorkspaceTransitionStart, codersdk.WorkspaceTransitionStop)
+			fmt.Println(`{"event":"workspace-stopped"}`)
+		case "quit":
+			return
+		}
+	}
+}

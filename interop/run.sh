@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-only
+# End-to-end against a REAL Coder: builds the harness (coderd v2.24.1 from the Go module proxy,
+# in-memory database, embedded DERP, one workspace with a real agent) and runs it on the loopback
+# of a network namespace of its own, beside our Java client, as root: sign-in over REST, the
+# tailnet control plane over its websocket, WireGuard through coderd's DERP relay, our DNS shim for
+# the .coder names (the namespace's resolv.conf points at it), then ping6, HTTP and ssh to the
+# workspace BY NAME, and finally a workspace stop through the real API, after which the agent must
+# leave our list.
+# Prints one line per check and ends with "real-coder e2e: PASS" or "real-coder e2e: FAIL".
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+source "$ROOT/scripts/java-home.sh"
+export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
+
+WORK=$(mktemp -d /tmp/cdj-interop.XXXXXX)
+IFACE="coder0"
+NS="cdjcoder$RANDOM"
+HARNESS_PID=""
+CLIENT_PID=""
+result=FAIL
+cleanup() {
+  [[ -n $CLIENT_PID ]] && kill -TERM "$CLIENT_PID" 2>/dev/null && wait "$CLIENT_PID" 2>/dev/null || true
+  if [[ -n $HARNESS_PID ]]; then
+    echo quit >&7 2>/dev/null || true
+    kill -TERM "$HARNESS_PID" 2>/dev/null || true
+    wait "$HARNESS_PID" 2>/dev/null || true
+  fi
+  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+  ip netns del "$NS" 2>/dev/null || true
+  rm -rf "/etc/netns/$NS" "$WORK"
+  echo "real-coder e2e: $result"
+}
+trap cleanup EXIT
+
+step() { echo "---- $*"; }
+ok() { echo "ok   $*"; }
+fail() {
+  echo "FAIL $*"
+  echo "---- client log"; tail -n 40 "$WORK/client.log" || true
+  echo "---- harness log (tail)"; tail -n 20 "$WORK/harness.err" || true
+  exit 1
+}
+wait_for() { # seconds, description, command...
+  local secs=$1 what=$2
+  shift 2
+  for _ in $(seq 1 $((secs * 5))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  fail "$what (waited ${secs}s)"
+}
+
+step "building the harness (coder v2.24.1; the first build downloads ~3 GB of modules)"
+# Stamp the pinned release into the binary so the server reports it, as a release build would.
+go test -c -o bin/harness -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=2.24.1" ./harness
+[[ -x bin/harness ]] || fail "harness build"
+ok "harness built"
+
+step "building the Java client"
+(cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
+
+step "creating namespace $NS (its resolv.conf sends DNS to our shim at fd60:627a:a42b::53)"
+ip netns add "$NS"
+ip -n "$NS" link set lo up
+mkdir -p "/etc/netns/$NS"
+echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+in_ns() { ip netns exec "$NS" "$@"; }
+
+step "starting a real Coder deployment"
+mkfifo "$WORK/stdin"
+in_ns env CODER_DESKTOP_HARNESS=1 bin/harness -test.run TestHarness -test.timeout 0 \
+  <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
+HARNESS_PID=$!
+exec 7>"$WORK/stdin"
+wait_for 180 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
+READY=$(grep -m1 '"url"' "$WORK/harness.out")
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
+URL=$(field url)
+VERSION=$(field version)
+AGENT_ID=$(field agent_id)
+WS_NAME=$(field workspace)
+HTTP_PORT=$(field http_port)
+field token >"$WORK/token"
+chmod 600 "$WORK/token"
+ok "coder $VERSION at $URL, workspace $WS_NAME, agent $AGENT_ID"
+
+AGENT_IP=$(python3 -c "
+import uuid,ipaddress,sys
+b=bytearray(uuid.UUID(sys.argv[1]).bytes); b[0:6]=bytes.fromhex('fd60627aa42b')
+print(ipaddress.IPv6Address(bytes(b)))" "$AGENT_ID")
+
+step "starting our client (REST sign-in, tailnet control, DERP, WireGuard, TUN $IFACE)"
+in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+  dev.coderdesktop.vpn.service.ForegroundConnect --url "$URL" --token-file "$WORK/token" \
+  --interface "$IFACE" >"$WORK/client.log" 2>&1 &
+CLIENT_PID=$!
+wait_for 30 "the client signs in and brings up its TUN" grep -q '^ready ' "$WORK/client.log"
+ok "signed in: $(grep -m1 '^server ' "$WORK/client.log"), $(grep -m1 '^derp ' "$WORK/client.log")"
+wait_for 30 "the workspace list arrives with the agent" grep -q "^agent .* $AGENT_IP " "$WORK/client.log"
+ok "workspace list matches: $(grep -m1 "^agent .* $AGENT_IP " "$WORK/client.log")"
+HOST=$(grep -m1 "^agent .* $AGENT_IP " "$WORK/client.log" | awk '{print $2}')
+[[ $HOST == "${WS_NAME,,}.coder" ]] || fail "the agent's name is $HOST, expected ${WS_NAME,,}.coder"
+ok "the agent is named $HOST"
+
+wait_for 10 "$HOST resolves through the system resolver" bash -c "ip netns exec $NS getent ahosts $HOST | grep -q $AGENT_IP"
+ok "$HOST resolves to $AGENT_IP"
+wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
+ok "ping6 $HOST answers"
+wait_for 20 "the WireGuard handshake is reported" grep -q "^agent .* $AGENT_IP .* handshake$" "$WORK/client.log"
+ok "WireGuard handshake with the real agent completed"
+
+BODY=$(in_ns curl -sS --max-time 10 "http://$HOST:$HTTP_PORT/" || true)
+[[ $BODY == *"hello from the real coder agent"* ]] || fail "HTTP to a port served on the agent (got: $BODY)"
+ok "HTTP to http://$HOST:$HTTP_PORT/ inside the workspace"
+
+SSH_OUT=$(timeout 30 ip netns exec "$NS" ssh -o StrictHostKeyChecking=no \
+  -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR \
+  "$HOST" echo ssh-ok 2>&1 || true)
+[[ $SSH_OUT == *ssh-ok* ]] || fail "ssh to the agent's SSH server (got: $SSH_OUT)"
+ok "ssh $HOST runs a command on the real agent"
+
+step "stopping the workspace through the real API"
+echo stop-workspace >&7
+wait_for 60 "the harness stops the workspace" grep -q workspace-stopped "$WORK/harness.out"
+wait_for 30 "the agent leaves our list" bash -c "tail -n 3 '$WORK/client.log' | grep -q '^agents 0'"
+ok "the stopped workspace's agent left our list"
+result=PASS

@@ -1,0 +1,277 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.connect;
+
+import com.google.protobuf.Timestamp;
+import dev.coderdesktop.tunnel.control.AgentHostnames;
+import dev.coderdesktop.tunnel.control.TailnetAddresses;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.Node;
+import dev.coderdesktop.tunnel.control.websocket.TailnetWebSocketDialer;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.DerpBind;
+import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.time.Clock;
+import dev.coderdesktop.tunnel.tun.TunDevice;
+import dev.coderdesktop.tunnel.wireguard.Device;
+import dev.coderdesktop.tunnel.wireguard.DeviceStats;
+import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
+import dev.coderdesktop.tunnel.wireguard.config.Config;
+import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
+import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
+import java.net.Inet6Address;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The Coder Connect engine: our node on the deployment's tailnet. It keeps a WireGuard device whose
+ * only transport is the home DERP relay, follows the user's workspaces, asks the coordinator for a
+ * tunnel to every agent, and turns the agents' nodes into WireGuard peers. It configures no
+ * operating system: the owner gives it a TUN device and sets addresses, routes and DNS.
+ *
+ * <p>Thread-safe. Events arrive on the control and relay threads.
+ */
+public final class CoderConnect implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(CoderConnect.class.getName());
+  private static final Duration PEER_KEEPALIVE = Duration.ofSeconds(25);
+
+  private final ConnectConfig config;
+  private final ConnectListener listener;
+  private final Key nodePrivate = X25519.generatePrivateKey();
+  private final Key discoPrivate = X25519.generatePrivateKey();
+  private final Inet6Address address = TailnetAddresses.randomClientAddress();
+  private final DerpBind derp;
+  private final Device device;
+  private final TailnetControlClient control;
+  private final Clock clock;
+
+  // Guarded by this.
+  private WorkspaceState workspaces = WorkspaceState.EMPTY;
+  private final Map<UUID, Key> agentKeys = new HashMap<>();
+  private final Map<Key, Long> handshakes = new ConcurrentHashMap<>();
+
+  /** Prepares the engine; {@link #start()} connects. */
+  public CoderConnect(ConnectConfig config, TunDevice tun, Clock clock, ConnectListener listener) {
+    this.config = config;
+    this.listener = listener;
+    this.clock = clock;
+    this.derp = new DerpBind(config.derpUrl(), nodePrivate, Map.of(), clock);
+    this.device =
+        new Device(
+            new Config(nodePrivate, 0, List.of(), List.of()),
+            tun,
+            derp,
+            clock,
+            WireGuardTimings.standard());
+    device.addHandshakeListener(
+        (peer, nanos) -> {
+          handshakes.put(peer, nanos);
+          publish();
+        });
+    this.control =
+        new TailnetControlClient(
+            new TailnetWebSocketDialer(
+                config.deployment(), config.sessionToken(), config.headers()),
+            config.ownerId(),
+            clock,
+            new ControlEvents());
+  }
+
+  /** Our tailnet address; the owner assigns it (as a /128) to the TUN device. */
+  public Inet6Address address() {
+    return address;
+  }
+
+  /** Starts the data plane and the control connection. */
+  public void start() {
+    device.start();
+    control.start();
+    control.updateSelf(self());
+  }
+
+  private Node self() {
+    long now = clock.wallTime().getEpochSecond();
+    String cidr = address.getHostAddress() + "/128";
+    return Node.newBuilder()
+        .setId(new SecureRandom().nextLong() & Long.MAX_VALUE)
+        .setAsOf(Timestamp.newBuilder().setSeconds(now))
+        .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodePrivate)))
+        .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoPrivate)))
+        .setPreferredDerp(config.derpRegion())
+        .addAddresses(cidr)
+        .addAllowedIps(cidr)
+        .build();
+  }
+
+  /** The agents now known, running workspaces first, then by name. */
+  public synchronized List<AgentView> agents() {
+    List<AgentView> out = new ArrayList<>();
+    for (WorkspaceState.AgentInfo a : workspaces.agents().values()) {
+      WorkspaceState.WorkspaceInfo w = workspaces.workspaces().get(a.workspaceId());
+      if (w == null) {
+        continue;
+      }
+      int siblings = workspaces.agentsOf(w.id()).size();
+      Key key = agentKeys.get(a.id());
+      List<String> names =
+          new ArrayList<>(
+              AgentHostnames.names(
+                  a.name(), w.name(), config.ownerName(), siblings, config.hostnameSuffix()));
+      String preferred =
+          AgentHostnames.preferred(
+              a.name(), w.name(), config.ownerName(), siblings, config.hostnameSuffix());
+      names.remove(preferred);
+      names.add(0, preferred);
+      out.add(
+          new AgentView(
+              a.id(),
+              a.name(),
+              w.id(),
+              w.name(),
+              w.status(),
+              names,
+              TailnetAddresses.agentAddress(a.id()),
+              key == null ? -1 : handshakes.getOrDefault(key, -1L)));
+    }
+    out.sort(
+        Comparator.comparing(
+                (AgentView v) ->
+                    v.workspaceStatus()
+                        != dev.coderdesktop.tunnel.control.proto.Workspace.Status.RUNNING)
+            .thenComparing(AgentView::workspaceName)
+            .thenComparing(AgentView::agentName));
+    return out;
+  }
+
+  /** The WireGuard counters. */
+  public DeviceStats stats() {
+    return device.stats();
+  }
+
+  private void publish() {
+    listener.onAgents(agents());
+  }
+
+  private final class ControlEvents implements TailnetListener {
+    @Override
+    public void onWorkspaces(WorkspaceState state) {
+      Set<UUID> gone;
+      Set<UUID> added;
+      synchronized (CoderConnect.this) {
+        gone = new HashSet<>(workspaces.agents().keySet());
+        gone.removeAll(state.agents().keySet());
+        added = new HashSet<>(state.agents().keySet());
+        added.removeAll(workspaces.agents().keySet());
+        workspaces = state;
+      }
+      for (UUID a : gone) {
+        control.removeTunnel(a);
+        Key k;
+        synchronized (CoderConnect.this) {
+          k = agentKeys.remove(a);
+        }
+        if (k != null) {
+          device.removePeer(k);
+        }
+      }
+      for (UUID a : added) {
+        control.addTunnel(a);
+      }
+      publish();
+    }
+
+    @Override
+    public void onPeerUpdate(CoordinateResponse.PeerUpdate u) {
+      UUID agent;
+      try {
+        agent = Uuids.fromBytes(u.getId());
+      } catch (IllegalArgumentException e) {
+        LOG.warning("ignoring a peer update with a malformed id");
+        return;
+      }
+      switch (u.getKind()) {
+        case NODE -> addPeer(agent, u.getNode());
+        case DISCONNECTED -> {
+          Key k;
+          synchronized (CoderConnect.this) {
+            k = agentKeys.remove(agent);
+          }
+          if (k != null) {
+            device.removePeer(k);
+          }
+          publish();
+        }
+        default -> {
+          // LOST peers stay (the session may still work); READY_FOR_HANDSHAKE needs no action
+          // because we program peers as soon as their node arrives.
+        }
+      }
+    }
+
+    private void addPeer(UUID agent, Node node) {
+      if (node.getPreferredDerp() == 0) {
+        return; // Coder ignores nodes that cannot be reached yet
+      }
+      Key key;
+      List<IpPrefix> allowed = new ArrayList<>();
+      try {
+        key = NodeKeys.decodeNodeKey(node.getKey());
+        for (String p : node.getAllowedIpsList()) {
+          allowed.add(IpPrefix.parse(p));
+        }
+      } catch (IllegalArgumentException e) {
+        LOG.warning("ignoring a malformed node for agent " + agent + ": " + e.getMessage());
+        return;
+      }
+      Key previous;
+      synchronized (CoderConnect.this) {
+        previous = agentKeys.put(agent, key);
+      }
+      if (previous != null && !previous.equals(key)) {
+        device.removePeer(previous);
+      }
+      device.addPeer(new PeerConfig(key, null, allowed, new DerpEndpoint(key), PEER_KEEPALIVE));
+      // Start the handshake now so the first user packet does not wait for it.
+      device.initiateHandshake(key);
+      publish();
+    }
+
+    @Override
+    public void onCoordinatorError(String error) {
+      LOG.warning("coordinator: " + error);
+    }
+
+    @Override
+    public void onConnected() {
+      listener.onControl(true, "connected");
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+      listener.onControl(false, reason);
+    }
+  }
+
+  /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
+  @Override
+  public void close() {
+    control.close();
+    device.close();
+  }
+}

@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.connect;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What the engine needs to join a deployment's tailnet, gathered beforehand from the REST API.
+ * Immutable; {@link #toString()} hides the token.
+ *
+ * @param deployment the deployment's base URL
+ * @param sessionToken the user's session token
+ * @param headers extra literal HTTP headers for every request
+ * @param ownerId the signed-in user's id (whose workspaces to follow)
+ * @param ownerName the signed-in user's name (for hostnames)
+ * @param hostnameSuffix the DNS suffix, usually {@code coder}
+ * @param derpUrl the home DERP relay, e.g. {@code https://coder.example.com/derp}
+ * @param derpRegion the home region's id, advertised as our preferred DERP
+ */
+public record ConnectConfig(
+    URI deployment,
+    String sessionToken,
+    Map<String, String> headers,
+    UUID ownerId,
+    String ownerName,
+    String hostnameSuffix,
+    URI derpUrl,
+    int derpRegion) {
+
+  /** Validates and copies. */
+  public ConnectConfig {
+    Objects.requireNonNull(deployment, "deployment");
+    Objects.requireNonNull(sessionToken, "sessionToken");
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(derpUrl, "derpUrl");
+    headers = Map.copyOf(headers);
+    if (derpRegion <= 0) {
+      throw new IllegalArgumentException("a DERP region id is positive");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectConfig[" + deployment + ", owner " + ownerName + ", derp " + derpUrl + "]";
+  }
+}

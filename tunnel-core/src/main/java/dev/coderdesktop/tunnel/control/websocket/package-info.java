@@ -1,0 +1,2 @@
+/** The websocket that carries the tailnet API's yamux stream. */
+package dev.coderdesktop.tunnel.control.websocket;

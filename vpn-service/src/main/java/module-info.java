@@ -1,0 +1,8 @@
+/** The privileged service: TUN device, addresses, routes, and the Coder Connect engine. */
+module dev.coderdesktop.vpn.service {
+  requires dev.coderdesktop.tunnel;
+  requires dev.coderdesktop.coder.sdk;
+  requires java.logging;
+
+  exports dev.coderdesktop.vpn.service.dns;
+}
