@@ -13,6 +13,7 @@ import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
 import dev.coderdesktop.tunnel.wireguard.cookie.CookieChecker;
 import dev.coderdesktop.tunnel.wireguard.message.Layout;
+import dev.coderdesktop.tunnel.wireguard.ratelimiter.RateLimiter;
 import dev.coderdesktop.tunnel.wireguard.route.AllowedIps;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,6 +65,7 @@ public final class Device implements AutoCloseable {
   final IndexTable indexes = new IndexTable();
   final AllowedIps<Peer> allowedIps = new AllowedIps<>();
   final Sender sender = new Sender(this);
+  final RateLimiter rateLimiter;
 
   private final Map<Key, Peer> peers = new ConcurrentHashMap<>();
   private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
@@ -86,6 +88,7 @@ public final class Device implements AutoCloseable {
     this.privateKey = config.privateKey();
     this.publicKey = X25519.publicKey(privateKey);
     this.cookieChecker = new CookieChecker(publicKey, clock);
+    this.rateLimiter = new RateLimiter(clock);
     for (DropReason r : DropReason.values()) {
       drops.put(r, new LongAdder());
     }

@@ -3,6 +3,7 @@
 package dev.coderdesktop.tunnel.wireguard;
 
 import dev.coderdesktop.tunnel.bind.Endpoint;
+import dev.coderdesktop.tunnel.bind.UdpEndpoint;
 import dev.coderdesktop.tunnel.crypto.ChaChaPoly;
 import dev.coderdesktop.tunnel.wireguard.message.Layout;
 import dev.coderdesktop.tunnel.wireguard.message.MessageType;
@@ -71,7 +72,10 @@ final class Receiver {
     }
   }
 
-  /** mac1 always; under load also mac2, answering with a cookie reply when it is missing. */
+  /**
+   * mac1 always; under load also mac2 (answering with a cookie reply when it is missing) and a
+   * per-source rate limit, so a flood from one address cannot monopolise handshake processing.
+   */
   private boolean admitHandshake(byte[] msg, int len, Endpoint from) {
     if (!device.cookieChecker.checkMac1(msg, 0, len)) {
       device.drop(DropReason.BAD_MAC1);
@@ -89,6 +93,11 @@ final class Receiver {
           device.drop(DropReason.SEND_FAILED);
         }
         device.drop(DropReason.COOKIE_REQUIRED);
+        return false;
+      }
+      byte[] ip = from instanceof UdpEndpoint u ? u.address().getAddress().getAddress() : source;
+      if (!device.rateLimiter.allow(ip)) {
+        device.drop(DropReason.HANDSHAKE_FLOOD);
         return false;
       }
     }

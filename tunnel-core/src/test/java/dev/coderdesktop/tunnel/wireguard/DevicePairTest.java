@@ -270,6 +270,32 @@ class DevicePairTest {
   }
 
   @Test
+  @DisplayName("under load, one source's handshakes beyond its burst are dropped as a flood")
+  void rateLimitUnderLoad() throws Exception {
+    b.setUnderLoad(() -> true);
+    aTun.inject(Packets.ipv4("10.0.0.1", "10.0.0.2", payload("loaded")));
+    await("a cookie reply", () -> countType(MessageType.COOKIE_REPLY) == 1);
+    advance(Protocol.REKEY_TIMEOUT.plus(Protocol.REKEY_TIMEOUT_JITTER_MAX));
+    assertNotNull(bTun.take(WAIT));
+    // The retried initiation carries a valid mac2, so only the limiter can stop its replays.
+    ChannelBind.Datagram withMac2 =
+        wire.stream().filter(d -> d.bytes()[0] == MessageType.INITIATION).reduce((x, y) -> y).get();
+    advance(Duration.ofSeconds(1)); // the source's bucket is full again
+    for (int i = 0; i < 10; i++) {
+      bBind.deliver(withMac2.from(), withMac2.bytes());
+    }
+    await(
+        "ten replays counted",
+        () ->
+            b.stats().dropped(DropReason.HANDSHAKE_REPLAY)
+                    + b.stats().dropped(DropReason.HANDSHAKE_FLOOD)
+                == 10);
+    // A burst of five per source reaches the handshake (and fails there as replays).
+    assertEquals(5, b.stats().dropped(DropReason.HANDSHAKE_REPLAY));
+    assertEquals(5, b.stats().dropped(DropReason.HANDSHAKE_FLOOD));
+  }
+
+  @Test
   @DisplayName("random datagrams are dropped and counted without stopping the receiver")
   void fuzzReceivePath() throws Exception {
     exchange("before");
