@@ -98,7 +98,7 @@ in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   --interface "$IFACE" >"$WORK/client.log" 2>&1 &
 CLIENT_PID=$!
 wait_for 30 "the client signs in and brings up its TUN" grep -q '^ready ' "$WORK/client.log"
-ok "signed in: $(grep -m1 '^server ' "$WORK/client.log"), $(grep -m1 '^derp ' "$WORK/client.log")"
+ok "signed in: $(grep -m1 '^server ' "$WORK/client.log"), $(grep -m1 '^user ' "$WORK/client.log")"
 wait_for 30 "the workspace list arrives with the agent" grep -q "^agent .* $AGENT_IP " "$WORK/client.log"
 ok "workspace list matches: $(grep -m1 "^agent .* $AGENT_IP " "$WORK/client.log")"
 HOST=$(grep -m1 "^agent .* $AGENT_IP " "$WORK/client.log" | awk '{print $2}')

@@ -1,0 +1,2 @@
+/** The codervpn handshake, framing and the Speaker that owns request/reply correlation. */
+package dev.coderdesktop.vpn.proto;
