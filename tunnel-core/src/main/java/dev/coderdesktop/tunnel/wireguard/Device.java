@@ -13,6 +13,7 @@ import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
 import dev.coderdesktop.tunnel.wireguard.cookie.CookieChecker;
 import dev.coderdesktop.tunnel.wireguard.message.Layout;
+import dev.coderdesktop.tunnel.wireguard.ratelimiter.RateLimiter;
 import dev.coderdesktop.tunnel.wireguard.route.AllowedIps;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,6 +65,7 @@ public final class Device implements AutoCloseable {
   final IndexTable indexes = new IndexTable();
   final AllowedIps<Peer> allowedIps = new AllowedIps<>();
   final Sender sender = new Sender(this);
+  final RateLimiter rateLimiter;
 
   private final Map<Key, Peer> peers = new ConcurrentHashMap<>();
   private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
@@ -86,6 +88,7 @@ public final class Device implements AutoCloseable {
     this.privateKey = config.privateKey();
     this.publicKey = X25519.publicKey(privateKey);
     this.cookieChecker = new CookieChecker(publicKey, clock);
+    this.rateLimiter = new RateLimiter(clock);
     for (DropReason r : DropReason.values()) {
       drops.put(r, new LongAdder());
     }
@@ -106,9 +109,24 @@ public final class Device implements AutoCloseable {
     return state;
   }
 
-  /** Starts the TUN-reader and receiver threads. */
+  /**
+   * Starts the TUN-reader and receiver threads. Peers with a persistent keepalive and a known
+   * endpoint are contacted at once (a handshake then the keepalive), as wireguard-go does, so a
+   * peer behind NAT becomes reachable without waiting for outgoing traffic.
+   */
   public void start() {
     changeState(State.UP);
+    if (state() == State.UP) {
+      for (Peer p : peers.values()) {
+        kickPersistentKeepalive(p);
+      }
+    }
+  }
+
+  private void kickPersistentKeepalive(Peer p) {
+    if (!p.config.persistentKeepalive().isZero() && p.endpoint != null) {
+      sender.sendKeepalive(p);
+    }
   }
 
   /** Stops everything and closes the TUN device and the bind. Idempotent. */
@@ -125,8 +143,20 @@ public final class Device implements AutoCloseable {
     }
     if (want == State.UP) {
       try {
-        tunReader = Thread.ofPlatform().name("wg-tun-reader").daemon().unstarted(this::tunLoop);
-        receiver = Thread.ofPlatform().name("wg-receiver").daemon().unstarted(this::receiveLoop);
+        Thread.UncaughtExceptionHandler onDeath =
+            (t, e) -> LOG.log(Level.SEVERE, "device thread " + t.getName() + " died", e);
+        tunReader =
+            Thread.ofPlatform()
+                .name("wg-tun-reader")
+                .daemon()
+                .uncaughtExceptionHandler(onDeath)
+                .unstarted(this::tunLoop);
+        receiver =
+            Thread.ofPlatform()
+                .name("wg-receiver")
+                .daemon()
+                .uncaughtExceptionHandler(onDeath)
+                .unstarted(this::receiveLoop);
         tunReader.start();
         receiver.start();
         state = State.UP;
@@ -146,6 +176,8 @@ public final class Device implements AutoCloseable {
   private void stopLocked() {
     for (Peer p : peers.values()) {
       p.timers.stopAll();
+      // Sessions die with the device: nothing may decrypt or send under these keys again.
+      p.zeroKeyMaterial(indexes);
     }
     closeQuietly(tun);
     closeQuietly(bind);
@@ -169,6 +201,8 @@ public final class Device implements AutoCloseable {
     Peer peer =
         peers.computeIfAbsent(
             config.publicKey(), k -> new Peer(this, privateKey, publicKey, config));
+    // A new peer (its config is this one) counts as "was off", as in wireguard-go.
+    boolean keepaliveWasOff = peer.config.persistentKeepalive().isZero() || peer.config == config;
     peer.config = config;
     synchronized (peer.handshake) {
       peer.handshake.setPresharedKey(config.presharedKey());
@@ -179,6 +213,9 @@ public final class Device implements AutoCloseable {
     allowedIps.removeByOwner(peer);
     for (IpPrefix p : config.allowedIps()) {
       allowedIps.insert(p, peer);
+    }
+    if (keepaliveWasOff && state() == State.UP) {
+      kickPersistentKeepalive(peer);
     }
   }
 
@@ -224,7 +261,8 @@ public final class Device implements AutoCloseable {
               p.rxBytes.get(),
               p.txBytes.get(),
               p.handshakes.get(),
-              p.lastHandshakeNanos));
+              p.lastHandshakeNanos,
+              p.lastHandshakeWall));
     }
     return new DeviceStats(d, ps);
   }
@@ -268,7 +306,13 @@ public final class Device implements AutoCloseable {
         LOG.log(Level.WARNING, "TUN read failed", e);
         continue;
       }
-      route(plain, n);
+      try {
+        route(plain, n);
+      } catch (RuntimeException e) {
+        // A bug must not stop the reader; the packet is lost, counted and logged.
+        drop(DropReason.SEND_FAILED);
+        LOG.log(Level.WARNING, "unexpected failure sending a TUN packet", e);
+      }
     }
   }
 

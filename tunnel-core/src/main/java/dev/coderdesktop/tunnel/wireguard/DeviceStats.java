@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.wireguard;
 
 import dev.coderdesktop.tunnel.bind.Endpoint;
 import dev.coderdesktop.tunnel.crypto.Key;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,8 @@ public record DeviceStats(Map<DropReason, Long> dropped, List<PeerStats> peers) 
    * @param txBytes bytes sent (whole messages)
    * @param handshakes completed handshakes
    * @param lastHandshakeNanos clock time of the last completed handshake, or -1
+   * @param lastHandshake wall time of the last completed handshake (what {@code wg show} prints),
+   *     or null if none
    */
   public record PeerStats(
       Key publicKey,
@@ -42,5 +45,6 @@ public record DeviceStats(Map<DropReason, Long> dropped, List<PeerStats> peers) 
       long rxBytes,
       long txBytes,
       long handshakes,
-      long lastHandshakeNanos) {}
+      long lastHandshakeNanos,
+      Instant lastHandshake) {}
 }

@@ -14,7 +14,10 @@ public enum DropReason {
   HANDSHAKE_FAILED,
   /** An initiation whose timestamp was not newer than the last one (a replay). */
   HANDSHAKE_REPLAY,
-  /** An initiation arriving faster than the per-peer rate. */
+  /**
+   * An initiation arriving faster than the per-peer rate, or (under load) a handshake message from
+   * a source over its rate limit.
+   */
   HANDSHAKE_FLOOD,
   /** A message naming a receiver index we do not have. */
   UNKNOWN_INDEX,

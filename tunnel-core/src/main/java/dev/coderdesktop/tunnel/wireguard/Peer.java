@@ -7,6 +7,7 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
 import dev.coderdesktop.tunnel.wireguard.cookie.CookieGenerator;
 import dev.coderdesktop.tunnel.wireguard.noise.Handshake;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +47,7 @@ final class Peer {
   final AtomicLong txBytes = new AtomicLong();
   final AtomicLong handshakes = new AtomicLong();
   volatile long lastHandshakeNanos = -1;
+  volatile Instant lastHandshakeWall;
 
   Peer(Device device, Key localPrivate, Key localPublic, PeerConfig config) {
     this.publicKey = config.publicKey();

@@ -148,6 +148,7 @@ final class PeerTimers {
       handshakeAttempts = 0;
       sentLastMinuteHandshake = false;
     }
+    peer.lastHandshakeWall = device.clock.wallTime();
     peer.lastHandshakeNanos = device.clock.nanoTime();
     peer.handshakes.incrementAndGet();
     device.fireHandshake(peer);

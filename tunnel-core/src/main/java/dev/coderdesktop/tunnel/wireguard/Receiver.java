@@ -3,6 +3,7 @@
 package dev.coderdesktop.tunnel.wireguard;
 
 import dev.coderdesktop.tunnel.bind.Endpoint;
+import dev.coderdesktop.tunnel.bind.UdpEndpoint;
 import dev.coderdesktop.tunnel.crypto.ChaChaPoly;
 import dev.coderdesktop.tunnel.wireguard.message.Layout;
 import dev.coderdesktop.tunnel.wireguard.message.MessageType;
@@ -31,6 +32,11 @@ final class Receiver {
   private final ChaChaPoly aead = new ChaChaPoly();
   private final byte[] plain = new byte[65536];
   private final ByteBuffer plainBuf = ByteBuffer.wrap(plain);
+  private final ByteBuffer plainOut = ByteBuffer.wrap(plain);
+  // A view of the caller's receive array, re-made only when the caller passes a different array,
+  // so the transport path wraps nothing per packet.
+  private byte[] cipherArray;
+  private ByteBuffer cipherView;
   private final byte[] reply = new byte[Layout.RESPONSE_SIZE];
 
   Receiver(Device device) {
@@ -66,7 +72,10 @@ final class Receiver {
     }
   }
 
-  /** mac1 always; under load also mac2, answering with a cookie reply when it is missing. */
+  /**
+   * mac1 always; under load also mac2 (answering with a cookie reply when it is missing) and a
+   * per-source rate limit, so a flood from one address cannot monopolise handshake processing.
+   */
   private boolean admitHandshake(byte[] msg, int len, Endpoint from) {
     if (!device.cookieChecker.checkMac1(msg, 0, len)) {
       device.drop(DropReason.BAD_MAC1);
@@ -84,6 +93,11 @@ final class Receiver {
           device.drop(DropReason.SEND_FAILED);
         }
         device.drop(DropReason.COOKIE_REQUIRED);
+        return false;
+      }
+      byte[] ip = from instanceof UdpEndpoint u ? u.address().getAddress().getAddress() : source;
+      if (!device.rateLimiter.allow(ip)) {
+        device.drop(DropReason.HANDSHAKE_FLOOD);
         return false;
       }
     }
@@ -243,13 +257,12 @@ final class Receiver {
     int n;
     try {
       plainBuf.clear();
-      n =
-          aead.open(
-              kp.receiveKey,
-              counter,
-              ByteBuffer.wrap(
-                  msg, Layout.TRANSPORT_HEADER_SIZE, len - Layout.TRANSPORT_HEADER_SIZE),
-              plainBuf);
+      if (cipherArray != msg) {
+        cipherArray = msg;
+        cipherView = ByteBuffer.wrap(msg);
+      }
+      cipherView.limit(len).position(Layout.TRANSPORT_HEADER_SIZE);
+      n = aead.open(kp.receiveKey, counter, cipherView, plainBuf);
     } catch (AEADBadTagException ex) {
       device.drop(DropReason.DECRYPT_FAILED);
       return;
@@ -323,7 +336,8 @@ final class Receiver {
       return;
     }
     try {
-      device.tun.write(ByteBuffer.wrap(plain, 0, length));
+      plainOut.limit(length).position(0);
+      device.tun.write(plainOut);
     } catch (IOException e) {
       LOG.log(Level.FINE, "TUN write failed", e);
     }

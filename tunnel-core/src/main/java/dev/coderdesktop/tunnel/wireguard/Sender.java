@@ -180,9 +180,10 @@ final class Sender {
   }
 
   private void keepKeyFreshSending(Peer peer, Keypair kp, long counter, long now) {
-    if (kp.initiator
-        && (Long.compareUnsigned(counter, Protocol.REKEY_AFTER_MESSAGES) > 0
-            || now - kp.createdNanos > device.timings.rekeyAfterTime().toNanos())) {
+    // The message limit applies to either side; only the initiator rekeys on age, so that the
+    // two ends do not both start a handshake at the same moment.
+    if (Long.compareUnsigned(counter, Protocol.REKEY_AFTER_MESSAGES) > 0
+        || (kp.initiator && now - kp.createdNanos > device.timings.rekeyAfterTime().toNanos())) {
       sendInitiation(peer, false);
     }
   }

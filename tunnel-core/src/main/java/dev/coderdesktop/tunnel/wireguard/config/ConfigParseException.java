@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.wireguard.config;
 
+import java.util.Locale;
+
 /**
  * A WireGuard configuration text could not be parsed. Carries where (section, field, line) and why,
  * plus the offending text unless it was a key (keys are never echoed).
@@ -48,7 +50,11 @@ public final class ConfigParseException extends Exception {
   private final int line;
   private final String text;
 
-  /** Creates the exception; pass {@code null} text for secret fields. */
+  /**
+   * Creates the exception. The text is dropped when the field is secret or when it mentions a
+   * secret field (a malformed line such as {@code PrivateKey: <key>} or two lines run together), so
+   * no key can reach a message whatever the caller passes.
+   */
   public ConfigParseException(Section section, Field field, Reason reason, int line, String text) {
     super(
         reason
@@ -56,12 +62,20 @@ public final class ConfigParseException extends Exception {
             + section
             + (field == Field.UNKNOWN ? "" : " " + field)
             + (line > 0 ? " at line " + line : "")
-            + (text == null ? "" : ": " + text));
+            + (safeText(field, text) == null ? "" : ": " + safeText(field, text)));
     this.section = section;
     this.field = field;
     this.reason = reason;
     this.line = line;
-    this.text = text;
+    this.text = safeText(field, text);
+  }
+
+  private static String safeText(Field f, String text) {
+    if (text == null || f == Field.PRIVATE_KEY || f == Field.PRESHARED_KEY) {
+      return null;
+    }
+    String letters = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    return letters.contains("privatekey") || letters.contains("presharedkey") ? null : text;
   }
 
   /** The section. */
