@@ -219,6 +219,11 @@ class VpnServiceTest {
     assertEquals(refuseWith, st.getErrorMessage());
   }
 
+  private static boolean hasHandshake(ServiceMessage m) {
+    var u = m.getStatus().getPeerUpdate();
+    return u.getUpsertedAgentsCount() > 0 && u.getUpsertedAgents(0).hasLastHandshake();
+  }
+
   @Test
   @DisplayName(
       "agent changes are broadcast to every client; a garbage frame closes only its sender")
@@ -234,10 +239,8 @@ class VpnServiceTest {
     ServiceMessage m;
     do {
       m = b.pushed().poll(5, TimeUnit.SECONDS);
-    } while (m != null
-        && m.getStatus().getPeerUpdate().getUpsertedAgentsCount() > 0
-        && !m.getStatus().getPeerUpdate().getUpsertedAgents(0).hasLastHandshake());
-    assertTrue(m != null && m.getStatus().getPeerUpdate().getUpsertedAgents(0).hasLastHandshake());
+    } while (m != null && !hasHandshake(m));
+    assertTrue(m != null, "a status with the agent's handshake was broadcast");
     // one second before "now" on the fake clocks
     assertEquals(
         Instant.parse("2026-11-24T11:59:59Z").getEpochSecond(),
