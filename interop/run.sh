@@ -60,6 +60,7 @@ ok "harness built"
 
 step "building the Java client"
 (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+[[ -f "$ROOT/desktop-cli/target/classpath.txt" ]] || fail "the Java build produced no CLI classpath"
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 
 step "creating namespace $NS (its resolv.conf sends DNS to our shim at fd60:627a:a42b::53)"
@@ -92,24 +93,37 @@ import uuid,ipaddress,sys
 b=bytearray(uuid.UUID(sys.argv[1]).bytes); b[0:6]=bytes.fromhex('fd60627aa42b')
 print(ipaddress.IPv6Address(bytes(b)))" "$AGENT_ID")
 
-step "starting our client (REST sign-in, tailnet control, DERP, WireGuard, TUN $IFACE)"
+CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
+export XDG_CONFIG_HOME="$WORK/config"
+cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
+  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
+
+step "starting our service (it owns the TUN device, addresses, route and DNS shim)"
 in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
-  dev.coderdesktop.vpn.service.ForegroundConnect --url "$URL" --token-file "$WORK/token" \
-  --interface "$IFACE" >"$WORK/client.log" 2>&1 &
+  dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
+  >"$WORK/client.log" 2>&1 &
 CLIENT_PID=$!
-wait_for 30 "the client signs in and brings up its TUN" grep -q '^ready ' "$WORK/client.log"
-ok "signed in: $(grep -m1 '^server ' "$WORK/client.log"), $(grep -m1 '^user ' "$WORK/client.log")"
-wait_for 30 "the workspace list arrives with the agent" grep -q "^agent .* $AGENT_IP " "$WORK/client.log"
-ok "workspace list matches: $(grep -m1 "^agent .* $AGENT_IP " "$WORK/client.log")"
-HOST=$(grep -m1 "^agent .* $AGENT_IP " "$WORK/client.log" | awk '{print $2}')
+wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
+ok "service listening on $WORK/vpn.sock"
+
+step "coder-desktop login / up"
+cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
+ok "$(cat "$WORK/cli.out")"
+[[ $(stat -c %a "$XDG_CONFIG_HOME/coder-desktop/credentials") == 600 ]] || fail "the stored token is not private"
+cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
+ok "$(cat "$WORK/cli.out")"
+
+wait_for 30 "the workspace list arrives with the agent" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli hosts | grep -q ."
+HOST=$(cli hosts | head -n 1)
 [[ $HOST == "${WS_NAME,,}.coder" ]] || fail "the agent's name is $HOST, expected ${WS_NAME,,}.coder"
-ok "the agent is named $HOST"
+ok "coder-desktop hosts lists $HOST"
 
 wait_for 10 "$HOST resolves through the system resolver" bash -c "ip netns exec $NS getent ahosts $HOST | grep -q $AGENT_IP"
 ok "$HOST resolves to $AGENT_IP"
 wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
 ok "ping6 $HOST answers"
-wait_for 20 "the WireGuard handshake is reported" grep -q "^agent .* $AGENT_IP .* handshake$" "$WORK/client.log"
+wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -q ' yes$'"
+cli status | sed 's/^/     /'
 ok "WireGuard handshake with the real agent completed"
 
 BODY=$(in_ns curl -sS --max-time 10 "http://$HOST:$HTTP_PORT/" || true)
@@ -125,6 +139,13 @@ ok "ssh $HOST runs a command on the real agent"
 step "stopping the workspace through the real API"
 echo stop-workspace >&7
 wait_for 60 "the harness stops the workspace" grep -q workspace-stopped "$WORK/harness.out"
-wait_for 30 "the agent leaves our list" bash -c "tail -n 3 '$WORK/client.log' | grep -q '^agents 0'"
+wait_for 30 "the agent leaves our list" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' test -z \"\$(cli hosts)\""
 ok "the stopped workspace's agent left our list"
+
+step "coder-desktop down"
+cli down >"$WORK/cli.out" 2>&1 || fail "down: $(cat "$WORK/cli.out")"
+ok "$(cat "$WORK/cli.out")"
+wait_for 10 "the TUN device, its addresses and route are gone" bash -c "! ip -n $NS link show $IFACE"
+ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
+ok "no device, address or route left behind"
 result=PASS

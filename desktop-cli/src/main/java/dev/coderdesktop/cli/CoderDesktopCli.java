@@ -1,0 +1,242 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli;
+
+import dev.coderdesktop.coder.sdk.CoderClient;
+import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.vpn.proto.ServiceClient;
+import dev.coderdesktop.vpn.proto.wire.Agent;
+import dev.coderdesktop.vpn.proto.wire.StartResponse;
+import dev.coderdesktop.vpn.proto.wire.Status;
+import dev.coderdesktop.vpn.proto.wire.Workspace;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code coder-desktop}: sign in, bring CoderVPN up and down, and list workspaces and hosts. */
+@Command(
+    name = "coder-desktop",
+    mixinStandardHelpOptions = true,
+    version = "coder-desktop 0.1.0",
+    description = "Reach your Coder workspaces by their .coder names.",
+    subcommands = {
+      CoderDesktopCli.Login.class,
+      CoderDesktopCli.Up.class,
+      CoderDesktopCli.Down.class,
+      CoderDesktopCli.StatusCmd.class,
+      CoderDesktopCli.Hosts.class
+    })
+public final class CoderDesktopCli {
+
+  @Option(
+      names = "--socket",
+      defaultValue = "/run/coder-desktop/vpn.sock",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "The service's socket (default: ${DEFAULT-VALUE}).")
+  Path socket;
+
+  /** Entry point; exit codes: 0 ok, 1 failed, 2 usage, 3 service unavailable. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CoderDesktopCli()).execute(args));
+  }
+
+  static PrintWriter out() {
+    return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+  }
+
+  /** Checks the deployment and token, then stores them for this user. */
+  @Command(
+      name = "login",
+      description = "Sign in: checks the deployment and the token, then stores them.")
+  static final class Login implements Callable<Integer> {
+    @Option(
+        names = "--url",
+        required = true,
+        description = "The deployment, e.g. https://coder.example.com.")
+    String url;
+
+    @Option(
+        names = "--token-file",
+        description = "Read the session token from this file instead of standard input.")
+    Path tokenFile;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = out();
+      String token;
+      if (tokenFile != null) {
+        token = Files.readString(tokenFile).strip();
+      } else {
+        DeploymentUrl u;
+        try {
+          u = DeploymentUrl.parse(url);
+        } catch (DeploymentUrl.InvalidException e) {
+          out.println(e.getMessage());
+          return 2;
+        }
+        out.println("Paste a session token from " + u.resolve("/cli-auth") + " and press Enter:");
+        token =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        token = token == null ? "" : token.strip();
+      }
+      try {
+        CoderClient api =
+            new CoderClient(DeploymentUrl.parse(url), SessionToken.of(token), Map.of());
+        String version = api.checkVersion().toString();
+        String user = api.me().username();
+        new Credentials(api.url().toString(), token).save(Credentials.file());
+        out.println("Signed in to " + api.url() + " (Coder " + version + ") as " + user + ".");
+        return 0;
+      } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {
+        out.println("Sign-in failed: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  /** Starts CoderVPN with the stored sign-in. */
+  @Command(name = "up", description = "Turn CoderVPN on.")
+  static final class Up implements Callable<Integer> {
+    @CommandLine.ParentCommand CoderDesktopCli parent;
+
+    @Option(names = "--header", description = "An extra HTTP header, Name=Value (repeatable).")
+    Map<String, String> headers = new HashMap<>();
+
+    @Override
+    public Integer call() throws IOException {
+      Credentials c = Credentials.load(Credentials.file());
+      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
+        StartResponse r = client.start(c.url(), c.token(), headers);
+        if (!r.getSuccess()) {
+          out().println("CoderVPN did not start: " + r.getErrorMessage());
+          return 1;
+        }
+        out().println("CoderVPN is on.");
+        return 0;
+      } catch (ServiceClient.UnavailableException e) {
+        out().println(e.getMessage());
+        return 3;
+      }
+    }
+  }
+
+  /** Stops CoderVPN. */
+  @Command(name = "down", description = "Turn CoderVPN off.")
+  static final class Down implements Callable<Integer> {
+    @CommandLine.ParentCommand CoderDesktopCli parent;
+
+    @Override
+    public Integer call() throws IOException {
+      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
+        var r = client.stop();
+        out()
+            .println(
+                r.getSuccess()
+                    ? "CoderVPN is off."
+                    : "CoderVPN did not stop: " + r.getErrorMessage());
+        return r.getSuccess() ? 0 : 1;
+      } catch (ServiceClient.UnavailableException e) {
+        out().println(e.getMessage());
+        return 3;
+      }
+    }
+  }
+
+  /** Shows the state and a table of agents. */
+  @Command(name = "status", description = "Show CoderVPN's state and your workspaces.")
+  static final class StatusCmd implements Callable<Integer> {
+    @CommandLine.ParentCommand CoderDesktopCli parent;
+
+    @Override
+    public Integer call() throws IOException {
+      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
+        Status s = client.status();
+        PrintWriter out = out();
+        out.println(
+            "CoderVPN: "
+                + s.getLifecycle().name().toLowerCase(java.util.Locale.ROOT)
+                + (s.getErrorMessage().isEmpty() ? "" : " (" + s.getErrorMessage() + ")"));
+        Map<UUID, Workspace> ws = new HashMap<>();
+        for (Workspace w : s.getPeerUpdate().getUpsertedWorkspacesList()) {
+          ws.put(uuid(w.getId()), w);
+        }
+        if (s.getPeerUpdate().getUpsertedAgentsCount() > 0) {
+          out.printf(
+              java.util.Locale.ROOT,
+              "%-24s %-12s %-10s %-40s %s%n",
+              "WORKSPACE",
+              "AGENT",
+              "STATUS",
+              "HOSTNAME",
+              "HANDSHAKE");
+        }
+        for (Agent a : s.getPeerUpdate().getUpsertedAgentsList()) {
+          Workspace w = ws.get(uuid(a.getWorkspaceId()));
+          out.printf(
+              java.util.Locale.ROOT,
+              "%-24s %-12s %-10s %-40s %s%n",
+              w == null ? "?" : w.getName(),
+              a.getName(),
+              w == null ? "?" : w.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+              host(a.getFqdnList()),
+              a.hasLastHandshake() ? "yes" : "no");
+        }
+        return 0;
+      } catch (ServiceClient.UnavailableException e) {
+        out().println(e.getMessage());
+        return 3;
+      }
+    }
+  }
+
+  /** Prints one hostname per agent, for scripts. */
+  @Command(name = "hosts", description = "Print the .coder hostname of every agent, one per line.")
+  static final class Hosts implements Callable<Integer> {
+    @CommandLine.ParentCommand CoderDesktopCli parent;
+
+    @Override
+    public Integer call() throws IOException {
+      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
+        for (Agent a : client.status().getPeerUpdate().getUpsertedAgentsList()) {
+          out().println(host(a.getFqdnList()));
+        }
+        return 0;
+      } catch (ServiceClient.UnavailableException e) {
+        out().println(e.getMessage());
+        return 3;
+      }
+    }
+  }
+
+  /** The shortest name, without the trailing dot (the one users copy). */
+  static String host(List<String> fqdns) {
+    if (fqdns.isEmpty()) {
+      return "";
+    }
+    String f = fqdns.get(0);
+    return f.endsWith(".") ? f.substring(0, f.length() - 1) : f;
+  }
+
+  private static UUID uuid(com.google.protobuf.ByteString b) {
+    if (b.size() != 16) {
+      return new UUID(0, 0);
+    }
+    ByteBuffer buf = b.asReadOnlyByteBuffer();
+    return new UUID(buf.getLong(), buf.getLong());
+  }
+}

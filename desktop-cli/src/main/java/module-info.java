@@ -1,0 +1,9 @@
+/** The coder-desktop command line: a thin client of the service. */
+module dev.coderdesktop.cli {
+  requires dev.coderdesktop.vpn.proto;
+  requires dev.coderdesktop.coder.sdk;
+  requires info.picocli;
+
+  opens dev.coderdesktop.cli to
+      info.picocli;
+}

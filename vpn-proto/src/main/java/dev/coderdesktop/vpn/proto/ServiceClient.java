@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.vpn.proto;
+
+import dev.coderdesktop.vpn.proto.wire.ClientMessage;
+import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
+import dev.coderdesktop.vpn.proto.wire.StartRequest;
+import dev.coderdesktop.vpn.proto.wire.StartResponse;
+import dev.coderdesktop.vpn.proto.wire.Status;
+import dev.coderdesktop.vpn.proto.wire.StatusRequest;
+import dev.coderdesktop.vpn.proto.wire.StopRequest;
+import dev.coderdesktop.vpn.proto.wire.StopResponse;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The client library the tray app and the CLI share: connects to the service's socket, performs the
+ * handshake, and offers Start, Stop and Status as blocking calls; pushed Status updates go to a
+ * listener. Thread-safe.
+ */
+public final class ServiceClient implements Closeable {
+
+  /** The service could not be reached (not installed, not running, or not allowed). */
+  public static final class UnavailableException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnavailableException(String message) {
+      super(message);
+    }
+  }
+
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private final SocketChannel channel;
+  private final Speaker<ClientMessage, ServiceMessage> speaker;
+
+  private ServiceClient(SocketChannel channel, Speaker<ClientMessage, ServiceMessage> speaker) {
+    this.channel = channel;
+    this.speaker = speaker;
+  }
+
+  /** Connects to the service at {@code socket}; {@code onStatus} hears pushed updates. */
+  public static ServiceClient connect(Path socket, Consumer<Status> onStatus) throws IOException {
+    SocketChannel ch;
+    try {
+      ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+      ch.connect(UnixDomainSocketAddress.of(socket));
+    } catch (IOException e) {
+      throw new UnavailableException(
+          "cannot reach the Coder Desktop service at "
+              + socket
+              + " ("
+              + e.getMessage()
+              + "): is it installed and running, and are you allowed to use it?");
+    }
+    var in =
+        new java.io.InputStream() {
+          @Override
+          public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
+          }
+        };
+    var out =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+              ch.write(buf);
+            }
+          }
+        };
+    try {
+      Handshake.perform(
+          in, out, Handshake.Role.CLIENT, Handshake.Role.SERVICE, List.of(ProtocolVersion.CURRENT));
+    } catch (IOException e) {
+      ch.close();
+      throw new UnavailableException("the service refused the connection: " + e.getMessage());
+    }
+    Speaker<ClientMessage, ServiceMessage> s =
+        new Speaker<>(
+            in,
+            out,
+            Codec.CLIENT,
+            m -> {
+              if (m.hasStatus()) {
+                onStatus.accept(m.getStatus());
+              }
+            },
+            e -> {});
+    s.start();
+    return new ServiceClient(ch, s);
+  }
+
+  /** Asks the service to connect to {@code url} with {@code token}. */
+  public StartResponse start(String url, String token, Map<String, String> headers)
+      throws IOException {
+    StartRequest.Builder b = StartRequest.newBuilder().setCoderUrl(url).setApiToken(token);
+    headers.forEach(
+        (k, v) -> b.addHeaders(StartRequest.Header.newBuilder().setName(k).setValue(v)));
+    return call(ClientMessage.newBuilder().setStart(b).build()).getStart();
+  }
+
+  /** Asks the service to disconnect. */
+  public StopResponse stop() throws IOException {
+    return call(ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build())
+        .getStop();
+  }
+
+  /** The service's state and the agents it knows. */
+  public Status status() throws IOException {
+    return call(ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+        .getStatus();
+  }
+
+  private ServiceMessage call(ClientMessage m) throws IOException {
+    try {
+      return speaker.request(m).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IOException("the service connection failed: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new IOException("the service did not answer in " + TIMEOUT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    speaker.close();
+    channel.close();
+  }
+}
