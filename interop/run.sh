@@ -136,6 +136,15 @@ SSH_OUT=$(timeout 30 ip netns exec "$NS" ssh -o StrictHostKeyChecking=no \
 [[ $SSH_OUT == *ssh-ok* ]] || fail "ssh to the agent's SSH server (got: $SSH_OUT)"
 ok "ssh $HOST runs a command on the real agent"
 
+if [[ -n ${DEMO:-} && -t 0 ]]; then
+  echo
+  echo "CoderVPN is on in namespace $NS. In another terminal, as root, try:"
+  echo "  ip netns exec $NS ssh $HOST"
+  echo "  ip netns exec $NS curl http://$HOST:$HTTP_PORT/"
+  echo "  ip netns exec $NS env XDG_CONFIG_HOME=$XDG_CONFIG_HOME $JAVA_HOME/bin/java -cp '$CLI_CP' dev.coderdesktop.cli.CoderDesktopCli --socket $WORK/vpn.sock status"
+  read -r -p "Press Enter to stop the workspace and tear everything down. "
+fi
+
 step "stopping the workspace through the real API"
 echo stop-workspace >&7
 wait_for 60 "the harness stops the workspace" grep -q workspace-stopped "$WORK/harness.out"

@@ -1,31 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# The demo of what works today: our Java WireGuard engine on a real TUN device talking to Debian's
-# wireguard-go (the reference implementation) across two network namespaces. Builds what it needs,
-# installs missing Debian packages, runs as root, and removes everything it created on exit.
+# The main job, with no Coder deployment of your own: starts a REAL Coder server (v2.24.1, built
+# from the Go module proxy) with a workspace and a real agent in a private network namespace, runs
+# our service there, signs in and turns CoderVPN on with the coder-desktop CLI, then reaches the
+# workspace by its .coder name with ping6, HTTP and ssh. Run as root. When run from a terminal it
+# pauses so you can try it yourself before everything is torn down.
+# (scripts/demo-wireguard.sh shows the WireGuard engine against wireguard-go instead.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $(id -u) -ne 0 ]]; then
-  echo "the demo creates network namespaces and TUN devices: run it as root" >&2
+  echo "the demo creates a network namespace and a TUN device: run it as root" >&2
   exit 1
 fi
 bash scripts/prereqs.sh
 source scripts/java-home.sh
-echo "== building the engine"
-./mvnw -B -q -pl tunnel-core package -DskipTests
-source scripts/netns/wgpair.sh
-trap pair_down EXIT
-echo "== namespace $NS_A runs wireguard-go ($IF_A, 10.77.0.1, fd77::1)"
-echo "== namespace $NS_B runs the Java engine ($IF_B, 10.77.0.2, fd77::2)"
-pair_up go java
-echo "== Java → wireguard-go, IPv6 (the Java side starts the handshake)"
-in_b ping -6 -c 3 fd77::1
-echo "== wireguard-go → Java, IPv4"
-in_a ping -c 3 10.77.0.2
-echo "== wireguard-go's view of the Java peer"
-in_a wg show "$IF_A"
-echo "== TCP through the tunnel for 3 s (iperf3)"
-in_a iperf3 -s -1 -B 10.77.0.1 >/dev/null 2>&1 &
-for _ in $(seq 1 50); do in_a ss -ltn | grep -q ":5201" && break; sleep 0.1; done
-in_b iperf3 -c 10.77.0.1 -t 3 | tail -4
-echo "== demo finished; cleaning up"
+export DEMO=1
+exec bash interop/run.sh
