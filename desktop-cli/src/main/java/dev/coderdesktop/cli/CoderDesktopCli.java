@@ -120,18 +120,17 @@ public final class CoderDesktopCli {
     @Override
     public Integer call() throws IOException {
       Credentials c = Credentials.load(Credentials.file());
-      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
-        StartResponse r = client.start(c.url(), c.token(), headers);
-        if (!r.getSuccess()) {
-          out().println("CoderVPN did not start: " + r.getErrorMessage());
-          return 1;
-        }
-        out().println("CoderVPN is on.");
-        return 0;
-      } catch (ServiceClient.UnavailableException e) {
-        out().println(e.getMessage());
-        return 3;
-      }
+      return withService(
+          parent.socket,
+          client -> {
+            StartResponse r = client.start(c.url(), c.token(), headers);
+            if (!r.getSuccess()) {
+              out().println("CoderVPN did not start: " + r.getErrorMessage());
+              return 1;
+            }
+            out().println("CoderVPN is on.");
+            return 0;
+          });
     }
   }
 
@@ -142,18 +141,17 @@ public final class CoderDesktopCli {
 
     @Override
     public Integer call() throws IOException {
-      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
-        var r = client.stop();
-        out()
-            .println(
-                r.getSuccess()
-                    ? "CoderVPN is off."
-                    : "CoderVPN did not stop: " + r.getErrorMessage());
-        return r.getSuccess() ? 0 : 1;
-      } catch (ServiceClient.UnavailableException e) {
-        out().println(e.getMessage());
-        return 3;
-      }
+      return withService(
+          parent.socket,
+          client -> {
+            var r = client.stop();
+            out()
+                .println(
+                    r.getSuccess()
+                        ? "CoderVPN is off."
+                        : "CoderVPN did not stop: " + r.getErrorMessage());
+            return r.getSuccess() ? 0 : 1;
+          });
     }
   }
 
@@ -164,43 +162,42 @@ public final class CoderDesktopCli {
 
     @Override
     public Integer call() throws IOException {
-      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
-        Status s = client.status();
-        PrintWriter out = out();
-        out.println(
-            "CoderVPN: "
-                + s.getLifecycle().name().toLowerCase(java.util.Locale.ROOT)
-                + (s.getErrorMessage().isEmpty() ? "" : " (" + s.getErrorMessage() + ")"));
-        Map<UUID, Workspace> ws = new HashMap<>();
-        for (Workspace w : s.getPeerUpdate().getUpsertedWorkspacesList()) {
-          ws.put(uuid(w.getId()), w);
-        }
-        if (s.getPeerUpdate().getUpsertedAgentsCount() > 0) {
-          out.printf(
-              java.util.Locale.ROOT,
-              "%-24s %-12s %-10s %-40s %s%n",
-              "WORKSPACE",
-              "AGENT",
-              "STATUS",
-              "HOSTNAME",
-              "HANDSHAKE");
-        }
-        for (Agent a : s.getPeerUpdate().getUpsertedAgentsList()) {
-          Workspace w = ws.get(uuid(a.getWorkspaceId()));
-          out.printf(
-              java.util.Locale.ROOT,
-              "%-24s %-12s %-10s %-40s %s%n",
-              w == null ? "?" : w.getName(),
-              a.getName(),
-              w == null ? "?" : w.getStatus().name().toLowerCase(java.util.Locale.ROOT),
-              host(a.getFqdnList()),
-              a.hasLastHandshake() ? "yes" : "no");
-        }
-        return 0;
-      } catch (ServiceClient.UnavailableException e) {
-        out().println(e.getMessage());
-        return 3;
-      }
+      return withService(
+          parent.socket,
+          client -> {
+            Status s = client.status();
+            PrintWriter out = out();
+            out.println(
+                "CoderVPN: "
+                    + s.getLifecycle().name().toLowerCase(java.util.Locale.ROOT)
+                    + (s.getErrorMessage().isEmpty() ? "" : " (" + s.getErrorMessage() + ")"));
+            Map<UUID, Workspace> ws = new HashMap<>();
+            for (Workspace w : s.getPeerUpdate().getUpsertedWorkspacesList()) {
+              ws.put(uuid(w.getId()), w);
+            }
+            if (s.getPeerUpdate().getUpsertedAgentsCount() > 0) {
+              out.printf(
+                  java.util.Locale.ROOT,
+                  "%-24s %-12s %-10s %-40s %s%n",
+                  "WORKSPACE",
+                  "AGENT",
+                  "STATUS",
+                  "HOSTNAME",
+                  "HANDSHAKE");
+            }
+            for (Agent a : s.getPeerUpdate().getUpsertedAgentsList()) {
+              Workspace w = ws.get(uuid(a.getWorkspaceId()));
+              out.printf(
+                  java.util.Locale.ROOT,
+                  "%-24s %-12s %-10s %-40s %s%n",
+                  w == null ? "?" : w.getName(),
+                  a.getName(),
+                  w == null ? "?" : w.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+                  host(a.getFqdnList()),
+                  a.hasLastHandshake() ? "yes" : "no");
+            }
+            return 0;
+          });
     }
   }
 
@@ -211,15 +208,31 @@ public final class CoderDesktopCli {
 
     @Override
     public Integer call() throws IOException {
-      try (ServiceClient client = ServiceClient.connect(parent.socket, s -> {})) {
-        for (Agent a : client.status().getPeerUpdate().getUpsertedAgentsList()) {
-          out().println(host(a.getFqdnList()));
-        }
-        return 0;
-      } catch (ServiceClient.UnavailableException e) {
-        out().println(e.getMessage());
-        return 3;
-      }
+      return withService(
+          parent.socket,
+          client -> {
+            for (Agent a : client.status().getPeerUpdate().getUpsertedAgentsList()) {
+              out().println(host(a.getFqdnList()));
+            }
+            return 0;
+          });
+    }
+  }
+
+  /** A command body that talks to the service. */
+  @FunctionalInterface
+  interface ServiceCall {
+    /** Runs against a connected client and returns the exit code. */
+    int run(ServiceClient client) throws IOException;
+  }
+
+  /** Connects, runs {@code call}, and maps an unreachable service to exit code 3. */
+  static int withService(Path socket, ServiceCall call) throws IOException {
+    try (ServiceClient client = ServiceClient.connect(socket, s -> {})) {
+      return call.run(client);
+    } catch (ServiceClient.UnavailableException e) {
+      out().println(e.getMessage());
+      return 3;
     }
   }
 

@@ -14,7 +14,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,34 +63,8 @@ public final class ServiceClient implements Closeable {
               + e.getMessage()
               + "): is it installed and running, and are you allowed to use it?");
     }
-    var in =
-        new java.io.InputStream() {
-          @Override
-          public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
-          }
-        };
-    var out =
-        new java.io.OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-              ch.write(buf);
-            }
-          }
-        };
+    var in = ChannelStreams.in(ch);
+    var out = ChannelStreams.out(ch);
     try {
       Handshake.perform(
           in, out, Handshake.Role.CLIENT, Handshake.Role.SERVICE, List.of(ProtocolVersion.CURRENT));

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.ipc;
 
+import dev.coderdesktop.vpn.proto.ChannelStreams;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -115,50 +115,13 @@ public final class LocalSocketServer implements Closeable {
     Files.deleteIfExists(path);
   }
 
-  /**
-   * An input stream reading {@code ch} directly: unlike {@link Channels#newInputStream}, it takes
-   * no lock shared with writers, so one thread can read while another writes.
-   */
+  /** Reads the channel; see {@link ChannelStreams}. */
   public static java.io.InputStream in(SocketChannel ch) {
-    return new java.io.InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        return len == 0 ? 0 : ch.read(java.nio.ByteBuffer.wrap(b, off, len));
-      }
-
-      @Override
-      public void close() throws IOException {
-        ch.close();
-      }
-    };
+    return ChannelStreams.in(ch);
   }
 
-  /** An output stream writing {@code ch} directly (see {@link #in}). */
+  /** Writes the channel; see {@link ChannelStreams}. */
   public static java.io.OutputStream out(SocketChannel ch) {
-    return new java.io.OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        ch.close();
-      }
-    };
+    return ChannelStreams.out(ch);
   }
 }
