@@ -7,4 +7,5 @@ module dev.coderdesktop.vpn.service {
   requires dev.coderdesktop.vpn.proto;
 
   exports dev.coderdesktop.vpn.service.dns;
+  exports dev.coderdesktop.vpn.service.resolver;
 }

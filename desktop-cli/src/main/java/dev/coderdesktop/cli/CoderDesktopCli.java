@@ -129,6 +129,10 @@ public final class CoderDesktopCli {
               return 1;
             }
             out().println("CoderVPN is on.");
+            String note = client.status().getErrorMessage();
+            if (!note.isEmpty()) {
+              out().println("Note: " + note);
+            }
             return 0;
           });
     }

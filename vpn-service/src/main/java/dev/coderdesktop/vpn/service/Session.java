@@ -11,6 +11,11 @@ public interface Session extends AutoCloseable {
   /** The agents now known. */
   List<AgentView> agents();
 
+  /** Something the user should know although the session runs (e.g. DNS needs manual setup). */
+  default String warning() {
+    return "";
+  }
+
   /** Tears everything down. */
   @Override
   void close();

@@ -17,6 +17,7 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.vpn.service.dns.DnsShim;
 import dev.coderdesktop.vpn.service.dns.HostTable;
+import dev.coderdesktop.vpn.service.resolver.ResolverConfigurator;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -42,6 +43,8 @@ public final class TunnelSession implements Session {
   private final DnsShim dns;
   private final String serverVersion;
   private final String username;
+  private final ResolverConfigurator resolver;
+  private final String warning;
 
   private TunnelSession(
       SystemClock clock,
@@ -49,7 +52,11 @@ public final class TunnelSession implements Session {
       CoderConnect engine,
       DnsShim dns,
       String serverVersion,
-      String username) {
+      String username,
+      ResolverConfigurator resolver,
+      String warning) {
+    this.resolver = resolver;
+    this.warning = warning;
     this.clock = clock;
     this.tun = tun;
     this.engine = engine;
@@ -137,8 +144,16 @@ public final class TunnelSession implements Session {
           new DnsShim(
               new InetSocketAddress(TailnetAddresses.DNS_ADDRESS, 53), table(suffix, List.of()));
       dnsRef[0] = dns;
+      ResolverConfigurator resolver = ResolverConfigurator.system();
+      String warning = "";
+      try {
+        resolver.apply(tun.name(), dnsAddr, suffix);
+      } catch (ResolverConfigurator.UnavailableException e) {
+        // The tunnel works without it (by address, or with a resolver the user points at us).
+        warning = e.getMessage();
+      }
       engine.start();
-      return new TunnelSession(clock, tun, engine, dns, version, user);
+      return new TunnelSession(clock, tun, engine, dns, version, user, resolver, warning);
     } catch (IOException | InterruptedException e) {
       if (dns != null) {
         try {
@@ -205,7 +220,13 @@ public final class TunnelSession implements Session {
   }
 
   @Override
+  public String warning() {
+    return warning;
+  }
+
+  @Override
   public void close() {
+    resolver.revert(tun.name());
     engine.close();
     try {
       dns.close();

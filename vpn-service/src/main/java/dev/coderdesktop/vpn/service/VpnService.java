@@ -162,6 +162,7 @@ public final class VpnService implements LocalSocketServer.Handler {
       session = s;
       running = want;
       lifecycle = Status.Lifecycle.STARTED;
+      error = s.warning();
       agents = s.agents();
     }
     broadcast();
