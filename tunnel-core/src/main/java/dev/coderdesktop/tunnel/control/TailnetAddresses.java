@@ -27,6 +27,9 @@ public final class TailnetAddresses {
   /** Length of the prefixes in bits. */
   public static final int PREFIX_BITS = 48;
 
+  /** The DNS resolver address as people write it. */
+  public static final String DNS_ADDRESS_TEXT = "fd60:627a:a42b::53";
+
   /** The DNS resolver address inside the prefix, {@code fd60:627a:a42b::53}. */
   public static final Inet6Address DNS_ADDRESS = withPrefix(CODER_PREFIX, new byte[16], 0x53);
 

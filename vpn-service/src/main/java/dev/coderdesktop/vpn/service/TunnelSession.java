@@ -147,7 +147,7 @@ public final class TunnelSession implements Session {
       ResolverConfigurator resolver = ResolverConfigurator.system();
       String warning = "";
       try {
-        resolver.apply(tun.name(), dnsAddr, suffix);
+        resolver.apply(tun.name(), TailnetAddresses.DNS_ADDRESS_TEXT, suffix);
       } catch (ResolverConfigurator.UnavailableException e) {
         // The tunnel works without it (by address, or with a resolver the user points at us).
         warning = e.getMessage();
