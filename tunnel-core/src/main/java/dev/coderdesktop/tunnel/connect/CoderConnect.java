@@ -50,6 +50,9 @@ public final class CoderConnect implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(CoderConnect.class.getName());
   private static final Duration PEER_KEEPALIVE = Duration.ofSeconds(25);
+  private static final Duration READY_FALLBACK = Duration.ofSeconds(5);
+  private static final Duration FIRST_CONTACT_INTERVAL = Duration.ofSeconds(1);
+  private static final int FIRST_CONTACT_RETRIES = 4;
 
   private final ConnectConfig config;
   private final ConnectListener listener;
@@ -65,6 +68,9 @@ public final class CoderConnect implements AutoCloseable {
   private WorkspaceState workspaces = WorkspaceState.EMPTY;
   private final Map<UUID, Key> agentKeys = new HashMap<>();
   private final Map<Key, Long> handshakes = new ConcurrentHashMap<>();
+  // Guarded by this: nodes waiting for READY_FOR_HANDSHAKE, and agents that said it.
+  private final Map<UUID, PeerConfig> pending = new HashMap<>();
+  private final Set<UUID> readyAgents = new HashSet<>();
 
   /** Prepares the engine; {@link #start()} connects. */
   public CoderConnect(ConnectConfig config, TunDevice tun, Clock clock, ConnectListener listener) {
@@ -159,6 +165,43 @@ public final class CoderConnect implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Programs the agent's WireGuard peer (its persistent keepalive makes the device contact it at
+   * once). Idempotent; a later node update programs again through {@code addPeer}.
+   */
+  private void program(UUID agent) {
+    PeerConfig config;
+    synchronized (this) {
+      readyAgents.add(agent);
+      config = pending.remove(agent);
+    }
+    if (config != null) {
+      device.addPeer(config);
+      device.initiateHandshake(config.publicKey());
+      firstContactRetries(config.publicKey());
+    }
+  }
+
+  /**
+   * An agent may drop our first initiation while it is still taking our node in; rather than wait
+   * for WireGuard's five-second retry, try again each second a few times until a session exists.
+   */
+  private void firstContactRetries(Key key) {
+    int[] left = {FIRST_CONTACT_RETRIES};
+    dev.coderdesktop.tunnel.time.Timer[] timer = new dev.coderdesktop.tunnel.time.Timer[1];
+    timer[0] =
+        clock.newTimer(
+            "first-contact",
+            () -> {
+              if (handshakes.containsKey(key) || left[0]-- <= 0) {
+                return;
+              }
+              device.initiateHandshakeNow(key);
+              timer[0].mod(FIRST_CONTACT_INTERVAL);
+            });
+    timer[0].mod(FIRST_CONTACT_INTERVAL);
+  }
+
   /** The WireGuard counters. */
   public DeviceStats stats() {
     return device.stats();
@@ -185,6 +228,8 @@ public final class CoderConnect implements AutoCloseable {
         Key k;
         synchronized (CoderConnect.this) {
           k = agentKeys.remove(a);
+          pending.remove(a);
+          readyAgents.remove(a);
         }
         if (k != null) {
           device.removePeer(k);
@@ -211,15 +256,17 @@ public final class CoderConnect implements AutoCloseable {
           Key k;
           synchronized (CoderConnect.this) {
             k = agentKeys.remove(agent);
+            pending.remove(agent);
+            readyAgents.remove(agent);
           }
           if (k != null) {
             device.removePeer(k);
           }
           publish();
         }
+        case READY_FOR_HANDSHAKE -> program(agent);
         default -> {
-          // LOST peers stay (the session may still work); READY_FOR_HANDSHAKE needs no action
-          // because we program peers as soon as their node arrives.
+          // LOST peers stay: the WireGuard session may still work without the coordinator.
         }
       }
     }
@@ -240,15 +287,23 @@ public final class CoderConnect implements AutoCloseable {
         return;
       }
       Key previous;
+      boolean ready;
+      PeerConfig config = new PeerConfig(key, null, allowed, new DerpEndpoint(key), PEER_KEEPALIVE);
       synchronized (CoderConnect.this) {
         previous = agentKeys.put(agent, key);
+        pending.put(agent, config);
+        ready = readyAgents.contains(agent);
       }
       if (previous != null && !previous.equals(key)) {
         device.removePeer(previous);
       }
-      device.addPeer(new PeerConfig(key, null, allowed, new DerpEndpoint(key), PEER_KEEPALIVE));
-      // Start the handshake now so the first user packet does not wait for it.
-      device.initiateHandshake(key);
+      if (ready) {
+        program(agent);
+      } else {
+        // Coder programs a peer once the agent has our node (READY_FOR_HANDSHAKE), so that our
+        // first initiation is not dropped; servers that never say so get it after 5 seconds.
+        clock.newTimer("ready-" + agent, () -> program(agent)).mod(READY_FALLBACK);
+      }
       publish();
     }
 

@@ -64,7 +64,10 @@ public final class DerpClient implements Closeable {
   private final SecureRandom random = new SecureRandom();
   private Thread reader;
 
+  private static final int MAX_BACKLOG = 64;
+
   // Guarded by this.
+  private final java.util.ArrayDeque<byte[][]> backlog = new java.util.ArrayDeque<>();
   private Socket socket;
   private OutputStream out;
   private Key serverKey;
@@ -126,7 +129,19 @@ public final class DerpClient implements Closeable {
       return false;
     }
     byte[] dst = destination.bytes();
-    return write(FrameType.SEND_PACKET, dst, Arrays.copyOfRange(packet, off, off + len));
+    byte[] body = Arrays.copyOfRange(packet, off, off + len);
+    synchronized (this) {
+      if (out == null && !closed) {
+        // Not logged in yet (or reconnecting): hold a few packets, such as the first handshake
+        // initiation, instead of losing them to the 5 s retry.
+        if (backlog.size() >= MAX_BACKLOG) {
+          backlog.pollFirst();
+        }
+        backlog.addLast(new byte[][] {dst, body});
+        return true;
+      }
+    }
+    return write(FrameType.SEND_PACKET, dst, body);
   }
 
   /** Pings the relay; completes with the round-trip time, or exceptionally if disconnected. */
@@ -159,6 +174,18 @@ public final class DerpClient implements Closeable {
         LOG.log(Level.FINE, "DERP write failed", e);
         closeSocketLocked();
         return false;
+      }
+    }
+  }
+
+  private void flushBacklog() {
+    while (true) {
+      byte[][] next;
+      synchronized (this) {
+        next = backlog.pollFirst();
+      }
+      if (next == null || !write(FrameType.SEND_PACKET, next[0], next[1])) {
+        return;
       }
     }
   }
@@ -265,6 +292,7 @@ public final class DerpClient implements Closeable {
     if (home) {
       write(FrameType.NOTE_PREFERRED, new byte[] {1});
     }
+    flushBacklog();
     return in;
   }
 

@@ -238,6 +238,23 @@ public final class Device implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a handshake at once, even if one went out less than REKEY_TIMEOUT ago, unless a session
+   * already exists. For a peer that has just become able to answer, so that a first initiation it
+   * dropped need not wait for the five-second retry. Callers space these well apart (responders
+   * drop initiations that come faster than one per 20 ms).
+   */
+  public void initiateHandshakeNow(Key publicKey) {
+    Peer peer = peers.get(publicKey);
+    if (peer == null || peer.current != null) {
+      return;
+    }
+    synchronized (peer.handshake) {
+      peer.lastSentHandshakeNanos = Long.MIN_VALUE / 2;
+    }
+    sender.sendInitiation(peer, false);
+  }
+
   /** Registers a listener for completed handshakes. */
   public void addHandshakeListener(HandshakeListener l) {
     listeners.add(l);

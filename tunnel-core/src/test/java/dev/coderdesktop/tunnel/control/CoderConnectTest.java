@@ -155,6 +155,10 @@ class CoderConnectTest {
                               .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
                               .setPreferredDerp(999)
                               .addAllowedIps(agentIp.getHostAddress() + "/128")))
+              .addPeerUpdates(
+                  CoordinateResponse.PeerUpdate.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setKind(CoordinateResponse.PeerUpdate.Kind.READY_FOR_HANDSHAKE))
               .build());
 
       AgentView view = null;

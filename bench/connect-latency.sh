@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-only
+# Time from starting our client to the first ping reply from a workspace agent, against a real
+# Coder server (the interop harness), over 10 runs; prints each and, last, connect_ms_median=<n>.
+# The clock starts when the client process is launched (JVM start-up included) and stops at the
+# first echo reply through the tunnel (REST sign-in, DERP, control plane and handshake included).
+# As root. Build first: ./mvnw -q install -DskipTests, and interop/run.sh once (builds the harness).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source scripts/java-home.sh
+RUNS=${RUNS:-10}
+[[ -x interop/bin/harness ]] || { echo "run interop/run.sh once first (it builds the harness)" >&2; exit 2; }
+CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
+NS="cdjlat$RANDOM"
+WORK=$(mktemp -d /tmp/cdj-latency.XXXXXX)
+HPID=""
+cleanup() {
+  [[ -n $HPID ]] && { echo quit >&7 2>/dev/null || true; kill "$HPID" 2>/dev/null || true; wait "$HPID" 2>/dev/null || true; }
+  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+  ip netns del "$NS" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+ip netns add "$NS"
+ip -n "$NS" link set lo up
+mkfifo "$WORK/stdin"
+ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness \
+  -test.timeout 0 <"$WORK/stdin" >"$WORK/harness.out" 2>/dev/null &
+HPID=$!
+exec 7>"$WORK/stdin"
+for _ in $(seq 1 600); do grep -q '"url"' "$WORK/harness.out" && break; sleep 0.2; done
+READY=$(grep -m1 '"url"' "$WORK/harness.out")
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
+URL=$(field url)
+field token >"$WORK/token"
+AGENT_IP=$(python3 -c "
+import uuid,ipaddress,sys
+b=bytearray(uuid.UUID(sys.argv[1]).bytes); b[0:6]=bytes.fromhex('fd60627aa42b')
+print(ipaddress.IPv6Address(bytes(b)))" "$(field agent_id)")
+
+times=()
+for i in $(seq 1 "$RUNS"); do
+  start=$(date +%s%N)
+  ip netns exec "$NS" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 \
+    -cp "$CP" dev.coderdesktop.vpn.service.ForegroundConnect --url "$URL" \
+    --token-file "$WORK/token" --interface coder0 >"$WORK/client.$i.log" 2>&1 &
+  CPID=$!
+  ok=""
+  for _ in $(seq 1 400); do
+    if ip netns exec "$NS" ping -6 -c 1 -W 1 -q "$AGENT_IP" >/dev/null 2>&1; then ok=1; break; fi
+    sleep 0.01
+  done
+  end=$(date +%s%N)
+  kill -TERM "$CPID"; wait "$CPID" 2>/dev/null || true
+  [[ -n $ok ]] || { echo "run $i: no reply"; tail -5 "$WORK/client.$i.log"; exit 1; }
+  ms=$(( (end - start) / 1000000 ))
+  times+=("$ms")
+  echo "run $i: ${ms} ms"
+  for _ in $(seq 1 100); do ip -n "$NS" link show coder0 >/dev/null 2>&1 || break; sleep 0.05; done
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | python3 -c "import sys; v=[int(x) for x in sys.stdin]; print(v[len(v)//2] if len(v)%2 else (v[len(v)//2-1]+v[len(v)//2])//2)")
+echo "connect_ms_median=$median"
