@@ -122,6 +122,8 @@ wait_for 10 "$HOST resolves through the system resolver" bash -c "ip netns exec 
 ok "$HOST resolves to $AGENT_IP"
 wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
 ok "ping6 $HOST answers"
+cli ping -c 2 "$HOST" >"$WORK/cli.out" 2>&1 || fail "coder-desktop ping: $(cat "$WORK/cli.out")"
+ok "coder-desktop ping $HOST answers"
 wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -q ' yes$'"
 cli status | sed 's/^/     /'
 ok "WireGuard handshake with the real agent completed"

@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
       CoderDesktopCli.Up.class,
       CoderDesktopCli.Down.class,
       CoderDesktopCli.StatusCmd.class,
-      CoderDesktopCli.Hosts.class
+      CoderDesktopCli.Hosts.class,
+      CoderDesktopCli.Ping.class
     })
 public final class CoderDesktopCli {
 
@@ -62,6 +63,7 @@ public final class CoderDesktopCli {
   /** Checks the deployment and token, then stores them for this user. */
   @Command(
       name = "login",
+      mixinStandardHelpOptions = true,
       description = "Sign in: checks the deployment and the token, then stores them.")
   static final class Login implements Callable<Integer> {
     @Option(
@@ -110,7 +112,7 @@ public final class CoderDesktopCli {
   }
 
   /** Starts CoderVPN with the stored sign-in. */
-  @Command(name = "up", description = "Turn CoderVPN on.")
+  @Command(name = "up", mixinStandardHelpOptions = true, description = "Turn CoderVPN on.")
   static final class Up implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
@@ -139,7 +141,7 @@ public final class CoderDesktopCli {
   }
 
   /** Stops CoderVPN. */
-  @Command(name = "down", description = "Turn CoderVPN off.")
+  @Command(name = "down", mixinStandardHelpOptions = true, description = "Turn CoderVPN off.")
   static final class Down implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
@@ -160,7 +162,10 @@ public final class CoderDesktopCli {
   }
 
   /** Shows the state and a table of agents. */
-  @Command(name = "status", description = "Show CoderVPN's state and your workspaces.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Show CoderVPN's state and your workspaces.")
   static final class StatusCmd implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
@@ -206,7 +211,10 @@ public final class CoderDesktopCli {
   }
 
   /** Prints one hostname per agent, for scripts. */
-  @Command(name = "hosts", description = "Print the .coder hostname of every agent, one per line.")
+  @Command(
+      name = "hosts",
+      mixinStandardHelpOptions = true,
+      description = "Print the .coder hostname of every agent, one per line.")
   static final class Hosts implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
@@ -219,6 +227,51 @@ public final class CoderDesktopCli {
               out().println(host(a.getFqdnList()));
             }
             return 0;
+          });
+    }
+  }
+
+  /** Pings an agent by name through the tunnel with the system's ping. */
+  @Command(
+      name = "ping",
+      mixinStandardHelpOptions = true,
+      description = "Ping a workspace agent by its .coder name (uses ping -6).")
+  static final class Ping implements Callable<Integer> {
+    @CommandLine.ParentCommand CoderDesktopCli parent;
+
+    @CommandLine.Parameters(index = "0", description = "An agent's name, e.g. dev.coder.")
+    String host;
+
+    @Option(
+        names = "-c",
+        defaultValue = "3",
+        description = "How many pings (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Override
+    public Integer call() throws IOException {
+      return withService(
+          parent.socket,
+          client -> {
+            String want = host.endsWith(".") ? host : host + ".";
+            boolean known =
+                client.status().getPeerUpdate().getUpsertedAgentsList().stream()
+                    .anyMatch(
+                        a -> a.getFqdnList().contains(want.toLowerCase(java.util.Locale.ROOT)));
+            if (!known) {
+              out().println(host + " is not one of your agents (see coder-desktop hosts).");
+              return 1;
+            }
+            Process p =
+                new ProcessBuilder("ping", "-6", "-c", Integer.toString(count), host)
+                    .inheritIO()
+                    .start();
+            try {
+              return p.waitFor() == 0 ? 0 : 1;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return 1;
+            }
           });
     }
   }
