@@ -72,7 +72,7 @@ in_ns() { ip netns exec "$NS" "$@"; }
 
 step "starting a real Coder deployment"
 mkfifo "$WORK/stdin"
-in_ns env CODER_DESKTOP_HARNESS=1 bin/harness -test.run TestHarness -test.timeout 0 \
+in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" bin/harness -test.run TestHarness -test.timeout 0 \
   <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
 HARNESS_PID=$!
 exec 7>"$WORK/stdin"
@@ -86,7 +86,7 @@ WS_NAME=$(field workspace)
 HTTP_PORT=$(field http_port)
 field token >"$WORK/token"
 chmod 600 "$WORK/token"
-ok "coder $VERSION at $URL, workspace $WS_NAME, agent $AGENT_ID"
+ok "coder $VERSION at $URL, workspace $WS_NAME, agent $AGENT_ID${DERP_WEBSOCKETS:+ (DERP over websockets only)}"
 
 AGENT_IP=$(python3 -c "
 import uuid,ipaddress,sys
@@ -127,6 +127,10 @@ ok "coder-desktop ping $HOST answers"
 wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -q ' yes$'"
 cli status | sed 's/^/     /'
 ok "WireGuard handshake with the real agent completed"
+if [[ -n ${DERP_WEBSOCKETS:-} ]]; then
+  grep -q "DERP logged in to .* over a websocket" "$WORK/client.log" || fail "DERP did not use a websocket"
+  ok "DERP ran over a websocket, as the deployment demands"
+fi
 
 BODY=$(in_ns curl -sS --max-time 10 "http://$HOST:$HTTP_PORT/" || true)
 [[ $BODY == *"hello from the real coder agent"* ]] || fail "HTTP to a port served on the agent (got: $BODY)"

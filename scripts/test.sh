@@ -10,6 +10,7 @@ source scripts/java-home.sh
 ./mvnw -B verify "$@"
 if [[ $(id -u) -eq 0 ]]; then
   bash interop/run.sh
+  DERP_WEBSOCKETS=1 bash interop/run.sh
 elif [[ -n ${CI:-} ]]; then
   echo "CI must run the real-Coder end-to-end test, which needs root" >&2
   exit 1

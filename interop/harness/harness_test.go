@@ -45,7 +45,14 @@ func TestHarness(t *testing.T) {
 		t.Skip("started by interop/run.sh")
 	}
 	ctx := context.Background()
-	client := coderdtest.New(t, &coderdtest.Options{IncludeProvisionerDaemon: true})
+	opts := &coderdtest.Options{IncludeProvisionerDaemon: true}
+	if os.Getenv("CODER_DESKTOP_DERP_WEBSOCKETS") != "" {
+		// Tell clients to reach DERP over websockets only (derp_force_websockets).
+		dv := coderdtest.DeploymentValues(t)
+		dv.DERP.Config.ForceWebSockets = true
+		opts.DeploymentValues = dv
+	}
+	client := coderdtest.New(t, opts)
 	first := coderdtest.CreateFirstUser(t, client)
 
 	// The workspace has one agent while started and none once stopped, as a real template.

@@ -77,7 +77,8 @@ public final class CoderConnect implements AutoCloseable {
     this.config = config;
     this.listener = listener;
     this.clock = clock;
-    this.derp = new DerpBind(config.derpUrl(), nodePrivate, Map.of(), clock);
+    this.derp =
+        new DerpBind(config.derpUrl(), nodePrivate, Map.of(), config.derpWebsockets(), clock);
     this.device =
         new Device(
             new Config(nodePrivate, 0, List.of(), List.of()),

@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param hostnameSuffix the DNS suffix, usually {@code coder}
  * @param derpUrl the home DERP relay, e.g. {@code https://coder.example.com/derp}
  * @param derpRegion the home region's id, advertised as our preferred DERP
+ * @param derpWebsockets whether the deployment requires DERP over websockets
  */
 public record ConnectConfig(
     URI deployment,
@@ -28,7 +29,8 @@ public record ConnectConfig(
     String ownerName,
     String hostnameSuffix,
     URI derpUrl,
-    int derpRegion) {
+    int derpRegion,
+    boolean derpWebsockets) {
 
   /** Validates and copies. */
   public ConnectConfig {

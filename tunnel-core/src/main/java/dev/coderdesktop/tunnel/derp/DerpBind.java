@@ -45,7 +45,13 @@ public final class DerpBind implements Bind, DerpListener {
 
   /** Connects to the relay at {@code url} as {@code privateKey}'s node. */
   public DerpBind(URI url, Key privateKey, Map<String, String> headers, Clock clock) {
-    this.client = new DerpClient(url, privateKey, headers, clock, this);
+    this(url, privateKey, headers, false, clock);
+  }
+
+  /** As above; {@code websocket} carries DERP in a websocket (see {@link DerpClient}). */
+  public DerpBind(
+      URI url, Key privateKey, Map<String, String> headers, boolean websocket, Clock clock) {
+    this.client = new DerpClient(url, privateKey, headers, websocket, clock, this);
     client.start();
   }
 

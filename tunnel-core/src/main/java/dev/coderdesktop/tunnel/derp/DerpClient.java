@@ -56,6 +56,7 @@ public final class DerpClient implements Closeable {
   private final Key privateKey;
   private final Key publicKey;
   private final Map<String, String> headers;
+  private final boolean websocket;
   private final Clock clock;
   private final DerpListener listener;
   private final Semaphore wake = new Semaphore(0);
@@ -68,7 +69,7 @@ public final class DerpClient implements Closeable {
 
   // Guarded by this.
   private final java.util.ArrayDeque<byte[][]> backlog = new java.util.ArrayDeque<>();
-  private Socket socket;
+  private java.io.Closeable socket;
   private OutputStream out;
   private Key serverKey;
   private boolean closed;
@@ -80,6 +81,21 @@ public final class DerpClient implements Closeable {
    */
   public DerpClient(
       URI url, Key privateKey, Map<String, String> headers, Clock clock, DerpListener listener) {
+    this(url, privateKey, headers, false, clock, listener);
+  }
+
+  /**
+   * As above; with {@code websocket} the DERP stream is carried in a websocket (subprotocol {@code
+   * derp}) instead of an HTTP upgrade, as deployments with {@code derp_force_websockets} require.
+   */
+  public DerpClient(
+      URI url,
+      Key privateKey,
+      Map<String, String> headers,
+      boolean websocket,
+      Clock clock,
+      DerpListener listener) {
+    this.websocket = websocket;
     this.url = url;
     this.privateKey = privateKey;
     this.publicKey = X25519.publicKey(privateKey);
@@ -225,6 +241,9 @@ public final class DerpClient implements Closeable {
   }
 
   private DataInputStream connect() throws IOException {
+    if (websocket) {
+      return connectWebSocket();
+    }
     boolean tls = "https".equalsIgnoreCase(url.getScheme());
     int port = url.getPort() > 0 ? url.getPort() : (tls ? 443 : 80);
     Socket s;
@@ -263,6 +282,46 @@ public final class DerpClient implements Closeable {
     if (head.status() != 101) {
       throw new DerpProtocolException("relay refused the upgrade: " + head.startLine());
     }
+    s.setSoTimeout((int) READ_TIMEOUT.toMillis());
+    return login(in, o);
+  }
+
+  private DataInputStream connectWebSocket() throws IOException {
+    boolean tls = "https".equalsIgnoreCase(url.getScheme());
+    String path =
+        url.getRawPath() == null || url.getRawPath().isEmpty() ? "/derp" : url.getRawPath();
+    URI ws = URI.create((tls ? "wss" : "ws") + "://" + url.getRawAuthority() + path);
+    dev.coderdesktop.tunnel.control.websocket.WebSocketStream stream;
+    try {
+      stream =
+          dev.coderdesktop.tunnel.control.websocket.WebSocketStream.open(
+              java.net.http.HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
+              ws,
+              headers,
+              java.util.List.of("derp"),
+              CONNECT_TIMEOUT);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new DerpProtocolException("relay refused the websocket: " + e.getCause().getMessage());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("timed out connecting to " + url.getHost());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+    synchronized (this) {
+      if (closed) {
+        stream.abort();
+        throw new IOException("closed");
+      }
+      socket = stream::abort;
+    }
+    return login(
+        new DataInputStream(new BufferedInputStream(stream.inputStream(), 64 << 10)),
+        new BufferedOutputStream(stream.outputStream(), 64 << 10));
+  }
+
+  /** The DERP login on an established byte stream: ServerKey in, ClientInfo out. */
+  private DataInputStream login(DataInputStream in, OutputStream o) throws IOException {
     Frame keyFrame = Frame.read(in, 1024);
     if (keyFrame.type() != FrameType.SERVER_KEY
         || keyFrame.payload().length < Frame.MAGIC.length + Key.LENGTH
@@ -282,7 +341,6 @@ public final class DerpClient implements Closeable {
       throw new DerpProtocolException("relay key is a low-order point");
     }
     o.flush();
-    s.setSoTimeout((int) READ_TIMEOUT.toMillis());
     boolean home;
     synchronized (this) {
       out = o;
@@ -293,6 +351,11 @@ public final class DerpClient implements Closeable {
       write(FrameType.NOTE_PREFERRED, new byte[] {1});
     }
     flushBacklog();
+    LOG.info(
+        () ->
+            "DERP logged in to "
+                + url.getHost()
+                + (websocket ? " over a websocket" : " over an HTTP upgrade"));
     return in;
   }
 

@@ -93,7 +93,8 @@ class CoderConnectTest {
                   "alice",
                   "coder",
                   derpUrl,
-                  999),
+                  999,
+                  false),
               clientTun,
               clock,
               (ConnectListener) views::add);

@@ -98,7 +98,8 @@ public final class TunnelSession implements Session {
               me.username(),
               info.hostnameSuffix(),
               derp.url(),
-              derp.regionId());
+              derp.regionId(),
+              info.derpForceWebsockets());
     } catch (CoderException.Unreachable e) {
       throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
     } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {

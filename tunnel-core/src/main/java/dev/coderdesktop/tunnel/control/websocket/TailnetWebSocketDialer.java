@@ -7,14 +7,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -55,14 +53,12 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
 
   @Override
   public ControlConnection dial(String resumeToken) throws IOException {
-    WebSocketStream stream = new WebSocketStream();
-    WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
-    b.header("Coder-Session-Token", sessionToken);
-    headers.forEach(b::header);
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("Coder-Session-Token", sessionToken);
+    WebSocketStream stream;
     try {
-      WebSocket ws =
-          b.buildAsync(uri(resumeToken), stream).get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      stream.attach(ws);
+      stream =
+          WebSocketStream.open(http, uri(resumeToken), all, java.util.List.of(), CONNECT_TIMEOUT);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof WebSocketHandshakeException h) {

@@ -18,7 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * binary message boundaries mean nothing. Incoming messages are requested one at a time, so a slow
  * reader pushes back on the server. Thread-safe: one reader, writers serialised.
  */
-final class WebSocketStream implements WebSocket.Listener {
+public final class WebSocketStream implements WebSocket.Listener {
 
   private static final ByteBuffer EOF = ByteBuffer.allocate(0);
 
@@ -28,11 +28,39 @@ final class WebSocketStream implements WebSocket.Listener {
   private final InputStream in = new In();
   private final OutputStream out = new Out();
 
-  InputStream inputStream() {
+  /**
+   * Opens a websocket to {@code uri} with the given headers and subprotocols (none if empty) and
+   * returns it as a byte stream. Failures to upgrade surface as the JDK's handshake exception in
+   * the cause of the {@link java.util.concurrent.ExecutionException}.
+   */
+  public static WebSocketStream open(
+      java.net.http.HttpClient http,
+      java.net.URI uri,
+      java.util.Map<String, String> headers,
+      java.util.List<String> subprotocols,
+      java.time.Duration timeout)
+      throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+    WebSocketStream stream = new WebSocketStream();
+    WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(timeout);
+    headers.forEach(b::header);
+    if (!subprotocols.isEmpty()) {
+      b.subprotocols(
+          subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+    }
+    WebSocket ws =
+        b.buildAsync(uri, stream)
+            .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    stream.attach(ws);
+    return stream;
+  }
+
+  /** Bytes from the server. */
+  public InputStream inputStream() {
     return in;
   }
 
-  OutputStream outputStream() {
+  /** Bytes to the server; each write is one binary message. */
+  public OutputStream outputStream() {
     return out;
   }
 
@@ -74,7 +102,8 @@ final class WebSocketStream implements WebSocket.Listener {
     incoming.add(EOF);
   }
 
-  void abort() {
+  /** Drops the connection. */
+  public void abort() {
     WebSocket ws = socket;
     if (ws != null) {
       ws.abort();
