@@ -169,44 +169,80 @@ public final class CoderDesktopCli {
   static final class StatusCmd implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
+    @Option(
+        names = "--watch",
+        description = "Keep running and print the status again on every change the service sends.")
+    boolean watch;
+
     @Override
     public Integer call() throws IOException {
+      if (watch) {
+        return watch();
+      }
       return withService(
           parent.socket,
           client -> {
-            Status s = client.status();
-            PrintWriter out = out();
-            out.println(
-                "CoderVPN: "
-                    + s.getLifecycle().name().toLowerCase(java.util.Locale.ROOT)
-                    + (s.getErrorMessage().isEmpty() ? "" : " (" + s.getErrorMessage() + ")"));
-            Map<UUID, Workspace> ws = new HashMap<>();
-            for (Workspace w : s.getPeerUpdate().getUpsertedWorkspacesList()) {
-              ws.put(uuid(w.getId()), w);
-            }
-            if (s.getPeerUpdate().getUpsertedAgentsCount() > 0) {
-              out.printf(
-                  java.util.Locale.ROOT,
-                  "%-24s %-12s %-10s %-40s %s%n",
-                  "WORKSPACE",
-                  "AGENT",
-                  "STATUS",
-                  "HOSTNAME",
-                  "HANDSHAKE");
-            }
-            for (Agent a : s.getPeerUpdate().getUpsertedAgentsList()) {
-              Workspace w = ws.get(uuid(a.getWorkspaceId()));
-              out.printf(
-                  java.util.Locale.ROOT,
-                  "%-24s %-12s %-10s %-40s %s%n",
-                  w == null ? "?" : w.getName(),
-                  a.getName(),
-                  w == null ? "?" : w.getStatus().name().toLowerCase(java.util.Locale.ROOT),
-                  host(a.getFqdnList()),
-                  a.hasLastHandshake() ? "yes" : "no");
-            }
+            print(client.status());
             return 0;
           });
+    }
+
+    /** Prints every status broadcast until the service goes away. */
+    private int watch() throws IOException {
+      java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
+      try (ServiceClient client =
+          ServiceClient.connect(
+              parent.socket,
+              s -> {
+                out().println("--");
+                print(s);
+              })) {
+        print(client.status());
+        // The client's reader ends when the service closes the connection.
+        client.onClose(gone::countDown);
+        gone.await();
+        return 0;
+      } catch (ServiceClient.UnavailableException e) {
+        out().println(e.getMessage());
+        return 3;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+    }
+
+    private static synchronized void print(Status s) {
+      PrintWriter out = out();
+      out.println(
+          "CoderVPN: "
+              + s.getLifecycle().name().toLowerCase(java.util.Locale.ROOT)
+              + (s.getErrorMessage().isEmpty() ? "" : " (" + s.getErrorMessage() + ")"));
+      Map<UUID, Workspace> ws = new HashMap<>();
+      for (Workspace w : s.getPeerUpdate().getUpsertedWorkspacesList()) {
+        ws.put(uuid(w.getId()), w);
+      }
+      if (s.getPeerUpdate().getUpsertedAgentsCount() > 0) {
+        out.printf(
+            java.util.Locale.ROOT,
+            "%-24s %-12s %-10s %-40s %s%n",
+            "WORKSPACE",
+            "AGENT",
+            "STATUS",
+            "HOSTNAME",
+            "HANDSHAKE");
+      }
+      for (Agent a : s.getPeerUpdate().getUpsertedAgentsList()) {
+        Workspace w = ws.get(uuid(a.getWorkspaceId()));
+        out.printf(
+            java.util.Locale.ROOT,
+            "%-24s %-12s %-10s %-40s %s%n",
+            w == null ? "?" : w.getName(),
+            a.getName(),
+            w == null ? "?" : w.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+            host(a.getFqdnList()),
+            a.hasLastHandshake() ? "yes" : "no");
+      }
+      out.flush();
     }
   }
 

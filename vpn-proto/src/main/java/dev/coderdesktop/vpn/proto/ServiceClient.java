@@ -43,10 +43,20 @@ public final class ServiceClient implements Closeable {
 
   private final SocketChannel channel;
   private final Speaker<ClientMessage, ServiceMessage> speaker;
+  private final java.util.concurrent.CompletableFuture<Void> ended;
 
-  private ServiceClient(SocketChannel channel, Speaker<ClientMessage, ServiceMessage> speaker) {
+  private ServiceClient(
+      SocketChannel channel,
+      Speaker<ClientMessage, ServiceMessage> speaker,
+      java.util.concurrent.CompletableFuture<Void> ended) {
     this.channel = channel;
     this.speaker = speaker;
+    this.ended = ended;
+  }
+
+  /** Runs {@code action} once the connection ends (the service stopped, or we closed it). */
+  public void onClose(Runnable action) {
+    ended.thenRun(action);
   }
 
   /** Connects to the service at {@code socket}; {@code onStatus} hears pushed updates. */
@@ -72,6 +82,8 @@ public final class ServiceClient implements Closeable {
       ch.close();
       throw new UnavailableException("the service refused the connection: " + e.getMessage());
     }
+    java.util.concurrent.CompletableFuture<Void> ended =
+        new java.util.concurrent.CompletableFuture<>();
     Speaker<ClientMessage, ServiceMessage> s =
         new Speaker<>(
             in,
@@ -82,9 +94,9 @@ public final class ServiceClient implements Closeable {
                 onStatus.accept(m.getStatus());
               }
             },
-            e -> {});
+            e -> ended.complete(null));
     s.start();
-    return new ServiceClient(ch, s);
+    return new ServiceClient(ch, s, ended);
   }
 
   /** Asks the service to connect to {@code url} with {@code token}. */
@@ -123,6 +135,7 @@ public final class ServiceClient implements Closeable {
 
   @Override
   public void close() throws IOException {
+    ended.complete(null);
     speaker.close();
     channel.close();
   }

@@ -131,8 +131,22 @@ public final class TunnelSession implements Session {
       String addr = engine.address().getHostAddress();
       String dnsAddr = TailnetAddresses.DNS_ADDRESS.getHostAddress();
       run("ip", "-6", "addr", "add", addr + "/128", "dev", tun.name(), "nodad");
-      run("ip", "-6", "addr", "add", dnsAddr + "/128", "dev", tun.name(), "nodad");
-      run("ip", "link", "set", tun.name(), "up");
+      // The resolver's address is deprecated (preferred_lft 0) and the route names our own address
+      // as the source: agents accept packets only from the address in our node, and the kernel
+      // would otherwise pick whichever of the two shares the longer prefix with the destination.
+      run(
+          "ip",
+          "-6",
+          "addr",
+          "add",
+          dnsAddr + "/128",
+          "dev",
+          tun.name(),
+          "nodad",
+          "preferred_lft",
+          "0");
+      // The kernel must not hand us packets larger than the engine pads and encrypts.
+      run("ip", "link", "set", tun.name(), "mtu", String.valueOf(tun.mtu()), "up");
       run(
           "ip",
           "-6",
@@ -140,7 +154,9 @@ public final class TunnelSession implements Session {
           "replace",
           "fd60:627a:a42b::/" + TailnetAddresses.PREFIX_BITS,
           "dev",
-          tun.name());
+          tun.name(),
+          "src",
+          addr);
       dns =
           new DnsShim(
               new InetSocketAddress(TailnetAddresses.DNS_ADDRESS, 53), table(suffix, List.of()));

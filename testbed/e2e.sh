@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-only
+# End-to-end against the local testbed, as root: the testbed (REST, tailnet, DERP, three agents in
+# namespaces of their own), and in a client namespace our service and CLI: login, up, the workspace
+# list, ping6 / HTTP / ssh to two agents BY NAME through the system resolver (the namespace's
+# resolv.conf points at our DNS shim), a workspace stop, a second user refused at the socket, a
+# garbage frame that leaves another client undisturbed, and down leaving nothing behind.
+# Prints one line per check and ends with "testbed e2e: PASS" or "testbed e2e: FAIL".
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+source "$ROOT/scripts/java-home.sh"
+
+WORK=$(mktemp -d /tmp/cdj-testbed.XXXXXX)
+chmod 755 "$WORK"
+IFACE="coder0"
+NS="cdjtbc$RANDOM"
+VETH="cdjtbv$RANDOM"
+TESTBED_PID=""
+SERVICE_PID=""
+WATCH_PID=""
+result=FAIL
+cleanup() {
+  [[ -n $WATCH_PID ]] && kill "$WATCH_PID" 2>/dev/null || true
+  [[ -n $SERVICE_PID ]] && kill -TERM "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+  ip netns del "$NS" 2>/dev/null || true
+  ip link del "$VETH" 2>/dev/null || true
+  if [[ -n $TESTBED_PID ]]; then
+    kill -TERM "$TESTBED_PID" 2>/dev/null || true
+    wait "$TESTBED_PID" 2>/dev/null || true
+  fi
+  rm -rf "/etc/netns/$NS" "$WORK"
+  echo "testbed e2e: $result"
+}
+trap cleanup EXIT
+
+step() { echo "---- $*"; }
+ok() { echo "ok   $*"; }
+fail() {
+  echo "FAIL $*"
+  if [[ -n ${KEEP:-} ]]; then echo "KEEP: $NS $WORK"; sleep 900; fi
+  echo "---- service log (tail)"; tail -n 30 "$WORK/service.log" || true
+  echo "---- testbed log (tail)"; tail -n 20 "$WORK/testbed.err" || true
+  for f in "$WORK"/testbed/agent-*.log; do echo "---- $f (tail)"; tail -n 8 "$f"; done
+  exit 1
+}
+wait_for() { # seconds, description, command...
+  local secs=$1 what=$2
+  shift 2
+  for _ in $(seq 1 $((secs * 5))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  fail "$what (waited ${secs}s)"
+}
+
+if [[ ${SKIP_BUILD:-} != 1 ]]; then
+  step "building"
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+fi
+TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
+SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
+CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
+
+step "starting the testbed"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
+  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" ${DERP_WEBSOCKETS:+--derp-websockets} \
+  >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
+TESTBED_PID=$!
+wait_for 90 "the testbed reports its deployment" test -s "$WORK/testbed/testbed.json"
+field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
+URL=$(field url)
+LAB=$(field lab)
+SSH_KEY=$(field ssh_key)
+field token >"$WORK/token"
+chmod 600 "$WORK/token"
+ok "testbed $(field version) at $URL (lab $LAB)"
+
+step "creating client namespace $NS on the lab bridge (resolv.conf -> our DNS shim)"
+HOST_IP=${URL#http://}
+HOST_IP=${HOST_IP%:*}
+ip netns add "$NS"
+ip link add "$VETH" type veth peer name eth0 netns "$NS"
+ip link set "$VETH" master "tb${LAB}br"
+bridge link set dev "$VETH" isolated on
+ip link set "$VETH" up
+ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
+ip -n "$NS" link set eth0 up
+ip -n "$NS" link set lo up
+mkdir -p "/etc/netns/$NS"
+echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+in_ns() { ip netns exec "$NS" "$@"; }
+
+export XDG_CONFIG_HOME="$WORK/config"
+cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
+  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
+export -f cli in_ns
+export NS WORK CLI_CP JAVA_HOME
+
+step "starting our service"
+in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
+  dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
+  >"$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
+ok "service listening on $WORK/vpn.sock"
+
+step "a garbage frame from one client does not disturb another"
+# A well-behaved client that stays connected and watches status broadcasts.
+in_ns "$JAVA_HOME/bin/java" -cp "$CLI_CP" dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" \
+  status --watch >"$WORK/watch.out" 2>&1 &
+WATCH_PID=$!
+wait_for 15 "the watching client is connected" grep -q . "$WORK/watch.out"
+python3 - "$WORK/vpn.sock" <<'PY' || fail "the garbage client was not closed cleanly"
+import socket, struct, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(sys.argv[1])
+s.sendall(b"codervpn client 1.3\n")
+assert s.recv(256).startswith(b"codervpn service"), "no handshake reply"
+s.sendall(struct.pack(">I", 0x7fffffff) + b"\xff" * 64)
+s.settimeout(10)
+try:
+    assert s.recv(1) == b"", "the service kept a client that sent an oversized frame"
+except ConnectionResetError:
+    pass
+PY
+kill -0 "$WATCH_PID" || fail "the watching client died with the garbage client"
+ok "garbage client closed; the watching client is still connected"
+
+step "a second user is refused at the socket"
+as_daemon() { setpriv --reuid=daemon --regid=daemon --clear-groups /usr/bin/python3 -c "
+import socket,sys
+s=socket.socket(socket.AF_UNIX); s.settimeout(10)
+try:
+    s.connect(sys.argv[1]); s.sendall(b'codervpn client 1.3\\n'); print('read', repr(s.recv(256)))
+except OSError as e:
+    print('error', e.__class__.__name__)" "$WORK/vpn.sock" 2>&1 || true; }
+chmod 711 "$WORK"
+OUT=$(as_daemon)
+[[ $OUT == "error PermissionError" ]] || fail "user daemon could open the socket file (got: $OUT)"
+ok "the socket file (mode $(stat -c %a "$WORK/vpn.sock")) keeps user daemon out"
+# Even with the file opened up by mistake, the peer-credential check refuses the connection.
+chmod 666 "$WORK/vpn.sock"
+OUT=$(as_daemon)
+chmod 660 "$WORK/vpn.sock"
+[[ $OUT == "read b''" || $OUT == "error ConnectionResetError" || $OUT == "error BrokenPipeError" ]] \
+  || fail "user daemon was not refused by the peer-credential check (got: $OUT)"
+grep -q "refused a connection from user daemon" "$WORK/service.log" || fail "the refusal was not logged"
+ok "with the file opened up, SO_PEERCRED still refuses user daemon, and says so in the log"
+
+step "coder-desktop login / up"
+cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
+ok "$(cat "$WORK/cli.out")"
+cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
+ok "$(head -n 1 "$WORK/cli.out")"
+wait_for 30 "three agents in the list" bash -c '[[ $(cli hosts | wc -l) -ge 3 ]]'
+cli hosts | sed 's/^/     /'
+wait_for 30 "the watching client saw the agents (status broadcast)" grep -q "dev.coder" "$WORK/watch.out"
+ok "the watching client received the status broadcast"
+
+for HOST in dev.coder main.build.me.coder; do
+  wait_for 10 "$HOST resolves through the system resolver" in_ns getent ahosts "$HOST"
+  wait_for 30 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
+  in_ns ping -6 -c 3 -i 0.3 "$HOST" >/dev/null || fail "ping6 -c 3 $HOST"
+  ok "ping6 -c 3 $HOST"
+  BODY=$(in_ns curl -sS --max-time 10 "http://$HOST:8080/" || true)
+  [[ $BODY == *"hello from the testbed agent"* ]] || fail "HTTP to $HOST:8080 (got: $BODY)"
+  ok "curl http://$HOST:8080/ -> $BODY"
+  SSH_OUT=$(timeout 30 ip netns exec "$NS" ssh -i "$SSH_KEY" -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR \
+    "root@$HOST" true 2>&1 && echo ssh-ok || true)
+  [[ $SSH_OUT == *ssh-ok* ]] || fail "ssh $HOST true (got: $SSH_OUT)"
+  ok "ssh $HOST true"
+done
+cli status | sed 's/^/     /'
+
+step "stopping workspace dev through the testbed"
+curl -sS --fail -X POST "$URL/testbed/workspaces/alice/dev/stop" >/dev/null || fail "stop call"
+wait_for 30 "dev.coder leaves our list" bash -c '! cli hosts | grep -qx dev.coder'
+ok "the stopped workspace's agent left our list"
+
+step "coder-desktop down"
+cli down >"$WORK/cli.out" 2>&1 || fail "down: $(cat "$WORK/cli.out")"
+ok "$(cat "$WORK/cli.out")"
+wait_for 10 "the TUN device is gone" bash -c "! ip -n $NS link show $IFACE"
+ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
+ip -n "$NS" -6 addr | grep -q fd60: && fail "a tailnet address is left behind"
+ok "no device, address or route left behind"
+result=PASS

@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed;
+
+import dev.coderdesktop.testbed.api.DerpRelayEndpoint;
+import dev.coderdesktop.testbed.api.RelayAddress;
+import dev.coderdesktop.testbed.api.RestApi;
+import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.http.HttpServer;
+import dev.coderdesktop.testbed.tailnet.Coordinator;
+import dev.coderdesktop.testbed.tailnet.TailnetEndpoint;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.time.Clock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+/**
+ * The testbed's server: one HTTP port carrying the REST API, the tailnet control websocket, the
+ * agents' coordination websocket and the DERP relay, over one {@link Deployment}. It runs no agents
+ * itself; {@code TestbedMain} starts those in network namespaces.
+ *
+ * <p>Thread-safe after {@link #start}.
+ */
+public final class Testbed implements AutoCloseable {
+
+  private final Deployment deployment;
+  private final Coordinator coordinator = new Coordinator();
+  private final DerpServer relay;
+  private final HttpServer http = new HttpServer();
+  private volatile URI url;
+
+  /** A testbed for {@code config}; nothing listens until {@link #start}. */
+  public Testbed(TestbedConfig config, Clock clock) {
+    this.deployment = new Deployment(config);
+    this.relay = new DerpServer(X25519.generatePrivateKey(), clock);
+  }
+
+  /**
+   * Listens on {@code listen} and tells clients to reach it at {@code advertiseHost} (an address
+   * every namespace can reach); returns the deployment URL.
+   */
+  public URI start(InetSocketAddress listen, String advertiseHost) throws IOException {
+    RelayAddress[] relayAddress = new RelayAddress[1];
+    TailnetEndpoint tailnet =
+        new TailnetEndpoint(deployment, coordinator, () -> relayAddress[0].proto());
+    http.route("GET /api/v2/tailnet", tailnet::serveClient)
+        .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
+    new DerpRelayEndpoint(relay).register(http);
+    int port = http.listen(listen);
+    relayAddress[0] = new RelayAddress(advertiseHost, port);
+    String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
+    url = URI.create("http://" + host + ":" + port);
+    new RestApi(deployment, () -> url.toString(), relayAddress[0]).register(http);
+    return url;
+  }
+
+  /** The deployment URL (after {@link #start}). */
+  public URI url() {
+    return url;
+  }
+
+  /** The live deployment (users, tokens, workspaces). */
+  public Deployment deployment() {
+    return deployment;
+  }
+
+  /** The coordinator (for tests). */
+  public Coordinator coordinator() {
+    return coordinator;
+  }
+
+  /** The DERP relay (for tests). */
+  public DerpServer relay() {
+    return relay;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    relay.close();
+  }
+}

@@ -1,0 +1,182 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coderdesktop.testbed.config.ConfigException;
+import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.testbed.netns.AgentFleet;
+import dev.coderdesktop.testbed.netns.NetworkLab;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts a testbed deployment and prints its URL and a session token. As root it builds the lab
+ * network and runs every agent of a running workspace in its own namespace; with {@code
+ * --no-agents} it serves only the API, tailnet and relay on loopback (no root needed).
+ *
+ * <pre>
+ * testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets] [--no-agents]
+ * </pre>
+ *
+ * The last line printed before it settles is JSON for scripts: {@code url}, {@code token}, {@code
+ * user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
+ */
+public final class TestbedMain {
+
+  private TestbedMain() {}
+
+  /** Entry point. */
+  public static void main(String[] args) throws Exception {
+    Path configFile = null;
+    int port = 0;
+    Path stateDir = null;
+    boolean agents = true;
+    boolean websockets = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--config" -> configFile = Path.of(value(args, ++i));
+        case "--port" -> port = Integer.parseInt(value(args, ++i));
+        case "--state-dir" -> stateDir = Path.of(value(args, ++i));
+        case "--no-agents" -> agents = false;
+        case "--derp-websockets" -> websockets = true;
+        case "-h", "--help" -> {
+          System.out.println(
+              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets]"
+                  + " [--no-agents]");
+          return;
+        }
+        default -> usage("unknown option " + args[i]);
+      }
+    }
+    TestbedConfig config;
+    try {
+      config = configFile == null ? defaultConfig() : TestbedConfig.read(configFile);
+    } catch (ConfigException e) {
+      usage("bad config: " + e.getMessage());
+      return;
+    }
+    if (websockets && !config.derpForceWebsockets()) {
+      config =
+          new TestbedConfig(
+              config.version(), config.hostnameSuffix(), true, config.users(), config.workspaces());
+    }
+    if (stateDir == null) {
+      stateDir = Files.createTempDirectory("coder-testbed-");
+    }
+    Files.createDirectories(stateDir);
+
+    SystemClock clock = new SystemClock("testbed");
+    Testbed testbed = new Testbed(config, clock);
+    NetworkLab lab = null;
+    AgentFleet fleet = null;
+    CountDownLatch done = new CountDownLatch(1);
+    try {
+      String host = "127.0.0.1";
+      if (agents) {
+        lab = NetworkLab.create();
+        host = lab.hostAddress();
+      }
+      URI url = testbed.start(new InetSocketAddress(host, port), host);
+      if (lab != null) {
+        fleet =
+            new AgentFleet(testbed.deployment(), lab, url, stateDir, config.derpForceWebsockets());
+        fleet.start();
+      }
+      NetworkLab labRef = lab;
+      AgentFleet fleetRef = fleet;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    shutdown(fleetRef, labRef, testbed);
+                    done.countDown();
+                  }));
+      report(testbed, url, fleet, stateDir, lab);
+    } catch (IOException | RuntimeException e) {
+      shutdown(fleet, lab, testbed);
+      System.err.println("testbed: " + e.getMessage());
+      System.exit(1);
+    }
+    done.await();
+  }
+
+  private static void shutdown(AgentFleet fleet, NetworkLab lab, Testbed testbed) {
+    if (fleet != null) {
+      fleet.close();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+    testbed.close();
+  }
+
+  private static void report(
+      Testbed testbed, URI url, AgentFleet fleet, Path stateDir, NetworkLab lab)
+      throws IOException {
+    String user = testbed.deployment().users().getFirst().username();
+    String token = testbed.deployment().firstToken(user).orElse("");
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("url", url.toString());
+    info.put("user", user);
+    info.put("token", token);
+    info.put("version", testbed.deployment().config().version());
+    info.put("ssh_key", fleet == null ? "" : fleet.sshKey().toString());
+    info.put("lab", lab == null ? "" : lab.tag());
+    String json = new ObjectMapper().writeValueAsString(info);
+    Path file = stateDir.resolve("testbed.json");
+    Files.writeString(file, json + "\n");
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    System.out.println("Coder testbed " + info.get("version") + " is up at " + url);
+    System.out.println("  sign in as " + user + " with the token from " + url + "/cli-auth");
+    if (fleet != null) {
+      System.out.println("  " + fleet.size() + " agents running; ssh key: " + fleet.sshKey());
+    } else {
+      System.out.println("  no agents (--no-agents)");
+    }
+    System.out.println(json);
+    System.out.flush();
+  }
+
+  /** Two workspaces, one with two agents, for a user with a fresh token. */
+  static TestbedConfig defaultConfig() {
+    byte[] a = new byte[5];
+    byte[] b = new byte[11];
+    SecureRandom r = new SecureRandom();
+    r.nextBytes(a);
+    r.nextBytes(b);
+    // Shaped like a Coder token: a 10-character id, a dash, a 22-character secret.
+    String token = HexFormat.of().formatHex(a) + "-" + HexFormat.of().formatHex(b);
+    return new TestbedConfig(
+        null,
+        null,
+        false,
+        List.of(new TestbedConfig.UserSpec("alice", List.of(token), List.of())),
+        List.of(
+            new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main")),
+            new TestbedConfig.WorkspaceSpec("build", "alice", false, List.of("main", "gpu"))));
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      usage(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void usage(String why) {
+    System.err.println("testbed: " + why);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,2 @@
+/** The testbed's workspace agent, run inside a network namespace. */
+package dev.coderdesktop.testbed.agent;

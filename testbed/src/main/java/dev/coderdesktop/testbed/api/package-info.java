@@ -1,0 +1,2 @@
+/** The testbed's REST API and its DERP relay endpoint. */
+package dev.coderdesktop.testbed.api;

@@ -1,0 +1,2 @@
+/** The testbed config file format. */
+package dev.coderdesktop.testbed.config;

@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.http;
+
+import dev.coderdesktop.tunnel.derp.HttpUpgrade;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A small HTTP/1.1 server, enough for the testbed: one request per connection, a table of handlers
+ * keyed by method and path (an entry ending in {@code /*} matches a prefix), and handlers that may
+ * take the connection over after an upgrade. A malformed request gets 400 and closes only its own
+ * connection.
+ *
+ * <p>Thread-safe; one virtual thread per connection.
+ */
+public final class HttpServer implements Closeable {
+
+  /** Serves one request. */
+  @FunctionalInterface
+  public interface Handler {
+    /** Answers (or upgrades) the exchange. */
+    void handle(Exchange exchange) throws IOException;
+  }
+
+  private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
+  private static final int MAX_BODY = 64 << 10;
+
+  private final Map<String, Handler> routes = new LinkedHashMap<>();
+  private volatile ServerSocket listener;
+  private volatile boolean closed;
+
+  /** Adds a route: {@code "GET /api/v2/buildinfo"}, or a prefix such as {@code "POST /x/*"}. */
+  public synchronized HttpServer route(String methodAndPath, Handler handler) {
+    routes.put(methodAndPath, handler);
+    return this;
+  }
+
+  /** Starts listening; returns the bound port. */
+  public int listen(InetSocketAddress address) throws IOException {
+    ServerSocket ss = new ServerSocket();
+    ss.setReuseAddress(true);
+    ss.bind(address, 128);
+    listener = ss;
+    Thread.ofPlatform()
+        .name("testbed-http-accept")
+        .daemon()
+        .start(
+            () -> {
+              while (!closed) {
+                try {
+                  Socket s = ss.accept();
+                  Thread.ofVirtual().name("testbed-http").start(() -> serve(s));
+                } catch (IOException e) {
+                  if (!closed) {
+                    LOG.log(Level.WARNING, "accept failed", e);
+                  }
+                  return;
+                }
+              }
+            });
+    return ss.getLocalPort();
+  }
+
+  private void serve(Socket s) {
+    try {
+      s.setTcpNoDelay(true);
+      s.setSoTimeout(30_000);
+      InputStream in = new BufferedInputStream(s.getInputStream(), 16 << 10);
+      OutputStream out = s.getOutputStream();
+      HttpUpgrade head;
+      try {
+        head = HttpUpgrade.read(in);
+      } catch (IOException e) {
+        badRequest(out, e.getMessage());
+        return;
+      }
+      byte[] body = readBody(in, head);
+      if (body == null) {
+        badRequest(out, "bad or too large Content-Length");
+        return;
+      }
+      Exchange ex = new Exchange(s, in, out, head, body);
+      Handler h = find(ex.method(), ex.path());
+      if (h == null) {
+        ex.json(404, "{\"message\":\"Route not found.\"}");
+        return;
+      }
+      try {
+        h.handle(ex);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "handler for " + ex.path() + " failed", e);
+        if (!ex.responded()) {
+          ex.json(500, "{\"message\":\"Internal error.\"}");
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "connection ended", e);
+    } finally {
+      // Upgraded connections are served inside the handler, so every connection ends here.
+      try {
+        s.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "close failed", e);
+      }
+    }
+  }
+
+  private static byte[] readBody(InputStream in, HttpUpgrade head) throws IOException {
+    String len = head.header("content-length");
+    if (len == null) {
+      return new byte[0];
+    }
+    int n;
+    try {
+      n = Integer.parseInt(len.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (n < 0 || n > MAX_BODY) {
+      return null;
+    }
+    return in.readNBytes(n);
+  }
+
+  private static void badRequest(OutputStream out, String why) throws IOException {
+    LOG.fine(() -> "bad request: " + why);
+    out.write(
+        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  private synchronized Handler find(String method, String path) {
+    Handler exact = routes.get(method + " " + path);
+    if (exact != null) {
+      return exact;
+    }
+    String best = null;
+    for (String r : routes.keySet()) {
+      if (r.endsWith("/*")) {
+        String prefix = r.substring(0, r.length() - 1);
+        if ((method + " " + path).startsWith(prefix)
+            && (best == null || prefix.length() > best.length())) {
+          best = r;
+        }
+      }
+    }
+    return best == null ? null : routes.get(best);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    ServerSocket ss = listener;
+    if (ss != null) {
+      try {
+        ss.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "close failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** A local Coder-compatible deployment for tests and the demo. */
+package dev.coderdesktop.testbed;

@@ -1,0 +1,246 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.tailnet;
+
+import com.google.protobuf.Duration;
+import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.http.Exchange;
+import dev.coderdesktop.testbed.http.ServerWebSocket;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.drpc.DrpcException;
+import dev.coderdesktop.tunnel.control.drpc.DrpcServer;
+import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.DERPMap;
+import dev.coderdesktop.tunnel.control.proto.RefreshResumeTokenResponse;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdatesRequest;
+import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
+import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The websocket endpoints of the tailnet API: {@code /api/v2/tailnet} for clients (Coordinate,
+ * WorkspaceUpdates, StreamDERPMaps, RefreshResumeToken over yamux and dRPC, as coderd serves them)
+ * and {@code /api/v2/workspaceagents/me/coordinate} for the testbed's agents (Coordinate only, the
+ * peer id being the agent's id). Each connection gets its own method table bound to who signed in.
+ *
+ * <p>Thread-safe; each connection is served on the HTTP server's thread plus one per stream.
+ */
+public final class TailnetEndpoint {
+
+  private static final Logger LOG = Logger.getLogger(TailnetEndpoint.class.getName());
+  private static final String SERVICE = "/coder.tailnet.v2.Tailnet/";
+  private static final long POLL_MS = 200;
+
+  private final Deployment deployment;
+  private final Coordinator coordinator;
+  private final Supplier<DERPMap> derpMap;
+
+  /** Endpoints over {@code deployment}, coordinating through {@code coordinator}. */
+  public TailnetEndpoint(
+      Deployment deployment, Coordinator coordinator, Supplier<DERPMap> derpMap) {
+    this.deployment = deployment;
+    this.coordinator = coordinator;
+    this.derpMap = derpMap;
+  }
+
+  /** {@code GET /api/v2/tailnet?version=2.x}: a client's control connection. */
+  public void serveClient(Exchange ex) throws IOException {
+    Deployment.Auth auth = deployment.authenticate(ex.header("coder-session-token"));
+    if (!(auth instanceof Deployment.Auth.Ok ok)) {
+      ex.json(
+          401,
+          auth instanceof Deployment.Auth.Revoked
+              ? "{\"message\":\"The session token has been revoked.\"}"
+              : "{\"message\":\"Invalid session token.\"}");
+      return;
+    }
+    String version = ex.query("version");
+    if (version == null || !version.matches("2\\.[0-9]+")) {
+      ex.json(400, "{\"message\":\"Unsupported tailnet API version " + version + ".\"}");
+      return;
+    }
+    ServerWebSocket ws = ServerWebSocket.accept(ex, null);
+    if (ws == null) {
+      return;
+    }
+    LOG.info(() -> "tailnet client connected for " + ok.user().username());
+    YamuxSession session = new YamuxSession(ws.inputStream(), ws.outputStream(), false);
+    DrpcServer drpc = new DrpcServer();
+    drpc.register(SERVICE + "Coordinate", s -> coordinate(session, UUID.randomUUID(), s));
+    drpc.register(SERVICE + "WorkspaceUpdates", s -> workspaceUpdates(session, ok.user(), s));
+    drpc.register(SERVICE + "StreamDERPMaps", s -> derpMaps(session, s));
+    drpc.register(SERVICE + "RefreshResumeToken", TailnetEndpoint::refreshResumeToken);
+    serveStreams(session, drpc);
+  }
+
+  /** {@code GET /api/v2/workspaceagents/me/coordinate}: an agent process's coordination. */
+  public void serveAgent(Exchange ex) throws IOException {
+    UUID agent = deployment.agentForToken(ex.header("coder-session-token")).orElse(null);
+    if (agent == null) {
+      ex.json(401, "{\"message\":\"Invalid agent token.\"}");
+      return;
+    }
+    ServerWebSocket ws = ServerWebSocket.accept(ex, null);
+    if (ws == null) {
+      return;
+    }
+    LOG.info(() -> "agent " + agent + " connected");
+    YamuxSession session = new YamuxSession(ws.inputStream(), ws.outputStream(), false);
+    DrpcServer drpc = new DrpcServer();
+    drpc.register(SERVICE + "Coordinate", s -> coordinate(session, agent, s));
+    serveStreams(session, drpc);
+  }
+
+  private static void serveStreams(YamuxSession session, DrpcServer drpc) {
+    try {
+      while (!session.isClosed()) {
+        YamuxStream st = session.acceptStream(1, TimeUnit.SECONDS);
+        if (st == null) {
+          continue;
+        }
+        Thread.ofVirtual()
+            .name("tailnet-call")
+            .start(
+                () -> {
+                  try {
+                    drpc.serve(st.inputStream(), st.outputStream());
+                    st.outputStream().close();
+                  } catch (IOException e) {
+                    st.reset();
+                  }
+                });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      session.close();
+    }
+  }
+
+  private void coordinate(YamuxSession session, UUID id, DrpcServer.Stream s) throws IOException {
+    BlockingQueue<CoordinateResponse> out = new LinkedBlockingQueue<>();
+    Coordinator.Peer peer = coordinator.connect(id, out::add);
+    Thread pusher =
+        Thread.ofVirtual()
+            .name("coordinate-out")
+            .start(() -> pump(session, out, r -> sendQuietly(s, r.toByteArray())));
+    boolean disconnected = false;
+    try {
+      byte[] m;
+      while ((m = s.receive()) != null) {
+        CoordinateRequest req;
+        try {
+          req = CoordinateRequest.parseFrom(m);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw new DrpcException(0, "malformed CoordinateRequest");
+        }
+        peer.handle(req);
+        disconnected |= req.hasDisconnect();
+        if (disconnected) {
+          break;
+        }
+      }
+    } finally {
+      if (!disconnected) {
+        peer.lost();
+      }
+      pusher.interrupt();
+    }
+  }
+
+  private void workspaceUpdates(YamuxSession session, Deployment.User user, DrpcServer.Stream s)
+      throws IOException {
+    byte[] first = s.receive();
+    if (first == null) {
+      return;
+    }
+    WorkspaceUpdatesRequest req = WorkspaceUpdatesRequest.parseFrom(first);
+    UUID owner;
+    try {
+      owner = Uuids.fromBytes(req.getWorkspaceOwnerId());
+    } catch (IllegalArgumentException e) {
+      throw new DrpcException(0, "malformed workspace owner id");
+    }
+    if (!owner.equals(user.id())) {
+      throw new DrpcException(0, "you may only follow your own workspaces");
+    }
+    BlockingQueue<List<Deployment.Workspace>> changes = new LinkedBlockingQueue<>();
+    Consumer<Deployment> listener = d -> changes.add(d.workspacesOf(owner));
+    deployment.addListener(listener);
+    try {
+      List<Deployment.Workspace> sent = deployment.workspacesOf(owner);
+      s.send(WorkspaceFeed.diff(List.of(), sent).toByteArray());
+      while (!session.isClosed()) {
+        List<Deployment.Workspace> now = changes.poll(POLL_MS, TimeUnit.MILLISECONDS);
+        if (now == null) {
+          continue;
+        }
+        WorkspaceUpdate d = WorkspaceFeed.diff(sent, now);
+        if (!d.equals(WorkspaceUpdate.getDefaultInstance())) {
+          s.send(d.toByteArray());
+        }
+        sent = now;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      deployment.removeListener(listener);
+    }
+  }
+
+  private void derpMaps(YamuxSession session, DrpcServer.Stream s) throws IOException {
+    s.receive();
+    s.send(derpMap.get().toByteArray());
+    // Like coderd, the stream stays open to carry later maps; ours never changes.
+    while (!session.isClosed() && !Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MS));
+    }
+  }
+
+  private static void refreshResumeToken(DrpcServer.Stream s) throws IOException {
+    s.receive();
+    byte[] b = new byte[16];
+    new SecureRandom().nextBytes(b);
+    s.send(
+        RefreshResumeTokenResponse.newBuilder()
+            .setToken("resume-" + HexFormat.of().formatHex(b))
+            .setRefreshIn(Duration.newBuilder().setSeconds(3600))
+            .build()
+            .toByteArray());
+  }
+
+  private static <T> void pump(YamuxSession session, BlockingQueue<T> q, Consumer<T> send) {
+    try {
+      while (!session.isClosed()) {
+        T item = q.poll(POLL_MS, TimeUnit.MILLISECONDS);
+        if (item != null) {
+          send.accept(item);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sendQuietly(DrpcServer.Stream s, byte[] m) {
+    try {
+      s.send(m);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "coordinate send failed", e);
+    }
+  }
+}
