@@ -67,8 +67,21 @@ stage_module() { # module main-class
 echo "== staging jars"
 stage_module desktop-cli
 stage_module vpn-service
+fx_modules=""
 if ((tray)); then
   stage_module desktop-app
+  # JavaFX goes into the runtime image as named modules (the supported way to run it), not on the
+  # class path: its platform jars (javafx-NAME-VERSION-linux.jar) are modular and carry their
+  # natives; the plain javafx-NAME-VERSION.jar files are empty placeholders.
+  mkdir -p "$OUT/javafx"
+  for jar in "$OUT"/input/javafx-*.jar; do
+    if [[ $jar == *-linux.jar ]]; then
+      mv "$jar" "$OUT/javafx/"
+      fx_modules+=",$(basename "$jar" | sed -E 's/^javafx-([a-z]+)-.*/javafx.\1/')"
+    else
+      rm "$jar"
+    fi
+  done
 fi
 
 # The runtime's modules: what jdeps finds, plus what reflection and service loading need.
@@ -77,13 +90,13 @@ if ((tray)); then
   modules+=",java.desktop,java.xml,java.scripting,jdk.jsobject,jdk.xml.dom,jdk.unsupported.desktop"
 fi
 if found=$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --multi-release 25 --print-module-deps \
-    --module-path "$OUT/input" --add-modules ALL-MODULE-PATH 2>/dev/null | tail -n 1) \
+    --module-path "$OUT/input${fx_modules:+:$OUT/javafx}" --add-modules ALL-MODULE-PATH 2>/dev/null | tail -n 1) \
     && [[ $found =~ ^[a-z.,]+$ ]]; then
   modules+=",$found"
 else
   echo "build.sh: jdeps could not list the modules; using the fixed list" >&2
 fi
-modules=$(tr ',' '\n' <<<"$modules" | sort -u | paste -sd, -)
+modules=$(tr ',' '\n' <<<"$modules$fx_modules" | sort -u | paste -sd, -)
 echo "   runtime modules: $modules"
 
 # Extra content, which jpackage puts under /opt/coder-desktop/lib: system/ holds the unit, its
@@ -107,7 +120,7 @@ if ((tray)); then
 main-jar=desktop-app-$POM_VERSION.jar
 main-class=dev.coderdesktop.desktop.DesktopMain
 description=Coder Desktop tray app
-java-options=--enable-native-access=ALL-UNNAMED
+java-options=--enable-native-access=ALL-UNNAMED,javafx.graphics
 EOF
   launchers+=(--add-launcher "coder-desktop-tray=$OUT/launchers/coder-desktop-tray.properties")
 fi
@@ -121,7 +134,7 @@ echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-serv
   --input "$OUT/input" --main-jar "desktop-cli-$POM_VERSION.jar" \
   --main-class dev.coderdesktop.cli.CoderDesktopCli \
   "${launchers[@]}" \
-  --add-modules "$modules" \
+  --add-modules "$modules" ${fx_modules:+--module-path "$OUT/javafx"} \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \
   --app-content "$OUT/content/system,$OUT/content/doc"
 
@@ -135,10 +148,11 @@ package() { # type
 }
 
 echo "== .deb"
-package deb iproute2
+# jpackage finds the libraries the runtime links; JavaFX loads GTK 3 itself, so name it.
+package deb "iproute2$( ((tray)) && echo ", libgtk-3-0")"
 if ((rpm)) && command -v rpmbuild >/dev/null; then
   echo "== .rpm"
-  package rpm iproute
+  package rpm "iproute$( ((tray)) && echo ", gtk3")"
 elif ((rpm)); then
   echo "   (no rpmbuild: skipped the .rpm; apt-get install rpm to build it)"
 fi

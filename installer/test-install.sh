@@ -97,7 +97,8 @@ if [[ -z $deb ]]; then
 fi
 ok "package $deb"
 tray=0
-dpkg-deb -c "$deb" | grep -q "\./opt/coder-desktop/bin/coder-desktop-tray$" && tray=1
+dpkg-deb -c "$deb" >"$WORK/contents"
+grep -q "\./opt/coder-desktop/bin/coder-desktop-tray$" "$WORK/contents" && tray=1
 
 step "installing its dependencies, then the package with dpkg -i"
 missing=()
@@ -133,6 +134,14 @@ check "/etc/coder-desktop/service.env is in place" test -f /etc/coder-desktop/se
 if ((tray)); then
   check "coder-desktop-tray on PATH" test "$(readlink -f "$(command -v coder-desktop-tray)")" = \
     "$APP/bin/coder-desktop-tray"
+  # Without a display the tray app cannot open a window, but by then the runtime has loaded JavaFX
+  # and its natives: a missing module or library shows up here.
+  env -i PATH=/usr/bin:/bin HOME="$WORK" timeout 30 coder-desktop-tray >"$WORK/tray.out" 2>&1 || true
+  if grep -E 'ClassNotFound|NoClassDefFound|UnsatisfiedLink|FindException|components are missing' \
+      "$WORK/tray.out"; then
+    fail "coder-desktop-tray cannot load its classes from the bundled runtime"
+  fi
+  ok "coder-desktop-tray loads JavaFX from the bundled runtime"
   check "the desktop entry is installed" test -f /usr/share/applications/coder-desktop-tray.desktop
   check "the icon is installed" test -f /usr/share/icons/hicolor/scalable/apps/coder-desktop.svg
   if command -v desktop-file-validate >/dev/null; then
