@@ -48,7 +48,7 @@ mkdir -p "$OUT/input" "$OUT/content/system" "$OUT/content/doc" "$OUT/launchers"
 # Copies a module's jar and its runtime classpath (target/classpath.txt, which the module's pom
 # writes with maven-dependency-plugin) into the shared input directory. jpackage puts every jar
 # there on every launcher's class path.
-stage_module() { # module main-class
+stage_module() { # module
   local module=$1 jar
   jar="$module/target/$module-$POM_VERSION.jar"
   [[ -f $jar ]] || { echo "build.sh: $jar is missing: run ./mvnw install first" >&2; exit 1; }
@@ -127,7 +127,7 @@ fi
 
 common=(--name "$NAME" --app-version "$VERSION" --vendor "Coder Desktop for Java contributors"
         --description "Reach your Coder workspaces by their .coder names (CoderVPN)"
-        --copyright "AGPL-3.0-only")
+        --copyright "Coder Desktop for Java contributors; AGPL-3.0-only")
 
 echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-service$( ((tray)) && echo ", coder-desktop-tray")"
 "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$OUT/image" \
@@ -138,7 +138,7 @@ echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-serv
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \
   --app-content "$OUT/content/system,$OUT/content/doc"
 
-package() { # type
+package() { # type, dependencies
   "$JAVA_HOME/bin/jpackage" --type "$1" "${common[@]}" --dest "$OUT" \
     --app-image "$OUT/image/$NAME" --install-dir /opt \
     --resource-dir "$LINUX/resources" --license-file LICENSE \

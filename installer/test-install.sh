@@ -163,8 +163,9 @@ absent "$SOCKET" || fail "$SOCKET exists already: is a service running here?"
 # shellcheck disable=SC2086 # the unit's arguments, split as systemd splits them
 $exec_start >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
-wait_for 20 "the service creates $SOCKET" test -S "$SOCKET"
-ok "the socket appeared"
+# "listening" is printed once the socket has its mode and group (bind creates it a moment before).
+wait_for 20 "the service reports it is listening" grep -q "^listening $SOCKET" "$WORK/service.log"
+check "the socket appeared" test -S "$SOCKET"
 check "the socket is root:$GROUP, mode 660" test "$(stat -c '%U:%G %a' "$SOCKET")" = "root:$GROUP 660"
 useradd --no-create-home --home-dir "$WORK/member" --groups "$GROUP" "$MEMBER"
 useradd --no-create-home --home-dir "$WORK/stranger" "$STRANGER"
