@@ -25,11 +25,30 @@ class PeerCredentialsTest {
   @Test
   @DisplayName("root is always allowed; others only when named or in an allowed group")
   void policy() {
-    AccessPolicy p = new AccessPolicy(Set.of("alice"), Set.of("coder-desktop"));
+    AccessPolicy p =
+        new AccessPolicy(
+            Set.of("alice"),
+            Set.of("coder-desktop"),
+            g -> g.equals("coder-desktop") ? Set.of("carol") : Set.of());
     assertTrue(p.allows("root", "root"));
     assertTrue(p.allows("alice", "alice"));
-    assertTrue(p.allows("bob", "coder-desktop"));
+    assertTrue(p.allows("bob", "coder-desktop"), "primary group");
+    assertTrue(p.allows("carol", "carol"), "listed (supplementary) member");
     assertFalse(p.allows("mallory", "users"));
+  }
+
+  @Test
+  @DisplayName("a failing group lookup refuses rather than admits")
+  void lookupFailureRefuses() {
+    AccessPolicy p =
+        new AccessPolicy(
+            Set.of(),
+            Set.of("coder-desktop"),
+            g -> {
+              throw new java.io.IOException("no group database");
+            });
+    assertFalse(p.allows("carol", "carol"));
+    assertTrue(p.allows("root", "root"));
   }
 
   @Test
