@@ -16,6 +16,7 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -60,6 +61,8 @@ public final class CoderConnect implements AutoCloseable {
   private final Key discoPrivate = X25519.generatePrivateKey();
   private final Inet6Address address = TailnetAddresses.randomClientAddress();
   private final DerpBind derp;
+  private final DiscoHandler disco;
+  private final AgentPinger pinger;
   private final Device device;
   private final TailnetControlClient control;
   private final Clock clock;
@@ -79,6 +82,15 @@ public final class CoderConnect implements AutoCloseable {
     this.clock = clock;
     this.derp =
         new DerpBind(config.derpUrl(), nodePrivate, Map.of(), config.derpWebsockets(), clock);
+    this.disco =
+        new DiscoHandler(
+            discoPrivate,
+            X25519.publicKey(nodePrivate),
+            config.derpRegion(),
+            (to, packet) -> derp.client().send(to, packet, 0, packet.length),
+            clock);
+    derp.setDiscoHandler(disco::onDerpPacket);
+    this.pinger = new AgentPinger(disco, clock, this::pingTargets, this::onPingRound);
     this.device =
         new Device(
             new Config(nodePrivate, 0, List.of(), List.of()),
@@ -110,6 +122,28 @@ public final class CoderConnect implements AutoCloseable {
     device.start();
     control.start();
     control.updateSelf(self());
+    pinger.start();
+  }
+
+  private synchronized Map<UUID, Key> pingTargets() {
+    Map<UUID, Key> out = new HashMap<>();
+    for (UUID a : workspaces.agents().keySet()) {
+      Key k = agentKeys.get(a);
+      if (k != null) {
+        out.put(a, k);
+      }
+    }
+    return out;
+  }
+
+  private void onPingRound() {
+    boolean any;
+    synchronized (this) {
+      any = !workspaces.agents().isEmpty();
+    }
+    if (any) {
+      publish();
+    }
   }
 
   private Node self() {
@@ -121,9 +155,32 @@ public final class CoderConnect implements AutoCloseable {
         .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodePrivate)))
         .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoPrivate)))
         .setPreferredDerp(config.derpRegion())
+        .putAllDerpLatency(derpLatency())
         .addAddresses(cidr)
         .addAllowedIps(cidr)
         .build();
+  }
+
+  /** Our measured region latencies as a node advertises them: "id-v4" to seconds. */
+  private Map<String, Double> derpLatency() {
+    Map<String, Double> out = new HashMap<>();
+    config.derpLatencies().forEach((id, d) -> out.put(id + "-v4", d.toNanos() / 1e9));
+    return out;
+  }
+
+  private AgentPing lastPing(UUID agent) {
+    AgentPinger.Sample s = pinger.last(agent);
+    if (s == null) {
+      return null;
+    }
+    int region = s.result().derpRegion() != 0 ? s.result().derpRegion() : config.derpRegion();
+    return new AgentPing(
+        s.result().latency(),
+        s.result().direct(),
+        region,
+        config.regionName(region),
+        config.derpLatencies().get(region),
+        s.atNanos());
   }
 
   /** The agents now known, running workspaces first, then by name. */
@@ -154,7 +211,8 @@ public final class CoderConnect implements AutoCloseable {
               w.status(),
               names,
               TailnetAddresses.agentAddress(a.id()),
-              key == null ? -1 : handshakes.getOrDefault(key, -1L)));
+              key == null ? -1 : handshakes.getOrDefault(key, -1L),
+              lastPing(a.id())));
     }
     out.sort(
         Comparator.comparing(
@@ -232,7 +290,9 @@ public final class CoderConnect implements AutoCloseable {
           pending.remove(a);
           readyAgents.remove(a);
         }
+        pinger.forget(a);
         if (k != null) {
+          disco.removePeer(k);
           device.removePeer(k);
         }
       }
@@ -260,7 +320,9 @@ public final class CoderConnect implements AutoCloseable {
             pending.remove(agent);
             readyAgents.remove(agent);
           }
+          pinger.forget(agent);
           if (k != null) {
+            disco.removePeer(k);
             device.removePeer(k);
           }
           publish();
@@ -296,7 +358,15 @@ public final class CoderConnect implements AutoCloseable {
         ready = readyAgents.contains(agent);
       }
       if (previous != null && !previous.equals(key)) {
+        disco.removePeer(previous);
         device.removePeer(previous);
+      }
+      if (!node.getDisco().isEmpty()) {
+        try {
+          disco.setPeer(key, NodeKeys.decodeDiscoKey(node.getDisco()));
+        } catch (IllegalArgumentException e) {
+          LOG.warning("agent " + agent + " sent a malformed disco key; its pings go unanswered");
+        }
       }
       if (ready) {
         program(agent);
@@ -327,6 +397,8 @@ public final class CoderConnect implements AutoCloseable {
   /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
   @Override
   public void close() {
+    pinger.close();
+    disco.close();
     control.close();
     device.close();
   }
