@@ -52,6 +52,8 @@ public final class DerpServer implements Closeable {
   private final AtomicLong malformed = new AtomicLong();
   private volatile ServerSocket listener;
   private volatile boolean closed;
+  private volatile Duration pongDelay = Duration.ZERO;
+  private volatile boolean refuseUpgrades;
 
   /** A relay with the given private key. */
   public DerpServer(Key privateKey, Clock clock) {
@@ -68,6 +70,22 @@ public final class DerpServer implements Closeable {
   /** How many clients are logged in. */
   public int clientCount() {
     return clients.size();
+  }
+
+  /**
+   * Holds every Pong for {@code delay} (on the server's clock) before sending it, so that tests can
+   * give relays different latencies.
+   */
+  public void setPongDelay(Duration delay) {
+    pongDelay = delay;
+  }
+
+  /**
+   * Answers DERP upgrades with 403 Forbidden, as a proxy that blocks them would (tests of the
+   * websocket fallback; {@link #serveUpgraded} still serves connections accepted elsewhere).
+   */
+  public void setRefuseUpgrades(boolean refuse) {
+    refuseUpgrades = refuse;
   }
 
   /** Connections closed for breaking the protocol. */
@@ -110,6 +128,13 @@ public final class DerpServer implements Closeable {
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
       HttpUpgrade head = HttpUpgrade.read(in);
       String upgrade = head.header("upgrade");
+      if (refuseUpgrades) {
+        out.write(
+            "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return;
+      }
       if (!head.startLine().startsWith("GET ")
           || upgrade == null
           || !upgrade.toLowerCase(Locale.ROOT).equals("derp")) {
@@ -198,7 +223,12 @@ public final class DerpServer implements Closeable {
           if (p.length != 8) {
             throw new DerpProtocolException("Ping must carry 8 bytes");
           }
-          conn.write(FrameType.PONG, p);
+          Duration delay = pongDelay;
+          if (delay.isZero()) {
+            conn.write(FrameType.PONG, p);
+          } else {
+            clock.newTimer("derp-pong", () -> conn.write(FrameType.PONG, p)).mod(delay);
+          }
         }
         default -> {
           // NotePreferred, Pong and unknown frames need no action.
