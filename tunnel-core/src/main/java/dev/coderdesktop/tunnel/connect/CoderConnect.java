@@ -60,6 +60,9 @@ public final class CoderConnect implements AutoCloseable {
   private final Key nodePrivate = X25519.generatePrivateKey();
   private final Key discoPrivate = X25519.generatePrivateKey();
   private final Inet6Address address = TailnetAddresses.randomClientAddress();
+  private final long nodeId = new SecureRandom().nextLong() & Long.MAX_VALUE;
+  // Why the relay connection had to fall back to a websocket, or null.
+  private volatile String forcedWebsocket;
   private final DerpBind derp;
   private final DiscoHandler disco;
   private final AgentPinger pinger;
@@ -90,6 +93,7 @@ public final class CoderConnect implements AutoCloseable {
             (to, packet) -> derp.client().send(to, packet, 0, packet.length),
             clock);
     derp.setDiscoHandler(disco::onDerpPacket);
+    derp.setForcedWebsocketHandler(this::onForcedWebsocket);
     this.pinger = new AgentPinger(disco, clock, this::pingTargets, this::onPingRound);
     this.device =
         new Device(
@@ -110,6 +114,15 @@ public final class CoderConnect implements AutoCloseable {
             config.ownerId(),
             clock,
             new ControlEvents());
+  }
+
+  /** Peers and the coordinator learn why we relay over a websocket, as Coder's clients report. */
+  private void onForcedWebsocket(String reason) {
+    forcedWebsocket = reason;
+    TailnetControlClient c = control; // null while the constructor runs; start() sends our node
+    if (c != null) {
+      c.updateSelf(self());
+    }
   }
 
   /** Our tailnet address; the owner assigns it (as a /128) to the TUN device. */
@@ -150,12 +163,14 @@ public final class CoderConnect implements AutoCloseable {
     long now = clock.wallTime().getEpochSecond();
     String cidr = address.getHostAddress() + "/128";
     return Node.newBuilder()
-        .setId(new SecureRandom().nextLong() & Long.MAX_VALUE)
+        .setId(nodeId)
         .setAsOf(Timestamp.newBuilder().setSeconds(now))
         .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodePrivate)))
         .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoPrivate)))
         .setPreferredDerp(config.derpRegion())
         .putAllDerpLatency(derpLatency())
+        .putAllDerpForcedWebsocket(
+            forcedWebsocket == null ? Map.of() : Map.of(config.derpRegion(), forcedWebsocket))
         .addAddresses(cidr)
         .addAllowedIps(cidr)
         .build();

@@ -53,7 +53,6 @@ public final class DerpServer implements Closeable {
   private volatile ServerSocket listener;
   private volatile boolean closed;
   private volatile Duration pongDelay = Duration.ZERO;
-  private volatile boolean refuseUpgrades;
 
   /** A relay with the given private key. */
   public DerpServer(Key privateKey, Clock clock) {
@@ -78,14 +77,6 @@ public final class DerpServer implements Closeable {
    */
   public void setPongDelay(Duration delay) {
     pongDelay = delay;
-  }
-
-  /**
-   * Answers DERP upgrades with 403 Forbidden, as a proxy that blocks them would (tests of the
-   * websocket fallback; {@link #serveUpgraded} still serves connections accepted elsewhere).
-   */
-  public void setRefuseUpgrades(boolean refuse) {
-    refuseUpgrades = refuse;
   }
 
   /** Connections closed for breaking the protocol. */
@@ -128,13 +119,6 @@ public final class DerpServer implements Closeable {
       OutputStream out = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
       HttpUpgrade head = HttpUpgrade.read(in);
       String upgrade = head.header("upgrade");
-      if (refuseUpgrades) {
-        out.write(
-            "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        return;
-      }
       if (!head.startLine().startsWith("GET ")
           || upgrade == null
           || !upgrade.toLowerCase(Locale.ROOT).equals("derp")) {
