@@ -165,7 +165,10 @@ public final class CoderDesktopCli {
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
-      description = "Show CoderVPN's state and your workspaces.")
+      description =
+          "Show CoderVPN's state and your workspaces: each agent's handshake, the round trip of"
+              + " its last ping (every 5 s) and whether it went peer-to-peer or through a DERP"
+              + " relay.")
   static final class StatusCmd implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
