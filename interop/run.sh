@@ -124,9 +124,13 @@ wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
 ok "ping6 $HOST answers"
 cli ping -c 2 "$HOST" >"$WORK/cli.out" 2>&1 || fail "coder-desktop ping: $(cat "$WORK/cli.out")"
 ok "coder-desktop ping $HOST answers"
-wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -q ' yes$'"
-cli status | sed 's/^/     /'
+wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE ' yes +'"
 ok "WireGuard handshake with the real agent completed"
+wait_for 20 "a disco ping latency through DERP shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE ' yes +[0-9.]+ms +DERP \\('"
+cli status | sed 's/^/     /'
+ok "the real agent answers our disco pings over DERP (latency and path in the status)"
+grep -qE "DERP home region [0-9]+; latencies" "$WORK/client.log" || fail "the home DERP region was not measured"
+ok "$(grep -oE "DERP home region [0-9]+; latencies .*" "$WORK/client.log" | head -n 1)"
 if [[ -n ${DERP_WEBSOCKETS:-} ]]; then
   grep -q "DERP logged in to .* over a websocket" "$WORK/client.log" || fail "DERP did not use a websocket"
   ok "DERP ran over a websocket, as the deployment demands"

@@ -165,7 +165,10 @@ public final class CoderDesktopCli {
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
-      description = "Show CoderVPN's state and your workspaces.")
+      description =
+          "Show CoderVPN's state and your workspaces: each agent's handshake, the round trip of"
+              + " its last ping (every 5 s) and whether it went peer-to-peer or through a DERP"
+              + " relay.")
   static final class StatusCmd implements Callable<Integer> {
     @CommandLine.ParentCommand CoderDesktopCli parent;
 
@@ -224,26 +227,50 @@ public final class CoderDesktopCli {
       if (s.getPeerUpdate().getUpsertedAgentsCount() > 0) {
         out.printf(
             java.util.Locale.ROOT,
-            "%-24s %-12s %-10s %-40s %s%n",
+            "%-24s %-12s %-10s %-40s %-9s %-9s %s%n",
             "WORKSPACE",
             "AGENT",
             "STATUS",
             "HOSTNAME",
-            "HANDSHAKE");
+            "HANDSHAKE",
+            "LATENCY",
+            "PATH");
       }
       for (Agent a : s.getPeerUpdate().getUpsertedAgentsList()) {
         Workspace w = ws.get(uuid(a.getWorkspaceId()));
         out.printf(
             java.util.Locale.ROOT,
-            "%-24s %-12s %-10s %-40s %s%n",
+            "%-24s %-12s %-10s %-40s %-9s %-9s %s%n",
             w == null ? "?" : w.getName(),
             a.getName(),
             w == null ? "?" : w.getStatus().name().toLowerCase(java.util.Locale.ROOT),
             host(a.getFqdnList()),
-            a.hasLastHandshake() ? "yes" : "no");
+            a.hasLastHandshake() && a.getLastHandshake().getSeconds() > 0 ? "yes" : "no",
+            latency(a),
+            path(a));
       }
       out.flush();
     }
+  }
+
+  /** The last ping's round trip in milliseconds, or "-" when the agent has not answered one. */
+  static String latency(Agent a) {
+    if (!a.hasLastPing()) {
+      return "-";
+    }
+    com.google.protobuf.Duration d = a.getLastPing().getLatency();
+    double ms = d.getSeconds() * 1000.0 + d.getNanos() / 1e6;
+    return String.format(java.util.Locale.ROOT, "%.1fms", ms);
+  }
+
+  /** "p2p", or "DERP (<region>)" for a relayed path, or "-" when unknown. */
+  static String path(Agent a) {
+    if (!a.hasLastPing()) {
+      return "-";
+    }
+    return a.getLastPing().getDidP2P()
+        ? "p2p"
+        : "DERP (" + a.getLastPing().getPreferredDerp() + ")";
   }
 
   /** Prints one hostname per agent, for scripts. */

@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param hostnames its DNS names, the preferred one first
  * @param address its tailnet address (Coder prefix)
  * @param lastHandshakeNanos engine-clock time of the last handshake, or -1
+ * @param lastPing the last answered disco ping, or null (none yet, or the last one timed out)
  */
 public record AgentView(
     UUID agentId,
@@ -28,10 +29,33 @@ public record AgentView(
     Workspace.Status workspaceStatus,
     List<String> hostnames,
     Inet6Address address,
-    long lastHandshakeNanos) {
+    long lastHandshakeNanos,
+    AgentPing lastPing) {
 
   /** Copies. */
   public AgentView {
     hostnames = List.copyOf(hostnames);
+  }
+
+  /** An agent that has not answered a ping. */
+  public AgentView(
+      UUID agentId,
+      String agentName,
+      UUID workspaceId,
+      String workspaceName,
+      Workspace.Status workspaceStatus,
+      List<String> hostnames,
+      Inet6Address address,
+      long lastHandshakeNanos) {
+    this(
+        agentId,
+        agentName,
+        workspaceId,
+        workspaceName,
+        workspaceStatus,
+        hostnames,
+        address,
+        lastHandshakeNanos,
+        null);
   }
 }

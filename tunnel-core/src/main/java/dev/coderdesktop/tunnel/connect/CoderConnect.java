@@ -16,6 +16,7 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -59,7 +60,12 @@ public final class CoderConnect implements AutoCloseable {
   private final Key nodePrivate = X25519.generatePrivateKey();
   private final Key discoPrivate = X25519.generatePrivateKey();
   private final Inet6Address address = TailnetAddresses.randomClientAddress();
+  private final long nodeId = new SecureRandom().nextLong() & Long.MAX_VALUE;
+  // Why the relay connection had to fall back to a websocket, or null.
+  private volatile String forcedWebsocket;
   private final DerpBind derp;
+  private final DiscoHandler disco;
+  private final AgentPinger pinger;
   private final Device device;
   private final TailnetControlClient control;
   private final Clock clock;
@@ -79,6 +85,16 @@ public final class CoderConnect implements AutoCloseable {
     this.clock = clock;
     this.derp =
         new DerpBind(config.derpUrl(), nodePrivate, Map.of(), config.derpWebsockets(), clock);
+    this.disco =
+        new DiscoHandler(
+            discoPrivate,
+            X25519.publicKey(nodePrivate),
+            config.derpRegion(),
+            (to, packet) -> derp.client().send(to, packet, 0, packet.length),
+            clock);
+    derp.setDiscoHandler(disco::onDerpPacket);
+    derp.setForcedWebsocketHandler(this::onForcedWebsocket);
+    this.pinger = new AgentPinger(disco, clock, this::pingTargets, this::onPingRound);
     this.device =
         new Device(
             new Config(nodePrivate, 0, List.of(), List.of()),
@@ -100,6 +116,15 @@ public final class CoderConnect implements AutoCloseable {
             new ControlEvents());
   }
 
+  /** Peers and the coordinator learn why we relay over a websocket, as Coder's clients report. */
+  private void onForcedWebsocket(String reason) {
+    forcedWebsocket = reason;
+    TailnetControlClient c = control; // null while the constructor runs; start() sends our node
+    if (c != null) {
+      c.updateSelf(self());
+    }
+  }
+
   /** Our tailnet address; the owner assigns it (as a /128) to the TUN device. */
   public Inet6Address address() {
     return address;
@@ -110,20 +135,67 @@ public final class CoderConnect implements AutoCloseable {
     device.start();
     control.start();
     control.updateSelf(self());
+    pinger.start();
+  }
+
+  private synchronized Map<UUID, Key> pingTargets() {
+    Map<UUID, Key> out = new HashMap<>();
+    for (UUID a : workspaces.agents().keySet()) {
+      Key k = agentKeys.get(a);
+      if (k != null) {
+        out.put(a, k);
+      }
+    }
+    return out;
+  }
+
+  private void onPingRound() {
+    boolean any;
+    synchronized (this) {
+      any = !workspaces.agents().isEmpty();
+    }
+    if (any) {
+      publish();
+    }
   }
 
   private Node self() {
     long now = clock.wallTime().getEpochSecond();
     String cidr = address.getHostAddress() + "/128";
     return Node.newBuilder()
-        .setId(new SecureRandom().nextLong() & Long.MAX_VALUE)
+        .setId(nodeId)
         .setAsOf(Timestamp.newBuilder().setSeconds(now))
         .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodePrivate)))
         .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoPrivate)))
         .setPreferredDerp(config.derpRegion())
+        .putAllDerpLatency(derpLatency())
+        .putAllDerpForcedWebsocket(
+            forcedWebsocket == null ? Map.of() : Map.of(config.derpRegion(), forcedWebsocket))
         .addAddresses(cidr)
         .addAllowedIps(cidr)
         .build();
+  }
+
+  /** Our measured region latencies as a node advertises them: "id-v4" to seconds. */
+  private Map<String, Double> derpLatency() {
+    Map<String, Double> out = new HashMap<>();
+    config.derpLatencies().forEach((id, d) -> out.put(id + "-v4", d.toNanos() / 1e9));
+    return out;
+  }
+
+  private AgentPing lastPing(UUID agent) {
+    AgentPinger.Sample s = pinger.last(agent);
+    if (s == null) {
+      return null;
+    }
+    int region = s.result().derpRegion() != 0 ? s.result().derpRegion() : config.derpRegion();
+    return new AgentPing(
+        s.result().latency(),
+        s.result().direct(),
+        region,
+        config.regionName(region),
+        config.derpLatencies().get(region),
+        s.atNanos());
   }
 
   /** The agents now known, running workspaces first, then by name. */
@@ -154,7 +226,8 @@ public final class CoderConnect implements AutoCloseable {
               w.status(),
               names,
               TailnetAddresses.agentAddress(a.id()),
-              key == null ? -1 : handshakes.getOrDefault(key, -1L)));
+              key == null ? -1 : handshakes.getOrDefault(key, -1L),
+              lastPing(a.id())));
     }
     out.sort(
         Comparator.comparing(
@@ -232,7 +305,9 @@ public final class CoderConnect implements AutoCloseable {
           pending.remove(a);
           readyAgents.remove(a);
         }
+        pinger.forget(a);
         if (k != null) {
+          disco.removePeer(k);
           device.removePeer(k);
         }
       }
@@ -260,7 +335,9 @@ public final class CoderConnect implements AutoCloseable {
             pending.remove(agent);
             readyAgents.remove(agent);
           }
+          pinger.forget(agent);
           if (k != null) {
+            disco.removePeer(k);
             device.removePeer(k);
           }
           publish();
@@ -296,7 +373,15 @@ public final class CoderConnect implements AutoCloseable {
         ready = readyAgents.contains(agent);
       }
       if (previous != null && !previous.equals(key)) {
+        disco.removePeer(previous);
         device.removePeer(previous);
+      }
+      if (!node.getDisco().isEmpty()) {
+        try {
+          disco.setPeer(key, NodeKeys.decodeDiscoKey(node.getDisco()));
+        } catch (IllegalArgumentException e) {
+          LOG.warning("agent " + agent + " sent a malformed disco key; its pings go unanswered");
+        }
       }
       if (ready) {
         program(agent);
@@ -327,6 +412,8 @@ public final class CoderConnect implements AutoCloseable {
   /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
   @Override
   public void close() {
+    pinger.close();
+    disco.close();
     control.close();
     device.close();
   }

@@ -3,6 +3,7 @@
 package dev.coderdesktop.tunnel.connect;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * @param derpUrl the home DERP relay, e.g. {@code https://coder.example.com/derp}
  * @param derpRegion the home region's id, advertised as our preferred DERP
  * @param derpWebsockets whether the deployment requires DERP over websockets
+ * @param derpRegionNames region names by id, for status (missing: "Unnamed id")
+ * @param derpLatencies measured latencies to regions by id, advertised in our node
  */
 public record ConnectConfig(
     URI deployment,
@@ -30,7 +33,9 @@ public record ConnectConfig(
     String hostnameSuffix,
     URI derpUrl,
     int derpRegion,
-    boolean derpWebsockets) {
+    boolean derpWebsockets,
+    Map<Integer, String> derpRegionNames,
+    Map<Integer, Duration> derpLatencies) {
 
   /** Validates and copies. */
   public ConnectConfig {
@@ -39,9 +44,41 @@ public record ConnectConfig(
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(derpUrl, "derpUrl");
     headers = Map.copyOf(headers);
+    derpRegionNames = Map.copyOf(derpRegionNames);
+    derpLatencies = Map.copyOf(derpLatencies);
     if (derpRegion <= 0) {
       throw new IllegalArgumentException("a DERP region id is positive");
     }
+  }
+
+  /** Without region names or measured latencies. */
+  public ConnectConfig(
+      URI deployment,
+      String sessionToken,
+      Map<String, String> headers,
+      UUID ownerId,
+      String ownerName,
+      String hostnameSuffix,
+      URI derpUrl,
+      int derpRegion,
+      boolean derpWebsockets) {
+    this(
+        deployment,
+        sessionToken,
+        headers,
+        ownerId,
+        ownerName,
+        hostnameSuffix,
+        derpUrl,
+        derpRegion,
+        derpWebsockets,
+        Map.of(),
+        Map.of());
+  }
+
+  /** The name of region {@code id}, as Coder words an unknown one. */
+  public String regionName(int id) {
+    return derpRegionNames.getOrDefault(id, "Unnamed " + id);
   }
 
   @Override

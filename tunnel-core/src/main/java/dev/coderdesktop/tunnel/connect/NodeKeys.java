@@ -31,4 +31,16 @@ public final class NodeKeys {
   public static String encodeDiscoKey(Key publicKey) {
     return DISCO_PREFIX + HexFormat.of().formatHex(publicKey.bytes());
   }
+
+  /** Decodes a wire disco key; throws {@link IllegalArgumentException} on any other shape. */
+  public static Key decodeDiscoKey(String wire) {
+    if (!wire.startsWith(DISCO_PREFIX) || wire.length() != DISCO_PREFIX.length() + 64) {
+      throw new IllegalArgumentException("a disco key is \"discokey:\" and 64 hex digits");
+    }
+    try {
+      return Key.publicKey(HexFormat.of().parseHex(wire.substring(DISCO_PREFIX.length())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("a disco key is \"discokey:\" and 64 hex digits", e);
+    }
+  }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * WireGuard over a DERP relay: packets to a {@link DerpEndpoint} go out as SendPacket frames to
@@ -41,6 +42,7 @@ public final class DerpBind implements Bind, DerpListener {
   private final BlockingQueue<Incoming> queue = new ArrayBlockingQueue<>(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
   private volatile BiConsumer<Key, byte[]> discoHandler = (k, b) -> {};
+  private volatile Consumer<String> forcedWebsocketHandler = reason -> {};
   private volatile boolean closed;
 
   /** Connects to the relay at {@code url} as {@code privateKey}'s node. */
@@ -63,6 +65,16 @@ public final class DerpBind implements Bind, DerpListener {
   /** Receives disco messages (source node key, whole message) instead of WireGuard. */
   public void setDiscoHandler(BiConsumer<Key, byte[]> handler) {
     discoHandler = handler;
+  }
+
+  /** Told when the relay refused the HTTP upgrade and the client switched to a websocket. */
+  public void setForcedWebsocketHandler(Consumer<String> handler) {
+    forcedWebsocketHandler = handler;
+  }
+
+  @Override
+  public void onForcedWebsocket(String reason) {
+    forcedWebsocketHandler.accept(reason);
   }
 
   /** Packets dropped because the receive queue was full. */

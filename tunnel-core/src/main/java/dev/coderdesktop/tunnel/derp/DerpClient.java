@@ -32,7 +32,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A DERP relay client: connects to {@code <url>/derp} with an HTTP upgrade (plain or TLS), logs in
+ * A DERP relay client: connects to {@code <url>/derp} with an HTTP upgrade (plain or TLS) or a
+ * websocket, switching to the websocket for good when the upgrade is answered with a 4xx, logs in
  * with our node key, sends packets to peers by their node key and hands received packets to a
  * {@link DerpListener}. It answers server pings, and reconnects with backoff when the connection
  * drops.
@@ -56,7 +57,8 @@ public final class DerpClient implements Closeable {
   private final Key privateKey;
   private final Key publicKey;
   private final Map<String, String> headers;
-  private final boolean websocket;
+  // Starts as configured; becomes true for good when the relay refuses the HTTP upgrade.
+  private volatile boolean websocket;
   private final Clock clock;
   private final DerpListener listener;
   private final Semaphore wake = new Semaphore(0);
@@ -103,6 +105,11 @@ public final class DerpClient implements Closeable {
     this.clock = clock;
     this.listener = listener;
     this.backoffTimer = clock.newTimer("derp-backoff", wake::release);
+  }
+
+  /** Whether the client connects over a websocket (configured, or after a refused upgrade). */
+  public boolean usesWebsocket() {
+    return websocket;
   }
 
   /** Our node key, as peers address us. */
@@ -279,7 +286,16 @@ public final class DerpClient implements Closeable {
     o.flush();
     DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64 << 10));
     HttpUpgrade head = HttpUpgrade.read(in);
-    if (head.status() != 101) {
+    int status = head.status();
+    if (status != 101) {
+      // A 4xx usually means a proxy in the way that does not pass "Upgrade: DERP" on; websockets
+      // get through such proxies, so the next attempt (and every later one) uses one.
+      if (status >= 400 && status < 500) {
+        websocket = true;
+        String reason = "the relay answered the DERP upgrade with " + head.startLine();
+        LOG.info(() -> reason + "; using a websocket from now on");
+        listener.onForcedWebsocket(reason);
+      }
       throw new DerpProtocolException("relay refused the upgrade: " + head.startLine());
     }
     s.setSoTimeout((int) READ_TIMEOUT.toMillis());

@@ -19,6 +19,12 @@ public interface DerpListener {
   /** The connection dropped; the client reconnects by itself unless closed. */
   default void onDisconnected(String reason) {}
 
+  /**
+   * The relay refused the HTTP upgrade with a 4xx, so the client uses a websocket from now on
+   * ({@code reason} says why, for the node's {@code derp_forced_websocket}).
+   */
+  default void onForcedWebsocket(String reason) {}
+
   /** The server reports a problem (empty: healthy again). */
   default void onHealth(String problem) {}
 }

@@ -4,9 +4,11 @@ package dev.coderdesktop.tunnel.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
@@ -23,6 +25,7 @@ import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.ChannelTun;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -126,6 +129,16 @@ class CoderConnectTest {
       Key ourKey = NodeKeys.decodeNodeKey(ours.getKey());
       ChannelTun agentTun = new ChannelTun("agent", 1280);
       DerpBind agentBind = new DerpBind(derpUrl, agentPriv, Map.of(), clock);
+      Key agentDiscoPriv = X25519.generatePrivateKey();
+      DiscoHandler agentDisco =
+          new DiscoHandler(
+              agentDiscoPriv,
+              X25519.publicKey(agentPriv),
+              999,
+              (to, p) -> agentBind.client().send(to, p, 0, p.length),
+              clock);
+      agentBind.setDiscoHandler(agentDisco::onDerpPacket);
+      agentDisco.setPeer(ourKey, NodeKeys.decodeDiscoKey(ours.getDisco()));
       Device agent =
           new Device(
               new Config(
@@ -155,6 +168,7 @@ class CoderConnectTest {
                               .setId(5)
                               .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
                               .setPreferredDerp(999)
+                              .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(agentDiscoPriv)))
                               .addAllowedIps(agentIp.getHostAddress() + "/128")))
               .addPeerUpdates(
                   CoordinateResponse.PeerUpdate.newBuilder()
@@ -182,6 +196,29 @@ class CoderConnectTest {
       byte[] pong = ipv6(agentIp, engine.address(), "echo reply");
       agentTun.inject(pong);
       assertArrayEquals(pong, clientTun.take(Duration.ofSeconds(10)));
+
+      // The agent's disco pings over DERP are answered (what `coder ping` relies on).
+      DiscoHandler.PingResult fromAgent = agentDisco.ping(ourKey).get(10, TimeUnit.SECONDS);
+      assertEquals(999, fromAgent.derpRegion());
+      assertFalse(fromAgent.direct());
+
+      // Our own periodic pings give the agent a latency through region 999.
+      AgentPing last = null;
+      long pingDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (last == null && System.nanoTime() < pingDeadline) {
+        List<AgentView> v = views.poll(200, TimeUnit.MILLISECONDS);
+        if (v != null && !v.isEmpty()) {
+          last = v.get(0).lastPing();
+        }
+      }
+      if (last == null) {
+        fail("no ping result was reported for the agent");
+      }
+      assertFalse(last.p2p());
+      assertEquals(999, last.derpRegionId());
+      assertEquals("Unnamed 999", last.derpRegionName());
+      assertTrue(last.latency().compareTo(Duration.ZERO) > 0);
+      assertTrue(agentDisco.pingsAnswered() >= 1);
 
       agent.close();
       engine.close();

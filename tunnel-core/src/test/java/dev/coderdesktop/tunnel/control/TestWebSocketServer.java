@@ -61,7 +61,17 @@ final class TestWebSocketServer implements Closeable {
       InputStream in = s.getInputStream();
       OutputStream out = s.getOutputStream();
       HttpUpgrade head = HttpUpgrade.read(in);
-      requestLines.add(head.startLine());
+      requestLines.add(head.startLine() + " upgrade=" + head.header("upgrade"));
+      String upgrade = head.header("upgrade");
+      if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+        // As a proxy that only passes websockets would.
+        out.write(
+            "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        s.close();
+        return;
+      }
       if (!token.equals(head.header("coder-session-token"))) {
         byte[] body = "{\"message\":\"Invalid session token\"}".getBytes(StandardCharsets.UTF_8);
         out.write(

@@ -72,7 +72,8 @@ class WebSocketDialerTest {
       WorkspaceState s = states.poll(15, TimeUnit.SECONDS);
       assertNotNull(s);
       assertEquals("main", s.agents().get(agentId).name());
-      assertEquals("GET /api/v2/tailnet?version=2.3 HTTP/1.1", ws.requestLines.get(0));
+      assertEquals(
+          "GET /api/v2/tailnet?version=2.3 HTTP/1.1 upgrade=websocket", ws.requestLines.get(0));
       client.close();
     } finally {
       clock.shutdown();

@@ -4,11 +4,14 @@ package dev.coderdesktop.vpn.service;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.vpn.proto.wire.Agent;
+import dev.coderdesktop.vpn.proto.wire.LastPing;
 import dev.coderdesktop.vpn.proto.wire.PeerUpdate;
 import dev.coderdesktop.vpn.proto.wire.Workspace;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import java.util.function.LongFunction;
 
 /**
  * Turns the engine's agent list into vpn.proto's full-state PeerUpdate: FQDNs with the trailing
- * dot, shortest first, and handshake times as wall-clock timestamps. Stateless.
+ * dot, shortest first, handshake times as wall-clock timestamps, and the last disco ping as {@code
+ * last_ping}. Stateless.
  */
 final class StatusMapper {
 
@@ -51,10 +55,32 @@ final class StatusMapper {
         b.setLastHandshake(
             Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()));
       }
+      if (a.lastPing() != null) {
+        b.setLastPing(lastPing(a.lastPing()));
+      }
       u.addUpsertedAgents(b);
     }
     u.addAllUpsertedWorkspaces(workspaces.values());
     return u.build();
+  }
+
+  static LastPing lastPing(AgentPing p) {
+    LastPing.Builder l =
+        LastPing.newBuilder()
+            .setLatency(duration(p.latency()))
+            .setDidP2P(p.p2p())
+            .setPreferredDerp(p.derpRegionName());
+    if (p.derpLatency() != null) {
+      l.setPreferredDerpLatency(duration(p.derpLatency()));
+    }
+    return l.build();
+  }
+
+  private static com.google.protobuf.Duration duration(Duration d) {
+    return com.google.protobuf.Duration.newBuilder()
+        .setSeconds(d.getSeconds())
+        .setNanos(d.getNano())
+        .build();
   }
 
   private static ByteString bytes(UUID id) {

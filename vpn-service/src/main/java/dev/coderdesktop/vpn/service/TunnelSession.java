@@ -13,6 +13,7 @@ import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
+import dev.coderdesktop.tunnel.derp.DerpProbe;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.vpn.service.dns.DnsShim;
@@ -25,17 +26,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One connection to a deployment, as root: signs in with the REST API (version and token checks),
- * creates the TUN device with our address, the resolver address and the route for {@code
- * fd60:627a:a42b::/48}, serves the agents' names on the resolver address, and runs the engine.
- * {@link #close()} removes all of it (closing the TUN device takes its addresses and route along).
+ * picks the home DERP region by probing every region's relay (at most two seconds), creates the TUN
+ * device with our address, the resolver address and the route for {@code fd60:627a:a42b::/48},
+ * serves the agents' names on the resolver address, and runs the engine. {@link #close()} removes
+ * all of it (closing the TUN device takes its addresses and route along).
  *
  * <p>Thread-safe. Agent changes are reported on engine threads.
  */
 public final class TunnelSession implements Session {
+
+  /** How long the relay latency probes may take at sign-in, all regions at once. */
+  private static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofSeconds(2);
 
   private final SystemClock clock;
   private final LinuxTun tun;
@@ -83,12 +89,23 @@ public final class TunnelSession implements Session {
       Values.User me = api.me();
       user = me.username();
       Values.AgentConnectionInfo info = api.agentConnectionInfo();
+      SystemClock probeClock = new SystemClock("derp-probe");
+      Optional<DerpSelection> chosen;
+      try {
+        chosen =
+            DerpSelection.chooseByLatency(
+                info.derpMap(),
+                relay ->
+                    DerpProbe.measure(
+                        relay, Map.of(), info.derpForceWebsockets(), probeClock, PROBE_BUDGET));
+      } finally {
+        probeClock.shutdown();
+      }
       DerpSelection derp =
-          DerpSelection.choose(info.derpMap())
-              .orElseThrow(
-                  () ->
-                      new SignInException(
-                          SignInException.Kind.REFUSED, "the deployment offers no DERP relay"));
+          chosen.orElseThrow(
+              () ->
+                  new SignInException(
+                      SignInException.Kind.REFUSED, "the deployment offers no DERP relay"));
       config =
           new ConnectConfig(
               api.url().uri(),
@@ -99,7 +116,9 @@ public final class TunnelSession implements Session {
               info.hostnameSuffix(),
               derp.url(),
               derp.regionId(),
-              info.derpForceWebsockets());
+              info.derpForceWebsockets(),
+              derp.regionNames(),
+              derp.latencies());
     } catch (CoderException.Unreachable e) {
       throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
     } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {

@@ -7,9 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.DerpProbe;
+import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class DerpSelectionTest {
 
@@ -56,5 +68,73 @@ class DerpSelectionTest {
             "{\"Regions\":{\"1000\":{\"RegionID\":1000,\"Nodes\":[{\"Name\":\"s\","
                 + "\"HostName\":\"stun.example.com\",\"STUNOnly\":true}]}}}");
     assertTrue(DerpSelection.choose(m).isEmpty());
+  }
+
+  private static final String TWO_REGIONS_FMT =
+      "{\"Regions\":{\"1\":{\"RegionID\":1,\"RegionName\":\"Far\",\"Nodes\":[{\"Name\":\"1a\","
+          + "\"RegionID\":1,\"HostName\":\"127.0.0.1\",\"DERPPort\":%d,\"ForceHTTP\":true}]},"
+          + "\"2\":{\"RegionID\":2,\"RegionName\":\"Near\",\"Nodes\":[{\"Name\":\"2a\","
+          + "\"RegionID\":2,\"HostName\":\"127.0.0.1\",\"DERPPort\":%d,\"ForceHTTP\":true}]},"
+          + "\"3\":{\"RegionID\":3,\"Nodes\":[{\"Name\":\"s\",\"HostName\":\"x\","
+          + "\"STUNOnly\":true}]}}}";
+
+  private static CompletableFuture<Duration> fake(URI url, int nearPort, Duration near) {
+    if (url.getPort() == nearPort) {
+      return near == null
+          ? CompletableFuture.failedFuture(new TimeoutException())
+          : CompletableFuture.completedFuture(near);
+    }
+    return CompletableFuture.completedFuture(Duration.ofMillis(40));
+  }
+
+  @Test
+  @DisplayName("the region with the lowest measured latency becomes home, with names and latencies")
+  void fastestWins() throws Exception {
+    Values.DerpMap m = map(String.format(Locale.ROOT, TWO_REGIONS_FMT, 1001, 1002));
+    DerpSelection s =
+        DerpSelection.chooseByLatency(m, u -> fake(u, 1002, Duration.ofMillis(7))).orElseThrow();
+    assertEquals(2, s.regionId());
+    assertEquals(URI.create("http://127.0.0.1:1002/derp"), s.url());
+    assertEquals(Map.of(1, Duration.ofMillis(40), 2, Duration.ofMillis(7)), s.latencies());
+    assertEquals(Map.of(1, "Far", 2, "Near"), s.regionNames());
+  }
+
+  @Test
+  @DisplayName("a region that does not answer is skipped; when none answers, the lowest id wins")
+  void fallbacks() throws Exception {
+    Values.DerpMap m = map(String.format(Locale.ROOT, TWO_REGIONS_FMT, 1001, 1002));
+    DerpSelection s = DerpSelection.chooseByLatency(m, u -> fake(u, 1002, null)).orElseThrow();
+    assertEquals(1, s.regionId());
+    assertEquals(Map.of(1, Duration.ofMillis(40)), s.latencies());
+    DerpSelection none =
+        DerpSelection.chooseByLatency(
+                m, u -> CompletableFuture.failedFuture(new TimeoutException()))
+            .orElseThrow();
+    assertEquals(1, none.regionId());
+    assertTrue(none.latencies().isEmpty());
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName("against two real relays, the one that answers pings promptly is chosen")
+  void realRelays() throws Exception {
+    SystemClock clock = new SystemClock("selection-test");
+    try (DerpServer far = new DerpServer(X25519.generatePrivateKey(), clock);
+        DerpServer near = new DerpServer(X25519.generatePrivateKey(), clock)) {
+      far.setPongDelay(Duration.ofMillis(200));
+      near.setPongDelay(Duration.ofMillis(20));
+      int farPort = far.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int nearPort = near.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      Values.DerpMap m = map(String.format(Locale.ROOT, TWO_REGIONS_FMT, farPort, nearPort));
+      DerpSelection s =
+          DerpSelection.chooseByLatency(
+                  m, u -> DerpProbe.measure(u, Map.of(), false, clock, Duration.ofSeconds(5)))
+              .orElseThrow();
+      assertEquals(2, s.regionId());
+      assertTrue(s.latencies().get(1).compareTo(Duration.ofMillis(200)) >= 0, s.toString());
+      assertTrue(s.latencies().get(2).compareTo(Duration.ofMillis(200)) < 0, s.toString());
+    } finally {
+      clock.shutdown();
+    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.proto.Workspace;
@@ -28,6 +29,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,5 +252,40 @@ class VpnServiceTest {
         call(a, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
             .getStatus()
             .getLifecycle());
+  }
+
+  private static boolean hasPing(ServiceMessage m) {
+    var u = m.getStatus().getPeerUpdate();
+    return u.getUpsertedAgentsCount() > 0 && u.getUpsertedAgents(0).hasLastPing();
+  }
+
+  @Test
+  @DisplayName("each refresh from the engine (every ping round) reaches clients with last_ping")
+  void pingRefresh() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    for (int ms : new int[] {30, 45}) {
+      AgentView a = agent(4_000_000_000L);
+      pushAgents.accept(
+          List.of(
+              new AgentView(
+                  a.agentId(),
+                  a.agentName(),
+                  a.workspaceId(),
+                  a.workspaceName(),
+                  a.workspaceStatus(),
+                  a.hostnames(),
+                  a.address(),
+                  a.lastHandshakeNanos(),
+                  new AgentPing(Duration.ofMillis(ms), false, 999, "Coder", null, 0))));
+      ServiceMessage m;
+      do {
+        m = c.pushed().poll(5, TimeUnit.SECONDS);
+      } while (m != null && !hasPing(m));
+      assertTrue(m != null, "a status with the ping was broadcast");
+      var ping = m.getStatus().getPeerUpdate().getUpsertedAgents(0).getLastPing();
+      assertEquals(ms * 1_000_000, ping.getLatency().getNanos());
+      assertEquals("Coder", ping.getPreferredDerp());
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class DerpServer implements Closeable {
   private final AtomicLong malformed = new AtomicLong();
   private volatile ServerSocket listener;
   private volatile boolean closed;
+  private volatile Duration pongDelay = Duration.ZERO;
 
   /** A relay with the given private key. */
   public DerpServer(Key privateKey, Clock clock) {
@@ -68,6 +69,14 @@ public final class DerpServer implements Closeable {
   /** How many clients are logged in. */
   public int clientCount() {
     return clients.size();
+  }
+
+  /**
+   * Holds every Pong for {@code delay} (on the server's clock) before sending it, so that tests can
+   * give relays different latencies.
+   */
+  public void setPongDelay(Duration delay) {
+    pongDelay = delay;
   }
 
   /** Connections closed for breaking the protocol. */
@@ -198,7 +207,12 @@ public final class DerpServer implements Closeable {
           if (p.length != 8) {
             throw new DerpProtocolException("Ping must carry 8 bytes");
           }
-          conn.write(FrameType.PONG, p);
+          Duration delay = pongDelay;
+          if (delay.isZero()) {
+            conn.write(FrameType.PONG, p);
+          } else {
+            clock.newTimer("derp-pong", () -> conn.write(FrameType.PONG, p)).mod(delay);
+          }
         }
         default -> {
           // NotePreferred, Pong and unknown frames need no action.

@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.disco;
+
+import dev.coderdesktop.tunnel.crypto.InvalidSharedSecretException;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.NaclBox;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.time.Clock;
+import dev.coderdesktop.tunnel.time.Timer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Our node's disco endpoint on the DERP relay. It knows the peers' disco keys (from their
+ * coordinator nodes), answers their Pings with Pongs back through the relay, and sends Pings of its
+ * own to measure round-trip times. Packets from relay sources that are not known peers, or whose
+ * sender disco key is not that peer's, are dropped without opening the box; so are boxes that do
+ * not authenticate or parse. CallMeMaybe is ignored: this node advertises no direct endpoints.
+ *
+ * <p>Thread-safe. Packets arrive on the relay's reader thread; pings may be sent from any thread;
+ * results complete on the reader thread or the clock's thread.
+ */
+public final class DiscoHandler implements AutoCloseable {
+
+  /** How long a ping waits for its pong (as magicsock does). */
+  public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final Logger LOG = Logger.getLogger(DiscoHandler.class.getName());
+
+  /** Sends a disco packet to a peer's node key through the relay; false if it could not. */
+  @FunctionalInterface
+  public interface Transport {
+    /** Sends {@code packet} to {@code nodeKey}. */
+    boolean send(Key nodeKey, byte[] packet);
+  }
+
+  /**
+   * The outcome of one ping.
+   *
+   * @param latency the round-trip time
+   * @param direct whether the pong came over a direct path (never, while we are DERP-only)
+   * @param derpRegion the region the ping travelled through, from the pong; 0 when direct
+   */
+  public record PingResult(Duration latency, boolean direct, int derpRegion) {}
+
+  private record Peer(Key discoKey, byte[] sharedKey) {}
+
+  private record Pending(
+      Key nodeKey,
+      Key discoKey,
+      long sentNanos,
+      CompletableFuture<PingResult> result,
+      Timer timer) {}
+
+  private final Key discoPrivate;
+  private final Key discoPublic;
+  private final Key nodePublic;
+  private final int homeRegion;
+  private final Transport transport;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final AtomicLong pingsAnswered = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+
+  // Guarded by this.
+  private final Map<Key, Peer> peers = new HashMap<>();
+  private final Map<TxId, Pending> pending = new HashMap<>();
+  private boolean closed;
+
+  /**
+   * A disco endpoint with our disco private key and node key, reached through relay region {@code
+   * homeRegion}, sending with {@code transport}.
+   */
+  public DiscoHandler(
+      Key discoPrivate, Key nodePublic, int homeRegion, Transport transport, Clock clock) {
+    this.discoPrivate = discoPrivate;
+    this.discoPublic = X25519.publicKey(discoPrivate);
+    this.nodePublic = nodePublic;
+    this.homeRegion = homeRegion;
+    this.transport = transport;
+    this.clock = clock;
+  }
+
+  /** Our disco public key, as advertised in our node. */
+  public Key discoPublic() {
+    return discoPublic;
+  }
+
+  /** Learns (or updates) the disco key of the peer with node key {@code nodeKey}. */
+  public void setPeer(Key nodeKey, Key discoKey) {
+    synchronized (this) {
+      Peer p = peers.get(nodeKey);
+      if (p != null && p.discoKey().equals(discoKey)) {
+        return;
+      }
+    }
+    byte[] shared;
+    try {
+      shared = NaclBox.sharedKey(discoPrivate, discoKey);
+    } catch (InvalidSharedSecretException e) {
+      LOG.warning("ignoring a peer's disco key: it is a low-order point");
+      return;
+    }
+    synchronized (this) {
+      peers.put(nodeKey, new Peer(discoKey, shared));
+    }
+  }
+
+  /** Forgets a peer; its pings in flight fail. */
+  public void removePeer(Key nodeKey) {
+    List<Pending> failed = new ArrayList<>();
+    synchronized (this) {
+      peers.remove(nodeKey);
+      pending.values().removeIf(p -> p.nodeKey().equals(nodeKey) && failed.add(p));
+    }
+    for (Pending p : failed) {
+      p.timer().cancel();
+      p.result().completeExceptionally(new IOException("peer removed"));
+    }
+  }
+
+  /** Whether the peer's disco key is known. */
+  public synchronized boolean knows(Key nodeKey) {
+    return peers.containsKey(nodeKey);
+  }
+
+  /** Pings answered so far. */
+  public long pingsAnswered() {
+    return pingsAnswered.get();
+  }
+
+  /** Disco packets dropped: unknown source, wrong key, bad box or unparseable message. */
+  public long droppedPackets() {
+    return dropped.get();
+  }
+
+  /**
+   * Pings the peer through the relay. Completes with the round trip, or exceptionally when the
+   * peer's disco key is unknown, the relay refuses the packet, or no pong comes within {@link
+   * #PING_TIMEOUT}.
+   */
+  public CompletableFuture<PingResult> ping(Key nodeKey) {
+    CompletableFuture<PingResult> result = new CompletableFuture<>();
+    TxId tx = TxId.random();
+    Peer peer;
+    synchronized (this) {
+      peer = peers.get(nodeKey);
+      if (closed || peer == null) {
+        result.completeExceptionally(
+            new IOException(closed ? "closed" : "the peer's disco key is unknown"));
+        return result;
+      }
+      Timer timer = clock.newTimer("disco-ping-timeout", () -> expire(tx));
+      pending.put(tx, new Pending(nodeKey, peer.discoKey(), clock.nanoTime(), result, timer));
+      timer.mod(PING_TIMEOUT);
+    }
+    byte[] packet = seal(peer, new DiscoMessage.Ping(tx, nodePublic));
+    if (!transport.send(nodeKey, packet)) {
+      Pending p;
+      synchronized (this) {
+        p = pending.remove(tx);
+      }
+      if (p != null) {
+        p.timer().cancel();
+        result.completeExceptionally(new IOException("the relay is not connected"));
+      }
+    }
+    return result;
+  }
+
+  private void expire(TxId tx) {
+    Pending p;
+    synchronized (this) {
+      p = pending.remove(tx);
+    }
+    if (p != null) {
+      p.result().completeExceptionally(new TimeoutException("no pong within " + PING_TIMEOUT));
+    }
+  }
+
+  /** Handles a disco packet relayed from {@code source} (a node key). */
+  public void onDerpPacket(Key source, byte[] packet) {
+    Peer peer;
+    DiscoMessage m;
+    try {
+      Key sender = DiscoPacket.sender(packet);
+      synchronized (this) {
+        peer = peers.get(source);
+      }
+      if (peer == null || !peer.discoKey().equals(sender)) {
+        dropped.incrementAndGet();
+        return;
+      }
+      m = DiscoPacket.open(peer.sharedKey(), packet);
+    } catch (DiscoFormatException e) {
+      dropped.incrementAndGet();
+      return;
+    }
+    switch (m) {
+      case DiscoMessage.Ping ping -> {
+        // A ping over DERP reports the relay's magic address with our region as its source.
+        DiscoMessage.Pong pong =
+            new DiscoMessage.Pong(
+                ping.txId(), new InetSocketAddress(DiscoPacket.DERP_MAGIC_ADDRESS, homeRegion));
+        if (transport.send(source, seal(peer, pong))) {
+          pingsAnswered.incrementAndGet();
+        }
+      }
+      case DiscoMessage.Pong pong -> onPong(peer, pong);
+      case DiscoMessage.CallMeMaybe ignored -> {
+        // We have no direct endpoints to try.
+      }
+    }
+  }
+
+  private void onPong(Peer from, DiscoMessage.Pong pong) {
+    Pending p;
+    synchronized (this) {
+      p = pending.get(pong.txId());
+      if (p == null || !p.discoKey().equals(from.discoKey())) {
+        dropped.incrementAndGet();
+        return;
+      }
+      pending.remove(pong.txId());
+    }
+    p.timer().cancel();
+    boolean derp = pong.viaDerp();
+    p.result()
+        .complete(
+            new PingResult(clock.since(p.sentNanos()), !derp, derp ? pong.source().getPort() : 0));
+  }
+
+  private byte[] seal(Peer peer, DiscoMessage m) {
+    byte[] nonce = new byte[NaclBox.NONCE_LENGTH];
+    random.nextBytes(nonce);
+    return DiscoPacket.seal(discoPublic, peer.sharedKey(), nonce, m);
+  }
+
+  /** Fails every ping in flight; later pings fail at once. */
+  @Override
+  public void close() {
+    List<Pending> failed;
+    synchronized (this) {
+      closed = true;
+      failed = new ArrayList<>(pending.values());
+      pending.clear();
+    }
+    for (Pending p : failed) {
+      p.timer().cancel();
+      p.result().completeExceptionally(new IOException("closed"));
+    }
+  }
+}
