@@ -4,6 +4,7 @@ package dev.coderdesktop.cli;
 
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.Credentials;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.vpn.proto.ServiceClient;

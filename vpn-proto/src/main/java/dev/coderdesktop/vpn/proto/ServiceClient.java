@@ -51,6 +51,16 @@ public final class ServiceClient implements Closeable {
 
   /** Connects to the service at {@code socket}; {@code onStatus} hears pushed updates. */
   public static ServiceClient connect(Path socket, Consumer<Status> onStatus) throws IOException {
+    return connect(socket, onStatus, e -> {});
+  }
+
+  /**
+   * Connects like {@link #connect(Path, Consumer)}; {@code onClosed} hears, once, why the
+   * connection ended (the service stopped or restarted, or {@link #close()} was called), so a
+   * long-lived client such as the tray app knows to reconnect.
+   */
+  public static ServiceClient connect(
+      Path socket, Consumer<Status> onStatus, Consumer<Throwable> onClosed) throws IOException {
     SocketChannel ch;
     try {
       ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -82,7 +92,7 @@ public final class ServiceClient implements Closeable {
                 onStatus.accept(m.getStatus());
               }
             },
-            e -> {});
+            onClosed);
     s.start();
     return new ServiceClient(ch, s);
   }
