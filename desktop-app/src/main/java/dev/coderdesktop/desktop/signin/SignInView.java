@@ -52,6 +52,7 @@ public final class SignInView {
                 + ServerVersion.MINIMUM
                 + " or later.");
     urlHelp.setWrapText(true);
+    urlHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     urlHelp.getStyleClass().add("muted");
     TextField url = new TextField();
     url.setId("url");
@@ -67,6 +68,8 @@ public final class SignInView {
     // Token page.
     Label tokenHelp = new Label();
     tokenHelp.setWrapText(true);
+    // Wrapped labels must keep their height, or the window's sizeToScene cuts them to one line.
+    tokenHelp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     tokenHelp.getStyleClass().add("muted");
     tokenHelp
         .textProperty()

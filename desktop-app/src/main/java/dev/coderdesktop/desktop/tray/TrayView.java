@@ -38,7 +38,7 @@ import javafx.util.Duration;
 public final class TrayView {
 
   /** Row height assumed for sizing the list (cells are one or two lines). */
-  private static final double ROW_HEIGHT = 44;
+  private static final double ROW_HEIGHT = 40;
 
   private static final double MAX_LIST_HEIGHT = 6 * ROW_HEIGHT;
 
@@ -66,6 +66,7 @@ public final class TrayView {
     vm.signIn().addListener((o, was, now) -> show(vm.status().get()));
     WorkspaceList w = vm.workspaces();
     w.hidden().addListener((o, was, now) -> show(vm.status().get()));
+    w.total().addListener((o, was, now) -> show(vm.status().get()));
     w.showAll().addListener((o, was, now) -> show(vm.status().get()));
     w.visible().addListener((javafx.collections.ListChangeListener<WorkspaceRow>) c -> size());
     show(vm.status().get());
@@ -93,6 +94,7 @@ public final class TrayView {
 
     status.setId("statusText");
     status.setWrapText(true);
+    status.setMinHeight(Region.USE_PREF_SIZE);
     status.getStyleClass().add("muted");
 
     list.setId("workspaces");

@@ -53,8 +53,9 @@ public final class WorkspaceList {
     if (!want.equals(visible)) {
       visible.setAll(want);
     }
-    hidden.set(all.size() - n);
+    // Total first: views listening to "hidden" read it.
     total.set(all.size());
+    hidden.set(all.size() - n);
   }
 
   /** Every row, in order. */
