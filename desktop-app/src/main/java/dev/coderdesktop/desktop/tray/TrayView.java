@@ -55,6 +55,7 @@ public final class TrayView {
   private final PauseTransition copiedTimer = new PauseTransition(Duration.seconds(2));
   private final Set<UUID> expanded = new HashSet<>();
   private final VBox signedIn = new VBox(8);
+  private final VBox listSection = new VBox(6);
   private final VBox signedOut = new VBox(8);
 
   /** Builds the view. */
@@ -122,7 +123,10 @@ public final class TrayView {
     Hyperlink quit = link("quit", "Quit", actions::quit);
     VBox links = new VBox(0, dashboard, settings, signOut, quit);
     links.getStyleClass().add("link-row");
-    signedIn.getChildren().addAll(status, new Separator(), list, empty, showMore, copied);
+    copied.visibleProperty().bind(copied.textProperty().isNotEmpty());
+    copied.managedProperty().bind(copied.visibleProperty());
+    listSection.getChildren().addAll(new Separator(), list, empty, showMore, copied);
+    signedIn.getChildren().addAll(status, listSection);
 
     Label hello = new Label("Sign in to your Coder deployment to reach your workspaces.");
     hello.setWrapText(true);
@@ -156,6 +160,7 @@ public final class TrayView {
     }
     WorkspaceList w = vm.workspaces();
     boolean on = st == AppState.ON;
+    visible(listSection, on);
     visible(list, on && w.total().get() > 0);
     visible(empty, on && w.total().get() == 0);
     int hidden = w.hidden().get();
@@ -166,7 +171,7 @@ public final class TrayView {
   }
 
   private static String describe(AppStatus s) {
-    String d = s.detail();
+    String d = sentence(s.detail());
     return switch (s.state()) {
       case SIGNED_OUT -> "Signed out.";
       case SERVICE_UNAVAILABLE -> d.isEmpty() ? "The Coder Desktop service is not running." : d;
@@ -176,6 +181,11 @@ public final class TrayView {
       case DISCONNECTING -> d.isEmpty() ? "Stopping CoderVPN…" : d;
       case ERROR -> d;
     };
+  }
+
+  /** Messages from the service and the JDK start in lower case; the window shows sentences. */
+  private static String sentence(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private void size() {
