@@ -3,7 +3,7 @@
 # Installs the Debian packages the build and tests use, when they are missing. Needs root for apt.
 set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
-      dnsutils procps dnsperf fonts-dejavu-core libfontconfig1)
+      dnsutils procps dnsperf fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

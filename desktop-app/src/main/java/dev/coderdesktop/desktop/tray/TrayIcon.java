@@ -45,6 +45,7 @@ public final class TrayIcon implements AutoCloseable {
       LOG.info("no tray icon: this desktop has no system tray host; showing the window instead");
       return Optional.empty();
     }
+    LOG.info("tray icon installed (" + t.getType() + ")");
     t.getMenu().add(new MenuItem("Open Coder Desktop", e -> ui.post(showWindow)));
     t.getMenu().add(new MenuItem("Quit", e -> ui.post(quit)));
     return Optional.of(new TrayIcon(t));
