@@ -89,6 +89,9 @@ public final class DesktopApp extends Application {
     if (trayIcon.isEmpty() || signedOut) {
       windows.showTray();
     }
+    if (signedOut) {
+      windows.showSignIn();
+    }
   }
 
   @Override

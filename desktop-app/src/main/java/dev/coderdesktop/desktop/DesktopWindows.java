@@ -62,6 +62,7 @@ public final class DesktopWindows implements AutoCloseable {
   private final SignInViewModel signIn;
   private final SettingsView settingsView;
   private final AtomicReference<Settings> settings;
+  private final TrayActions actions;
 
   /** Builds every window (none shown yet) and the service connection (not yet open). */
   public DesktopWindows(Stage trayStage, Deps d) {
@@ -124,7 +125,7 @@ public final class DesktopWindows implements AutoCloseable {
     settingsStage.setTitle("Coder Desktop settings");
     settingsStage.setScene(scene(settingsView.root()));
 
-    TrayActions actions =
+    actions =
         new TrayActions() {
           @Override
           public void showSignIn() {
@@ -165,6 +166,11 @@ public final class DesktopWindows implements AutoCloseable {
       vm.connectWhenReady();
     }
     connection.open();
+  }
+
+  /** Shows the sign-in window, on its first page. */
+  public void showSignIn() {
+    actions.showSignIn();
   }
 
   /** Shows the tray window. */

@@ -24,6 +24,8 @@ public final class WorkspaceList {
   private final UiThread ui;
   private List<WorkspaceRow> all = List.of();
   private final ObservableList<WorkspaceRow> visible = FXCollections.observableArrayList();
+  private final ObservableList<WorkspaceRow> visibleView =
+      FXCollections.unmodifiableObservableList(visible);
   private final ReadOnlyIntegerWrapper hidden = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
   private final BooleanProperty showAll = new SimpleBooleanProperty();
@@ -65,7 +67,7 @@ public final class WorkspaceList {
 
   /** The rows on screen. */
   public ObservableList<WorkspaceRow> visible() {
-    return FXCollections.unmodifiableObservableList(visible);
+    return visibleView;
   }
 
   /** How many rows "Show all" would add. */

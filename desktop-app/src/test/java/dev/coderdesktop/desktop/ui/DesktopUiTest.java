@@ -347,6 +347,35 @@ class DesktopUiTest {
     await(AppState.OFF);
   }
 
+  @Test
+  @DisplayName(
+      "settings: a bad header is named inline; valid ones are saved with the autostart entry")
+  void settings(FxRobot robot) throws Exception {
+    signInWithStoredToken(robot);
+    robot.clickOn("#settings");
+    type(robot, "#headers", "X-Good: 1\nnot a header");
+    robot.clickOn("#startOnLogin");
+    robot.clickOn("#saveSettings");
+    assertEquals("Line 2: write headers as Name: Value", text(robot, "#settingsError"));
+    assertTrue(app.settingsStage().isShowing());
+    type(robot, "#headers", "X-Good: 1\nX-Proxy: two words");
+    robot.clickOn("#saveSettings");
+    assertFalse(app.settingsStage().isShowing());
+    assertEquals(Map.of("X-Good", "1", "X-Proxy", "two words"), app.settings().headers());
+    Path home = socket.getParent();
+    Await.until(
+        "the saved settings and autostart entry",
+        () ->
+            Files.exists(home.resolve("autostart/coder-desktop.desktop"))
+                && Files.exists(home.resolve("desktop.properties")),
+        () -> "not yet");
+    assertTrue(Files.readString(home.resolve("desktop.properties")).contains("startOnLogin=true"));
+    // The next Start carries the new headers.
+    robot.clickOn("#vpnToggle");
+    await(AppState.ON);
+    assertEquals("X-Proxy", service.starts.take().getHeaders(1).getName());
+  }
+
   private static dev.coderdesktop.vpn.proto.wire.PeerUpdate emptyPeers() {
     return dev.coderdesktop.vpn.proto.wire.PeerUpdate.getDefaultInstance();
   }
