@@ -5,7 +5,9 @@ set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
       dnsutils procps dnsperf
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
-      fakeroot rpm desktop-file-utils systemd passwd util-linux)
+      fakeroot rpm desktop-file-utils systemd passwd util-linux
+      # desktop-app's tray test (Xvfb with a tray host) and JavaFX
+      fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

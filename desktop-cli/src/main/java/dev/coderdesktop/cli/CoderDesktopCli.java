@@ -4,6 +4,7 @@ package dev.coderdesktop.cli;
 
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.Credentials;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.vpn.proto.ServiceClient;
@@ -199,10 +200,9 @@ public final class CoderDesktopCli {
               s -> {
                 out().println("--");
                 print(s);
-              })) {
+              },
+              e -> gone.countDown())) {
         print(client.status());
-        // The client's reader ends when the service closes the connection.
-        client.onClose(gone::countDown);
         gone.await();
         return 0;
       } catch (ServiceClient.UnavailableException e) {

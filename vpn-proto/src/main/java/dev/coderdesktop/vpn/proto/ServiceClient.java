@@ -43,24 +43,24 @@ public final class ServiceClient implements Closeable {
 
   private final SocketChannel channel;
   private final Speaker<ClientMessage, ServiceMessage> speaker;
-  private final java.util.concurrent.CompletableFuture<Void> ended;
 
-  private ServiceClient(
-      SocketChannel channel,
-      Speaker<ClientMessage, ServiceMessage> speaker,
-      java.util.concurrent.CompletableFuture<Void> ended) {
+  private ServiceClient(SocketChannel channel, Speaker<ClientMessage, ServiceMessage> speaker) {
     this.channel = channel;
     this.speaker = speaker;
-    this.ended = ended;
-  }
-
-  /** Runs {@code action} once the connection ends (the service stopped, or we closed it). */
-  public void onClose(Runnable action) {
-    ended.thenRun(action);
   }
 
   /** Connects to the service at {@code socket}; {@code onStatus} hears pushed updates. */
   public static ServiceClient connect(Path socket, Consumer<Status> onStatus) throws IOException {
+    return connect(socket, onStatus, e -> {});
+  }
+
+  /**
+   * Connects like {@link #connect(Path, Consumer)}; {@code onClosed} hears, once, why the
+   * connection ended (the service stopped or restarted, or {@link #close()} was called), so a
+   * long-lived client such as the tray app knows to reconnect.
+   */
+  public static ServiceClient connect(
+      Path socket, Consumer<Status> onStatus, Consumer<Throwable> onClosed) throws IOException {
     SocketChannel ch;
     try {
       ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -82,8 +82,6 @@ public final class ServiceClient implements Closeable {
       ch.close();
       throw new UnavailableException("the service refused the connection: " + e.getMessage());
     }
-    java.util.concurrent.CompletableFuture<Void> ended =
-        new java.util.concurrent.CompletableFuture<>();
     Speaker<ClientMessage, ServiceMessage> s =
         new Speaker<>(
             in,
@@ -94,9 +92,9 @@ public final class ServiceClient implements Closeable {
                 onStatus.accept(m.getStatus());
               }
             },
-            e -> ended.complete(null));
+            onClosed);
     s.start();
-    return new ServiceClient(ch, s, ended);
+    return new ServiceClient(ch, s);
   }
 
   /** Asks the service to connect to {@code url} with {@code token}. */
@@ -135,7 +133,6 @@ public final class ServiceClient implements Closeable {
 
   @Override
   public void close() throws IOException {
-    ended.complete(null);
     speaker.close();
     channel.close();
   }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.cli;
+package dev.coderdesktop.coder.sdk;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,9 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 
 /**
- * The signed-in deployment and token of the user running the CLI, in {@code
- * $XDG_CONFIG_HOME/coder-desktop/credentials} (default {@code ~/.config}), a file only the user can
- * read. Immutable; {@link #toString()} hides the token.
+ * The signed-in deployment and token of the user running the CLI or the tray app (its fallback when
+ * no secret service is available), in {@code $XDG_CONFIG_HOME/coder-desktop/credentials} (default
+ * {@code ~/.config}), a file only the user can read. Immutable; {@link #toString()} hides the
+ * token.
  *
  * @param url the deployment URL
  * @param token the session token

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.desktop.settings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The user's preferences. Immutable.
+ *
+ * @param startOnLogin whether an XDG autostart entry launches the app at login
+ * @param connectOnLaunch whether the app turns CoderVPN on when it starts (if signed in)
+ * @param headers extra literal HTTP headers sent to the deployment (by the app and, in Start, by
+ *     the service), in order
+ */
+public record Settings(boolean startOnLogin, boolean connectOnLaunch, Map<String, String> headers) {
+
+  /** Defaults: nothing on. */
+  public static final Settings DEFAULTS = new Settings(false, false, Map.of());
+
+  /** Copies the headers, keeping their order. */
+  public Settings {
+    headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** The headers as the settings window shows them: {@code Name: Value} per line. */
+  public String headersText() {
+    return headers.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining("\n"));
+  }
+}

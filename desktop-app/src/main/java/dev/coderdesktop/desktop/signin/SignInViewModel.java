@@ -1,0 +1,212 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.desktop.signin;
+
+import dev.coderdesktop.coder.sdk.CoderClient;
+import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.desktop.secret.SignIn;
+import dev.coderdesktop.desktop.secret.TokenStore;
+import dev.coderdesktop.desktop.threading.UiThread;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The two-page sign-in: first the deployment URL (well-formed, reachable, Coder 2.20.0 or later),
+ * then a session token from {@code <url>/cli-auth}, checked with {@code users/me} and stored before
+ * it is accepted. Errors appear inline. Network and storage run on the workers; every property
+ * changes on the UI thread only, and the actions must be called there (checked).
+ */
+public final class SignInViewModel {
+
+  /** Which page is showing. */
+  public enum Page {
+    /** Enter the deployment URL. */
+    URL,
+    /** Paste a session token. */
+    TOKEN
+  }
+
+  private final UiThread ui;
+  private final Executor workers;
+  private final TokenStore tokens;
+  private final Supplier<Map<String, String>> headers;
+  private final Consumer<SignIn> onSignedIn;
+
+  private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.URL);
+  private final StringProperty url = new SimpleStringProperty("");
+  private final StringProperty token = new SimpleStringProperty("");
+  private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty serverVersion = new SimpleStringProperty("");
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+
+  // Confined to the UI thread: the URL the token page is for.
+  private DeploymentUrl checkedUrl;
+
+  /**
+   * @param headers extra headers for the deployment (from the settings)
+   * @param onSignedIn hears the stored sign-in, on the UI thread
+   */
+  public SignInViewModel(
+      UiThread ui,
+      Executor workers,
+      TokenStore tokens,
+      Supplier<Map<String, String>> headers,
+      Consumer<SignIn> onSignedIn) {
+    this.ui = ui;
+    this.workers = workers;
+    this.tokens = tokens;
+    this.headers = headers;
+    this.onSignedIn = onSignedIn;
+  }
+
+  /** Checks the URL and the server's version; on success shows the token page. */
+  public void submitUrl() {
+    ui.check();
+    if (busy.get()) {
+      return;
+    }
+    DeploymentUrl u;
+    try {
+      u = DeploymentUrl.parse(url.get());
+    } catch (DeploymentUrl.InvalidException e) {
+      error.set(e.getMessage());
+      return;
+    }
+    Map<String, String> h = headers.get();
+    busy.set(true);
+    error.set("");
+    workers.execute(
+        () -> {
+          String failure = null;
+          String version = "";
+          try {
+            version = new CoderClient(u, null, h).checkVersion().toString();
+          } catch (CoderException | IllegalArgumentException e) {
+            failure = e.getMessage();
+          }
+          String f = failure;
+          String v = version;
+          ui.post(
+              () -> {
+                busy.set(false);
+                if (f != null) {
+                  error.set(f);
+                  return;
+                }
+                checkedUrl = u;
+                serverVersion.set(v);
+                url.set(u.toString());
+                page.set(Page.TOKEN);
+              });
+        });
+  }
+
+  /** Checks the token against the deployment; on success stores it and reports the sign-in. */
+  public void submitToken() {
+    ui.check();
+    if (busy.get() || checkedUrl == null) {
+      return;
+    }
+    SessionToken t;
+    try {
+      t = SessionToken.of(token.get());
+    } catch (IllegalArgumentException e) {
+      error.set("Paste the session token shown on the page (" + e.getMessage() + ").");
+      return;
+    }
+    DeploymentUrl u = checkedUrl;
+    Map<String, String> h = headers.get();
+    busy.set(true);
+    error.set("");
+    workers.execute(
+        () -> {
+          String failure = null;
+          SignIn s = new SignIn(u, t);
+          try {
+            new CoderClient(u, t, h).me();
+            tokens.save(s);
+          } catch (CoderException.Unauthorized e) {
+            failure = "That token was not accepted: " + e.getMessage();
+          } catch (CoderException | IllegalArgumentException e) {
+            failure = e.getMessage();
+          } catch (IOException e) {
+            failure = "The token is valid but could not be stored: " + e.getMessage();
+          }
+          String f = failure;
+          ui.post(
+              () -> {
+                busy.set(false);
+                if (f != null) {
+                  error.set(f);
+                  return;
+                }
+                token.set("");
+                onSignedIn.accept(s);
+              });
+        });
+  }
+
+  /** Back to the URL page. */
+  public void back() {
+    ui.check();
+    if (busy.get()) {
+      return;
+    }
+    page.set(Page.URL);
+    token.set("");
+    error.set("");
+  }
+
+  /** Starts over (after a sign-out). */
+  public void reset() {
+    ui.check();
+    back();
+    checkedUrl = null;
+  }
+
+  /** Where the user gets a token: {@code <url>/cli-auth}, or empty before the URL is checked. */
+  public String cliAuthUrl() {
+    return checkedUrl == null ? "" : checkedUrl.resolve("/cli-auth").toString();
+  }
+
+  /** The page. */
+  public ObjectProperty<Page> page() {
+    return page;
+  }
+
+  /** The URL field. */
+  public StringProperty url() {
+    return url;
+  }
+
+  /** The token field. */
+  public StringProperty token() {
+    return token;
+  }
+
+  /** The inline error, empty when there is none. */
+  public StringProperty error() {
+    return error;
+  }
+
+  /** The checked server's version. */
+  public StringProperty serverVersion() {
+    return serverVersion;
+  }
+
+  /** Whether a check is running. */
+  public BooleanProperty busy() {
+    return busy;
+  }
+}

@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.desktop.tray;
+
+import dev.coderdesktop.desktop.workspaces.AgentRow;
+import dev.coderdesktop.desktop.workspaces.StatusDot;
+import dev.coderdesktop.desktop.workspaces.WorkspaceRow;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/**
+ * One workspace in the tray list: status dot, name, hostname and a copy button; a workspace with
+ * several agents has an expander that lists each agent with its own dot, hostname and copy button.
+ * UI thread only, like every cell.
+ */
+final class WorkspaceCell extends ListCell<WorkspaceRow> {
+
+  private final Consumer<String> copy;
+  private final Set<UUID> expanded;
+  private final Runnable relayout;
+
+  /**
+   * @param copy copies a hostname (and confirms it)
+   * @param expanded the ids of expanded workspaces, shared by the list's cells
+   * @param relayout called after expanding or collapsing, so the list resizes
+   */
+  WorkspaceCell(Consumer<String> copy, Set<UUID> expanded, Runnable relayout) {
+    this.copy = copy;
+    this.expanded = expanded;
+    this.relayout = relayout;
+  }
+
+  @Override
+  protected void updateItem(WorkspaceRow row, boolean empty) {
+    super.updateItem(row, empty);
+    setText(null);
+    if (empty || row == null) {
+      setGraphic(null);
+      return;
+    }
+    Label name = new Label(row.name());
+    name.getStyleClass().add("workspace-name");
+    VBox text = new VBox(1, name);
+    HBox line = new HBox(8, dot(row.dot(), row.health().label()), text, grow());
+    line.setAlignment(Pos.CENTER_LEFT);
+    if (row.multiAgent()) {
+      boolean open = expanded.contains(row.id());
+      Button toggle = new Button((open ? "▾ " : "▸ ") + row.agents().size() + " agents");
+      toggle.getStyleClass().add("expand-button");
+      toggle.setOnAction(
+          e -> {
+            if (!expanded.remove(row.id())) {
+              expanded.add(row.id());
+            }
+            relayout.run();
+          });
+      line.getChildren().add(toggle);
+      VBox box = new VBox(4, line);
+      if (open) {
+        for (AgentRow a : row.agents()) {
+          HBox agent =
+              new HBox(
+                  8, dot(a.health().dot(), a.health().label()), hostname(a.hostname()), grow());
+          agent.getChildren().add(copyButton(a.hostname()));
+          agent.setAlignment(Pos.CENTER_LEFT);
+          agent.setPadding(new Insets(0, 0, 0, 20));
+          box.getChildren().add(agent);
+        }
+      }
+      setGraphic(box);
+      return;
+    }
+    if (!row.hostname().isEmpty()) {
+      text.getChildren().add(hostname(row.hostname()));
+      line.getChildren().add(copyButton(row.hostname()));
+    }
+    setGraphic(line);
+  }
+
+  private Button copyButton(String host) {
+    Button b = new Button("Copy");
+    b.getStyleClass().add("copy-button");
+    b.setUserData(host);
+    b.setTooltip(new Tooltip("Copy " + host));
+    b.setOnAction(e -> copy.accept(host));
+    return b;
+  }
+
+  private static Label hostname(String host) {
+    Label l = new Label(host);
+    l.getStyleClass().add("hostname");
+    return l;
+  }
+
+  private static Circle dot(StatusDot dot, String tip) {
+    Circle c = new Circle(5);
+    c.getStyleClass().addAll("dot", dot.styleClass());
+    Tooltip.install(c, new Tooltip(tip));
+    return c;
+  }
+
+  private static Region grow() {
+    Region r = new Region();
+    HBox.setHgrow(r, Priority.ALWAYS);
+    return r;
+  }
+}
