@@ -1,43 +1,80 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# Time from starting our client to the first ping reply from a workspace agent, against a real
-# Coder server (the interop harness), over 10 runs; prints each and, last, connect_ms_median=<n>.
-# The clock starts when the client process is launched (JVM start-up included) and stops at the
-# first echo reply through the tunnel (REST sign-in, DERP, control plane and handshake included).
-# As root. Build first: ./mvnw -q install -DskipTests, and interop/run.sh once (builds the harness).
+# Time from starting our client to the first ping reply from a workspace agent, over 10 runs;
+# prints each and, last, connect_ms_median=<n>. The clock starts when the client process is
+# launched (JVM start-up included) and stops at the first echo reply through the tunnel (REST
+# sign-in, DERP login, control plane, coordination and WireGuard handshake included).
+#   bench/connect-latency.sh              against the local testbed (default)
+#   bench/connect-latency.sh real-coder   against a real Coder server (run interop/run.sh once first)
+# As root. Build first: ./mvnw -q install -DskipTests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/java-home.sh
+TARGET=${1:-testbed}
 RUNS=${RUNS:-10}
-[[ -x interop/bin/harness ]] || { echo "run interop/run.sh once first (it builds the harness)" >&2; exit 2; }
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 NS="cdjlat$RANDOM"
+VETH="cdjlv$RANDOM"
 WORK=$(mktemp -d /tmp/cdj-latency.XXXXXX)
-HPID=""
+SERVER_PID=""
 cleanup() {
-  [[ -n $HPID ]] && { echo quit >&7 2>/dev/null || true; kill "$HPID" 2>/dev/null || true; wait "$HPID" 2>/dev/null || true; }
+  if [[ -n $SERVER_PID ]]; then
+    [[ $TARGET == real-coder ]] && { echo quit >&7 2>/dev/null || true; }
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
+  ip link del "$VETH" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 ip netns add "$NS"
 ip -n "$NS" link set lo up
-mkfifo "$WORK/stdin"
-ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness \
-  -test.timeout 0 <"$WORK/stdin" >"$WORK/harness.out" 2>/dev/null &
-HPID=$!
-exec 7>"$WORK/stdin"
-for _ in $(seq 1 600); do grep -q '"url"' "$WORK/harness.out" && break; sleep 0.2; done
-READY=$(grep -m1 '"url"' "$WORK/harness.out")
-field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
-URL=$(field url)
-field token >"$WORK/token"
+
+case $TARGET in
+  testbed)
+    TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
+      dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" >/dev/null 2>"$WORK/testbed.err" &
+    SERVER_PID=$!
+    for _ in $(seq 1 450); do [[ -s $WORK/testbed/testbed.json ]] && break; sleep 0.2; done
+    field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
+    URL=$(field url)
+    field token >"$WORK/token"
+    HOST_IP=${URL#http://}
+    HOST_IP=${HOST_IP%:*}
+    ip link add "$VETH" type veth peer name eth0 netns "$NS"
+    ip link set "$VETH" master "tb$(field lab)br"
+    bridge link set dev "$VETH" isolated on
+    ip link set "$VETH" up
+    ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
+    ip -n "$NS" link set eth0 up
+    # The agent of workspace "dev" (owner alice, agent main): ids derive from names.
+    AGENT_ID=$(python3 -c "import uuid,hashlib; print(uuid.UUID(bytes=hashlib.md5(b'agent:alice/dev/main').digest(), version=3))")
+    ;;
+  real-coder)
+    [[ -x interop/bin/harness ]] || { echo "run interop/run.sh once first (it builds the harness)" >&2; exit 2; }
+    mkfifo "$WORK/stdin"
+    ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness \
+      -test.timeout 0 <"$WORK/stdin" >"$WORK/harness.out" 2>/dev/null &
+    SERVER_PID=$!
+    exec 7>"$WORK/stdin"
+    for _ in $(seq 1 600); do grep -q '"url"' "$WORK/harness.out" && break; sleep 0.2; done
+    READY=$(grep -m1 '"url"' "$WORK/harness.out")
+    field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
+    URL=$(field url)
+    field token >"$WORK/token"
+    AGENT_ID=$(field agent_id)
+    ;;
+  *) echo "usage: $0 [testbed|real-coder]" >&2; exit 2 ;;
+esac
 AGENT_IP=$(python3 -c "
 import uuid,ipaddress,sys
 b=bytearray(uuid.UUID(sys.argv[1]).bytes); b[0:6]=bytes.fromhex('fd60627aa42b')
-print(ipaddress.IPv6Address(bytes(b)))" "$(field agent_id)")
+print(ipaddress.IPv6Address(bytes(b)))" "$AGENT_ID")
+echo "target: $TARGET at $URL, agent $AGENT_IP"
 
 times=()
 for i in $(seq 1 "$RUNS"); do

@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# The main job, with no Coder deployment of your own: starts a REAL Coder server (v2.24.1, built
-# from the Go module proxy) with a workspace and a real agent in a private network namespace, runs
-# our service there, signs in and turns CoderVPN on with the coder-desktop CLI, then reaches the
-# workspace by its .coder name with ping6, HTTP and ssh. Run as root. When run from a terminal it
-# pauses so you can try it yourself before everything is torn down.
-# (scripts/demo-wireguard.sh shows the WireGuard engine against wireguard-go instead.)
+# The main job, with no Coder deployment of your own: builds everything, starts the local testbed
+# (a Coder-compatible server with three workspace agents in network namespaces of their own), runs
+# our service in a client namespace, signs in and turns CoderVPN on with the coder-desktop CLI, and
+# reaches the workspaces by their .coder names with ping6, HTTP and ssh. With a display (DISPLAY
+# set) it also opens the tray app on the same service, signed in. From a terminal it pauses so you
+# can try it yourself before everything is torn down. Run as root.
+# (scripts/demo-real-coder.sh does the same against a real Coder server built from source.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $(id -u) -ne 0 ]]; then
-  echo "the demo creates a network namespace and a TUN device: run it as root" >&2
+  echo "the demo creates network namespaces and TUN devices: run it as root" >&2
   exit 1
 fi
 bash scripts/prereqs.sh
 source scripts/java-home.sh
 export DEMO=1
-exec bash interop/run.sh
+exec bash testbed/e2e.sh

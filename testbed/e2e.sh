@@ -175,6 +175,26 @@ for HOST in dev.coder main.build.me.coder; do
 done
 cli status | sed 's/^/     /'
 
+if [[ -n ${DEMO:-} && -t 0 ]]; then
+  TRAY_PID=""
+  if [[ -n ${DISPLAY:-} ]]; then
+    # The tray app talks to the same service; it shares the CLI's sign-in (same config home).
+    CODER_DESKTOP_SOCKET="$WORK/vpn.sock" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+      "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
+    TRAY_PID=$!
+    echo "The tray app is open (log: $WORK/tray.log)."
+  fi
+  echo
+  echo "CoderVPN is on in namespace $NS. In another terminal, as root, try:"
+  echo "  ip netns exec $NS ssh -i $SSH_KEY root@dev.coder"
+  echo "  ip netns exec $NS curl http://main.build.me.coder:8080/"
+  echo "  ip netns exec $NS ping6 -c 3 gpu.build.me.coder"
+  echo "  ip netns exec $NS env XDG_CONFIG_HOME=$XDG_CONFIG_HOME $ROOT/bin/coder-desktop --socket $WORK/vpn.sock status"
+  echo "  open $URL in a browser (the testbed's dashboard and /cli-auth)"
+  read -r -p "Press Enter to stop workspace dev and tear everything down. "
+  [[ -n $TRAY_PID ]] && kill "$TRAY_PID" 2>/dev/null || true
+fi
+
 step "stopping workspace dev through the testbed"
 curl -sS --fail -X POST "$URL/testbed/workspaces/alice/dev/stop" >/dev/null || fail "stop call"
 wait_for 30 "dev.coder leaves our list" bash -c '! cli hosts | grep -qx dev.coder'

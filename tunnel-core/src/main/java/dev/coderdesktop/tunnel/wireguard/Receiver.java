@@ -87,12 +87,13 @@ final class Receiver {
         byte[] cookie = new byte[Layout.COOKIE_REPLY_SIZE];
         device.cookieChecker.createReply(
             msg, 0, len, Layout.readInt(msg, Layout.SENDER_OFFSET), source, cookie, 0);
+        // Count the drop before the reply leaves, so whoever sees the reply also sees the count.
+        device.drop(DropReason.COOKIE_REQUIRED);
         try {
           device.bind.send(ByteBuffer.wrap(cookie), from);
         } catch (IOException e) {
           device.drop(DropReason.SEND_FAILED);
         }
-        device.drop(DropReason.COOKIE_REQUIRED);
         return false;
       }
       byte[] ip = from instanceof UdpEndpoint u ? u.address().getAddress().getAddress() : source;
