@@ -158,6 +158,10 @@ wait_for 30 "three agents in the list" bash -c '[[ $(cli hosts | wc -l) -ge 3 ]]
 cli hosts | sed 's/^/     /'
 wait_for 30 "the watching client saw the agents (status broadcast)" grep -q "dev.coder" "$WORK/watch.out"
 ok "the watching client received the status broadcast"
+if [[ -n ${DERP_WEBSOCKETS:-} ]]; then
+  grep -q "DERP logged in to .* over a websocket" "$WORK/service.log" || fail "DERP did not use a websocket"
+  ok "DERP ran over a websocket, as the testbed demands"
+fi
 
 for HOST in dev.coder main.build.me.coder; do
   wait_for 10 "$HOST resolves through the system resolver" in_ns getent ahosts "$HOST"
@@ -173,7 +177,10 @@ for HOST in dev.coder main.build.me.coder; do
   [[ $SSH_OUT == *ssh-ok* ]] || fail "ssh $HOST true (got: $SSH_OUT)"
   ok "ssh $HOST true"
 done
+wait_for 20 "the agents' latency (disco pings over DERP) shows in coder-desktop status" \
+  bash -c 'cli status | grep "dev.coder" | grep -Eq "[0-9.]+ ?ms"'
 cli status | sed 's/^/     /'
+ok "status shows each agent's latency through the relay"
 
 if [[ -n ${DEMO:-} && -t 0 ]]; then
   TRAY_PID=""

@@ -13,6 +13,7 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -86,6 +87,16 @@ public final class AgentMain {
             derp,
             clock,
             WireGuardTimings.standard());
+    // Answer the clients' disco pings over the relay, as a Coder agent does (their status shows
+    // each agent's latency from these).
+    DiscoHandler disco =
+        new DiscoHandler(
+            discoKey,
+            X25519.publicKey(nodeKey),
+            dev.coderdesktop.testbed.api.RelayAddress.REGION_ID,
+            (to, packet) -> derp.client().send(to, packet, 0, packet.length),
+            clock);
+    derp.setDiscoHandler(disco::onDerpPacket);
     device.start();
 
     HttpServer web = new HttpServer();
@@ -108,7 +119,11 @@ public final class AgentMain {
     AgentCoordination[] coordination = new AgentCoordination[1];
     coordination[0] =
         new AgentCoordination(
-            deployment, token, self, clock, u -> onPeer(u, device, clients, coordination[0]));
+            deployment,
+            token,
+            self,
+            clock,
+            u -> onPeer(u, device, disco, clients, coordination[0]));
     coordination[0].start();
     logStatsEvery(clock, device);
     System.out.println("agent ready " + agentId + " " + address);
@@ -119,6 +134,7 @@ public final class AgentMain {
       // Input is ignored.
     }
     coordination[0].close();
+    disco.close();
     web.close();
     device.close();
     clock.shutdown();
@@ -155,6 +171,7 @@ public final class AgentMain {
   private static void onPeer(
       CoordinateResponse.PeerUpdate u,
       Device device,
+      DiscoHandler disco,
       Map<UUID, Key> clients,
       AgentCoordination coordination) {
     UUID client;
@@ -181,6 +198,13 @@ public final class AgentMain {
           device.removePeer(old);
         }
         device.addPeer(new PeerConfig(key, null, allowed, new DerpEndpoint(key), null));
+        if (!u.getNode().getDisco().isEmpty()) {
+          try {
+            disco.setPeer(key, NodeKeys.decodeDiscoKey(u.getNode().getDisco()));
+          } catch (IllegalArgumentException e) {
+            LOG.warning("client " + client + " sent a malformed disco key");
+          }
+        }
         LOG.info("client " + client + " added");
         coordination.readyForHandshake(client);
       }
@@ -188,6 +212,7 @@ public final class AgentMain {
         Key key = clients.remove(client);
         if (key != null) {
           device.removePeer(key);
+          disco.removePeer(key);
           LOG.info("client " + client + " left");
         }
       }
