@@ -57,9 +57,14 @@ public final class ToggleLatency {
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(end - t0);
         times.add(ms);
-        System.out.printf(
-            "run %d: %d ms (Start answered after %d ms)%n",
-            i, ms, TimeUnit.NANOSECONDS.toMillis(started - t0));
+        System.out.println(
+            "run "
+                + i
+                + ": "
+                + ms
+                + " ms (Start answered after "
+                + TimeUnit.NANOSECONDS.toMillis(started - t0)
+                + " ms)");
       }
     }
     Collections.sort(times);
