@@ -23,8 +23,9 @@ public final class NetworkLab implements AutoCloseable {
    *
    * @param namespace the namespace name
    * @param address its IPv4 address on the bridge
+   * @param link the host end of its veth pair
    */
-  public record Host(String namespace, String address) {}
+  public record Host(String namespace, String address, String link) {}
 
   private final String tag;
   private final int subnet;
@@ -74,7 +75,7 @@ public final class NetworkLab implements AutoCloseable {
     String ns = "tb" + tag + "-" + role;
     String hostSide = "tb" + tag + "h" + n;
     String address = "10.77." + subnet + "." + (10 + n);
-    Host h = new Host(ns, address);
+    Host h = new Host(ns, address, hostSide);
     hosts.add(h);
     Commands.run("ip", "netns", "add", ns);
     Commands.run(
@@ -91,8 +92,18 @@ public final class NetworkLab implements AutoCloseable {
   /** Removes one namespace, killing whatever still runs in it. */
   public synchronized void removeHost(Host h) {
     if (hosts.remove(h)) {
-      deleteNamespace(h.namespace());
+      delete(h);
     }
+  }
+
+  /**
+   * Kills what runs in the namespace, deletes it, and deletes our end of its veth pair: the kernel
+   * may keep a deleted namespace (and so the pair) alive for a while, for instance while sockets in
+   * it wind down.
+   */
+  private static void delete(Host h) {
+    deleteNamespace(h.namespace());
+    Commands.quietly("ip", "link", "del", h.link());
   }
 
   private static void deleteNamespace(String ns) {
@@ -116,7 +127,7 @@ public final class NetworkLab implements AutoCloseable {
     }
     closed = true;
     for (Host h : hosts) {
-      deleteNamespace(h.namespace());
+      delete(h);
     }
     hosts.clear();
     Commands.quietly("ip", "link", "del", bridge);
