@@ -25,6 +25,7 @@ SVC_PID=""
 cleanup() {
   if [[ -n $SVC_PID ]]; then kill -TERM "$SVC_PID" 2>/dev/null || true; wait "$SVC_PID" 2>/dev/null || true; fi
   [[ -n ${SERVICE_LOG_TO:-} && -f $WORK/service.log ]] && cp "$WORK/service.log" "$SERVICE_LOG_TO"
+  [[ -n ${SERVICE_LOG_TO:-} && -f $WORK/harness.err ]] && cat "$WORK/harness.out" "$WORK/harness.err" >"$SERVICE_LOG_TO.server"
   if [[ -n $SERVER_PID ]]; then
     [[ $TARGET == real-coder ]] && { echo quit >&7 2>/dev/null || true; }
     kill "$SERVER_PID" 2>/dev/null || true
@@ -63,8 +64,8 @@ case $TARGET in
   real-coder)
     [[ -x interop/bin/harness ]] || { echo "run interop/run.sh once first (it builds the harness)" >&2; exit 2; }
     mkfifo "$WORK/stdin"
-    ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness \
-      -test.timeout 0 <"$WORK/stdin" >"$WORK/harness.out" 2>/dev/null &
+    ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness ${HARNESS_FLAGS:-} \
+      -test.timeout 0 <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
     SERVER_PID=$!
     exec 7>"$WORK/stdin"
     for _ in $(seq 1 600); do grep -q '"url"' "$WORK/harness.out" && break; sleep 0.2; done

@@ -52,8 +52,8 @@ public final class CoderConnect implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CoderConnect.class.getName());
   private static final Duration PEER_KEEPALIVE = Duration.ofSeconds(25);
   private static final Duration READY_FALLBACK = Duration.ofSeconds(5);
-  private static final Duration FIRST_CONTACT_INTERVAL = Duration.ofSeconds(1);
-  private static final int FIRST_CONTACT_RETRIES = 4;
+  private static final Duration FIRST_CONTACT_FIRST_DELAY = Duration.ofMillis(200);
+  private static final int FIRST_CONTACT_RETRIES = 5;
 
   private final ConnectConfig config;
   private final ConnectListener listener;
@@ -77,6 +77,8 @@ public final class CoderConnect implements AutoCloseable {
   // Guarded by this: nodes waiting for READY_FOR_HANDSHAKE, and agents that said it.
   private final Map<UUID, PeerConfig> pending = new HashMap<>();
   private final Set<UUID> readyAgents = new HashSet<>();
+  // Guarded by this: the running first-contact retry chain of each peer.
+  private final Map<Key, dev.coderdesktop.tunnel.time.Timer> firstContact = new HashMap<>();
 
   /** Prepares the engine; {@link #start()} connects. */
   public CoderConnect(ConnectConfig config, TunDevice tun, Clock clock, ConnectListener listener) {
@@ -249,31 +251,57 @@ public final class CoderConnect implements AutoCloseable {
       readyAgents.add(agent);
       config = pending.remove(agent);
     }
-    if (config != null) {
-      device.addPeer(config);
-      device.initiateHandshake(config.publicKey());
-      firstContactRetries(config.publicKey());
+    if (config == null) {
+      return;
     }
+    device.addPeer(config);
+    Key key = config.publicKey();
+    // A later node update for a peer we already reach (or are already trying to reach) only
+    // refreshes its config: a second initiation within the same timestamp granule would look like
+    // a replay to the agent, which would then drop it and leave our first one unanswered.
+    synchronized (this) {
+      if (handshakes.containsKey(key) || firstContact.containsKey(key)) {
+        return;
+      }
+    }
+    device.initiateHandshake(key);
+    firstContactRetries(key);
   }
 
   /**
-   * An agent may drop our first initiation while it is still taking our node in; rather than wait
-   * for WireGuard's five-second retry, try again each second a few times until a session exists.
+   * An agent may drop our first initiation while it is still taking our node in (a real Coder agent
+   * can say READY_FOR_HANDSHAKE a moment before its WireGuard peer exists); rather than wait for
+   * WireGuard's five-second retry, try again after 200 ms, doubling the wait each time (200 ms to
+   * 3.2 s, five times) until a session exists. The waits stay far above the timestamp granule and
+   * the 20 ms responders require between initiations.
    */
   private void firstContactRetries(Key key) {
     int[] left = {FIRST_CONTACT_RETRIES};
+    Duration[] wait = {FIRST_CONTACT_FIRST_DELAY};
     dev.coderdesktop.tunnel.time.Timer[] timer = new dev.coderdesktop.tunnel.time.Timer[1];
     timer[0] =
         clock.newTimer(
             "first-contact",
             () -> {
               if (handshakes.containsKey(key) || left[0]-- <= 0) {
+                synchronized (CoderConnect.this) {
+                  firstContact.remove(key, timer[0]);
+                }
                 return;
               }
               device.initiateHandshakeNow(key);
-              timer[0].mod(FIRST_CONTACT_INTERVAL);
+              wait[0] = wait[0].multipliedBy(2);
+              timer[0].mod(wait[0]);
             });
-    timer[0].mod(FIRST_CONTACT_INTERVAL);
+    // One chain per peer: two would send initiations in lockstep, the second a replay.
+    dev.coderdesktop.tunnel.time.Timer old;
+    synchronized (this) {
+      old = firstContact.put(key, timer[0]);
+    }
+    if (old != null) {
+      old.cancel();
+    }
+    timer[0].mod(wait[0]);
   }
 
   /** The WireGuard counters. */

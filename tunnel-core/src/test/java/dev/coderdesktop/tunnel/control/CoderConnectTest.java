@@ -227,6 +227,110 @@ class CoderConnectTest {
     }
   }
 
+  @Test
+  @DisplayName("repeated node updates keep one retry chain: one initiation per second, no twins")
+  void repeatedNodeUpdatesDoNotDoubleTheRetries() throws Exception {
+    SystemClock clock = new SystemClock("connect-test-retries");
+    UUID agentId = UUID.randomUUID();
+    UUID wsId = UUID.randomUUID();
+    try (FakeTailnetServer tailnet = new FakeTailnetServer();
+        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve);
+        DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock)) {
+      int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      URI derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
+      tailnet.snapshot =
+          WorkspaceUpdate.newBuilder()
+              .addUpsertedWorkspaces(
+                  Workspace.newBuilder()
+                      .setId(Uuids.toBytes(wsId))
+                      .setName("dev")
+                      .setStatus(Workspace.Status.RUNNING))
+              .addUpsertedAgents(
+                  Agent.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setName("main")
+                      .setWorkspaceId(Uuids.toBytes(wsId)))
+              .build();
+      // A silent agent: it is logged in to the relay and counts the initiations it receives,
+      // with their arrival times, but never answers.
+      Key agentPriv = X25519.generatePrivateKey();
+      List<Long> initiations = new java.util.concurrent.CopyOnWriteArrayList<>();
+      dev.coderdesktop.tunnel.derp.DerpClient silent =
+          new dev.coderdesktop.tunnel.derp.DerpClient(
+              derpUrl,
+              agentPriv,
+              Map.of(),
+              clock,
+              (source, packet) -> {
+                if (packet.length == 148 && packet[0] == 1) {
+                  initiations.add(System.nanoTime());
+                }
+              });
+      silent.start();
+      CoderConnect engine =
+          new CoderConnect(
+              new ConnectConfig(
+                  URI.create("http://127.0.0.1:" + ws.port()),
+                  TOKEN,
+                  Map.of(),
+                  UUID.randomUUID(),
+                  "alice",
+                  "coder",
+                  derpUrl,
+                  999,
+                  false),
+              new ChannelTun("client", 1280),
+              clock,
+              v -> {});
+      engine.start();
+      Node agentNode =
+          Node.newBuilder()
+              .setId(5)
+              .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
+              .setPreferredDerp(999)
+              .addAllowedIps(TailnetAddresses.agentAddress(agentId).getHostAddress() + "/128")
+              .build();
+      CoordinateResponse.PeerUpdate node =
+          CoordinateResponse.PeerUpdate.newBuilder()
+              .setId(Uuids.toBytes(agentId))
+              .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
+              .setNode(agentNode)
+              .build();
+      CoordinateResponse.PeerUpdate ready =
+          CoordinateResponse.PeerUpdate.newBuilder()
+              .setId(Uuids.toBytes(agentId))
+              .setKind(CoordinateResponse.PeerUpdate.Kind.READY_FOR_HANDSHAKE)
+              .build();
+      // As a real agent does: its node, ready, then its node again (its endpoints changed).
+      tailnet.coordinateResponses.add(
+          CoordinateResponse.newBuilder().addPeerUpdates(node).addPeerUpdates(ready).build());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (initiations.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertFalse(initiations.isEmpty(), "the engine never sent an initiation");
+      tailnet.coordinateResponses.add(
+          CoordinateResponse.newBuilder()
+              .addPeerUpdates(node.toBuilder().setNode(agentNode.toBuilder().setId(6)))
+              .build());
+      Thread.sleep(3_500);
+      // The first initiation, then retries after 0.2, 0.4, 0.8 and 1.6 s (five within 3.5 s,
+      // allowing for scheduling); a second retry chain would double that, and send its twins
+      // within milliseconds of each other, which the agent would take for replays.
+      assertTrue(
+          initiations.size() >= 4 && initiations.size() <= 6,
+          "initiations in 3.5 s: " + initiations.size());
+      for (int k = 1; k < initiations.size(); k++) {
+        long gapMs = (initiations.get(k) - initiations.get(k - 1)) / 1_000_000;
+        assertTrue(gapMs > 150, "two initiations " + gapMs + " ms apart");
+      }
+      engine.close();
+      silent.close();
+    } finally {
+      clock.shutdown();
+    }
+  }
+
   private static byte[] ipv6(InetAddress src, InetAddress dst, String text) {
     byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     ByteBuffer b = ByteBuffer.allocate(40 + payload.length);
