@@ -150,7 +150,7 @@ public final class TestbedMain {
   }
 
   /** Two workspaces, one with two agents, for a user with a fresh token. */
-  static TestbedConfig defaultConfig() {
+  public static TestbedConfig defaultConfig() {
     byte[] a = new byte[5];
     byte[] b = new byte[11];
     SecureRandom r = new SecureRandom();
