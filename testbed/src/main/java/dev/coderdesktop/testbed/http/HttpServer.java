@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * take the connection over after an upgrade. A malformed request gets 400 and closes only its own
  * connection.
  *
- * <p>Thread-safe; one virtual thread per connection.
+ * <p>Thread-safe; one platform thread per connection (they are few and long-lived).
  */
 public final class HttpServer implements Closeable {
 
@@ -61,7 +61,7 @@ public final class HttpServer implements Closeable {
               while (!closed) {
                 try {
                   Socket s = ss.accept();
-                  Thread.ofVirtual().name("testbed-http").start(() -> serve(s));
+                  Thread.ofPlatform().daemon().name("testbed-http").start(() -> serve(s));
                 } catch (IOException e) {
                   if (!closed) {
                     LOG.log(Level.WARNING, "accept failed", e);

@@ -47,6 +47,16 @@ public final class NetworkLab implements AutoCloseable {
     NetworkLab lab = new NetworkLab(HexFormat.of().formatHex(r), 64 + (r[0] & 0x7f));
     try {
       Commands.run("ip", "link", "add", lab.bridge, "type", "bridge");
+      // A bridge takes the lowest MAC among its ports unless given one: a later port would change
+      // it, and every namespace that already knew the testbed's address would send to a MAC that
+      // no longer answers. A fixed, locally administered address keeps it stable.
+      Commands.run(
+          "ip",
+          "link",
+          "set",
+          lab.bridge,
+          "address",
+          String.format(java.util.Locale.ROOT, "02:77:%02x:%02x:00:01", r[0] & 0xff, r[1] & 0xff));
       Commands.run("ip", "addr", "add", lab.hostAddress() + "/24", "dev", lab.bridge);
       Commands.run("ip", "link", "set", lab.bridge, "up");
     } catch (IOException e) {

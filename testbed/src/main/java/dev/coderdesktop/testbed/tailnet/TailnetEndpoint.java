@@ -112,7 +112,8 @@ public final class TailnetEndpoint {
         if (st == null) {
           continue;
         }
-        Thread.ofVirtual()
+        Thread.ofPlatform()
+            .daemon()
             .name("tailnet-call")
             .start(
                 () -> {
@@ -135,7 +136,8 @@ public final class TailnetEndpoint {
     BlockingQueue<CoordinateResponse> out = new LinkedBlockingQueue<>();
     Coordinator.Peer peer = coordinator.connect(id, out::add);
     Thread pusher =
-        Thread.ofVirtual()
+        Thread.ofPlatform()
+            .daemon()
             .name("coordinate-out")
             .start(() -> pump(session, out, r -> sendQuietly(s, r.toByteArray())));
     boolean disconnected = false;
