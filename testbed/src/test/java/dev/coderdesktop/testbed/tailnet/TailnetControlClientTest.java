@@ -1,14 +1,18 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control;
+package dev.coderdesktop.testbed.tailnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
+import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.control.proto.Agent;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
@@ -19,7 +23,6 @@ import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -180,16 +183,5 @@ class TailnetControlClientTest {
     } finally {
       clock.shutdown();
     }
-  }
-
-  @Test
-  @DisplayName("redial backoff doubles from 50 ms and stops at 10 s")
-  void backoff() {
-    assertEquals(Duration.ofMillis(50), TailnetControlClient.backoff(1));
-    assertEquals(Duration.ofMillis(100), TailnetControlClient.backoff(2));
-    assertEquals(Duration.ofMillis(6400), TailnetControlClient.backoff(8));
-    assertEquals(Duration.ofSeconds(10), TailnetControlClient.backoff(9));
-    assertEquals(Duration.ofSeconds(10), TailnetControlClient.backoff(100));
-    assertNull(null);
   }
 }
