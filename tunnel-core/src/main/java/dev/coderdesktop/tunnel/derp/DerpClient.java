@@ -280,7 +280,6 @@ public final class DerpClient implements Closeable {
       try {
         DataInputStream in = connect();
         backoff.connected();
-        watchdog.start();
         readLoop(in);
         reason = "connection closed";
       } catch (IOException | RuntimeException e) {
@@ -417,6 +416,7 @@ public final class DerpClient implements Closeable {
       throw new DerpProtocolException("relay key is a low-order point");
     }
     o.flush();
+    watchdog.start();
     boolean home;
     synchronized (this) {
       out = o;
