@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.coderdesktop.tunnel.control.websocket.ControlRejectedException;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.time.VirtualClock;
 import java.io.IOException;

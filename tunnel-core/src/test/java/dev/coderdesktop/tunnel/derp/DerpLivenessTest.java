@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.time.VirtualClock;
+import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
