@@ -21,6 +21,7 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.derp;
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.tun.linux;
+  exports dev.coderdesktop.tunnel.transport;
   exports dev.coderdesktop.tunnel.control.proto to
       dev.coderdesktop.vpn.service,
       dev.coderdesktop.testbed;
@@ -33,8 +34,6 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.control.yamux to
       dev.coderdesktop.testbed;
   exports dev.coderdesktop.tunnel.disco to
-      dev.coderdesktop.testbed;
-  exports dev.coderdesktop.tunnel.transport to
       dev.coderdesktop.testbed;
   exports dev.coderdesktop.tunnel.tun to
       dev.coderdesktop.testbed;
