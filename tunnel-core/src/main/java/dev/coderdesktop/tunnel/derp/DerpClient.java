@@ -5,6 +5,8 @@ package dev.coderdesktop.tunnel.derp;
 import dev.coderdesktop.tunnel.crypto.InvalidSharedSecretException;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.liveness.Backoff;
+import dev.coderdesktop.tunnel.liveness.Watchdog;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
 import java.io.BufferedInputStream;
@@ -24,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLParameters;
@@ -35,23 +36,38 @@ import javax.net.ssl.SSLSocketFactory;
  * A DERP relay client: connects to {@code <url>/derp} with an HTTP upgrade (plain or TLS) or a
  * websocket, switching to the websocket for good when the upgrade is answered with a 4xx, logs in
  * with our node key, sends packets to peers by their node key and hands received packets to a
- * {@link DerpListener}. It answers server pings, and reconnects with backoff when the connection
- * drops.
+ * {@link DerpListener}. It answers server pings, pings the relay itself every {@link #PROBE_EVERY}
+ * and drops a connection from which nothing (not even the relay's keepalives or our pings' pongs)
+ * arrived for {@link #DEAD_AFTER}, then redials with a jittered exponential {@link Backoff} (100 ms
+ * to 4 s, forgotten only after 30 s connected).
  *
  * <pre>
- *   NEW --start--> CONNECTING --login ok--> CONNECTED --read error--> BACKOFF --timer--> CONNECTING
+ *   NEW --start--> CONNECTING --login ok--> CONNECTED --read error, silence, reconnect()--> BACKOFF
+ *   BACKOFF --timer, reconnect()--> CONNECTING
  *   any --close--> CLOSED (terminal)
  * </pre>
  *
  * <p>Thread-safe: {@link #send} may be called from any thread; one named reader thread owns the
- * connection's input.
+ * connection's input. Lock order: {@code writeLock} may be taken alone or before {@code this},
+ * never the reverse, and closing the socket needs only {@code this}, so a writer stuck on a dead
+ * connection never keeps the reader or the watchdog from closing it.
  */
 public final class DerpClient implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(DerpClient.class.getName());
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How often we ping the relay. */
+  public static final Duration PROBE_EVERY = Duration.ofSeconds(4);
+
+  /** Silence after which the connection counts as dead. */
+  public static final Duration DEAD_AFTER = Duration.ofSeconds(12);
+
+  // A socket-level backstop behind the watchdog for the HTTP-upgrade transport.
+  private static final Duration READ_TIMEOUT = DEAD_AFTER.plus(PROBE_EVERY).plusSeconds(4);
+
+  static final Backoff.Policy BACKOFF =
+      new Backoff.Policy(Duration.ofMillis(100), Duration.ofSeconds(4), Duration.ofSeconds(30));
 
   private final URI url;
   private final Key privateKey;
@@ -63,6 +79,12 @@ public final class DerpClient implements Closeable {
   private final DerpListener listener;
   private final Semaphore wake = new Semaphore(0);
   private final Timer backoffTimer;
+  private final Backoff backoff;
+  private final Watchdog watchdog;
+  private final Object writeLock = new Object();
+  // Set by reconnect(): the next dial goes out without waiting.
+  private final java.util.concurrent.atomic.AtomicBoolean redialNow =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<Long, CompletableFuture<Duration>> pings = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private Thread reader;
@@ -105,6 +127,39 @@ public final class DerpClient implements Closeable {
     this.clock = clock;
     this.listener = listener;
     this.backoffTimer = clock.newTimer("derp-backoff", wake::release);
+    this.backoff = new Backoff(BACKOFF, clock, random);
+    this.watchdog =
+        new Watchdog(
+            clock,
+            "derp-liveness",
+            PROBE_EVERY,
+            DEAD_AFTER,
+            () -> Thread.ofVirtual().name("derp-probe").start(this::probe),
+            why -> dropConnection("the relay went silent: " + why));
+  }
+
+  private void probe() {
+    ping().exceptionally(e -> Duration.ZERO);
+  }
+
+  /** Closes the current connection (the reader notices and redials). */
+  private void dropConnection(String why) {
+    LOG.info(() -> "DERP " + url.getHost() + ": " + why);
+    synchronized (this) {
+      closeSocketLocked();
+    }
+  }
+
+  /**
+   * Drops the connection, if any, and dials again at once with the backoff forgotten: the network
+   * changed, so the old connection may be dead without knowing it.
+   */
+  public void reconnect(String reason) {
+    backoff.reset();
+    redialNow.set(true);
+    dropConnection("re-binding: " + reason);
+    backoffTimer.cancel();
+    wake.release();
   }
 
   /** Whether the client connects over a websocket (configured, or after a refused upgrade). */
@@ -183,9 +238,11 @@ public final class DerpClient implements Closeable {
   }
 
   private boolean write(int type, byte[]... parts) {
-    OutputStream o;
-    synchronized (this) {
-      o = out;
+    synchronized (writeLock) {
+      OutputStream o;
+      synchronized (this) {
+        o = out;
+      }
       if (o == null) {
         return false;
       }
@@ -195,7 +252,11 @@ public final class DerpClient implements Closeable {
         return true;
       } catch (IOException e) {
         LOG.log(Level.FINE, "DERP write failed", e);
-        closeSocketLocked();
+        synchronized (this) {
+          if (out == o) {
+            closeSocketLocked();
+          }
+        }
         return false;
       }
     }
@@ -214,17 +275,18 @@ public final class DerpClient implements Closeable {
   }
 
   private void run() {
-    int failures = 0;
     while (!isClosed()) {
       String reason;
       try {
         DataInputStream in = connect();
-        failures = 0;
+        backoff.connected();
+        watchdog.start();
         readLoop(in);
         reason = "connection closed";
       } catch (IOException | RuntimeException e) {
         reason = e.getMessage();
       }
+      watchdog.stop();
       synchronized (this) {
         closeSocketLocked();
       }
@@ -235,16 +297,14 @@ public final class DerpClient implements Closeable {
       String why = reason;
       LOG.info(() -> "DERP " + url.getHost() + " disconnected: " + why);
       listener.onDisconnected(reason);
-      failures++;
-      backoffTimer.mod(backoff(failures));
+      Duration wait = backoff.next();
+      if (redialNow.getAndSet(false)) {
+        continue;
+      }
+      wake.drainPermits();
+      backoffTimer.mod(wait);
       wake.acquireUninterruptibly();
     }
-  }
-
-  /** n² × 10 ms, capped at 5 s, times a random 0.5–1.5. */
-  static Duration backoff(int failures) {
-    long ms = Math.min(MAX_BACKOFF.toMillis(), 10L * failures * failures);
-    return Duration.ofMillis((long) (ms * (0.5 + ThreadLocalRandom.current().nextDouble())));
   }
 
   private DataInputStream connect() throws IOException {
@@ -378,6 +438,7 @@ public final class DerpClient implements Closeable {
   private void readLoop(DataInputStream in) throws IOException {
     while (true) {
       Frame f = Frame.read(in, Frame.MAX_FRAME);
+      watchdog.heard();
       byte[] p = f.payload();
       switch (f.type()) {
         case FrameType.SERVER_INFO -> {
@@ -455,6 +516,7 @@ public final class DerpClient implements Closeable {
       closeSocketLocked();
     }
     backoffTimer.cancel();
+    watchdog.stop();
     wake.release();
     failPings();
   }

@@ -25,7 +25,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   /** The tailnet API version Coder Connect asks for (it needs WorkspaceUpdates). */
   public static final String API_VERSION = "2.3";
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final URI deployment;
   private final String sessionToken;
