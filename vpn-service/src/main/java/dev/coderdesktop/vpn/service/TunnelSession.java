@@ -4,6 +4,7 @@ package dev.coderdesktop.vpn.service;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.connect.EngineFailure;
 import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.tun.TunDevice;
@@ -102,6 +103,11 @@ public final class TunnelSession implements Session {
               public void onAgents(List<AgentView> agents) {
                 names.setTable(table(suffix, agents));
                 listener.onAgents(agents);
+              }
+
+              @Override
+              public void onFatal(EngineFailure failure) {
+                listener.onFatal(failure.message());
               }
             });
     teardown.add("engine", engine::close);

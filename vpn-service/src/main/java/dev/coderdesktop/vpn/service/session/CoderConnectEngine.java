@@ -45,7 +45,7 @@ final class CoderConnectEngine implements Engine {
 
   @Override
   public void rebind() {
-    PENDING_RESCORE_REBIND();
+    engine.rebind("a client reported a wake");
   }
 
   @Override
