@@ -72,9 +72,13 @@ public final class Framing {
     if (first < 0) {
       return null;
     }
-    byte[] rest = in.readNBytes(3);
-    if (rest.length < 3) {
-      throw new FrameException("connection closed inside a frame header");
+    byte[] rest = new byte[3];
+    for (int have = 0; have < 3; ) {
+      int n = in.read(rest, have, 3 - have);
+      if (n < 0) {
+        throw new FrameException("connection closed inside a frame header");
+      }
+      have += n;
     }
     long len =
         ((long) first << 24)

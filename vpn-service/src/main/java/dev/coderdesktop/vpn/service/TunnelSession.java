@@ -57,7 +57,13 @@ public final class TunnelSession implements Session {
   public static TunnelSession open(
       Session.StartParams params, String iface, SessionPlatform platform, Listener listener)
       throws SignInException {
-    SignedIn in = platform.signIn(params);
+    SignedIn in;
+    try {
+      in = platform.signIn(params);
+    } catch (RuntimeException e) {
+      throw new SignInException(
+          SignInException.Kind.SYSTEM, "internal error while signing in: " + e);
+    }
     Teardown teardown = new Teardown();
     try {
       return bringUp(in, iface, platform, listener, teardown);
