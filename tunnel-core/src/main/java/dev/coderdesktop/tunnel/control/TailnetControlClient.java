@@ -14,7 +14,6 @@ import dev.coderdesktop.tunnel.control.proto.RefreshResumeTokenResponse;
 import dev.coderdesktop.tunnel.control.proto.StreamDERPMapsRequest;
 import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdatesRequest;
-import dev.coderdesktop.tunnel.control.websocket.ControlRejectedException;
 import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
 import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
 import dev.coderdesktop.tunnel.liveness.Backoff;

@@ -5,8 +5,6 @@ package dev.coderdesktop.vpn.service.session;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.tun.TunDevice;
-import dev.coderdesktop.vpn.service.Session;
-import dev.coderdesktop.vpn.service.SignInException;
 import dev.coderdesktop.vpn.service.dns.HostTable;
 import java.io.IOException;
 import java.net.Inet6Address;

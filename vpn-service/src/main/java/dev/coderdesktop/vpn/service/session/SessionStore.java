@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
-import dev.coderdesktop.vpn.service.Session;
 import java.io.IOException;
 import java.util.Optional;
 

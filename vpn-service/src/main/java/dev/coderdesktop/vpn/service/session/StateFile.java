@@ -4,7 +4,6 @@ package dev.coderdesktop.vpn.service.session;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
-import dev.coderdesktop.vpn.service.Session;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

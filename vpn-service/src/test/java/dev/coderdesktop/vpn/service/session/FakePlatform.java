@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.session;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
@@ -8,10 +8,6 @@ import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.vpn.service.dns.HostTable;
-import dev.coderdesktop.vpn.service.session.Engine;
-import dev.coderdesktop.vpn.service.session.NameServer;
-import dev.coderdesktop.vpn.service.session.SessionPlatform;
-import dev.coderdesktop.vpn.service.session.SignedIn;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;

@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.ipc;
 
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
+import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SessionStore;
+import dev.coderdesktop.vpn.service.session.SignInException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +21,7 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe; attempts run on virtual threads, never on the clock's thread.
  */
-final class Restorer {
+public final class Restorer {
 
   private static final Logger LOG = Logger.getLogger(Restorer.class.getName());
   private static final Duration FIRST = Duration.ofSeconds(1);
@@ -34,14 +36,15 @@ final class Restorer {
   private long expectedGeneration;
   private Duration delay = FIRST;
 
-  Restorer(VpnService service, SessionStore store, Clock clock) {
+  /** Restores into {@code service} what {@code store} remembers, retrying on {@code clock}. */
+  public Restorer(VpnService service, SessionStore store, Clock clock) {
     this.service = service;
     this.store = store;
     this.retry = clock.newTimer("session-restore", this::attemptLater);
   }
 
   /** Starts restoring when the store remembers a session; returns whether it does. */
-  boolean begin() {
+  public boolean begin() {
     Optional<Session.StartParams> p = store.load();
     if (p.isEmpty()) {
       return false;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.ipc;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.time.Clock;
@@ -18,10 +18,9 @@ import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StopResponse;
 import dev.coderdesktop.vpn.proto.wire.WakeResponse;
-import dev.coderdesktop.vpn.service.ipc.ClientLimits;
-import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
-import dev.coderdesktop.vpn.service.ipc.Outbox;
+import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SessionStore;
+import dev.coderdesktop.vpn.service.session.SignInException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

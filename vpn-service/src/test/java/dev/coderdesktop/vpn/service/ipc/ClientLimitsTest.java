@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.ipc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +16,7 @@ import dev.coderdesktop.vpn.proto.Speaker;
 import dev.coderdesktop.vpn.proto.wire.ClientMessage;
 import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
-import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
-import dev.coderdesktop.vpn.service.ipc.ClientLimits;
-import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
-import dev.coderdesktop.vpn.service.ipc.Outbox;
+import dev.coderdesktop.vpn.service.session.Session;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

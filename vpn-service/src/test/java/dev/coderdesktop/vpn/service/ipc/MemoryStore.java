@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.ipc;
 
+import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SessionStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
