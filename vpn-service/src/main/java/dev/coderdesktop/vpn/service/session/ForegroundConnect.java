@@ -62,7 +62,12 @@ public final class ForegroundConnect {
     Printer printer = new Printer(out);
     TunnelSession session;
     try {
-      session = TunnelSession.open(url, readToken(tokenFile), headers, iface, printer::onAgents);
+      session =
+          TunnelSession.open(
+              new Session.StartParams(url, readToken(tokenFile), headers),
+              iface,
+              new LinuxPlatform(),
+              printer::onAgents);
     } catch (SignInException e) {
       System.err.println(
           (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());
@@ -71,6 +76,7 @@ public final class ForegroundConnect {
             case REFUSED -> 3;
             case UNREACHABLE -> 4;
             case SYSTEM -> 1;
+            case SIGNED_OUT -> 3;
           });
       return;
     }
