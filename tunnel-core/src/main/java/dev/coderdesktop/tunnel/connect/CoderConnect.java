@@ -91,7 +91,13 @@ public final class CoderConnect implements AutoCloseable {
     this.listener = listener;
     this.clock = clock;
     this.derp =
-        new DerpBind(config.derpUrl(), nodePrivate, Map.of(), config.derpWebsockets(), clock);
+        new DerpBind(
+            config.derpUrl(),
+            nodePrivate,
+            config.headers(),
+            config.derpWebsockets(),
+            config.net(),
+            clock);
     this.disco =
         new DiscoHandler(
             discoPrivate,
@@ -117,7 +123,7 @@ public final class CoderConnect implements AutoCloseable {
     this.control =
         new TailnetControlClient(
             new TailnetWebSocketDialer(
-                config.deployment(), config.sessionToken(), config.headers()),
+                config.deployment(), config.sessionToken(), config.headers(), config.net()),
             config.ownerId(),
             clock,
             new ControlEvents());

@@ -10,6 +10,8 @@ import dev.coderdesktop.tunnel.liveness.Watchdog;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
 import dev.coderdesktop.tunnel.transport.HttpUpgrade;
+import dev.coderdesktop.tunnel.transport.NetPolicy;
+import dev.coderdesktop.tunnel.transport.StreamDialer;
 import dev.coderdesktop.tunnel.transport.WebSocketStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,7 +19,6 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A DERP relay client: connects to {@code <url>/derp} with an HTTP upgrade (plain or TLS) or a
@@ -75,6 +73,7 @@ public final class DerpClient implements Closeable {
   private final Key privateKey;
   private final Key publicKey;
   private final Map<String, String> headers;
+  private final NetPolicy policy;
   // Starts as configured; becomes true for good when the relay refuses the HTTP upgrade.
   private volatile boolean websocket;
   private final Clock clock;
@@ -121,7 +120,20 @@ public final class DerpClient implements Closeable {
       boolean websocket,
       Clock clock,
       DerpListener listener) {
+    this(url, privateKey, headers, websocket, NetPolicy.system(), clock, listener);
+  }
+
+  /** As above, dialling (trust, proxy, User-Agent) as {@code policy} says. */
+  public DerpClient(
+      URI url,
+      Key privateKey,
+      Map<String, String> headers,
+      boolean websocket,
+      NetPolicy policy,
+      Clock clock,
+      DerpListener listener) {
     this.websocket = websocket;
+    this.policy = policy;
     this.url = url;
     this.privateKey = privateKey;
     this.publicKey = X25519.publicKey(privateKey);
@@ -314,24 +326,22 @@ public final class DerpClient implements Closeable {
     }
     boolean tls = "https".equalsIgnoreCase(url.getScheme());
     int port = url.getPort() > 0 ? url.getPort() : (tls ? 443 : 80);
-    Socket s;
-    if (tls) {
-      SSLSocket ssl = (SSLSocket) SSLSocketFactory.getDefault().createSocket();
-      SSLParameters params = ssl.getSSLParameters();
-      params.setApplicationProtocols(new String[] {"http/1.1"});
-      params.setEndpointIdentificationAlgorithm("HTTPS");
-      ssl.setSSLParameters(params);
-      s = ssl;
-    } else {
-      s = new Socket();
-    }
+    Socket s =
+        StreamDialer.open(
+            url,
+            policy,
+            CONNECT_TIMEOUT,
+            opened -> {
+              synchronized (this) {
+                socket = opened;
+              }
+            });
     synchronized (this) {
       if (closed) {
+        s.close();
         throw new IOException("closed");
       }
-      socket = s;
     }
-    s.connect(new InetSocketAddress(url.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
     s.setTcpNoDelay(true);
     s.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
     OutputStream o = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
@@ -341,7 +351,7 @@ public final class DerpClient implements Closeable {
     req.append("GET ").append(path).append(" HTTP/1.1\r\n");
     req.append("Host: ").append(url.getHost()).append(url.getPort() > 0 ? ":" + port : "");
     req.append("\r\nUpgrade: DERP\r\nConnection: Upgrade\r\n");
-    headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+    withUserAgent().forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
     req.append("\r\n");
     o.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
     o.flush();
@@ -363,6 +373,12 @@ public final class DerpClient implements Closeable {
     return login(in, o);
   }
 
+  private Map<String, String> withUserAgent() {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.putIfAbsent("User-Agent", policy.userAgent());
+    return all;
+  }
+
   private DataInputStream connectWebSocket() throws IOException {
     boolean tls = "https".equalsIgnoreCase(url.getScheme());
     String path =
@@ -372,9 +388,13 @@ public final class DerpClient implements Closeable {
     try {
       stream =
           WebSocketStream.open(
-              java.net.http.HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
+              java.net.http.HttpClient.newBuilder()
+                  .connectTimeout(CONNECT_TIMEOUT)
+                  .sslContext(policy.tls())
+                  .proxy(policy.proxySelector())
+                  .build(),
               ws,
-              headers,
+              withUserAgent(),
               java.util.List.of("derp"),
               CONNECT_TIMEOUT);
     } catch (java.util.concurrent.ExecutionException e) {

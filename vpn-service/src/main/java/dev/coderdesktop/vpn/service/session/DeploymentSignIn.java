@@ -5,13 +5,16 @@ package dev.coderdesktop.vpn.service.session;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.HostnameSuffix;
+import dev.coderdesktop.coder.sdk.ProductInfo;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.derp.DerpProbe;
 import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,13 +28,19 @@ final class DeploymentSignIn {
 
   private DeploymentSignIn() {}
 
-  static SignedIn signIn(Session.StartParams params) throws SignInException {
+  static SignedIn signIn(Session.StartParams params, Connectivity net) throws SignInException {
+    NetPolicy policy =
+        new NetPolicy(
+            net.trust().sslContext(), u -> net.proxy().proxyFor(u), ProductInfo.userAgent());
     try {
       SessionToken t = SessionToken.of(params.token());
-      CoderClient api = new CoderClient(DeploymentUrl.parse(params.url()), t, params.headers());
+      CoderClient api =
+          new CoderClient(DeploymentUrl.parse(params.url()), t, params.headers(), net);
       String version = api.checkVersion().toString();
       Values.User me = api.me();
       Values.AgentConnectionInfo info = api.agentConnectionInfo();
+      // Before anything routes lookups: a suffix such as "com" would capture the machine's DNS.
+      HostnameSuffix suffix = HostnameSuffix.parse(info.hostnameSuffix());
       SystemClock probeClock = new SystemClock("derp-probe");
       Optional<DerpSelection> chosen;
       try {
@@ -40,7 +49,12 @@ final class DeploymentSignIn {
                 info.derpMap(),
                 relay ->
                     DerpProbe.measure(
-                        relay, Map.of(), info.derpForceWebsockets(), probeClock, PROBE_BUDGET));
+                        relay,
+                        params.headers(),
+                        info.derpForceWebsockets(),
+                        policy,
+                        probeClock,
+                        PROBE_BUDGET));
       } finally {
         probeClock.shutdown();
       }
@@ -56,18 +70,22 @@ final class DeploymentSignIn {
               params.headers(),
               me.id(),
               me.username(),
-              info.hostnameSuffix(),
+              suffix.value(),
               derp.url(),
               derp.regionId(),
               info.derpForceWebsockets(),
               derp.regionNames(),
-              derp.latencies());
+              derp.latencies(),
+              policy);
       return new SignedIn(config, version, me.username());
     } catch (CoderException.Unauthorized e) {
       throw SignInException.signedOut(e.getMessage());
     } catch (CoderException.Unreachable e) {
       throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
-    } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {
+    } catch (CoderException
+        | DeploymentUrl.InvalidException
+        | HostnameSuffix.InvalidException
+        | IllegalArgumentException e) {
       throw new SignInException(SignInException.Kind.REFUSED, e.getMessage());
     }
   }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,7 +67,7 @@ public final class ForegroundConnect {
           TunnelSession.open(
               new Session.StartParams(url, readToken(tokenFile), headers),
               iface,
-              new LinuxPlatform(),
+              new LinuxPlatform(Connectivity.defaults()),
               printer::onAgents);
     } catch (SignInException e) {
       System.err.println(

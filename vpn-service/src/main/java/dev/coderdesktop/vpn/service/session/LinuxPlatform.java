@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
@@ -25,10 +26,16 @@ import java.util.List;
 public final class LinuxPlatform implements SessionPlatform {
 
   private final ResolverConfigurator resolver = ResolverConfigurator.system();
+  private final Connectivity net;
+
+  /** The real steps, reaching the deployment with {@code net}'s trust roots and proxy. */
+  public LinuxPlatform(Connectivity net) {
+    this.net = net;
+  }
 
   @Override
   public SignedIn signIn(Session.StartParams params) throws SignInException {
-    return DeploymentSignIn.signIn(params);
+    return DeploymentSignIn.signIn(params, net);
   }
 
   @Override
