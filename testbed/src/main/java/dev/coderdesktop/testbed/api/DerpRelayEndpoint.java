@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.api;
 
+import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.Exchange;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.testbed.http.ServerWebSocket;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
 import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control;
+package dev.coderdesktop.testbed.tailnet;
 
 import com.google.protobuf.Duration;
 import dev.coderdesktop.tunnel.control.drpc.DrpcServer;
@@ -14,6 +14,8 @@ import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
 import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -28,22 +30,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The server side of Coder's tailnet API over plain sockets, for tests: yamux in server mode and a
  * dRPC method table answering Coordinate, WorkspaceUpdates, StreamDERPMaps and RefreshResumeToken.
  */
-final class FakeTailnetServer implements Closeable {
+public final class FakeTailnetServer implements Closeable {
 
-  final BlockingQueue<CoordinateRequest> coordinateRequests = new LinkedBlockingQueue<>();
-  final BlockingQueue<WorkspaceUpdatesRequest> updateRequests = new LinkedBlockingQueue<>();
-  final BlockingQueue<WorkspaceUpdate> deltas = new LinkedBlockingQueue<>();
-  final BlockingQueue<CoordinateResponse> coordinateResponses = new LinkedBlockingQueue<>();
-  final BlockingQueue<DERPMap> derpMaps = new LinkedBlockingQueue<>();
-  final AtomicInteger tokensIssued = new AtomicInteger();
-  volatile WorkspaceUpdate snapshot = WorkspaceUpdate.getDefaultInstance();
-  volatile DERPMap derpMap = DERPMap.getDefaultInstance();
+  public final BlockingQueue<CoordinateRequest> coordinateRequests = new LinkedBlockingQueue<>();
+  public final BlockingQueue<WorkspaceUpdatesRequest> updateRequests = new LinkedBlockingQueue<>();
+  public final BlockingQueue<WorkspaceUpdate> deltas = new LinkedBlockingQueue<>();
+  public final BlockingQueue<CoordinateResponse> coordinateResponses = new LinkedBlockingQueue<>();
+  public final BlockingQueue<DERPMap> derpMaps = new LinkedBlockingQueue<>();
+  public final AtomicInteger tokensIssued = new AtomicInteger();
+  public volatile WorkspaceUpdate snapshot = WorkspaceUpdate.getDefaultInstance();
+  public volatile DERPMap derpMap = DERPMap.getDefaultInstance();
 
   private final ServerSocket listener;
   private final List<YamuxSession> sessions = new CopyOnWriteArrayList<>();
   private final DrpcServer drpc = new DrpcServer();
 
-  FakeTailnetServer() throws IOException {
+  public FakeTailnetServer() throws IOException {
     listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     String svc = "/coder.tailnet.v2.Tailnet/";
     drpc.register(
@@ -118,7 +120,7 @@ final class FakeTailnetServer implements Closeable {
     Thread.ofPlatform().daemon().name("fake-tailnet-accept").start(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -126,45 +128,47 @@ final class FakeTailnetServer implements Closeable {
     try {
       while (true) {
         Socket sock = listener.accept();
-        serve(sock.getInputStream(), sock.getOutputStream());
+        InputStream in = sock.getInputStream();
+        OutputStream out = sock.getOutputStream();
+        Thread.ofPlatform().daemon().start(() -> serve(in, out));
       }
     } catch (IOException e) {
       // Closed.
     }
   }
 
-  /** Serves the tailnet API on an established byte stream (a socket or a websocket). */
-  void serve(java.io.InputStream in, java.io.OutputStream out) {
+  /**
+   * Serves the tailnet API on an established byte stream (a socket or a websocket) until the client
+   * goes away or {@link #dropAll} ends the session.
+   */
+  public void serve(InputStream in, OutputStream out) {
     YamuxSession session = new YamuxSession(in, out, false);
     sessions.add(session);
-    Thread.ofPlatform()
-        .daemon()
-        .start(
-            () -> {
-              try {
-                YamuxStream st;
-                while ((st = session.acceptStream(60, TimeUnit.SECONDS)) != null) {
-                  YamuxStream stream = st;
-                  Thread.ofPlatform()
-                      .daemon()
-                      .start(
-                          () -> {
-                            try {
-                              drpc.serve(stream.inputStream(), stream.outputStream());
-                              stream.outputStream().close();
-                            } catch (IOException e) {
-                              stream.reset();
-                            }
-                          });
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
+    try {
+      while (!session.isClosed()) {
+        YamuxStream stream = session.acceptStream(1, TimeUnit.SECONDS);
+        if (stream == null) {
+          continue;
+        }
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    drpc.serve(stream.inputStream(), stream.outputStream());
+                    stream.outputStream().close();
+                  } catch (IOException e) {
+                    stream.reset();
+                  }
+                });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Drops every connection, as a server restart or network blip would. */
-  void dropAll() {
+  public void dropAll() {
     for (YamuxSession s : sessions) {
       s.close();
     }

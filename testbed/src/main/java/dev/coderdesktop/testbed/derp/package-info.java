@@ -1,2 +1,2 @@
 /** A DERP relay server for tests and the local testbed. */
-package dev.coderdesktop.tunnel.derp.server;
+package dev.coderdesktop.testbed.derp;

@@ -1,11 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control;
+package dev.coderdesktop.testbed.tailnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.time.VirtualClock;
 import java.io.IOException;

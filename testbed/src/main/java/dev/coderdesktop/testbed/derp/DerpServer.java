@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.derp.server;
+package dev.coderdesktop.testbed.derp;
 
 import dev.coderdesktop.tunnel.crypto.InvalidSharedSecretException;
 import dev.coderdesktop.tunnel.crypto.Key;

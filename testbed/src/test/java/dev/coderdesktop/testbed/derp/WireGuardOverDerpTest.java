@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.derp;
+package dev.coderdesktop.testbed.derp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.derp.DerpBind;
+import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.ChannelTun;
 import dev.coderdesktop.tunnel.wireguard.Device;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.derp;
+package dev.coderdesktop.testbed.derp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.derp.DerpClient;
+import dev.coderdesktop.tunnel.derp.DerpListener;
+import dev.coderdesktop.tunnel.derp.Frame;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import java.io.DataInputStream;

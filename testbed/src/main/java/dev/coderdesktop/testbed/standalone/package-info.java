@@ -1,2 +1,2 @@
 /** A standalone WireGuard interface for interoperability tests and benchmarks. */
-package dev.coderdesktop.tunnel.wireguard.standalone;
+package dev.coderdesktop.testbed.standalone;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control;
+package dev.coderdesktop.testbed.connect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.coderdesktop.testbed.derp.DerpServer;
+import dev.coderdesktop.testbed.http.TestWebSocketServer;
+import dev.coderdesktop.testbed.tailnet.FakeTailnetServer;
 import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.connect.NodeKeys;
+import dev.coderdesktop.tunnel.control.TailnetAddresses;
+import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.proto.Agent;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
@@ -24,7 +29,6 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.ChannelTun;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control;
+package dev.coderdesktop.testbed.tailnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
+import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.control.proto.Agent;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;

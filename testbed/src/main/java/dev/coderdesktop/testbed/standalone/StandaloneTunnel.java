@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.wireguard.standalone;
+package dev.coderdesktop.testbed.standalone;
 
 import dev.coderdesktop.tunnel.bind.UdpBind;
 import dev.coderdesktop.tunnel.time.SystemClock;

@@ -1,16 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control;
+package dev.coderdesktop.testbed.derp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpClient;
 import dev.coderdesktop.tunnel.derp.DerpListener;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.derp;
+package dev.coderdesktop.testbed.derp;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.derp.DerpProbe;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
