@@ -21,9 +21,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 /**
- * One workspace in the tray list: status dot, name, hostname and a copy button; a workspace with
- * several agents has an expander that lists each agent with its own dot, hostname and copy button.
- * UI thread only, like every cell.
+ * One workspace in the tray list: status dot, name, hostname, latency and path ("12 ms · relay")
+ * and a copy button; a workspace with several agents has an expander that lists each agent with its
+ * own dot, hostname and copy button. UI thread only, like every cell.
  */
 final class WorkspaceCell extends ListCell<WorkspaceRow> {
 
@@ -72,7 +72,11 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
         for (AgentRow a : row.agents()) {
           HBox agent =
               new HBox(
-                  8, dot(a.health().dot(), a.health().label()), hostname(a.hostname()), grow());
+                  8,
+                  dot(a.health().dot(), a.health().label()),
+                  hostname(a.hostname()),
+                  badge(a),
+                  grow());
           agent.getChildren().add(copyButton(a.hostname()));
           agent.setAlignment(Pos.CENTER_LEFT);
           agent.setPadding(new Insets(0, 0, 0, 20));
@@ -84,6 +88,7 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
     }
     if (!row.hostname().isEmpty()) {
       text.getChildren().add(hostname(row.hostname()));
+      line.getChildren().add(line.getChildren().size() - 1, badge(row.agents().get(0)));
       line.getChildren().add(copyButton(row.hostname()));
     }
     setGraphic(line);
@@ -96,6 +101,17 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
     b.setTooltip(new Tooltip("Copy " + host));
     b.setOnAction(e -> copy.accept(host));
     return b;
+  }
+
+  /** Latency and path as text, so they do not depend on telling dot colours apart. */
+  private static Label badge(AgentRow a) {
+    Label l = new Label(a.badge());
+    l.getStyleClass().add("badge");
+    l.getStyleClass().add(a.direct().orElse(false) ? "badge-direct" : "badge-relay");
+    l.setUserData(a.hostname());
+    l.setVisible(!a.badge().isEmpty());
+    l.setManaged(l.isVisible());
+    return l;
   }
 
   private static Label hostname(String host) {

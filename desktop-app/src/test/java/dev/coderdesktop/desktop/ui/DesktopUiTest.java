@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.FakeCoder;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.secret.FileTokenStore;
-import dev.coderdesktop.desktop.secret.SignIn;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
 import dev.coderdesktop.desktop.settings.SettingsStore;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.secret.FileTokenStore;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
 import dev.coderdesktop.desktop.settings.SettingsStore;

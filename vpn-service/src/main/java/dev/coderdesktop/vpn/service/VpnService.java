@@ -33,8 +33,8 @@ import java.util.logging.Logger;
 /**
  * The service's API as a table of handlers over vpn.proto (ClientMessage in, ServiceMessage out):
  * Start, Stop and Status, each validated then acted on; a Start while another is in progress fails
- * fast; an identical repeat Start is a no-op. Every state change is broadcast as a Status to every
- * connected client.
+ * fast; an identical repeat Start is a no-op, and a Start with another sign-in while started
+ * replaces the session. Every state change is broadcast as a Status to every connected client.
  *
  * <pre>
  *   STOPPED --start--> STARTING --ok--> STARTED --stop--> STOPPING --> STOPPED
@@ -131,22 +131,32 @@ public final class VpnService implements LocalSocketServer.Handler {
           .setErrorMessage("a deployment URL and a token are required")
           .build();
     }
+    Session previous = null;
     synchronized (this) {
       if (lifecycle == Status.Lifecycle.STARTED && want.equals(running)) {
         return StartResponse.newBuilder().setSuccess(true).build();
       }
-      if (lifecycle != Status.Lifecycle.STOPPED) {
+      if (lifecycle != Status.Lifecycle.STOPPED && lifecycle != Status.Lifecycle.STARTED) {
         return StartResponse.newBuilder()
             .setErrorMessage(
                 "the VPN is "
                     + lifecycle.name().toLowerCase(java.util.Locale.ROOT)
-                    + "; stop it first")
+                    + "; try again when it is done")
             .build();
       }
+      // Started with another sign-in (a new login, token or deployment): replace the session.
+      previous = session;
+      session = null;
+      running = null;
+      agents = List.of();
       lifecycle = Status.Lifecycle.STARTING;
       error = "";
     }
     broadcast();
+    if (previous != null) {
+      LOG.info("a Start with a new sign-in: closing the running session first");
+      previous.close();
+    }
     Session s;
     try {
       s = factory.open(want, this::onAgents);

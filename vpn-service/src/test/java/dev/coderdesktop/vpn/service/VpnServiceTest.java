@@ -57,6 +57,7 @@ class VpnServiceTest {
   private Path dir;
   private LocalSocketServer server;
   private final AtomicInteger opened = new AtomicInteger();
+  private final AtomicInteger closed = new AtomicInteger();
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile String refuseWith;
   private volatile Consumer<List<AgentView>> pushAgents;
@@ -96,7 +97,9 @@ class VpnServiceTest {
             }
 
             @Override
-            public void close() {}
+            public void close() {
+              closed.incrementAndGet();
+            }
           };
         };
     VpnService service =
@@ -183,6 +186,28 @@ class VpnServiceTest {
             .getSuccess());
     assertEquals(
         Status.Lifecycle.STOPPED,
+        call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+            .getStatus()
+            .getLifecycle());
+  }
+
+  @Test
+  @DisplayName("a start with a new sign-in while started closes the session and opens a new one")
+  void newSignInRestarts() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    ClientMessage other =
+        ClientMessage.newBuilder()
+            .setStart(
+                StartRequest.newBuilder()
+                    .setCoderUrl("https://coder.example.com")
+                    .setApiToken("tok-456"))
+            .build();
+    assertTrue(call(c, other).getStart().getSuccess());
+    assertEquals(2, opened.get(), "the new token opened a second session");
+    assertEquals(1, closed.get(), "the first session was closed before");
+    assertEquals(
+        Status.Lifecycle.STARTED,
         call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
             .getStatus()
             .getLifecycle());
