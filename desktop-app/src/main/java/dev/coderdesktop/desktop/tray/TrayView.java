@@ -6,7 +6,6 @@ import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.notify.Notice;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.state.AppStatus;
-import dev.coderdesktop.desktop.vpn.VpnViewModel;
 import dev.coderdesktop.desktop.workspaces.WorkspaceList;
 import dev.coderdesktop.desktop.workspaces.WorkspaceRow;
 import java.util.HashSet;
