@@ -100,7 +100,7 @@ public final class TrayView {
 
   private void build() {
     root.setPadding(new Insets(12));
-    root.setPrefWidth(340);
+    root.setPrefWidth(360);
     root.getStyleClass().add("tray");
 
     Label title = new Label("Coder Connect");

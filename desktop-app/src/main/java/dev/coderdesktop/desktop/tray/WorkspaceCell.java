@@ -37,6 +37,8 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
    * @param relayout called after expanding or collapsing, so the list resizes
    */
   WorkspaceCell(Consumer<String> copy, Set<UUID> expanded, Runnable relayout) {
+    // Fit the list's width instead of widening it (no horizontal scroll bar).
+    setPrefWidth(0);
     this.copy = copy;
     this.expanded = expanded;
     this.relayout = relayout;
@@ -87,8 +89,9 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
       return;
     }
     if (!row.hostname().isEmpty()) {
-      text.getChildren().add(hostname(row.hostname()));
-      line.getChildren().add(line.getChildren().size() - 1, badge(row.agents().get(0)));
+      HBox host = new HBox(6, hostname(row.hostname()), badge(row.agents().get(0)));
+      host.setAlignment(Pos.CENTER_LEFT);
+      text.getChildren().add(host);
       line.getChildren().add(copyButton(row.hostname()));
     }
     setGraphic(line);

@@ -109,7 +109,7 @@ public final class BugreportCommand implements Callable<Integer> {
             ? output
             : Path.of(
                 "coder-desktop-bugreport-"
-                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
                         .withZone(ZoneOffset.UTC)
                         .format(root.clock().instant())
                     + ".txt");

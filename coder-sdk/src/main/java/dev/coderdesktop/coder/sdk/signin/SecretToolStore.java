@@ -77,7 +77,7 @@ public final class SecretToolStore implements TokenStore {
 
   @Override
   public void save(SignIn signIn) throws IOException {
-    run(List.of("clear", "service", SERVICE), null).check("clear");
+    clearItems();
     run(
             List.of(
                 "store",
@@ -96,13 +96,21 @@ public final class SecretToolStore implements TokenStore {
 
   @Override
   public void clear() throws IOException {
-    run(List.of("clear", "service", SERVICE), null).check("clear");
+    clearItems();
     Map<String, String> change = new HashMap<>();
     change.put(URL_KEY, null);
     if (Files.exists(files.settings())) {
       PropertiesFile.update(files.settings(), change, "Coder Desktop settings");
     }
     Files.deleteIfExists(files.credentials());
+  }
+
+  /** Removes our items; like lookup, clear exits 1 without a word when there were none. */
+  private void clearItems() throws IOException {
+    Result r = run(List.of("clear", "service", SERVICE), null);
+    if (!(r.exit() == 1 && r.err().isEmpty())) {
+      r.check("clear");
+    }
   }
 
   @Override

@@ -71,7 +71,7 @@ class TokenStoreTest {
             "item='" + dir.resolve("item") + "'",
             "case \"$1\" in",
             "  store) url=\"$6\"; secret=$(cat); printf '%s\\n%s\\n' \"$url\" \"$secret\" > \"$item\";;",
-            "  clear) rm -f \"$item\";;",
+            "  clear) [ -f \"$item\" ] || exit 1; rm -f \"$item\";;",
             "  lookup) [ -f \"$item\" ] && [ \"$5\" = \"$(sed -n 1p \"$item\")\" ] || exit 1;",
             "    printf '%s' \"$(sed -n 2p \"$item\")\";;",
             "  search) [ -f \"$item\" ] || exit 1; echo '[/1]'; echo \"secret = $(sed -n 2p \"$item\")\";",

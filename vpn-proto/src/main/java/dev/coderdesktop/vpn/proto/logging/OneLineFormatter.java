@@ -20,7 +20,8 @@ import java.util.logging.LogRecord;
 public final class OneLineFormatter extends Formatter {
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final boolean timestamps;
   private final boolean journalPriority;
