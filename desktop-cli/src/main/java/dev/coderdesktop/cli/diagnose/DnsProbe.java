@@ -33,13 +33,15 @@ final class DnsProbe {
     ByteBuffer q = query(id, name);
     try (DatagramSocket s = new DatagramSocket()) {
       s.setSoTimeout((int) timeout.toMillis());
-      s.send(new DatagramPacket(q.array(), q.limit(), server, 53));
       DatagramPacket p = new DatagramPacket(new byte[1500], 1500);
       try {
+        s.send(new DatagramPacket(q.array(), q.limit(), server, 53));
         s.receive(p);
       } catch (SocketTimeoutException e) {
         throw new IOException(
             "no answer from " + server.getHostAddress() + " in " + timeout.toSeconds() + " s");
+      } catch (IOException e) {
+        throw new IOException("cannot ask " + server.getHostAddress() + ": " + e.getMessage());
       }
       return parse(ByteBuffer.wrap(p.getData(), 0, p.getLength()), id);
     }
