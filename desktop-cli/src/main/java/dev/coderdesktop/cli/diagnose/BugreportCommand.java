@@ -62,8 +62,7 @@ public final class BugreportCommand implements Callable<Integer> {
     Redactor redact = new Redactor(signIn.map(s -> s.token().reveal()).orElse(null));
     StringBuilder b = new StringBuilder();
     section(b, "versions");
-    b.append("coder-desktop ")
-        .append(root.getClass().getAnnotation(picocli.CommandLine.Command.class).version()[0])
+    b.append(root.getClass().getAnnotation(picocli.CommandLine.Command.class).version()[0])
         .append('\n');
     b.append("java ").append(System.getProperty("java.runtime.version")).append('\n');
     b.append("os ")

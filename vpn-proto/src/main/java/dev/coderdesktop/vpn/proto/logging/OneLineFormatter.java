@@ -41,6 +41,16 @@ public final class OneLineFormatter extends Formatter {
     return new OneLineFormatter(!journal, journal);
   }
 
+  /**
+   * Makes the root logger's handlers (java.util.logging's default: one on stderr) write one-line
+   * records; call first thing in {@code main}.
+   */
+  public static void useForRootHandlers(Map<String, String> env) {
+    for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+      h.setFormatter(forStderr(env));
+    }
+  }
+
   @Override
   public String format(LogRecord r) {
     StringBuilder b = new StringBuilder(128);
