@@ -6,6 +6,7 @@ module dev.coderdesktop.coder.sdk {
   requires java.logging;
 
   exports dev.coderdesktop.coder.sdk;
+  exports dev.coderdesktop.coder.sdk.net;
   exports dev.coderdesktop.coder.sdk.signin;
 
   opens dev.coderdesktop.coder.sdk to

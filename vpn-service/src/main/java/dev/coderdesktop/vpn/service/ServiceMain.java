@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.proto.logging.OneLineFormatter;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
@@ -62,11 +63,18 @@ public final class ServiceMain {
     }
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
+    // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
+    // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
+    String caFile = System.getenv("CODER_DESKTOP_CA_FILE");
+    Connectivity net =
+        Connectivity.of(
+            caFile == null || caFile.isBlank() ? null : Path.of(caFile),
+            System.getenv("CODER_DESKTOP_PROXY"));
     VpnService service =
         new VpnService(
             (params, onAgents) ->
                 TunnelSession.open(
-                    params.url(), params.token(), params.headers(), ifname, onAgents),
+                    params.url(), params.token(), params.headers(), ifname, net, onAgents),
             clock::nanoTime,
             clock::wallTime);
     LocalSocketServer server =
