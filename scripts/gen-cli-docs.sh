@@ -3,7 +3,7 @@
 # Regenerates docs/cli.md from the coder-desktop command's own help (after ./mvnw install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-commands=(login logout up down status hosts ping netcheck bugreport completion)
+commands=(login logout up down status hosts ping wake netcheck bugreport completion)
 {
   echo "# coder-desktop CLI reference"
   echo

@@ -13,6 +13,7 @@ import dev.coderdesktop.cli.status.HostsCommand;
 import dev.coderdesktop.cli.status.StatusCommand;
 import dev.coderdesktop.cli.vpn.DownCommand;
 import dev.coderdesktop.cli.vpn.UpCommand;
+import dev.coderdesktop.cli.vpn.WakeCommand;
 import dev.coderdesktop.coder.sdk.signin.SignInFiles;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.coder.sdk.signin.TokenStores;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  ok",
-      "  1  the service or the deployment refused or failed the request",
+      "  1  the service or the deployment refused or failed the request (also: status while the"
+          + " service is stopped with an error, such as a refused sign-in)",
       "  2  usage error (bad option, argument or file)",
       "  3  the service is not running or refused the connection",
       "  4  not signed in (run coder-desktop login)",
@@ -53,6 +55,7 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       HostsCommand.class,
       PingCommand.class,
+      WakeCommand.class,
       NetcheckCommand.class,
       BugreportCommand.class,
       CompletionCommand.class,
@@ -163,6 +166,14 @@ public final class CoderDesktopCli {
     } catch (IOException e) {
       throw new UserError(ExitCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
+  }
+
+  /**
+   * Whether the service stopped because of an error (a failed or refused start, a revoked token):
+   * {@code status} and {@code up} then exit 1 with the service's message.
+   */
+  public static boolean stoppedWithError(Status s) {
+    return s.getLifecycle() == Status.Lifecycle.STOPPED && !s.getErrorMessage().isEmpty();
   }
 
   /** Where the sign-in is stored: the keyring when there is one, else the 0600 file. */

@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
       "Show CoderVPN's state and your workspaces' agents: each one's state, the round trip of its"
           + " last ping (every 5 s) and whether that went direct (peer to peer) or through a DERP"
           + " relay.",
-      "--json prints one document (schema in docs/cli.md); with --watch, one per line per change."
+      "--json prints one document (schema in docs/cli.md); with --watch, one per line per change.",
+      "Exits 1 when the service is stopped with an error (such as a refused sign-in)."
     })
 public final class StatusCommand implements Callable<Integer> {
 
@@ -45,8 +46,10 @@ public final class StatusCommand implements Callable<Integer> {
       return watch();
     }
     try (ServiceClient client = root.connect()) {
-      print(client.status());
-      return ExitCode.OK;
+      Status st = client.status();
+      print(st);
+      // Stopped by an error (a refused sign-in): the report is printed, and the exit says so.
+      return CoderDesktopCli.stoppedWithError(st) ? ExitCode.FAILED : ExitCode.OK;
     }
   }
 

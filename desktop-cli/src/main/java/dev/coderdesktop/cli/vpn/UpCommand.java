@@ -8,6 +8,7 @@ import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
+import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,10 +55,14 @@ public final class UpCommand implements Callable<Integer> {
       if (!r.getSuccess()) {
         throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
       }
+      Status st = client.status();
+      if (CoderDesktopCli.stoppedWithError(st)) {
+        // The session started and ended at once (the deployment refused the token).
+        throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
+      }
       root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
-      String note = client.status().getErrorMessage();
-      if (!note.isEmpty()) {
-        root.terminal().err().println("Note: " + note);
+      if (!st.getErrorMessage().isEmpty()) {
+        root.terminal().err().println("Note: " + st.getErrorMessage());
       }
       return ExitCode.OK;
     }
