@@ -55,36 +55,7 @@ public final class DesktopWindows implements AutoCloseable {
       Settings settings,
       Browser browser,
       Runnable quit,
-      Notifier notifier) {
-
-    /** Deps that post no desktop notifications (the tests' default). */
-    public Deps(
-        UiThread ui,
-        Workers workers,
-        Clock clock,
-        Path socket,
-        Duration serviceRetry,
-        TokenStore tokens,
-        SettingsStore settingsStore,
-        Autostart autostart,
-        Settings settings,
-        Browser browser,
-        Runnable quit) {
-      this(
-          ui,
-          workers,
-          clock,
-          socket,
-          serviceRetry,
-          tokens,
-          settingsStore,
-          autostart,
-          settings,
-          browser,
-          quit,
-          n -> {});
-    }
-  }
+      Notifier notifier) {}
 
   private final Stage trayStage;
   private final Stage signInStage = new Stage();

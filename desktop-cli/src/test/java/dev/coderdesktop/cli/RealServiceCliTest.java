@@ -9,14 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coderdesktop.testbed.Testbed;
-import dev.coderdesktop.testbed.TestbedMain;
-import dev.coderdesktop.testbed.netns.AgentFleet;
-import dev.coderdesktop.testbed.netns.NetworkLab;
-import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.testbed.netns.ServiceLab;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,15 +40,8 @@ class RealServiceCliTest {
 
   private static final String SHIM = "fd60:627a:a42b::53";
 
-  private static SystemClock clock;
-  private static NetworkLab lab;
-  private static Testbed testbed;
-  private static AgentFleet fleet;
-  private static NetworkLab.Host client;
-  private static Process service;
+  private static ServiceLab lab;
   private static Path dir;
-  private static Path socket;
-  private static URI url;
   private static Path netnsDir;
 
   @BeforeAll
@@ -64,63 +51,18 @@ class RealServiceCliTest {
       assumeTrue(root, "needs root for network namespaces and the service's TUN device");
     }
     assertTrue(root, "CI must run this as root");
-    dir = Files.createTempDirectory("cdj-real-cli");
-    clock = new SystemClock("real-cli-test");
-    lab = NetworkLab.create();
-    testbed = new Testbed(TestbedMain.defaultConfig(), clock);
-    url = testbed.start(new InetSocketAddress(lab.hostAddress(), 0), lab.hostAddress());
-    fleet = new AgentFleet(testbed.deployment(), lab, url, dir.resolve("testbed"), false);
-    fleet.start();
-    client = lab.addHost("cli");
-    socket = dir.resolve("vpn.sock");
-    service =
-        new ProcessBuilder(
-                "ip",
-                "netns",
-                "exec",
-                client.namespace(),
-                java(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.coderdesktop.vpn.service.ServiceMain",
-                "--socket",
-                socket.toString(),
-                "--interface",
-                "coder0")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("service.log").toFile())
-            .start();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(socket) && System.nanoTime() < end) {
-      Thread.onSpinWait();
-    }
-    assertTrue(Files.exists(socket), "the service's socket");
+    lab = new ServiceLab("cli", java(), System.getProperty("java.class.path"));
+    dir = lab.dir();
   }
 
   @AfterAll
   static void teardown() throws Exception {
-    if (service != null) {
-      service.destroy();
-      if (!service.waitFor(10, TimeUnit.SECONDS)) {
-        service.destroyForcibly();
-      }
-    }
     if (netnsDir != null) {
       Files.deleteIfExists(netnsDir.resolve("resolv.conf"));
       Files.deleteIfExists(netnsDir);
     }
-    if (fleet != null) {
-      fleet.close();
-    }
     if (lab != null) {
       lab.close();
-    }
-    if (testbed != null) {
-      testbed.close();
-    }
-    if (clock != null) {
-      clock.shutdown();
     }
   }
 
@@ -138,7 +80,7 @@ class RealServiceCliTest {
                 "ip",
                 "netns",
                 "exec",
-                client.namespace(),
+                lab.clientNamespace(),
                 "env",
                 "HOME=" + dir,
                 "XDG_CONFIG_HOME=" + dir.resolve("config"),
@@ -148,7 +90,7 @@ class RealServiceCliTest {
                 System.getProperty("java.class.path"),
                 CoderDesktopCli.class.getName(),
                 "--socket",
-                socket.toString()));
+                lab.socket().toString()));
     argv.addAll(List.of(args));
     Path err = Files.createTempFile(dir, "err", ".txt");
     Process p = new ProcessBuilder(argv).redirectError(err.toFile()).start();
@@ -156,16 +98,6 @@ class RealServiceCliTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "coder-desktop " + String.join(" ", args));
     return new Run(p.exitValue(), out, Files.readString(err));
-  }
-
-  private static void inClient(String... cmd) throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", client.namespace()));
-    all.addAll(List.of(cmd));
-    Process p = new ProcessBuilder(all).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", cmd) + " failed: " + out.strip());
-    }
   }
 
   private static JsonNode statusJson() throws Exception {
@@ -178,9 +110,9 @@ class RealServiceCliTest {
   @DisplayName("login, up (twice), status --json, and netcheck: resolver, all pass, then the shim")
   void cliAgainstTheRealService() throws Exception {
     Path token = dir.resolve("token");
-    Files.writeString(token, testbed.deployment().firstToken("alice").orElseThrow());
+    Files.writeString(token, lab.testbed().deployment().firstToken("alice").orElseThrow());
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-    Run login = cli("login", "--url", url.toString(), "--token-file", token.toString());
+    Run login = cli("login", "--url", lab.url().toString(), "--token-file", token.toString());
     assertEquals(0, login.exit(), login.err());
     assertTrue(login.out().startsWith("Signed in to "), login.out());
 
@@ -212,7 +144,7 @@ class RealServiceCliTest {
     assertTrue(first.err().contains("the broken step is resolver"), first.err());
 
     // As the service's hint tells users without systemd-resolved: the resolver goes first.
-    netnsDir = Files.createDirectories(Path.of("/etc/netns", client.namespace()));
+    netnsDir = Files.createDirectories(Path.of("/etc/netns", lab.clientNamespace()));
     Files.writeString(netnsDir.resolve("resolv.conf"), "nameserver " + SHIM + "\n");
     Run pass = cli("netcheck", "dev.coder");
     assertEquals(0, pass.exit(), pass.out() + pass.err());
@@ -224,7 +156,7 @@ class RealServiceCliTest {
 
     // The shim stops answering: netcheck names it.
     for (String proto : List.of("udp", "tcp")) {
-      inClient(
+      lab.inClient(
           "ip6tables", "-I", "OUTPUT", "-d", SHIM, "-p", proto, "--dport", "53", "-j", "REJECT");
     }
     Run broken = cli("netcheck", "dev.coder");

@@ -108,7 +108,8 @@ class KeyringSignInTest {
             new Autostart(home, "coder-desktop-tray"),
             Settings.DEFAULTS,
             url -> {},
-            () -> {}));
+            () -> {},
+            n -> {}));
   }
 
   private AppState state(DesktopWindows w) throws Exception {

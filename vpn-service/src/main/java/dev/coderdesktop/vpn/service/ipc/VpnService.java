@@ -40,8 +40,9 @@ import java.util.logging.Logger;
  * The service's API as a table of handlers over vpn.proto (ClientMessage in, ServiceMessage out):
  * Start, Stop, Status and Wake, each validated then acted on; a Start while another is in progress
  * fails fast; an identical repeat Start is a no-op, and a Start with another sign-in while started
- * stops the running session and starts one with the new sign-in. Every state change is broadcast as a Status to
- * every connected client through the client's {@link Outbox}, so no sender ever waits for a client.
+ * stops the running session and starts one with the new sign-in. Every state change is broadcast as
+ * a Status to every connected client through the client's {@link Outbox}, so no sender ever waits
+ * for a client.
  *
  * <pre>
  *   STOPPED --start--> STARTING --ok--> STARTED --stop--> STOPPING --> STOPPED
