@@ -5,6 +5,8 @@ package dev.coderdesktop.vpn.service;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.session.TunnelSession;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.session;
 
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
@@ -18,7 +18,7 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.vpn.service.dns.DnsShim;
 import dev.coderdesktop.vpn.service.dns.HostTable;
-import dev.coderdesktop.vpn.service.resolver.ResolverConfigurator;
+import dev.coderdesktop.vpn.service.dns.ResolverConfigurator;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
