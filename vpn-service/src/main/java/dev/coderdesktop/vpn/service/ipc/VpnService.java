@@ -126,7 +126,8 @@ public final class VpnService implements LocalSocketServer.Handler {
     Map<String, String> headers = new LinkedHashMap<>();
     req.getHeadersList().forEach(h -> headers.put(h.getName(), h.getValue()));
     Session.StartParams want =
-        new Session.StartParams(req.getCoderUrl(), req.getApiToken(), headers);
+        new Session.StartParams(
+            req.getCoderUrl(), req.getApiToken(), headers, req.getDisableDirectConnections());
     if (want.url().isBlank() || want.token().isBlank()) {
       return StartResponse.newBuilder()
           .setErrorMessage("a deployment URL and a token are required")

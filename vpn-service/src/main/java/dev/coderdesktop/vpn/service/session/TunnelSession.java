@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * One connection to a deployment, as root: signs in with the REST API (version and token checks),
@@ -39,6 +40,8 @@ import java.util.function.Consumer;
  * <p>Thread-safe. Agent changes are reported on engine threads.
  */
 public final class TunnelSession implements Session {
+
+  private static final Logger LOG = Logger.getLogger(TunnelSession.class.getName());
 
   /** How long the relay latency probes may take at sign-in, all regions at once. */
   private static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofSeconds(2);
@@ -76,6 +79,7 @@ public final class TunnelSession implements Session {
       String url,
       String token,
       Map<String, String> headers,
+      boolean noDirect,
       String iface,
       Consumer<List<AgentView>> onAgents)
       throws SignInException {
@@ -118,7 +122,14 @@ public final class TunnelSession implements Session {
               derp.regionId(),
               info.derpForceWebsockets(),
               derp.regionNames(),
-              derp.latencies());
+              derp.latencies(),
+              StunServers.of(info.derpMap()),
+              noDirect || info.disableDirectConnections());
+      LOG.info(
+          "direct connections: "
+              + (info.disableDirectConnections()
+                  ? "disabled by the deployment"
+                  : noDirect ? "off (DERP only, as asked)" : "on, STUN " + config.stunServers()));
     } catch (CoderException.Unreachable e) {
       throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
     } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {
