@@ -155,6 +155,18 @@ public final class CoderConnect implements AutoCloseable {
   }
 
   private void onPathChange(Key peer, PathStatus status) {
+    if (status.isDirect()) {
+      Long handshake = handshakes.get(peer);
+      LOG.info(
+          () ->
+              "direct path to "
+                  + peer.toBase64().substring(0, 8)
+                  + " at "
+                  + Endpoints.format(status.direct())
+                  + (handshake == null
+                      ? " before the first handshake"
+                      : ", " + clock.since(handshake).toMillis() + " ms after the last handshake"));
+    }
     publish();
   }
 
