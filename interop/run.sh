@@ -85,6 +85,9 @@ check_direct_path() {
     ok "the path stays on DERP ($why): $(grep -oE 'DERP \([^)]*\)' "$WORK/status.out" | head -n 1)"
     return
   fi
+  # The service logs when the path turned direct, on its own clock, relative to the first WireGuard
+  # handshake (which the first reply needs): that is the measurement; the status calls below only
+  # observe it (each starts a JVM, seconds on a loaded machine).
   local deadline=$((FIRST_REPLY_NS + 5000000000))
   while :; do
     cli status >"$WORK/status.out" 2>&1 || true
@@ -94,8 +97,13 @@ check_direct_path() {
     sleep 0.2
   done
   local ms=$((($(date +%s%N) - FIRST_REPLY_NS) / 1000000))
-  ok "coder-desktop status shows $(grep -oE 'direct [^ ]+' "$WORK/status.out" | head -n 1) ${ms} ms after the first reply (an upper bound: each status call starts a JVM)"
-  grep -oE "direct path to .*" "$WORK/client.log" | head -n 1 | sed 's/^/     service: /' || true
+  local svc
+  svc=$(grep -oE "direct path to .*" "$WORK/client.log" | head -n 1)
+  [[ -n $svc ]] || fail "the service did not log its direct path"
+  if [[ $svc =~ ([0-9]+)\ ms\ after\ the\ last\ handshake ]] && ((BASH_REMATCH[1] > 5000)); then
+    fail "the path turned direct more than 5 s after the first handshake: $svc"
+  fi
+  ok "the path is direct: service: $svc; coder-desktop status shows $(grep -oE 'direct [^ ]+' "$WORK/status.out" | head -n 1) (seen ${ms} ms after the first reply)"
 }
 
 step "building the harness (coder $CODER_VERSION; a first build downloads ~3 GB of modules)"
