@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param latency the round trip of the last ping (every 5 s), if any
  * @param direct whether that ping went peer to peer (true) or through a DERP relay (false)
  * @param relay the DERP region the service uses for it (empty when unknown)
+ * @param endpoint the direct path's address as {@code ip:port} (empty when relayed or unknown)
  */
 public record AgentInfo(
     String workspace,
@@ -34,7 +35,8 @@ public record AgentInfo(
     Optional<Instant> lastHandshake,
     Optional<Duration> latency,
     Optional<Boolean> direct,
-    String relay) {
+    String relay,
+    String endpoint) {
 
   /** Copies the lists. */
   public AgentInfo {

@@ -58,6 +58,11 @@ public final class StatusJson {
       } else {
         n.put("relay", a.relay());
       }
+      if (a.endpoint().isEmpty()) {
+        n.putNull("endpoint");
+      } else {
+        n.put("endpoint", a.endpoint());
+      }
     }
     return root.toPrettyString();
   }

@@ -70,7 +70,8 @@ public record StatusReport(String state, String message, List<AgentInfo> agents)
                           Duration.ofSeconds(
                               p.getLatency().getSeconds(), p.getLatency().getNanos())),
               Optional.ofNullable(ping).map(LastPing::getDidP2P),
-              ping == null ? "" : ping.getPreferredDerp()));
+              ping == null ? "" : ping.getPreferredDerp(),
+              ping == null ? "" : ping.getDirectEndpoint()));
     }
     agents.sort(Comparator.comparing(AgentInfo::hostname).thenComparing(AgentInfo::name));
     return new StatusReport(lower(s.getLifecycle().name()), s.getErrorMessage(), agents);

@@ -41,10 +41,14 @@ public final class StatusTable {
         .orElse("-");
   }
 
-  /** "direct", "relay (<region>)", or "-" before the first ping. */
+  /** "direct ip:port" (or "direct"), "DERP (region)" (or "DERP"), or "-" before the first ping. */
   static String path(AgentInfo a) {
-    return a.path()
-        .map(p -> p.equals("relay") && !a.relay().isEmpty() ? "relay (" + a.relay() + ")" : p)
+    return a.direct()
+        .map(
+            d ->
+                d
+                    ? (a.endpoint().isEmpty() ? "direct" : "direct " + a.endpoint())
+                    : (a.relay().isEmpty() ? "DERP" : "DERP (" + a.relay() + ")"))
         .orElse("-");
   }
 }

@@ -183,7 +183,10 @@ public final class VpnService implements LocalSocketServer.Handler {
   StartResponse start(StartRequest req) {
     Map<String, String> headers = new LinkedHashMap<>();
     req.getHeadersList().forEach(h -> headers.put(h.getName(), h.getValue()));
-    Outcome o = start(new Session.StartParams(req.getCoderUrl(), req.getApiToken(), headers));
+    Outcome o =
+        start(
+            new Session.StartParams(
+                req.getCoderUrl(), req.getApiToken(), headers, req.getDisableDirectConnections()));
     return o.ok()
         ? StartResponse.newBuilder().setSuccess(true).build()
         : StartResponse.newBuilder().setErrorMessage(o.error()).build();

@@ -16,12 +16,15 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Signing in with the REST API: the server's version, the user, the agent connection info, and the
  * home relay chosen by probing every region's relay at once (at most five seconds). Stateless.
  */
 final class DeploymentSignIn {
+
+  private static final Logger LOG = Logger.getLogger(DeploymentSignIn.class.getName());
 
   /**
    * How long the relay latency probes may take at sign-in, all regions at once. Answers come in
@@ -81,7 +84,16 @@ final class DeploymentSignIn {
               info.derpForceWebsockets(),
               derp.regionNames(),
               derp.latencies(),
-              policy);
+              policy,
+              StunServers.of(info.derpMap()),
+              params.noDirect() || info.disableDirectConnections());
+      LOG.info(
+          "direct connections: "
+              + (info.disableDirectConnections()
+                  ? "disabled by the deployment"
+                  : params.noDirect()
+                      ? "off (DERP only, as asked)"
+                      : "on, STUN " + config.stunServers()));
       return new SignedIn(config, version, me.username());
     } catch (CoderException.Unauthorized e) {
       throw SignInException.signedOut(e.getMessage());
