@@ -40,6 +40,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "An extra HTTP header for the deployment (repeatable).")
   Map<String, String> headers = new LinkedHashMap<>();
 
+  @Option(
+      names = "--no-direct",
+      description = "Stay on the DERP relay: no direct (peer-to-peer UDP) paths to workspaces.")
+  boolean noDirect;
+
   @Override
   public Integer call() throws UserError, IOException {
     SignIn s =
@@ -51,7 +56,7 @@ public final class UpCommand implements Callable<Integer> {
                         ExitCode.NOT_SIGNED_IN,
                         "not signed in: run 'coder-desktop login --url URL' first"));
     try (ServiceClient client = root.connect()) {
-      StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers);
+      StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
       if (!r.getSuccess()) {
         throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
       }
