@@ -69,7 +69,12 @@ public final class TestbedMain {
     if (websockets && !config.derpForceWebsockets()) {
       config =
           new TestbedConfig(
-              config.version(), config.hostnameSuffix(), true, config.users(), config.workspaces());
+              config.version(),
+              config.hostnameSuffix(),
+              true,
+              config.users(),
+              config.workspaces(),
+              config.disableDirectConnections());
     }
     if (stateDir == null) {
       stateDir = Files.createTempDirectory("coder-testbed-");

@@ -101,7 +101,8 @@ public final class AgentMain {
 
     HttpServer web = new HttpServer();
     byte[] hello = ("hello from the testbed agent " + name + "\n").getBytes(StandardCharsets.UTF_8);
-    web.route("GET /*", ex -> ex.respond(200, "text/plain; charset=utf-8", hello));
+    web.route("GET /*", ex -> ex.respond(200, "text/plain; charset=utf-8", hello))
+        .route("GET /bytes/*", Download::serve);
     web.listen(new InetSocketAddress("::", HTTP_PORT));
 
     String cidr = address + "/128";

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.netns;
 
+import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,10 +25,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps one agent process per agent of every running workspace, each in its own namespace with its
- * own sshd: starting a workspace starts its agents, stopping it kills them and deletes their
- * namespaces. Agent processes run this same program ({@code AgentMain}) under {@code ip netns exec}
- * and die when our end of their stdin closes.
+ * Keeps one agent process per agent of every running workspace, each in its own namespace (on the
+ * network shape its config names) with its own sshd: starting a workspace starts its agents,
+ * stopping it kills them and deletes their namespaces. Agent processes run this same program
+ * ({@code AgentMain}) under {@code ip netns exec} and die when our end of their stdin closes.
  *
  * <p>Thread-safe; reconciles on every deployment change.
  */
@@ -82,10 +83,12 @@ public final class AgentFleet implements AutoCloseable {
       return;
     }
     Map<UUID, String> want = new HashMap<>();
+    Map<UUID, NetworkShape> shapes = new HashMap<>();
     for (Deployment.Workspace w : deployment.workspaces()) {
       if (w.running()) {
         for (Deployment.Agent a : w.agents()) {
           want.put(a.id(), w.name() + "." + a.name());
+          shapes.put(a.id(), a.network());
         }
       }
     }
@@ -97,7 +100,7 @@ public final class AgentFleet implements AutoCloseable {
     List<CompletableFuture<String>> ready = new ArrayList<>();
     for (Map.Entry<UUID, String> e : want.entrySet()) {
       if (!running.containsKey(e.getKey())) {
-        ready.add(launch(e.getKey(), e.getValue()));
+        ready.add(launch(e.getKey(), e.getValue(), shapes.get(e.getKey())));
       }
     }
     for (CompletableFuture<String> f : ready) {
@@ -112,8 +115,9 @@ public final class AgentFleet implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<String> launch(UUID id, String name) throws IOException {
-    NetworkLab.Host host = lab.addHost(name.replace('.', '-'));
+  private CompletableFuture<String> launch(UUID id, String name, NetworkShape shape)
+      throws IOException {
+    NetworkLab.Host host = lab.addHost(name.replace('.', '-'), shape);
     Process sshd = ssh.start(host.namespace());
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd =
