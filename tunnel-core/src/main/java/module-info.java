@@ -18,6 +18,7 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.derp;
   exports dev.coderdesktop.tunnel.derp.server;
   exports dev.coderdesktop.tunnel.disco;
+  exports dev.coderdesktop.tunnel.stun;
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.wireguard;
   exports dev.coderdesktop.tunnel.wireguard.config;
