@@ -65,6 +65,11 @@ final class NatRouter {
             "-j",
             "ACCEPT"));
     rules.add(List.of("-A", "FORWARD", "-i", WAN, "-o", LAN, "-j", "DROP"));
+    // Unsolicited packets to the router itself must die in the filter table: accepted, they would
+    // leave a conntrack entry holding the public port, and the agent's own first packet to that
+    // peer would then be given another port, breaking the endpoint-independent mapping.
+    rules.add(
+        List.of("-A", "INPUT", "-i", WAN, "-m", "conntrack", "--ctstate", "NEW", "-j", "DROP"));
     // Plain MASQUERADE keeps the agent's source port when it is free, so one private port maps to
     // one public port whatever the destination (endpoint-independent mapping); fully random ports
     // give every destination its own mapping (symmetric NAT).
