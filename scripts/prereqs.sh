@@ -4,6 +4,8 @@
 set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
       dnsutils procps dnsperf
+      # the testbed's NAT routers (network shapes) and testbed/direct-e2e.sh's UDP block
+      iptables
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX

@@ -3,8 +3,9 @@
 # Runs every test: unit, known-answer, fuzz and UI tests everywhere; as root also the
 # network-namespace tests (wireguard-go interop, the tunnel-core client against the testbed), the
 # service + CLI end-to-end check against the testbed (testbed/e2e.sh, also with DERP forced over
-# websockets), the same against a real Coder server (interop/run.sh), and the install test
-# (installer/test-install.sh: builds the .deb, installs, checks and removes it).
+# websockets), direct connections through the testbed's NATs (testbed/direct-e2e.sh), the same
+# against a real Coder server (interop/run.sh), and the install test (installer/test-install.sh:
+# builds the .deb, installs, checks and removes it).
 # Installs missing Debian prerequisites when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ source scripts/java-home.sh
 if [[ $(id -u) -eq 0 ]]; then
   SKIP_BUILD=1 bash testbed/e2e.sh
   SKIP_BUILD=1 DERP_WEBSOCKETS=1 bash testbed/e2e.sh
+  SKIP_BUILD=1 bash testbed/direct-e2e.sh
   bash interop/run.sh
   DERP_WEBSOCKETS=1 bash interop/run.sh
   bash installer/test-install.sh --no-maven
@@ -21,6 +23,6 @@ elif [[ -n ${CI:-} ]]; then
   echo "CI must run the end-to-end tests and the install test, which need root" >&2
   exit 1
 else
-  echo "skipped the end-to-end tests (testbed/e2e.sh, interop/run.sh) and the install test" \
-    "(installer/test-install.sh): they need root"
+  echo "skipped the end-to-end tests (testbed/e2e.sh, testbed/direct-e2e.sh, interop/run.sh) and" \
+    "the install test (installer/test-install.sh): they need root"
 fi
