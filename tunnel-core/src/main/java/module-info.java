@@ -12,12 +12,13 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.control.drpc;
   exports dev.coderdesktop.tunnel.control.proto;
-  exports dev.coderdesktop.tunnel.control.websocket;
+  exports dev.coderdesktop.tunnel.transport;
   exports dev.coderdesktop.tunnel.control.yamux;
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.derp;
   exports dev.coderdesktop.tunnel.derp.server;
   exports dev.coderdesktop.tunnel.disco;
+  exports dev.coderdesktop.tunnel.path;
   exports dev.coderdesktop.tunnel.stun;
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.wireguard;

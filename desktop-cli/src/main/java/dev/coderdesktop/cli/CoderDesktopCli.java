@@ -9,6 +9,7 @@ import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.Agent;
+import dev.coderdesktop.vpn.proto.wire.LastPing;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.Workspace;
@@ -120,13 +121,18 @@ public final class CoderDesktopCli {
     @Option(names = "--header", description = "An extra HTTP header, Name=Value (repeatable).")
     Map<String, String> headers = new HashMap<>();
 
+    @Option(
+        names = "--no-direct",
+        description = "Stay on the DERP relay: no direct (peer-to-peer UDP) paths to workspaces.")
+    boolean noDirect;
+
     @Override
     public Integer call() throws IOException {
       Credentials c = Credentials.load(Credentials.file());
       return withService(
           parent.socket,
           client -> {
-            StartResponse r = client.start(c.url(), c.token(), headers);
+            StartResponse r = client.start(c.url(), c.token(), headers, noDirect);
             if (!r.getSuccess()) {
               out().println("CoderVPN did not start: " + r.getErrorMessage());
               return 1;
@@ -263,14 +269,19 @@ public final class CoderDesktopCli {
     return String.format(java.util.Locale.ROOT, "%.1fms", ms);
   }
 
-  /** "p2p", or "DERP (<region>)" for a relayed path, or "-" when unknown. */
+  /**
+   * "direct &lt;ip:port&gt;" (or "direct" when the service does not say where), "DERP
+   * (&lt;region&gt;)" for a relayed path, or "-" when unknown.
+   */
   static String path(Agent a) {
     if (!a.hasLastPing()) {
       return "-";
     }
-    return a.getLastPing().getDidP2P()
-        ? "p2p"
-        : "DERP (" + a.getLastPing().getPreferredDerp() + ")";
+    LastPing p = a.getLastPing();
+    if (p.getDidP2P()) {
+      return p.getDirectEndpoint().isEmpty() ? "direct" : "direct " + p.getDirectEndpoint();
+    }
+    return "DERP (" + p.getPreferredDerp() + ")";
   }
 
   /** Prints one hostname per agent, for scripts. */

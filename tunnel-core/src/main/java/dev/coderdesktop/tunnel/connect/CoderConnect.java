@@ -7,16 +7,19 @@ import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
 import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.Node;
-import dev.coderdesktop.tunnel.control.websocket.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
+import dev.coderdesktop.tunnel.path.DirectTransport;
+import dev.coderdesktop.tunnel.path.Endpoints;
+import dev.coderdesktop.tunnel.path.PathStatus;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -25,7 +28,9 @@ import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
 import dev.coderdesktop.tunnel.wireguard.config.Config;
 import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
+import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +45,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The Coder Connect engine: our node on the deployment's tailnet. It keeps a WireGuard device whose
- * only transport is the home DERP relay, follows the user's workspaces, asks the coordinator for a
- * tunnel to every agent, and turns the agents' nodes into WireGuard peers. It configures no
- * operating system: the owner gives it a TUN device and sets addresses, routes and DNS.
+ * The Coder Connect engine: our node on the deployment's tailnet. It keeps a WireGuard device that
+ * reaches each agent through the home DERP relay and, unless direct connections are disabled,
+ * straight over UDP once a direct path is confirmed ({@link DirectTransport}); it follows the
+ * user's workspaces, asks the coordinator for a tunnel to every agent, and turns the agents' nodes
+ * into WireGuard peers and path candidates. It configures no operating system: the owner gives it a
+ * TUN device and sets addresses, routes and DNS.
  *
  * <p>Thread-safe. Events arrive on the control and relay threads.
  */
@@ -66,6 +73,7 @@ public final class CoderConnect implements AutoCloseable {
   private final DerpBind derp;
   private final DiscoHandler disco;
   private final AgentPinger pinger;
+  private final DirectTransport direct; // null when direct connections are off
   private final Device device;
   private final TailnetControlClient control;
   private final Clock clock;
@@ -97,11 +105,12 @@ public final class CoderConnect implements AutoCloseable {
     derp.setDiscoHandler(disco::onDerpPacket);
     derp.setForcedWebsocketHandler(this::onForcedWebsocket);
     this.pinger = new AgentPinger(disco, clock, this::pingTargets, this::onPingRound);
+    this.direct = config.directDisabled() ? null : openDirect(config, clock);
     this.device =
         new Device(
             new Config(nodePrivate, 0, List.of(), List.of()),
             tun,
-            derp,
+            direct != null ? direct.bind() : derp,
             clock,
             WireGuardTimings.standard());
     device.addHandshakeListener(
@@ -127,6 +136,28 @@ public final class CoderConnect implements AutoCloseable {
     }
   }
 
+  private DirectTransport openDirect(ConnectConfig config, Clock clock) {
+    try {
+      return DirectTransport.open(
+          derp, disco, config.stunServers(), clock, this::onEndpoints, this::onPathChange);
+    } catch (IOException e) {
+      LOG.warning("no direct paths, everything goes through DERP: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Our direct endpoints changed: peers learn them from our node. */
+  private void onEndpoints(List<InetSocketAddress> endpoints) {
+    TailnetControlClient c = control; // null while the constructor runs; start() sends our node
+    if (c != null) {
+      c.updateSelf(self());
+    }
+  }
+
+  private void onPathChange(Key peer, PathStatus status) {
+    publish();
+  }
+
   /** Our tailnet address; the owner assigns it (as a /128) to the TUN device. */
   public Inet6Address address() {
     return address;
@@ -135,6 +166,9 @@ public final class CoderConnect implements AutoCloseable {
   /** Starts the data plane and the control connection. */
   public void start() {
     device.start();
+    if (direct != null) {
+      direct.start();
+    }
     control.start();
     control.updateSelf(self());
     pinger.start();
@@ -175,6 +209,7 @@ public final class CoderConnect implements AutoCloseable {
             forcedWebsocket == null ? Map.of() : Map.of(config.derpRegion(), forcedWebsocket))
         .addAddresses(cidr)
         .addAllowedIps(cidr)
+        .addAllEndpoints(direct == null ? List.of() : direct.endpointStrings())
         .build();
   }
 
@@ -185,7 +220,19 @@ public final class CoderConnect implements AutoCloseable {
     return out;
   }
 
-  private AgentPing lastPing(UUID agent) {
+  private AgentPing lastPing(UUID agent, Key key) {
+    PathStatus path = direct == null || key == null ? null : direct.paths().status(key);
+    if (path != null && path.isDirect()) {
+      int home = config.derpRegion();
+      return new AgentPing(
+          path.latency(),
+          true,
+          home,
+          config.regionName(home),
+          config.derpLatencies().get(home),
+          path.atNanos(),
+          path.direct());
+    }
     AgentPinger.Sample s = pinger.last(agent);
     if (s == null) {
       return null;
@@ -193,7 +240,7 @@ public final class CoderConnect implements AutoCloseable {
     int region = s.result().derpRegion() != 0 ? s.result().derpRegion() : config.derpRegion();
     return new AgentPing(
         s.result().latency(),
-        s.result().direct(),
+        false,
         region,
         config.regionName(region),
         config.derpLatencies().get(region),
@@ -229,7 +276,7 @@ public final class CoderConnect implements AutoCloseable {
               names,
               TailnetAddresses.agentAddress(a.id()),
               key == null ? -1 : handshakes.getOrDefault(key, -1L),
-              lastPing(a.id())));
+              lastPing(a.id(), key)));
     }
     out.sort(
         Comparator.comparing(
@@ -256,6 +303,9 @@ public final class CoderConnect implements AutoCloseable {
     }
     device.addPeer(config);
     Key key = config.publicKey();
+    if (direct != null) {
+      direct.paths().probeNow(key); // the agent has our node now, so its disco knows our key
+    }
     // A later node update for a peer we already reach (or are already trying to reach) only
     // refreshes its config: a second initiation within the same timestamp granule would look like
     // a replay to the agent, which would then drop it and leave our first one unanswered.
@@ -304,6 +354,14 @@ public final class CoderConnect implements AutoCloseable {
     timer[0].mod(wait[0]);
   }
 
+  private void forgetPeer(Key k) {
+    if (direct != null) {
+      direct.paths().removePeer(k);
+    }
+    disco.removePeer(k);
+    device.removePeer(k);
+  }
+
   /** The WireGuard counters. */
   public DeviceStats stats() {
     return device.stats();
@@ -335,8 +393,7 @@ public final class CoderConnect implements AutoCloseable {
         }
         pinger.forget(a);
         if (k != null) {
-          disco.removePeer(k);
-          device.removePeer(k);
+          forgetPeer(k);
         }
       }
       for (UUID a : added) {
@@ -365,8 +422,7 @@ public final class CoderConnect implements AutoCloseable {
           }
           pinger.forget(agent);
           if (k != null) {
-            disco.removePeer(k);
-            device.removePeer(k);
+            forgetPeer(k);
           }
           publish();
         }
@@ -401,8 +457,7 @@ public final class CoderConnect implements AutoCloseable {
         ready = readyAgents.contains(agent);
       }
       if (previous != null && !previous.equals(key)) {
-        disco.removePeer(previous);
-        device.removePeer(previous);
+        forgetPeer(previous);
       }
       if (!node.getDisco().isEmpty()) {
         try {
@@ -410,6 +465,9 @@ public final class CoderConnect implements AutoCloseable {
         } catch (IllegalArgumentException e) {
           LOG.warning("agent " + agent + " sent a malformed disco key; its pings go unanswered");
         }
+      }
+      if (direct != null) {
+        direct.paths().setPeer(key, Endpoints.parse(node.getEndpointsList()));
       }
       if (ready) {
         program(agent);
@@ -441,6 +499,9 @@ public final class CoderConnect implements AutoCloseable {
   @Override
   public void close() {
     pinger.close();
+    if (direct != null) {
+      direct.close();
+    }
     disco.close();
     control.close();
     device.close();

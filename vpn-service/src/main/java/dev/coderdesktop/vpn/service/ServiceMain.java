@@ -5,6 +5,8 @@ package dev.coderdesktop.vpn.service;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.session.TunnelSession;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,7 +19,7 @@ import java.util.logging.Logger;
  *
  * <pre>
  * ServiceMain [--socket /run/coder-desktop/vpn.sock] [--group NAME] [--allow-user NAME]...
- *             [--allow-group NAME]... [--interface coder0]
+ *             [--allow-group NAME]... [--interface coder0] [--no-direct]
  * </pre>
  */
 public final class ServiceMain {
@@ -31,6 +33,7 @@ public final class ServiceMain {
     Path socket = Path.of("/run/coder-desktop/vpn.sock");
     String group = null;
     String iface = "coder0";
+    boolean noDirect = false;
     Set<String> users = new HashSet<>();
     Set<String> groups = new HashSet<>();
     try {
@@ -41,13 +44,14 @@ public final class ServiceMain {
           case "--allow-user" -> users.add(args[++i]);
           case "--allow-group" -> groups.add(args[++i]);
           case "--interface" -> iface = args[++i];
+          case "--no-direct" -> noDirect = true;
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
     } catch (RuntimeException e) {
       System.err.println(
           "usage: ServiceMain [--socket PATH] [--group NAME] [--allow-user NAME]..."
-              + " [--allow-group NAME]... [--interface NAME]: "
+              + " [--allow-group NAME]... [--interface NAME] [--no-direct]: "
               + e.getMessage());
       System.exit(2);
       return;
@@ -57,11 +61,17 @@ public final class ServiceMain {
     }
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
+    boolean derpOnly = noDirect; // the operator's choice holds for every session
     VpnService service =
         new VpnService(
             (params, onAgents) ->
                 TunnelSession.open(
-                    params.url(), params.token(), params.headers(), ifname, onAgents),
+                    params.url(),
+                    params.token(),
+                    params.headers(),
+                    derpOnly || params.noDirect(),
+                    ifname,
+                    onAgents),
             clock::nanoTime,
             clock::wallTime);
     LocalSocketServer server =

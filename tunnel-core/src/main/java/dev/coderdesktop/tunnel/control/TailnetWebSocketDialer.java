@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.control;
+
+import dev.coderdesktop.tunnel.transport.WebSocketStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Dials Coder's tailnet API: a websocket to {@code <deployment>/api/v2/tailnet?version=2.3} (plus
+ * the resume token when there is one) carrying the session token and the user's extra headers.
+ * Immutable and thread-safe. The token appears in no message or log line.
+ */
+public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
+
+  /** The tailnet API version Coder Connect asks for (it needs WorkspaceUpdates). */
+  public static final String API_VERSION = "2.3";
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI deployment;
+  private final String sessionToken;
+  private final Map<String, String> headers;
+  private final HttpClient http;
+
+  /** A dialer for the deployment at {@code deployment} (http or https). */
+  public TailnetWebSocketDialer(URI deployment, String sessionToken, Map<String, String> headers) {
+    this.deployment = deployment;
+    this.sessionToken = sessionToken;
+    this.headers = Map.copyOf(headers);
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
+  /** The websocket URI for a dial with {@code resumeToken} (null for none). */
+  URI uri(String resumeToken) {
+    String scheme = "https".equalsIgnoreCase(deployment.getScheme()) ? "wss" : "ws";
+    String base = deployment.toString().replaceFirst("^[a-zA-Z]+://", "").replaceAll("/+$", "");
+    String q = "version=" + API_VERSION;
+    if (resumeToken != null) {
+      q += "&resume_token=" + URLEncoder.encode(resumeToken, StandardCharsets.UTF_8);
+    }
+    return URI.create(scheme + "://" + base + "/api/v2/tailnet?" + q);
+  }
+
+  @Override
+  public ControlConnection dial(String resumeToken) throws IOException {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("Coder-Session-Token", sessionToken);
+    WebSocketStream stream;
+    try {
+      stream =
+          WebSocketStream.open(http, uri(resumeToken), all, java.util.List.of(), CONNECT_TIMEOUT);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof WebSocketHandshakeException h) {
+        int status = h.getResponse().statusCode();
+        Object body = h.getResponse().body();
+        throw new ControlRejectedException(
+            status,
+            "the deployment refused the tailnet connection (HTTP "
+                + status
+                + ")"
+                + (body instanceof String s && !s.isBlank() ? ": " + s.strip() : ""));
+      }
+      throw new IOException(
+          "cannot reach the tailnet API at " + deployment.getHost() + ": " + cause.getMessage());
+    } catch (TimeoutException e) {
+      throw new IOException("timed out connecting to " + deployment.getHost());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+    return new ControlConnection(stream.inputStream(), stream.outputStream(), stream::abort);
+  }
+}

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.vpn.service.session;
+
+import dev.coderdesktop.tunnel.connect.AgentView;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Coder Connect in the foreground, as root, until terminated: a {@link TunnelSession} that prints
+ * one line per agent whenever the set changes. It does not change the system resolver: point the
+ * suffix's queries at {@code fd60:627a:a42b::53}.
+ *
+ * <pre>
+ * ForegroundConnect --url URL --token-file FILE [--interface coder0] [--header Name=Value]...
+ * </pre>
+ *
+ * Exit codes: 2 bad arguments, 3 sign-in refused (bad token, old server), 4 unreachable, 1 other.
+ */
+public final class ForegroundConnect {
+
+  private ForegroundConnect() {}
+
+  /** Entry point. */
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    String url = null;
+    Path tokenFile = null;
+    String iface = "coder0";
+    Map<String, String> headers = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--url" -> url = args[++i];
+          case "--token-file" -> tokenFile = Path.of(args[++i]);
+          case "--interface" -> iface = args[++i];
+          case "--header" -> {
+            String[] kv = args[++i].split("=", 2);
+            headers.put(kv[0], kv.length > 1 ? kv[1] : "");
+          }
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+      if (url == null || tokenFile == null) {
+        throw new IllegalArgumentException("--url and --token-file are required");
+      }
+    } catch (RuntimeException e) {
+      System.err.println(
+          "usage: ForegroundConnect --url URL --token-file FILE [--interface NAME]"
+              + " [--header Name=Value]...: "
+              + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Printer printer = new Printer(out);
+    TunnelSession session;
+    try {
+      session =
+          TunnelSession.open(url, readToken(tokenFile), headers, false, iface, printer::onAgents);
+    } catch (SignInException e) {
+      System.err.println(
+          (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());
+      System.exit(
+          switch (e.kind()) {
+            case REFUSED -> 3;
+            case UNREACHABLE -> 4;
+            case SYSTEM -> 1;
+          });
+      return;
+    }
+    out.println("server " + session.serverVersion());
+    out.println("user " + session.username());
+    out.println(
+        "ready "
+            + session.interfaceName()
+            + " "
+            + session.address().getHostAddress()
+            + " dns fd60:627a:a42b::53");
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  session.close();
+                  done.countDown();
+                },
+                "connect-shutdown"));
+    done.await();
+  }
+
+  private static String readToken(Path file) throws IOException {
+    return Files.readString(file);
+  }
+
+  /** Prints the agent list as lines a script can read. */
+  private static final class Printer {
+    private final PrintStream out;
+    private String last = "";
+
+    Printer(PrintStream out) {
+      this.out = out;
+    }
+
+    synchronized void onAgents(List<AgentView> agents) {
+      StringBuilder b = new StringBuilder();
+      for (AgentView a : agents) {
+        b.append("agent ")
+            .append(a.hostnames().get(0))
+            .append(' ')
+            .append(a.address().getHostAddress())
+            .append(' ')
+            .append(a.workspaceStatus())
+            .append(a.lastHandshakeNanos() >= 0 ? " handshake" : " no-handshake")
+            .append('\n');
+      }
+      b.append("agents ").append(agents.size());
+      String text = b.toString();
+      if (!text.equals(last)) {
+        last = text;
+        out.println(text);
+      }
+    }
+  }
+}

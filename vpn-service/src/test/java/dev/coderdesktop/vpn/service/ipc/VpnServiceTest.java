@@ -1,0 +1,291 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.vpn.service.ipc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderdesktop.tunnel.connect.AgentPing;
+import dev.coderdesktop.tunnel.connect.AgentView;
+import dev.coderdesktop.tunnel.control.TailnetAddresses;
+import dev.coderdesktop.tunnel.control.proto.Workspace;
+import dev.coderdesktop.vpn.proto.Codec;
+import dev.coderdesktop.vpn.proto.Framing;
+import dev.coderdesktop.vpn.proto.Handshake;
+import dev.coderdesktop.vpn.proto.ProtocolVersion;
+import dev.coderdesktop.vpn.proto.Speaker;
+import dev.coderdesktop.vpn.proto.wire.ClientMessage;
+import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
+import dev.coderdesktop.vpn.proto.wire.StartRequest;
+import dev.coderdesktop.vpn.proto.wire.Status;
+import dev.coderdesktop.vpn.proto.wire.StatusRequest;
+import dev.coderdesktop.vpn.proto.wire.StopRequest;
+import dev.coderdesktop.vpn.service.session.Session;
+import dev.coderdesktop.vpn.service.session.SignInException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The service's handlers on a real Unix socket in a temp dir, with a fake session. */
+@Timeout(30)
+class VpnServiceTest {
+
+  private static final UUID WS = UUID.randomUUID();
+  private static final UUID AGENT = UUID.randomUUID();
+
+  private Path dir;
+  private LocalSocketServer server;
+  private final AtomicInteger opened = new AtomicInteger();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+  private volatile String refuseWith;
+  private volatile Consumer<List<AgentView>> pushAgents;
+  private final List<AutoCloseable> clients = new ArrayList<>();
+
+  private static AgentView agent(long handshake) {
+    return new AgentView(
+        AGENT,
+        "main",
+        WS,
+        "dev",
+        Workspace.Status.RUNNING,
+        List.of("dev.coder", "main.dev.me.coder", "main.dev.alice.coder"),
+        TailnetAddresses.agentAddress(AGENT),
+        handshake);
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    dir = Files.createTempDirectory("cdj-svc");
+    Session.Factory factory =
+        (params, onAgents) -> {
+          opened.incrementAndGet();
+          try {
+            gate.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          if (refuseWith != null) {
+            throw new SignInException(SignInException.Kind.REFUSED, refuseWith);
+          }
+          pushAgents = onAgents;
+          return new Session() {
+            @Override
+            public List<AgentView> agents() {
+              return List.of(agent(-1));
+            }
+
+            @Override
+            public void close() {}
+          };
+        };
+    VpnService service =
+        new VpnService(factory, () -> 5_000_000_000L, () -> Instant.parse("2026-11-24T12:00:00Z"));
+    String me = System.getProperty("user.name");
+    server =
+        new LocalSocketServer(
+            dir.resolve("vpn.sock"),
+            "rw-rw----",
+            null,
+            new AccessPolicy(Set.of(me), Set.of()),
+            service);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable c : clients) {
+      c.close();
+    }
+    server.close();
+    Files.deleteIfExists(dir);
+  }
+
+  private record Client(
+      Speaker<ClientMessage, ServiceMessage> speaker,
+      BlockingQueue<ServiceMessage> pushed,
+      SocketChannel ch)
+      implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      speaker.close();
+      ch.close();
+    }
+  }
+
+  private Client connect() throws IOException {
+    SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+    ch.connect(UnixDomainSocketAddress.of(dir.resolve("vpn.sock")));
+    var in = LocalSocketServer.in(ch);
+    var out = LocalSocketServer.out(ch);
+    Handshake.perform(
+        in, out, Handshake.Role.CLIENT, Handshake.Role.SERVICE, List.of(ProtocolVersion.CURRENT));
+    BlockingQueue<ServiceMessage> pushed = new LinkedBlockingQueue<>();
+    Speaker<ClientMessage, ServiceMessage> s =
+        new Speaker<>(in, out, Codec.CLIENT, pushed::add, e -> {});
+    s.start();
+    Client c = new Client(s, pushed, ch);
+    clients.add(c);
+    return c;
+  }
+
+  private static ClientMessage startMsg() {
+    return ClientMessage.newBuilder()
+        .setStart(
+            StartRequest.newBuilder()
+                .setCoderUrl("https://coder.example.com")
+                .setApiToken("tok-123"))
+        .build();
+  }
+
+  private static ServiceMessage call(Client c, ClientMessage m) throws Exception {
+    return c.speaker().request(m).get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("start, status with the agents, an identical repeat is a no-op, then stop")
+  void lifecycle() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    Status st =
+        call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+            .getStatus();
+    assertEquals(Status.Lifecycle.STARTED, st.getLifecycle());
+    var a = st.getPeerUpdate().getUpsertedAgents(0);
+    assertEquals(
+        List.of("dev.coder.", "main.dev.me.coder.", "main.dev.alice.coder."), a.getFqdnList());
+    assertEquals(TailnetAddresses.agentAddress(AGENT).getHostAddress(), a.getIpAddrs(0));
+    assertEquals("dev", st.getPeerUpdate().getUpsertedWorkspaces(0).getName());
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertEquals(1, opened.get(), "the identical repeat did not open a second session");
+    assertTrue(
+        call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build())
+            .getStop()
+            .getSuccess());
+    assertEquals(
+        Status.Lifecycle.STOPPED,
+        call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+            .getStatus()
+            .getLifecycle());
+  }
+
+  @Test
+  @DisplayName("a start while another is in progress fails fast with a clear message")
+  void busy() throws Exception {
+    gate = new CountDownLatch(1);
+    Client a = connect();
+    Client b = connect();
+    var first = a.speaker().request(startMsg());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (opened.get() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    var second = call(b, startMsg()).getStart();
+    assertFalse(second.getSuccess());
+    assertTrue(second.getErrorMessage().contains("starting"), second.getErrorMessage());
+    gate.countDown();
+    assertTrue(first.get(10, TimeUnit.SECONDS).getStart().getSuccess());
+  }
+
+  @Test
+  @DisplayName("a refused sign-in is reported and leaves the service stopped with the error")
+  void refused() throws Exception {
+    refuseWith = "This deployment runs Coder v2.19.0; Coder Desktop needs v2.20.0 or later.";
+    Client c = connect();
+    var r = call(c, startMsg()).getStart();
+    assertFalse(r.getSuccess());
+    assertEquals(refuseWith, r.getErrorMessage());
+    Status st =
+        call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+            .getStatus();
+    assertEquals(Status.Lifecycle.STOPPED, st.getLifecycle());
+    assertEquals(refuseWith, st.getErrorMessage());
+  }
+
+  private static boolean hasHandshake(ServiceMessage m) {
+    var u = m.getStatus().getPeerUpdate();
+    return u.getUpsertedAgentsCount() > 0 && u.getUpsertedAgents(0).hasLastHandshake();
+  }
+
+  @Test
+  @DisplayName(
+      "agent changes are broadcast to every client; a garbage frame closes only its sender")
+  void broadcastAndIsolation() throws Exception {
+    Client a = connect();
+    Client b = connect();
+    assertTrue(call(a, startMsg()).getStart().getSuccess());
+    b.pushed().clear();
+    // A third client sends garbage after the handshake.
+    Client bad = connect();
+    Framing.write(LocalSocketServer.out(bad.ch()), new byte[] {(byte) 0xff, 1, 2});
+    pushAgents.accept(List.of(agent(4_000_000_000L)));
+    ServiceMessage m;
+    do {
+      m = b.pushed().poll(5, TimeUnit.SECONDS);
+    } while (m != null && !hasHandshake(m));
+    assertTrue(m != null, "a status with the agent's handshake was broadcast");
+    // one second before "now" on the fake clocks
+    assertEquals(
+        Instant.parse("2026-11-24T11:59:59Z").getEpochSecond(),
+        m.getStatus().getPeerUpdate().getUpsertedAgents(0).getLastHandshake().getSeconds());
+    assertEquals(
+        Status.Lifecycle.STARTED,
+        call(a, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+            .getStatus()
+            .getLifecycle());
+  }
+
+  private static boolean hasPing(ServiceMessage m) {
+    var u = m.getStatus().getPeerUpdate();
+    return u.getUpsertedAgentsCount() > 0 && u.getUpsertedAgents(0).hasLastPing();
+  }
+
+  @Test
+  @DisplayName("each refresh from the engine (every ping round) reaches clients with last_ping")
+  void pingRefresh() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    for (int ms : new int[] {30, 45}) {
+      AgentView a = agent(4_000_000_000L);
+      pushAgents.accept(
+          List.of(
+              new AgentView(
+                  a.agentId(),
+                  a.agentName(),
+                  a.workspaceId(),
+                  a.workspaceName(),
+                  a.workspaceStatus(),
+                  a.hostnames(),
+                  a.address(),
+                  a.lastHandshakeNanos(),
+                  new AgentPing(Duration.ofMillis(ms), false, 999, "Coder", null, 0))));
+      ServiceMessage m;
+      do {
+        m = c.pushed().poll(5, TimeUnit.SECONDS);
+      } while (m != null && !hasPing(m));
+      assertTrue(m != null, "a status with the ping was broadcast");
+      var ping = m.getStatus().getPeerUpdate().getUpsertedAgents(0).getLastPing();
+      assertEquals(ms * 1_000_000, ping.getLatency().getNanos());
+      assertEquals("Coder", ping.getPreferredDerp());
+    }
+  }
+}
