@@ -7,7 +7,10 @@
 # no routes): our service and CLI. Checks:
 #   1. the path to nat.coder turns direct (hole punching through the NAT; `coder-desktop status`
 #      says so);
-#   2. hard.coder and blocked.coder stay on DERP and keep answering (no ping lost);
+#   2. blocked.coder stays on DERP, and both it and hard.coder keep answering (no ping lost); the
+#      path to hard.coder is printed: the port STUN reports for it is useless, but a client that
+#      is not behind a NAT itself may still learn the agent's real port from its pings, as a
+#      Tailscale peer does, and go direct;
 #   3. a 200 MiB HTTP download from nat.coder runs over the direct path; UDP is blocked in the
 #      client namespace (iptables) halfway: the download completes over DERP on the same TCP
 #      connection; the fall-back time (the longest gap in a 10/s ping stream, and when the status
@@ -147,7 +150,7 @@ wait_for 30 "nat.coder's path turns direct" bash -c 'path_of nat.coder | grep -q
 ok "nat.coder is direct after $(since "$T0" "$(now)") s: $(path_of nat.coder)"
 cli status | sed 's/^/     /'
 
-step "2. the symmetric-NAT and UDP-blocked agents stay on DERP and keep answering"
+step "2. the UDP-blocked agent stays on DERP; it and the symmetric-NAT one keep answering"
 in_ns ping -6 -c 40 -i 0.25 -W 2 "$HARD_IP" >"$WORK/ping-hard.out" &
 P1=$!
 in_ns ping -6 -c 40 -i 0.25 -W 2 "$BLOCKED_IP" >"$WORK/ping-blocked.out" &
@@ -158,7 +161,7 @@ for name in hard blocked; do
   loss=$(grep -oE '[0-9.]+% packet loss' "$WORK/ping-$name.out" || echo "?")
   [[ $loss == "0% packet loss" ]] || fail "$name.coder lost pings over 10 s: $loss"
   p=$(path_of "$name.coder")
-  [[ $p == DERP* ]] || fail "$name.coder should stay on DERP, status says: $p"
+  [[ $name == hard || $p == DERP* ]] || fail "$name.coder should stay on DERP, status says: $p"
   ok "$name.coder: 40 pings, $loss, path $p"
 done
 

@@ -7,6 +7,7 @@ import dev.coderdesktop.testbed.deployment.Deployment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +47,36 @@ public final class AgentFleet implements AutoCloseable {
   private final SshServer ssh;
   private final Path stateDir;
   private final boolean derpWebsockets;
+  private final Optional<InetSocketAddress> stun;
   private final Map<UUID, Running> running = new HashMap<>();
   private boolean closed;
 
-  /** A fleet for {@code deployment}, whose agents reach the testbed at {@code url}. */
+  /**
+   * A fleet for {@code deployment}, whose agents reach the testbed at {@code url} and its STUN
+   * server at {@code stun}; they make direct paths unless the deployment disables them.
+   */
   public AgentFleet(
-      Deployment deployment, NetworkLab lab, URI url, Path stateDir, boolean derpWebsockets)
+      Deployment deployment,
+      NetworkLab lab,
+      URI url,
+      Optional<InetSocketAddress> stun,
+      Path stateDir,
+      boolean derpWebsockets)
       throws IOException {
     this.deployment = deployment;
     this.lab = lab;
     this.url = url;
+    this.stun = stun;
     this.stateDir = stateDir;
     this.derpWebsockets = derpWebsockets;
     this.ssh = SshServer.prepare(stateDir.resolve("ssh"));
+  }
+
+  /** A fleet whose agents know no STUN server (their direct endpoints are local addresses). */
+  public AgentFleet(
+      Deployment deployment, NetworkLab lab, URI url, Path stateDir, boolean derpWebsockets)
+      throws IOException {
+    this(deployment, lab, url, Optional.empty(), stateDir, derpWebsockets);
   }
 
   /** The key that signs in to every agent's sshd as root. */
@@ -142,6 +161,14 @@ public final class AgentFleet implements AutoCloseable {
     if (derpWebsockets) {
       cmd.add("--derp-websockets");
     }
+    if (deployment.config().disableDirectConnections()) {
+      cmd.add("--no-direct");
+    }
+    stun.ifPresent(
+        s -> {
+          cmd.add("--stun");
+          cmd.add(s.getAddress().getHostAddress() + ":" + s.getPort());
+        });
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectError(stateDir.resolve("agent-" + name + ".log").toFile());
     pb.environment().put("TESTBED_AGENT_TOKEN", deployment.issueAgentToken(id));
