@@ -12,6 +12,7 @@
 # Each side downloads $SIZE_MB MB (default 200) $RUNS times (default 3), alternating, after one
 # warm-up each; the median counts. Prints the path each side used, then
 #   ours_mbps=<n>  coder_portforward_mbps=<n>  and last  ratio_ours_over_coder_portforward=<r>.
+# NO_DIRECT=1 keeps our side on DERP (`coder-desktop up --no-direct`), for comparison.
 # As root. SKIP_BUILD=1 skips the Maven build (the Go builds are incremental anyway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,7 +115,7 @@ cli() { in_ns env XDG_CONFIG_HOME="$WORK/config" "$JAVA_HOME/bin/java" -cp "$CLI
   dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 wait_for 30 "our service listens" test -S "$WORK/vpn.sock"
 cli login --url "$URL" --token-file "$WORK/token" >/dev/null 2>&1 || die "coder-desktop login"
-cli up >/dev/null 2>&1 || die "coder-desktop up"
+cli up ${NO_DIRECT:+--no-direct} >/dev/null 2>&1 || die "coder-desktop up"
 wait_for 60 "ping6 $HOST through our tunnel" in_ns ping -6 -c 1 -W 2 "$HOST"
 
 LPORT=$((20000 + RANDOM % 20000))
