@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# End-to-end against a REAL Coder: builds the harness (coderd v2.24.1 from the Go module proxy,
-# in-memory database, embedded DERP, one workspace with a real agent) and runs it on the loopback
-# of a network namespace of its own, beside our Java client, as root: sign-in over REST, the
-# tailnet control plane over its websocket, WireGuard through coderd's DERP relay, our DNS shim for
-# the .coder names (the namespace's resolv.conf points at it), then ping6, HTTP and ssh to the
-# workspace BY NAME, and finally a workspace stop through the real API, after which the agent must
-# leave our list.
+# End-to-end against a REAL Coder: builds the harness for one Coder release (CODER_VERSION=v2.20.0,
+# v2.24.1 (the default) or v2.30.0; coderd from the Go module proxy with its test database, embedded
+# DERP, one workspace with a real agent) and runs it on the loopback of a network namespace of its
+# own, beside our Java client, as root: sign-in over REST, the tailnet control plane over its
+# websocket, WireGuard through coderd's DERP relay, our DNS shim for the .coder names (the
+# namespace's resolv.conf points at it), then ping6, HTTP and ssh to the workspace BY NAME, and
+# finally a workspace stop through the real API, after which the agent must leave our list.
+# Releases that need PostgreSQL get a throwaway server inside the namespace (lib/postgres.sh).
 # Prints one line per check and ends with "real-coder e2e: PASS" or "real-coder e2e: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
+INTEROP=$(pwd)
 source "$ROOT/scripts/java-home.sh"
-export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
+source lib/harness.sh
+source lib/postgres.sh
+source lib/uplink.sh
+harness_release
 
 WORK=$(mktemp -d /tmp/cdj-interop.XXXXXX)
 IFACE="coder0"
@@ -27,7 +32,9 @@ cleanup() {
     kill -TERM "$HARNESS_PID" 2>/dev/null || true
     wait "$HARNESS_PID" 2>/dev/null || true
   fi
+  pg_stop
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+  uplink_del
   ip netns del "$NS" 2>/dev/null || true
   rm -rf "/etc/netns/$NS" "$WORK"
   echo "real-coder e2e: $result"
@@ -88,17 +95,17 @@ check_direct_path() {
   done
   local ms=$((($(date +%s%N) - FIRST_REPLY_NS) / 1000000))
   ok "coder-desktop status shows $(grep -oE 'direct [^ ]+' "$WORK/status.out" | head -n 1) ${ms} ms after the first reply (an upper bound: each status call starts a JVM)"
-  grep -E "path to .*now DIRECT" "$WORK/client.log" | head -n 1 | sed 's/^/     /' || true
+  grep -oE "direct path to .*" "$WORK/client.log" | head -n 1 | sed 's/^/     service: /' || true
 }
 
-step "building the harness (coder v2.24.1; the first build downloads ~3 GB of modules)"
-# Stamp the pinned release into the binary so the server reports it, as a release build would.
-go test -c -o bin/harness -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=2.24.1" ./harness
-[[ -x bin/harness ]] || fail "harness build"
-ok "harness built"
+step "building the harness (coder $CODER_VERSION; a first build downloads ~3 GB of modules)"
+harness_build || fail "harness build"
+ok "harness built: ${HARNESS_BIN#"$ROOT"/}"
 
-step "building the Java client"
-(cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+if [[ ${SKIP_BUILD:-} != 1 ]]; then
+  step "building the Java client"
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+fi
 [[ -f "$ROOT/desktop-cli/target/classpath.txt" ]] || fail "the Java build produced no CLI classpath"
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 
@@ -108,15 +115,22 @@ ip -n "$NS" link set lo up
 mkdir -p "/etc/netns/$NS"
 echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
 in_ns() { ip netns exec "$NS" "$@"; }
+uplink_add "$NS"
+
+if [[ -n $HARNESS_POSTGRES ]]; then
+  step "starting PostgreSQL in the namespace (coder $CODER_VERSION has no in-memory database)"
+  pg_start "$NS" || fail "PostgreSQL did not start"
+  ok "PostgreSQL on 127.0.0.1:5432 in $NS, data in $PG_DIR"
+fi
 
 step "starting a real Coder deployment"
 mkfifo "$WORK/stdin"
 in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" \
-  CODER_DESKTOP_BLOCK_DIRECT="${DIRECT_DISABLED:-}" bin/harness -test.run TestHarness -test.timeout 0 ${HARNESS_FLAGS:-} \
+  CODER_DESKTOP_BLOCK_DIRECT="${DIRECT_DISABLED:-}" "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 ${HARNESS_FLAGS:-} \
   <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
 HARNESS_PID=$!
 exec 7>"$WORK/stdin"
-wait_for 180 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
+wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
 READY=$(grep -m1 '"url"' "$WORK/harness.out")
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
 URL=$(field url)

@@ -6,6 +6,8 @@ pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server o
       dnsutils procps dnsperf
       # the testbed's NAT routers (network shapes) and testbed/direct-e2e.sh's UDP block
       iptables
+      # interop/run.sh: Coder v2.30.0's test database (a throwaway server in the namespace)
+      postgresql
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX

@@ -18,6 +18,8 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.derp;
   exports dev.coderdesktop.tunnel.derp.server;
   exports dev.coderdesktop.tunnel.disco;
+  exports dev.coderdesktop.tunnel.liveness;
+  exports dev.coderdesktop.tunnel.netmon;
   exports dev.coderdesktop.tunnel.path;
   exports dev.coderdesktop.tunnel.stun;
   exports dev.coderdesktop.tunnel.time;

@@ -32,7 +32,12 @@ class StatusColumnsTest {
                     .setDidP2P(true))
             .build();
     assertEquals("1005.0ms", CoderDesktopCli.latency(direct));
-    assertEquals("p2p", CoderDesktopCli.path(direct));
+    assertEquals("direct", CoderDesktopCli.path(direct));
+    Agent named =
+        direct.toBuilder()
+            .setLastPing(direct.getLastPing().toBuilder().setDirectEndpoint("192.0.2.1:41641"))
+            .build();
+    assertEquals("direct 192.0.2.1:41641", CoderDesktopCli.path(named));
     assertEquals("-", CoderDesktopCli.latency(Agent.getDefaultInstance()));
     assertEquals("-", CoderDesktopCli.path(Agent.getDefaultInstance()));
   }

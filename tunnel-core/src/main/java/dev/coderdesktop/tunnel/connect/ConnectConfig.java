@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.connect;
 
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * @param derpWebsockets whether the deployment requires DERP over websockets
  * @param derpRegionNames region names by id, for status (missing: "Unnamed id")
  * @param derpLatencies measured latencies to regions by id, advertised in our node
+ * @param net how connections to the deployment and its relays are dialled (trust, proxy)
  * @param stunServers the DERP map's STUN servers, resolved, for our direct endpoints
  * @param directDisabled stay on DERP: no UDP socket, no endpoints advertised or used (the
  *     deployment's {@code disable_direct_connections}, or the user's choice)
@@ -41,6 +43,7 @@ public record ConnectConfig(
     boolean derpWebsockets,
     Map<Integer, String> derpRegionNames,
     Map<Integer, Duration> derpLatencies,
+    NetPolicy net,
     List<InetSocketAddress> stunServers,
     boolean directDisabled) {
 
@@ -50,6 +53,7 @@ public record ConnectConfig(
     Objects.requireNonNull(sessionToken, "sessionToken");
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(derpUrl, "derpUrl");
+    Objects.requireNonNull(net, "net");
     headers = Map.copyOf(headers);
     derpRegionNames = Map.copyOf(derpRegionNames);
     derpLatencies = Map.copyOf(derpLatencies);
@@ -71,7 +75,8 @@ public record ConnectConfig(
       int derpRegion,
       boolean derpWebsockets,
       Map<Integer, String> derpRegionNames,
-      Map<Integer, Duration> derpLatencies) {
+      Map<Integer, Duration> derpLatencies,
+      NetPolicy net) {
     this(
         deployment,
         sessionToken,
@@ -84,6 +89,7 @@ public record ConnectConfig(
         derpWebsockets,
         derpRegionNames,
         derpLatencies,
+        net,
         List.of(),
         false);
   }
@@ -110,7 +116,8 @@ public record ConnectConfig(
         derpRegion,
         derpWebsockets,
         Map.of(),
-        Map.of());
+        Map.of(),
+        NetPolicy.system());
   }
 
   /** The name of region {@code id}, as Coder words an unknown one. */

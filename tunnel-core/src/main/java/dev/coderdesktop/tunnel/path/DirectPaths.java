@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Finds, keeps and drops the direct path of every peer (the state machine of each is drawn in
@@ -49,6 +50,9 @@ public final class DirectPaths implements DiscoHandler.DirectEvents, AutoCloseab
   /** A peer counts as active this long after our last WireGuard packet to it. */
   static final Duration SESSION_ACTIVE = Duration.ofSeconds(45);
 
+  /** A faster address replaces the chosen one only when it gains at least this much (and 10%). */
+  static final Duration SWITCH_MIN_GAIN = Duration.ofMillis(1);
+
   /** The same address is not pinged twice within this (the heartbeat aside). */
   static final Duration REPING_MIN = Duration.ofSeconds(1);
 
@@ -58,6 +62,8 @@ public final class DirectPaths implements DiscoHandler.DirectEvents, AutoCloseab
     /** The path of {@code nodeKey} changed. */
     void onPathChange(Key nodeKey, PathStatus status);
   }
+
+  private static final Logger LOG = Logger.getLogger(DirectPaths.class.getName());
 
   private record Ping(PeerPath peer, InetSocketAddress to) {}
 
@@ -351,7 +357,16 @@ public final class DirectPaths implements DiscoHandler.DirectEvents, AutoCloseab
       p.chosen = new PeerPath.Chosen(from, trustedUntil);
       p.latency = latency;
       p.latencyAtNanos = now;
-    } else if (latency.toNanos() * 10 < p.latency.toNanos() * 9) {
+    } else if (latency.toNanos() * 10 < p.latency.toNanos() * 9
+        && p.latency.minus(latency).compareTo(SWITCH_MIN_GAIN) >= 0) {
+      LOG.info(
+          () ->
+              "path to "
+                  + p.nodeKey.toBase64().substring(0, 8)
+                  + ": "
+                  + Endpoints.format(from)
+                  + " answers faster than "
+                  + Endpoints.format(c.address()));
       p.chosen = new PeerPath.Chosen(from, trustedUntil);
       p.latency = latency;
       p.latencyAtNanos = now;

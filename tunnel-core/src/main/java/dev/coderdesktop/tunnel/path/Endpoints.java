@@ -16,14 +16,48 @@ public final class Endpoints {
 
   private Endpoints() {}
 
-  /** The wire form of {@code a}. */
+  /** The wire form of {@code a}, IPv6 in the short form of RFC 5952 ({@code [::1]:41641}). */
   public static String format(InetSocketAddress a) {
-    String ip = a.getAddress().getHostAddress();
-    int zone = ip.indexOf('%');
-    if (zone >= 0) {
-      ip = ip.substring(0, zone);
+    InetAddress ip = a.getAddress();
+    return (ip instanceof Inet6Address
+            ? "[" + shortIpv6(ip.getAddress()) + "]"
+            : ip.getHostAddress())
+        + ":"
+        + a.getPort();
+  }
+
+  /** Lower-case hex groups, the longest run of two or more zero groups (the first) as "::". */
+  static String shortIpv6(byte[] b) {
+    int[] g = new int[8];
+    for (int i = 0; i < 8; i++) {
+      g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
     }
-    return (a.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip) + ":" + a.getPort();
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && g[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        s.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+        s.append(':');
+      }
+      s.append(Integer.toHexString(g[i]));
+    }
+    return s.toString();
   }
 
   /** Every endpoint that parses as an IP literal and a port from 1 to 65535; others are skipped. */

@@ -204,17 +204,6 @@ class DerpRelayTest {
   }
 
   @Test
-  @DisplayName("backoff grows quadratically from 10 ms and is capped at 5 s (with 0.5-1.5 jitter)")
-  void backoff() {
-    for (int i = 0; i < 50; i++) {
-      long one = DerpClient.backoff(1).toMillis();
-      assertTrue(one >= 5 && one <= 15, "first " + one);
-      long many = DerpClient.backoff(100).toMillis();
-      assertTrue(many >= 2500 && many <= 7500, "capped " + many);
-    }
-  }
-
-  @Test
   @DisplayName("random bytes into the frame reader only ever raise IOException")
   void fuzzFrames() {
     java.util.Random rnd = new java.util.Random(5);

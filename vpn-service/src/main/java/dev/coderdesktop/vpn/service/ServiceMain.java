@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
@@ -62,6 +63,13 @@ public final class ServiceMain {
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
     boolean derpOnly = noDirect; // the operator's choice holds for every session
+    // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
+    // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
+    String caFile = System.getenv("CODER_DESKTOP_CA_FILE");
+    Connectivity net =
+        Connectivity.of(
+            caFile == null || caFile.isBlank() ? null : Path.of(caFile),
+            System.getenv("CODER_DESKTOP_PROXY"));
     VpnService service =
         new VpnService(
             (params, onAgents) ->
@@ -71,6 +79,7 @@ public final class ServiceMain {
                     params.headers(),
                     derpOnly || params.noDirect(),
                     ifname,
+                    net,
                     onAgents),
             clock::nanoTime,
             clock::wallTime);

@@ -62,8 +62,7 @@ public final class ForegroundConnect {
     Printer printer = new Printer(out);
     TunnelSession session;
     try {
-      session =
-          TunnelSession.open(url, readToken(tokenFile), headers, false, iface, printer::onAgents);
+      session = TunnelSession.open(url, readToken(tokenFile), headers, iface, printer::onAgents);
     } catch (SignInException e) {
       System.err.println(
           (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());

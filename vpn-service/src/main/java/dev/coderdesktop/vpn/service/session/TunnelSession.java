@@ -5,8 +5,11 @@ package dev.coderdesktop.vpn.service.session;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.HostnameSuffix;
+import dev.coderdesktop.coder.sdk.ProductInfo;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
@@ -15,6 +18,7 @@ import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.derp.DerpProbe;
 import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.vpn.service.dns.DnsShim;
 import dev.coderdesktop.vpn.service.dns.HostTable;
@@ -79,20 +83,40 @@ public final class TunnelSession implements Session {
       String url,
       String token,
       Map<String, String> headers,
-      boolean noDirect,
       String iface,
       Consumer<List<AgentView>> onAgents)
       throws SignInException {
+    return open(url, token, headers, false, iface, Connectivity.defaults(), onAgents);
+  }
+
+  /**
+   * As above, reaching the deployment with {@code net}'s trust and proxy; {@code noDirect} keeps
+   * every agent on the DERP relay.
+   */
+  public static TunnelSession open(
+      String url,
+      String token,
+      Map<String, String> headers,
+      boolean noDirect,
+      String iface,
+      Connectivity net,
+      Consumer<List<AgentView>> onAgents)
+      throws SignInException {
+    NetPolicy policy =
+        new NetPolicy(
+            net.trust().sslContext(), u -> net.proxy().proxyFor(u), ProductInfo.userAgent());
     ConnectConfig config;
     String version;
     String user;
     try {
       SessionToken t = SessionToken.of(token);
-      CoderClient api = new CoderClient(DeploymentUrl.parse(url), t, headers);
+      CoderClient api = new CoderClient(DeploymentUrl.parse(url), t, headers, net);
       version = api.checkVersion().toString();
       Values.User me = api.me();
       user = me.username();
       Values.AgentConnectionInfo info = api.agentConnectionInfo();
+      // Before anything routes lookups: a suffix such as "com" would capture the machine's DNS.
+      HostnameSuffix suffix = HostnameSuffix.parse(info.hostnameSuffix());
       SystemClock probeClock = new SystemClock("derp-probe");
       Optional<DerpSelection> chosen;
       try {
@@ -101,7 +125,12 @@ public final class TunnelSession implements Session {
                 info.derpMap(),
                 relay ->
                     DerpProbe.measure(
-                        relay, Map.of(), info.derpForceWebsockets(), probeClock, PROBE_BUDGET));
+                        relay,
+                        headers,
+                        info.derpForceWebsockets(),
+                        policy,
+                        probeClock,
+                        PROBE_BUDGET));
       } finally {
         probeClock.shutdown();
       }
@@ -117,12 +146,13 @@ public final class TunnelSession implements Session {
               headers,
               me.id(),
               me.username(),
-              info.hostnameSuffix(),
+              suffix.value(),
               derp.url(),
               derp.regionId(),
               info.derpForceWebsockets(),
               derp.regionNames(),
               derp.latencies(),
+              policy,
               StunServers.of(info.derpMap()),
               noDirect || info.disableDirectConnections());
       LOG.info(
@@ -132,7 +162,10 @@ public final class TunnelSession implements Session {
                   : noDirect ? "off (DERP only, as asked)" : "on, STUN " + config.stunServers()));
     } catch (CoderException.Unreachable e) {
       throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
-    } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {
+    } catch (CoderException
+        | DeploymentUrl.InvalidException
+        | HostnameSuffix.InvalidException
+        | IllegalArgumentException e) {
       throw new SignInException(SignInException.Kind.REFUSED, e.getMessage());
     }
 
