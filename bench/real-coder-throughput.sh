@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
 # HTTP download throughput to a REAL Coder agent, in one run: through our tunnel by name
-# (service + coder-desktop, http://<workspace>.coder:<port>/) against the real Coder CLI's
-# `coder port-forward` to the same agent port. The real deployment is interop/'s harness (coderd
-# v2.24.1, in-memory database, embedded DERP and its test STUN server, one real agent); the CLI is
-# built from the same module version (github.com/coder/coder/v2/enterprise/cmd/coder, from the Go
-# module proxy, with interop/go.mod's replace lines; the binary stays in interop/bin/, untracked).
-# Everything runs in one network namespace that has a link and a default route (a veth to a
-# namespace of its own that does nothing), as a laptop has: Coder's clients pick their direct
-# endpoints from such interfaces and would otherwise stay on DERP.
+# (service + coder-desktop, http://<workspace>.coder:<port>/bytes/<n>) against the real Coder CLI's
+# `coder port-forward` to the same agent port. The deployment is interop/'s harness for
+# CODER_VERSION (default v2.24.1: coderd with its test database, embedded DERP and test STUN
+# server, one real agent); the CLI is built from the same module version
+# (github.com/coder/coder/v2/enterprise/cmd/coder from the Go module proxy, with that release's
+# go.mod and its replace lines, copied so the tracked files stay as they are; the binary stays in
+# interop/bin/, untracked). Client and deployment share one network namespace that has a link and
+# a default route (interop/lib/uplink.sh), as a laptop has: Coder's clients take their direct
+# endpoints from such interfaces.
 # Each side downloads $SIZE_MB MB (default 200) $RUNS times (default 3), alternating, after one
 # warm-up each; the median counts. Prints the path each side used, then
 #   ours_mbps=<n>  coder_portforward_mbps=<n>  and last  ratio_ours_over_coder_portforward=<r>.
@@ -18,14 +19,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/java-home.sh
-export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
+INTEROP="$ROOT/interop"
+source interop/lib/harness.sh
+source interop/lib/uplink.sh
+harness_release
+if [[ -n $HARNESS_POSTGRES ]]; then
+  echo "Coder $CODER_VERSION's harness needs PostgreSQL; this benchmark runs releases without it" >&2
+  exit 2
+fi
 SIZE_MB=${SIZE_MB:-200}
 RUNS=${RUNS:-3}
 BYTES=$((SIZE_MB * 1000 * 1000))
 
 WORK=$(mktemp -d /tmp/cdj-rcthru.XXXXXX)
 NS="cdjrct$RANDOM"
-PEER_NS="cdjrcp$RANDOM"
 HARNESS_PID=""
 SERVICE_PID=""
 FORWARD_PID=""
@@ -37,10 +44,9 @@ cleanup() {
     kill -TERM "$HARNESS_PID" 2>/dev/null || true
     wait "$HARNESS_PID" 2>/dev/null || true
   fi
-  for ns in "$NS" "$PEER_NS"; do
-    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-    ip netns del "$ns" 2>/dev/null || true
-  done
+  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+  uplink_del
+  ip netns del "$NS" 2>/dev/null || true
   rm -rf "/etc/netns/$NS" "$WORK"
 }
 trap cleanup EXIT
@@ -61,17 +67,19 @@ wait_for() { # seconds, description, command...
   die "$what (waited ${secs}s)"
 }
 
-echo "building the harness and the coder CLI (v2.24.1, Go module proxy)..." >&2
+echo "building the harness and the coder CLI ($CODER_VERSION, Go module proxy)..." >&2
+CLI_BIN="$INTEROP/bin/coder-$CODER_VERSION"
+harness_build >&2 || die "harness build failed"
 (
   cd interop
-  go test -c -o bin/harness -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=2.24.1" ./harness
-  # A copy of go.mod (same requirements and replace lines) that the CLI build may extend, so the
-  # tracked go.mod and go.sum stay as they are.
-  [[ bin/coder-cli.mod -nt go.mod ]] || { cp go.mod bin/coder-cli.mod && cp go.sum bin/coder-cli.sum; }
-  go build -modfile=bin/coder-cli.mod -o bin/coder \
-    -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=2.24.1" \
+  # A copy of the release's go.mod and go.sum that the CLI build may extend.
+  mod="bin/coder-cli-$CODER_VERSION.mod"
+  [[ $mod -nt versions/$CODER_VERSION/go.mod ]] \
+    || { cp "versions/$CODER_VERSION/go.mod" "$mod" && cp "versions/$CODER_VERSION/go.sum" "${mod%.mod}.sum"; }
+  go build -modfile="$mod" -tags "$HARNESS_TAGS" -o "$CLI_BIN" \
+    -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=${CODER_VERSION#v}" \
     github.com/coder/coder/v2/enterprise/cmd/coder
-) >&2 || die "Go build failed"
+) >&2 || die "coder CLI build failed"
 if [[ ${SKIP_BUILD:-} != 1 ]]; then
   ./mvnw -B -q install -DskipTests >&2 || die "Maven build failed"
 fi
@@ -80,20 +88,14 @@ CLI_CP="$ROOT/desktop-cli/target/classes:$(cat desktop-cli/target/classpath.txt)
 
 # One namespace for client and deployment, with a link and a default route.
 ip netns add "$NS"
-ip netns add "$PEER_NS"
 ip -n "$NS" link set lo up
-ip -n "$NS" link add eth0 type veth peer name eth0 netns "$PEER_NS"
-ip -n "$NS" addr add 10.213.0.2/24 dev eth0
-ip -n "$PEER_NS" addr add 10.213.0.1/24 dev eth0
-ip -n "$NS" link set eth0 up
-ip -n "$PEER_NS" link set eth0 up
-ip -n "$NS" route add default via 10.213.0.1
+uplink_add "$NS"
 mkdir -p "/etc/netns/$NS"
 echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
 in_ns() { ip netns exec "$NS" "$@"; }
 
 mkfifo "$WORK/stdin"
-in_ns env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness -test.timeout 0 \
+in_ns env CODER_DESKTOP_HARNESS=1 "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
   <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
 HARNESS_PID=$!
 exec 7>"$WORK/stdin"
@@ -120,7 +122,7 @@ wait_for 60 "ping6 $HOST through our tunnel" in_ns ping -6 -c 1 -W 2 "$HOST"
 
 LPORT=$((20000 + RANDOM % 20000))
 in_ns env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$URL" \
-  CODER_SESSION_TOKEN="$(cat "$WORK/token")" interop/bin/coder port-forward "$WS" \
+  CODER_SESSION_TOKEN="$(cat "$WORK/token")" "$CLI_BIN" port-forward "$WS" \
   --tcp "127.0.0.1:$LPORT:$PORT" >"$WORK/forward.log" 2>&1 &
 FORWARD_PID=$!
 wait_for 60 "coder port-forward answers on 127.0.0.1:$LPORT" \
@@ -147,7 +149,7 @@ done
 echo "our path:   $(cli status 2>/dev/null | grep -i "$HOST" | tr -s ' ' | head -n 1)"
 # The CLI's own view of its path (a second connection from the same binary and namespace).
 CODER_PING=$(in_ns env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$URL" \
-  CODER_SESSION_TOKEN="$(cat "$WORK/token")" timeout 60 interop/bin/coder ping -n 5 "$WS" 2>&1 \
+  CODER_SESSION_TOKEN="$(cat "$WORK/token")" timeout 60 "$CLI_BIN" ping -n 5 "$WS" 2>&1 \
   | grep -i pong | tail -n 1 || true)
 echo "coder path: ${CODER_PING:-unknown}"
 OURS=$(median "${ours[@]}")

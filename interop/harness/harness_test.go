@@ -87,7 +87,7 @@ func TestHarness(t *testing.T) {
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = fmt.Fprintln(w, "hello from the real coder agent")
 	})
-	mux.HandleFunc("/bytes/{n}", serveBytes)
+	mux.HandleFunc("/bytes/", serveBytes)
 	srv := &http.Server{Handler: mux}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
@@ -136,7 +136,7 @@ func TestHarness(t *testing.T) {
 
 // serveBytes answers GET /bytes/<n> with n bytes (at most 8 GiB) of a fixed pattern.
 func serveBytes(w http.ResponseWriter, r *http.Request) {
-	n, err := strconv.ParseInt(r.PathValue("n"), 10, 64)
+	n, err := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/bytes/"), 10, 64)
 	if err != nil || n < 0 || n > 8<<30 {
 		http.Error(w, "want /bytes/<n> with 0 <= n <= 8 GiB", http.StatusBadRequest)
 		return
