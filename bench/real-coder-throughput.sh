@@ -50,26 +50,18 @@ cleanup() {
   rm -rf "/etc/netns/$NS" "$WORK"
 }
 trap cleanup EXIT
-die() {
+fail() {
   echo "real-coder-throughput: $*" >&2
   for f in service.log harness.err forward.log; do
     [[ -f $WORK/$f ]] && { echo "---- $f (tail)" >&2; tail -n 15 "$WORK/$f" >&2; }
   done
   exit 1
 }
-wait_for() { # seconds, description, command...
-  local secs=$1 what=$2
-  shift 2
-  for _ in $(seq 1 $((secs * 5))); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.2
-  done
-  die "$what (waited ${secs}s)"
-}
+source scripts/lib/checks.sh
 
 echo "building the harness and the coder CLI ($CODER_VERSION, Go module proxy)..." >&2
 CLI_BIN="$INTEROP/bin/coder-$CODER_VERSION"
-harness_build >&2 || die "harness build failed"
+harness_build >&2 || fail "harness build failed"
 (
   cd interop
   # A copy of the release's go.mod and go.sum that the CLI build may extend.
@@ -79,9 +71,9 @@ harness_build >&2 || die "harness build failed"
   go build -modfile="$mod" -tags "$HARNESS_TAGS" -o "$CLI_BIN" \
     -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=${CODER_VERSION#v}" \
     github.com/coder/coder/v2/enterprise/cmd/coder
-) >&2 || die "coder CLI build failed"
+) >&2 || fail "coder CLI build failed"
 if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  ./mvnw -B -q install -DskipTests >&2 || die "Maven build failed"
+  ./mvnw -B -q install -DskipTests >&2 || fail "Maven build failed"
 fi
 SVC_CP="$ROOT/vpn-service/target/classes:$(cat vpn-service/target/classpath.txt)"
 CLI_CP="$ROOT/desktop-cli/target/classes:$(cat desktop-cli/target/classpath.txt)"
@@ -116,8 +108,8 @@ SERVICE_PID=$!
 cli() { in_ns env XDG_CONFIG_HOME="$WORK/config" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
   dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 wait_for 30 "our service listens" test -S "$WORK/vpn.sock"
-cli login --url "$URL" --token-file "$WORK/token" >/dev/null 2>&1 || die "coder-desktop login"
-cli up ${NO_DIRECT:+--no-direct} >/dev/null 2>&1 || die "coder-desktop up"
+cli login --url "$URL" --token-file "$WORK/token" >/dev/null 2>&1 || fail "coder-desktop login"
+cli up ${NO_DIRECT:+--no-direct} >/dev/null 2>&1 || fail "coder-desktop up"
 wait_for 60 "ping6 $HOST through our tunnel" in_ns ping -6 -c 1 -W 2 "$HOST"
 
 LPORT=$((20000 + RANDOM % 20000))
@@ -131,7 +123,7 @@ wait_for 60 "coder port-forward answers on 127.0.0.1:$LPORT" \
 download() { # url -> Mbit/s
   local bps
   bps=$(in_ns curl -sS --fail --max-time 600 -o /dev/null -w '%{speed_download}' "$1/bytes/$BYTES") \
-    || die "download from $1"
+    || fail "download from $1"
   python3 -c "import sys; print('%.1f' % (float(sys.argv[1]) * 8 / 1e6))" "$bps"
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }

@@ -46,8 +46,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() { echo "---- $*"; }
-ok() { echo "ok   $*"; }
+source "$ROOT/scripts/lib/checks.sh"
 fail() {
   echo "FAIL $*"
   if [[ -n ${KEEP:-} ]]; then echo "KEEP: $NS $WORK"; sleep 900; fi
@@ -57,17 +56,6 @@ fail() {
   for f in "$WORK"/testbed/agent-*.log; do echo "---- $f (tail)"; tail -n 15 "$f"; done
   exit 1
 }
-wait_for() { # seconds, description, command...
-  local secs=$1 what=$2
-  shift 2
-  for _ in $(seq 1 $((secs * 5))); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.2
-  done
-  fail "$what (waited ${secs}s)"
-}
-now() { date +%s.%N; }
-since() { python3 -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$2"; }
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then
   step "building"
