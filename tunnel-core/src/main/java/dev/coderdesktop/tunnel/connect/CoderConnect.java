@@ -87,6 +87,8 @@ public final class CoderConnect implements AutoCloseable {
   private WorkspaceState workspaces = WorkspaceState.EMPTY;
   private final Map<UUID, Key> agentKeys = new HashMap<>();
   private final Map<Key, Long> handshakes = new ConcurrentHashMap<>();
+  // When each peer's node first arrived, for the log line that times its direct path.
+  private final Map<Key, Long> firstNodeNanos = new ConcurrentHashMap<>();
   // Guarded by this: nodes waiting for READY_FOR_HANDSHAKE, and agents that said it.
   private final Map<UUID, PeerConfig> pending = new HashMap<>();
   private final Set<UUID> readyAgents = new HashSet<>();
@@ -150,14 +152,17 @@ public final class CoderConnect implements AutoCloseable {
     derp.client().reconnect(reason);
     control.reconnect(reason);
     control.updateSelf(self());
+    if (direct != null) {
+      direct.rebind();
+    }
     for (Runnable hook : rebindHooks) {
       hook.run();
     }
   }
 
   /**
-   * Adds work to every {@link #rebind}: where direct paths re-STUN and re-probe their peers once
-   * they exist. Hooks run on the caller's thread and must not block.
+   * Adds work to every {@link #rebind} (direct paths already STUN again and re-probe their peers
+   * there). Hooks run on the caller's thread and must not block.
    */
   public void addRebindHook(Runnable hook) {
     rebindHooks.add(hook);
@@ -193,14 +198,16 @@ public final class CoderConnect implements AutoCloseable {
   private void onPathChange(Key peer, PathStatus status) {
     if (status.isDirect()) {
       Long handshake = handshakes.get(peer);
+      Long node = firstNodeNanos.get(peer);
       LOG.info(
           () ->
               "direct path to "
                   + peer.toBase64().substring(0, 8)
                   + " at "
                   + Endpoints.format(status.direct())
+                  + (node == null ? "" : ", " + clock.since(node).toMillis() + " ms after its node")
                   + (handshake == null
-                      ? " before the first handshake"
+                      ? ", before the first handshake"
                       : ", " + clock.since(handshake).toMillis() + " ms after the last handshake"));
     }
     publish();
@@ -404,6 +411,7 @@ public final class CoderConnect implements AutoCloseable {
   }
 
   private void forgetPeer(Key k) {
+    firstNodeNanos.remove(k);
     if (direct != null) {
       direct.paths().removePeer(k);
     }
@@ -516,6 +524,7 @@ public final class CoderConnect implements AutoCloseable {
         }
       }
       if (direct != null) {
+        firstNodeNanos.putIfAbsent(key, clock.nanoTime());
         direct.paths().setPeer(key, Endpoints.parse(node.getEndpointsList()));
       }
       if (ready) {

@@ -249,19 +249,11 @@ public final class DiscoHandler implements AutoCloseable {
   /** Handles a disco packet relayed from {@code source} (a node key). */
   public void onDerpPacket(Key source, byte[] packet) {
     Peer peer;
-    DiscoMessage m;
-    try {
-      Key sender = DiscoPacket.sender(packet);
-      synchronized (this) {
-        peer = peers.get(source);
-      }
-      if (peer == null || !peer.discoKey().equals(sender)) {
-        dropped.incrementAndGet();
-        return;
-      }
-      m = DiscoPacket.open(peer.sharedKey(), packet);
-    } catch (DiscoFormatException e) {
-      dropped.incrementAndGet();
+    synchronized (this) {
+      peer = peers.get(source);
+    }
+    DiscoMessage m = openFrom(peer, packet);
+    if (m == null) {
       return;
     }
     switch (m) {
@@ -283,20 +275,18 @@ public final class DiscoHandler implements AutoCloseable {
   public void onUdpPacket(InetSocketAddress from, byte[] packet) {
     Peer peer;
     Key nodeKey;
-    DiscoMessage m;
     try {
       Key sender = DiscoPacket.sender(packet);
       synchronized (this) {
         nodeKey = nodeByDisco.get(sender);
         peer = nodeKey == null ? null : peers.get(nodeKey);
       }
-      if (peer == null) {
-        dropped.incrementAndGet();
-        return;
-      }
-      m = DiscoPacket.open(peer.sharedKey(), packet);
     } catch (DiscoFormatException e) {
       dropped.incrementAndGet();
+      return;
+    }
+    DiscoMessage m = openFrom(peer, packet);
+    if (m == null) {
       return;
     }
     switch (m) {
@@ -308,6 +298,23 @@ public final class DiscoHandler implements AutoCloseable {
       }
       case DiscoMessage.Pong pong -> onPong(peer, pong);
       case DiscoMessage.CallMeMaybe ignored -> dropped.incrementAndGet(); // only valid relayed
+    }
+  }
+
+  /**
+   * Opens a packet from {@code peer} (null: an unknown sender), or counts it dropped and returns
+   * null when the peer is unknown, its sender key is not the peer's, or the box does not open.
+   */
+  private DiscoMessage openFrom(Peer peer, byte[] packet) {
+    try {
+      if (peer == null || !peer.discoKey().equals(DiscoPacket.sender(packet))) {
+        dropped.incrementAndGet();
+        return null;
+      }
+      return DiscoPacket.open(peer.sharedKey(), packet);
+    } catch (DiscoFormatException e) {
+      dropped.incrementAndGet();
+      return null;
     }
   }
 

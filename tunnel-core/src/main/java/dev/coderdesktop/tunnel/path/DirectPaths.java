@@ -138,6 +138,19 @@ public final class DirectPaths implements DiscoHandler.DirectEvents, AutoCloseab
     run(w);
   }
 
+  /** Probes every peer now, direct ones too (after a network change their path may be gone). */
+  public void probeAll() {
+    Work w = new Work();
+    synchronized (this) {
+      for (PeerPath p : peers.values()) {
+        if (p.state != PathState.CLOSED) {
+          probeLocked(p, w, true);
+        }
+      }
+    }
+    run(w);
+  }
+
   /** Forgets a peer. */
   public void removePeer(Key nodeKey) {
     PeerPath p;

@@ -96,6 +96,12 @@ public final class DirectTransport implements AutoCloseable {
     stun.start();
   }
 
+  /** After a network change or a wake-up: STUN again now and probe every peer. */
+  public void rebind() {
+    stun.refreshNow();
+    paths.probeAll();
+  }
+
   /** WireGuard's transport. */
   public PathBind bind() {
     return bind;

@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.path;
 
 import dev.coderdesktop.tunnel.bind.Bind;
 import dev.coderdesktop.tunnel.bind.Endpoint;
+import dev.coderdesktop.tunnel.bind.ReceiveQueue;
 import dev.coderdesktop.tunnel.bind.UdpEndpoint;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -33,14 +32,10 @@ public final class PathBind implements Bind {
   private static final Logger LOG = Logger.getLogger(PathBind.class.getName());
   private static final int QUEUE = 4096;
 
-  private record Incoming(Endpoint from, byte[] bytes) {}
-
-  private static final Incoming POISON = new Incoming(null, null);
-
   private final Bind relay;
   private final Datagrams udp;
   private final DirectPaths paths;
-  private final BlockingQueue<Incoming> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final ReceiveQueue queue = new ReceiveQueue(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong directSent = new AtomicLong();
   private volatile boolean closed;
@@ -66,7 +61,7 @@ public final class PathBind implements Bind {
         buf.flip();
         byte[] b = new byte[buf.remaining()];
         buf.get(b);
-        queue.put(new Incoming(from, b));
+        queue.put(from, b);
       } catch (ClosedChannelException e) {
         return;
       } catch (InterruptedException e) {
@@ -82,25 +77,14 @@ public final class PathBind implements Bind {
   public void onUdpWireGuard(InetSocketAddress from, byte[] data) {
     Key peer = paths.peerAt(from);
     Endpoint e = peer != null ? new DerpEndpoint(peer) : new UdpEndpoint(from);
-    if (closed || !queue.offer(new Incoming(e, data))) {
+    if (!queue.offer(e, data)) {
       dropped.incrementAndGet();
     }
   }
 
   @Override
   public Endpoint receive(ByteBuffer dst) throws IOException {
-    Incoming in;
-    try {
-      in = queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ClosedChannelException();
-    }
-    if (in == POISON || closed) {
-      throw new ClosedChannelException();
-    }
-    dst.put(in.bytes());
-    return in.from();
+    return queue.take(dst);
   }
 
   @Override
@@ -164,7 +148,6 @@ public final class PathBind implements Bind {
     paths.close();
     udp.close();
     relay.close();
-    queue.clear();
-    queue.offer(POISON);
+    queue.close();
   }
 }

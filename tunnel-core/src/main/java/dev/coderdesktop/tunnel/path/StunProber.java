@@ -81,6 +81,11 @@ public final class StunProber implements AutoCloseable {
     timer.mod(Duration.ZERO);
   }
 
+  /** Runs a round now (the network may have changed); the next follows 20-26 s later. */
+  public void refreshNow() {
+    timer.mod(Duration.ZERO);
+  }
+
   /** Our endpoints now: STUN's reflexive addresses first, then local ones. */
   public synchronized List<InetSocketAddress> endpoints() {
     return endpoints;
