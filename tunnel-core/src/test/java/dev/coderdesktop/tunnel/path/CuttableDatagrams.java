@@ -9,16 +9,18 @@ import java.net.InetSocketAddress;
  * Real UDP sockets behind a switch that, when cut, silently drops every datagram in both
  * directions, as a firewall blocking UDP would. Thread-safe.
  */
-final class CuttableDatagrams implements Datagrams {
+public final class CuttableDatagrams implements Datagrams {
 
   private final Datagrams inner;
   private volatile boolean cut;
 
-  CuttableDatagrams(Datagrams inner) {
+  /** Wraps {@code inner}; not cut. */
+  public CuttableDatagrams(Datagrams inner) {
     this.inner = inner;
   }
 
-  void cut(boolean on) {
+  /** Drops every datagram from now on ({@code true}) or lets them through again. */
+  public void cut(boolean on) {
     cut = on;
   }
 
