@@ -22,8 +22,8 @@ if [[ $(id -u) -eq 0 ]]; then
   SKIP_BUILD=1 bash bench/soak.sh 2m
   # Every Coder release we support, oldest to newest; DERP over websockets on one of them.
   SKIP_BUILD=1 CODER_VERSION=v2.20.0 bash interop/run.sh
-  SKIP_BUILD=1 CODER_VERSION=v2.24.1 DERP_WEBSOCKETS=1 bash interop/run.sh
-  SKIP_BUILD=1 CODER_VERSION=v2.30.0 bash interop/run.sh
+  SKIP_BUILD=1 CODER_VERSION=v2.24.1 bash interop/run.sh
+  SKIP_BUILD=1 CODER_VERSION=v2.30.0 DERP_WEBSOCKETS=1 bash interop/run.sh
   bash installer/test-install.sh --no-maven
 elif [[ -n ${CI:-} ]]; then
   echo "CI must run the end-to-end tests and the install test, which need root" >&2

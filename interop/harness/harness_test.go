@@ -47,11 +47,19 @@ func TestHarness(t *testing.T) {
 	}
 	ctx := context.Background()
 	opts := &coderdtest.Options{IncludeProvisionerDaemon: true}
+	deploymentValues := func() *codersdk.DeploymentValues {
+		if opts.DeploymentValues == nil {
+			opts.DeploymentValues = coderdtest.DeploymentValues(t)
+		}
+		return opts.DeploymentValues
+	}
 	if os.Getenv("CODER_DESKTOP_DERP_WEBSOCKETS") != "" {
 		// Tell clients to reach DERP over websockets only (derp_force_websockets).
-		dv := coderdtest.DeploymentValues(t)
-		dv.DERP.Config.ForceWebSockets = true
-		opts.DeploymentValues = dv
+		deploymentValues().DERP.Config.ForceWebSockets = true
+	}
+	if os.Getenv("CODER_DESKTOP_BLOCK_DIRECT") != "" {
+		// CODER_BLOCK_DIRECT: clients and agents get disable_direct_connections and stay on DERP.
+		deploymentValues().DERP.Config.BlockDirect = true
 	}
 	client := coderdtest.New(t, opts)
 	first := coderdtest.CreateFirstUser(t, client)
