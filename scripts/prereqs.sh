@@ -4,6 +4,8 @@
 set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
       dnsutils procps dnsperf
+      # the testbed's NAT routers (network shapes) and testbed/direct-e2e.sh's UDP block
+      iptables
       # interop/run.sh: Coder v2.30.0's test database (a throwaway server in the namespace)
       postgresql
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh

@@ -18,6 +18,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,9 +82,13 @@ func TestHarness(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	// "/" says hello; "/bytes/<n>" streams n bytes, for throughput benchmarks.
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = fmt.Fprintln(w, "hello from the real coder agent")
-	})}
+	})
+	mux.HandleFunc("/bytes/", serveBytes)
+	srv := &http.Server{Handler: mux}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 
@@ -126,5 +131,30 @@ func TestHarness(t *testing.T) {
 		case "quit":
 			return
 		}
+	}
+}
+
+// serveBytes answers GET /bytes/<n> with n bytes (at most 8 GiB) of a fixed pattern.
+func serveBytes(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/bytes/"), 10, 64)
+	if err != nil || n < 0 || n > 8<<30 {
+		http.Error(w, "want /bytes/<n> with 0 <= n <= 8 GiB", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Length", strconv.FormatInt(n, 10))
+	chunk := make([]byte, 64<<10)
+	for i := range chunk {
+		chunk[i] = byte(i)
+	}
+	for n > 0 {
+		m := int64(len(chunk))
+		if n < m {
+			m = n
+		}
+		if _, err := w.Write(chunk[:m]); err != nil {
+			return
+		}
+		n -= m
 	}
 }
