@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
 /** The privileged service: TUN device, addresses, routes, and the Coder Connect engine. */
 module dev.coderdesktop.vpn.service {
   requires dev.coderdesktop.tunnel;

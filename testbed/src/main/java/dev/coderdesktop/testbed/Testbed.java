@@ -43,17 +43,17 @@ public final class Testbed implements AutoCloseable {
    * every namespace can reach); returns the deployment URL.
    */
   public URI start(InetSocketAddress listen, String advertiseHost) throws IOException {
-    RelayAddress[] relayAddress = new RelayAddress[1];
-    TailnetEndpoint tailnet =
-        new TailnetEndpoint(deployment, coordinator, () -> relayAddress[0].proto());
+    // The relay's address needs the port, so listen first; nobody knows the URL until we return
+    // it, so no request can arrive before the routes are in place.
+    int port = http.listen(listen);
+    RelayAddress relayAddress = new RelayAddress(advertiseHost, port);
+    TailnetEndpoint tailnet = new TailnetEndpoint(deployment, coordinator, relayAddress::proto);
     http.route("GET /api/v2/tailnet", tailnet::serveClient)
         .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
     new DerpRelayEndpoint(relay).register(http);
-    int port = http.listen(listen);
-    relayAddress[0] = new RelayAddress(advertiseHost, port);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create("http://" + host + ":" + port);
-    new RestApi(deployment, () -> url.toString(), relayAddress[0]).register(http);
+    new RestApi(deployment, () -> url.toString(), relayAddress).register(http);
     return url;
   }
 

@@ -72,6 +72,10 @@ class RealServiceTest {
   private static Testbed testbed;
   private static AgentFleet fleet;
   private static NetworkLab.Host client;
+
+  /** Sign-in, connects and agents joining go over real sockets on a shared machine. */
+  private static final Duration NETWORK = Duration.ofSeconds(30);
+
   private static Process service;
   private static Path dir;
   private static Path socket;
@@ -116,7 +120,14 @@ class RealServiceTest {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("service.log").toFile())
             .start();
-    Await.until("the service's socket", () -> Files.exists(socket), () -> "no socket yet");
+    // A JVM starting on a busy machine can take well over ten seconds to listen; give up early
+    // only if the service died.
+    Await.until(
+        "the service's socket",
+        Duration.ofSeconds(90),
+        () -> Files.exists(socket) || !service.isAlive(),
+        () -> "no socket yet");
+    assertTrue(service.isAlive(), "the service exited:\n" + tail(dir.resolve("service.log")));
   }
 
   @AfterAll
@@ -184,7 +195,7 @@ class RealServiceTest {
   }
 
   private void await(AppState want) throws Exception {
-    Await.until("state " + want, () -> state() == want, this::safeState);
+    Await.until("state " + want, NETWORK, () -> state() == want, this::safeState);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
@@ -253,7 +264,8 @@ class RealServiceTest {
     robot.clickOn("#signIn");
     type(robot, "#url", url.toString());
     robot.clickOn("#next");
-    Await.until("the token page", () -> shown(robot.lookup("#token").query()), () -> "url page");
+    Await.until(
+        "the token page", NETWORK, () -> shown(robot.lookup("#token").query()), () -> "url page");
     type(robot, "#token", testbed.deployment().firstToken("alice").orElseThrow());
     robot.clickOn("#signInButton");
     await(AppState.OFF);
@@ -262,6 +274,7 @@ class RealServiceTest {
     await(AppState.ON);
     Await.until(
         "the testbed's hostnames in the list",
+        NETWORK,
         () -> {
           WaitForAsyncUtils.waitForFxEvents();
           return copyTargets(robot).contains("dev.coder");
@@ -270,12 +283,26 @@ class RealServiceTest {
     // The list is virtualised and re-rendered on every status (the service sends one every few
     // seconds with fresh latencies), so a cell's button can be replaced between finding it and a
     // pointer click: press it on the FX thread instead.
+    // The build workspace's two agents join the tailnet independently: wait for its expander, open
+    // it (the open set is kept across re-renders), then wait for both agents' names.
+    Await.until(
+        "the build workspace's expander",
+        NETWORK,
+        () -> {
+          WaitForAsyncUtils.waitForFxEvents();
+          return !robot.lookup(".expand-button").queryAll().isEmpty();
+        },
+        () -> copyTargets(robot));
     fire(robot, ".expand-button", b -> true);
-    WaitForAsyncUtils.waitForFxEvents();
-    List<String> names = copyTargets(robot);
-    assertTrue(
-        names.containsAll(List.of("dev.coder", "main.build.me.coder", "gpu.build.me.coder")),
-        names.toString());
+    List<String> all = List.of("dev.coder", "main.build.me.coder", "gpu.build.me.coder");
+    Await.until(
+        "every agent's hostname in the list",
+        NETWORK,
+        () -> {
+          WaitForAsyncUtils.waitForFxEvents();
+          return copyTargets(robot).containsAll(all);
+        },
+        () -> copyTargets(robot));
     Screenshots.save(app.trayStage().getScene(), "real-testbed-connected");
 
     fire(robot, ".copy-button", b -> "dev.coder".equals(b.getUserData()));
@@ -313,6 +340,7 @@ class RealServiceTest {
     await(AppState.OFF);
     Await.until(
         "coder0 removed",
+        NETWORK,
         () -> {
           try {
             inClient("ip", "link", "show", "coder0");

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -39,20 +38,23 @@ final class AgentCoordination implements AutoCloseable {
   private final URI endpoint;
   private final String token;
   private final Node self;
-  private final Consumer<CoordinateResponse.PeerUpdate> updates;
+  private final PeerListener updates;
   private final Semaphore wake = new Semaphore(0);
   private final Timer retry;
+
+  /** Hears the coordinator's peer updates, with the coordination to answer through. */
+  @FunctionalInterface
+  interface PeerListener {
+    /** Called on the coordination's reader thread. */
+    void onPeer(CoordinateResponse.PeerUpdate update, AgentCoordination from);
+  }
+
   private final HttpClient http = HttpClient.newHttpClient();
   private volatile DrpcCall call;
   private volatile YamuxSession session;
   private volatile boolean closed;
 
-  AgentCoordination(
-      URI deployment,
-      String token,
-      Node self,
-      Clock clock,
-      Consumer<CoordinateResponse.PeerUpdate> updates) {
+  AgentCoordination(URI deployment, String token, Node self, Clock clock, PeerListener updates) {
     String base = deployment.toString().replaceFirst("^http", "ws").replaceAll("/+$", "");
     this.endpoint = URI.create(base + "/api/v2/workspaceagents/me/coordinate");
     this.token = token;
@@ -133,7 +135,7 @@ final class AgentCoordination implements AutoCloseable {
         if (!r.getError().isEmpty()) {
           LOG.warning("coordinator: " + r.getError());
         }
-        r.getPeerUpdatesList().forEach(updates);
+        r.getPeerUpdatesList().forEach(u -> updates.onPeer(u, this));
       }
     } finally {
       s.close();

@@ -116,16 +116,11 @@ public final class AgentMain {
             .addAllowedIps(cidr)
             .build();
     Map<UUID, Key> clients = new ConcurrentHashMap<>();
-    AgentCoordination[] coordination = new AgentCoordination[1];
-    coordination[0] =
+    AgentCoordination coordination =
         new AgentCoordination(
-            deployment,
-            token,
-            self,
-            clock,
-            u -> onPeer(u, device, disco, clients, coordination[0]));
-    coordination[0].start();
-    logStatsEvery(clock, device);
+            deployment, token, self, clock, (u, from) -> onPeer(u, device, disco, clients, from));
+    coordination.start();
+    new StatsLog(clock, device);
     System.out.println("agent ready " + agentId + " " + address);
     System.out.flush();
 
@@ -133,39 +128,44 @@ public final class AgentMain {
     while (System.in.read() >= 0) {
       // Input is ignored.
     }
-    coordination[0].close();
+    coordination.close();
     disco.close();
     web.close();
     device.close();
     clock.shutdown();
   }
 
-  /** Logs the device's counters whenever they change, for whoever debugs a test run. */
-  private static void logStatsEvery(SystemClock clock, Device device) {
-    String[] last = {""};
-    dev.coderdesktop.tunnel.time.Timer[] t = new dev.coderdesktop.tunnel.time.Timer[1];
-    t[0] =
-        clock.newTimer(
-            "agent-stats",
-            () -> {
-              var st = device.stats();
-              StringBuilder b = new StringBuilder("dropped " + st.dropped());
-              st.peers()
-                  .forEach(
-                      p ->
-                          b.append("; peer rx ")
-                              .append(p.rxBytes())
-                              .append(" tx ")
-                              .append(p.txBytes())
-                              .append(" handshakes ")
-                              .append(p.handshakes()));
-              if (!b.toString().equals(last[0])) {
-                last[0] = b.toString();
-                LOG.info(last[0]);
-              }
-              t[0].mod(java.time.Duration.ofSeconds(5));
-            });
-    t[0].mod(java.time.Duration.ofSeconds(5));
+  /** Logs the device's counters every 5 s when they changed, for whoever debugs a test run. */
+  private static final class StatsLog {
+    private final Device device;
+    private final dev.coderdesktop.tunnel.time.Timer timer;
+    // Only the clock's thread touches this.
+    private String last = "";
+
+    StatsLog(SystemClock clock, Device device) {
+      this.device = device;
+      this.timer = clock.newTimer("agent-stats", this::log);
+      timer.mod(java.time.Duration.ofSeconds(5));
+    }
+
+    private void log() {
+      var st = device.stats();
+      StringBuilder b = new StringBuilder("dropped " + st.dropped());
+      st.peers()
+          .forEach(
+              p ->
+                  b.append("; peer rx ")
+                      .append(p.rxBytes())
+                      .append(" tx ")
+                      .append(p.txBytes())
+                      .append(" handshakes ")
+                      .append(p.handshakes()));
+      if (!b.toString().equals(last)) {
+        last = b.toString();
+        LOG.info(last);
+      }
+      timer.mod(java.time.Duration.ofSeconds(5));
+    }
   }
 
   private static void onPeer(

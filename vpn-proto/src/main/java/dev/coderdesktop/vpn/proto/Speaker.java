@@ -64,6 +64,39 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
     this.onFatal = onFatal;
   }
 
+  /** Hears a received message together with the speaker to answer it through. */
+  @FunctionalInterface
+  public interface Handler<S extends Message, R extends Message> {
+    /** Called on the reader thread. */
+    void onMessage(Speaker<S, R> from, R message);
+  }
+
+  /**
+   * As the constructor, for a side that answers requests: {@code handler} gets each unsolicited
+   * message with this speaker, so it can {@link #reply} without holding a reference of its own.
+   */
+  public static <S extends Message, R extends Message> Speaker<S, R> answering(
+      InputStream in,
+      OutputStream out,
+      Codec<S, R> codec,
+      Handler<S, R> handler,
+      Consumer<Throwable> onFatal) {
+    return new Speaker<>(in, out, codec, handler, onFatal);
+  }
+
+  private Speaker(
+      InputStream in,
+      OutputStream out,
+      Codec<S, R> codec,
+      Handler<S, R> handler,
+      Consumer<Throwable> onFatal) {
+    this.in = in;
+    this.out = out;
+    this.codec = codec;
+    this.unsolicited = msg -> handler.onMessage(this, msg);
+    this.onFatal = onFatal;
+  }
+
   /** Starts the reader thread. */
   public synchronized void start() {
     if (reader == null) {

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -77,18 +76,16 @@ public final class VpnService implements LocalSocketServer.Handler {
     OutputStream out = LocalSocketServer.out(channel);
     Handshake.perform(in, out, Handshake.Role.SERVICE, Handshake.Role.CLIENT, VERSIONS);
     CountDownLatch done = new CountDownLatch(1);
-    AtomicReference<Speaker<ServiceMessage, ClientMessage>> self = new AtomicReference<>();
     Speaker<ServiceMessage, ClientMessage> speaker =
-        new Speaker<>(
+        Speaker.answering(
             in,
             out,
             Codec.SERVICE,
-            msg -> handle(self.get(), msg),
+            this::handle,
             e -> {
               LOG.info("client " + user + " gone: " + e.getMessage());
               done.countDown();
             });
-    self.set(speaker);
     clients.add(speaker);
     LOG.info("client connected: " + user);
     try {

@@ -2,77 +2,50 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
-import dev.coderdesktop.coder.sdk.CoderClient;
-import dev.coderdesktop.coder.sdk.CoderException;
-import dev.coderdesktop.coder.sdk.DeploymentUrl;
-import dev.coderdesktop.coder.sdk.HostnameSuffix;
-import dev.coderdesktop.coder.sdk.ProductInfo;
-import dev.coderdesktop.coder.sdk.SessionToken;
-import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
-import dev.coderdesktop.tunnel.connect.ConnectConfig;
-import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
-import dev.coderdesktop.tunnel.derp.DerpProbe;
 import dev.coderdesktop.tunnel.time.SystemClock;
-import dev.coderdesktop.tunnel.transport.NetPolicy;
-import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
-import dev.coderdesktop.vpn.service.dns.DnsShim;
 import dev.coderdesktop.vpn.service.dns.HostTable;
-import dev.coderdesktop.vpn.service.dns.ResolverConfigurator;
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One connection to a deployment, as root: signs in with the REST API (version and token checks),
- * picks the home DERP region by probing every region's relay (at most two seconds), creates the TUN
- * device with our address, the resolver address and the route for {@code fd60:627a:a42b::/48},
- * serves the agents' names on the resolver address, and runs the engine. {@link #close()} removes
- * all of it (closing the TUN device takes its addresses and route along).
+ * One connection to a deployment, as root, opened in two steps: {@link DeploymentSignIn} (REST
+ * sign-in and the home DERP region; nothing on this machine changes yet), then {@link HostNetwork}
+ * (the TUN device, addresses, route and the {@code .coder} resolver) around the engine. {@link
+ * #close()} removes all of it.
  *
  * <p>Thread-safe. Agent changes are reported on engine threads.
  */
 public final class TunnelSession implements Session {
 
-  /** How long the relay latency probes may take at sign-in, all regions at once. */
-  private static final java.time.Duration PROBE_BUDGET = java.time.Duration.ofSeconds(2);
-
   private final SystemClock clock;
-  private final LinuxTun tun;
+  private final HostNetwork host;
   private final CoderConnect engine;
-  private final DnsShim dns;
   private final String serverVersion;
   private final String username;
-  private final ResolverConfigurator resolver;
   private final String warning;
 
   private TunnelSession(
       SystemClock clock,
-      LinuxTun tun,
+      HostNetwork host,
       CoderConnect engine,
-      DnsShim dns,
       String serverVersion,
       String username,
-      ResolverConfigurator resolver,
       String warning) {
-    this.resolver = resolver;
-    this.warning = warning;
     this.clock = clock;
-    this.tun = tun;
+    this.host = host;
     this.engine = engine;
-    this.dns = dns;
     this.serverVersion = serverVersion;
     this.username = username;
+    this.warning = warning;
   }
 
   /** Signs in and brings everything up; on failure nothing is left behind. */
@@ -95,141 +68,30 @@ public final class TunnelSession implements Session {
       Connectivity net,
       Consumer<List<AgentView>> onAgents)
       throws SignInException {
-    NetPolicy policy =
-        new NetPolicy(
-            net.trust().sslContext(), u -> net.proxy().proxyFor(u), ProductInfo.userAgent());
-    ConnectConfig config;
-    String version;
-    String user;
-    try {
-      SessionToken t = SessionToken.of(token);
-      CoderClient api = new CoderClient(DeploymentUrl.parse(url), t, headers, net);
-      version = api.checkVersion().toString();
-      Values.User me = api.me();
-      user = me.username();
-      Values.AgentConnectionInfo info = api.agentConnectionInfo();
-      // Before anything routes lookups: a suffix such as "com" would capture the machine's DNS.
-      HostnameSuffix suffix = HostnameSuffix.parse(info.hostnameSuffix());
-      SystemClock probeClock = new SystemClock("derp-probe");
-      Optional<DerpSelection> chosen;
-      try {
-        chosen =
-            DerpSelection.chooseByLatency(
-                info.derpMap(),
-                relay ->
-                    DerpProbe.measure(
-                        relay,
-                        headers,
-                        info.derpForceWebsockets(),
-                        policy,
-                        probeClock,
-                        PROBE_BUDGET));
-      } finally {
-        probeClock.shutdown();
-      }
-      DerpSelection derp =
-          chosen.orElseThrow(
-              () ->
-                  new SignInException(
-                      SignInException.Kind.REFUSED, "the deployment offers no DERP relay"));
-      config =
-          new ConnectConfig(
-              api.url().uri(),
-              t.reveal(),
-              headers,
-              me.id(),
-              me.username(),
-              suffix.value(),
-              derp.url(),
-              derp.regionId(),
-              info.derpForceWebsockets(),
-              derp.regionNames(),
-              derp.latencies(),
-              policy);
-    } catch (CoderException.Unreachable e) {
-      throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
-    } catch (CoderException
-        | DeploymentUrl.InvalidException
-        | HostnameSuffix.InvalidException
-        | IllegalArgumentException e) {
-      throw new SignInException(SignInException.Kind.REFUSED, e.getMessage());
-    }
-
-    LinuxTun tun = null;
-    DnsShim dns = null;
+    DeploymentSignIn signedIn = DeploymentSignIn.signIn(url, token, headers, net);
+    String suffix = signedIn.config().hostnameSuffix();
     SystemClock clock = new SystemClock("engine-timers");
+    HostNetwork host = null;
     try {
-      tun = LinuxTun.open(iface, 1280);
-      String suffix = config.hostnameSuffix();
-      DnsShim[] dnsRef = new DnsShim[1];
+      host = HostNetwork.up(iface, table(suffix, List.of()));
+      HostNetwork names = host;
       CoderConnect engine =
           new CoderConnect(
-              config,
-              tun,
+              signedIn.config(),
+              host.tun(),
               clock,
-              new ConnectListener() {
-                @Override
-                public void onAgents(List<AgentView> agents) {
-                  DnsShim d = dnsRef[0];
-                  if (d != null) {
-                    d.setTable(table(suffix, agents));
-                  }
-                  onAgents.accept(agents);
-                }
+              agents -> {
+                names.setNames(table(suffix, agents));
+                onAgents.accept(agents);
               });
-      String addr = engine.address().getHostAddress();
-      String dnsAddr = TailnetAddresses.DNS_ADDRESS.getHostAddress();
-      run("ip", "-6", "addr", "add", addr + "/128", "dev", tun.name(), "nodad");
-      // The resolver's address is deprecated (preferred_lft 0) and the route names our own address
-      // as the source: agents accept packets only from the address in our node, and the kernel
-      // would otherwise pick whichever of the two shares the longer prefix with the destination.
-      run(
-          "ip",
-          "-6",
-          "addr",
-          "add",
-          dnsAddr + "/128",
-          "dev",
-          tun.name(),
-          "nodad",
-          "preferred_lft",
-          "0");
-      // The kernel must not hand us packets larger than the engine pads and encrypts.
-      run("ip", "link", "set", tun.name(), "mtu", String.valueOf(tun.mtu()), "up");
-      run(
-          "ip",
-          "-6",
-          "route",
-          "replace",
-          "fd60:627a:a42b::/" + TailnetAddresses.PREFIX_BITS,
-          "dev",
-          tun.name(),
-          "src",
-          addr);
-      dns =
-          new DnsShim(
-              new InetSocketAddress(TailnetAddresses.DNS_ADDRESS, 53), table(suffix, List.of()));
-      dnsRef[0] = dns;
-      ResolverConfigurator resolver = ResolverConfigurator.system();
-      String warning = "";
-      try {
-        resolver.apply(tun.name(), TailnetAddresses.DNS_ADDRESS_TEXT, suffix);
-      } catch (ResolverConfigurator.UnavailableException e) {
-        // The tunnel works without it (by address, or with a resolver the user points at us).
-        warning = e.getMessage();
-      }
+      host.route(engine.address());
+      String warning = host.pointResolver(suffix);
       engine.start();
-      return new TunnelSession(clock, tun, engine, dns, version, user, resolver, warning);
+      return new TunnelSession(
+          clock, host, engine, signedIn.serverVersion(), signedIn.username(), warning);
     } catch (IOException | InterruptedException e) {
-      if (dns != null) {
-        try {
-          dns.close();
-        } catch (IOException ignored) {
-          // Best effort while failing.
-        }
-      }
-      if (tun != null) {
-        tun.close();
+      if (host != null) {
+        host.close();
       }
       clock.shutdown();
       if (e instanceof InterruptedException) {
@@ -251,7 +113,7 @@ public final class TunnelSession implements Session {
 
   /** The TUN device's name. */
   public String interfaceName() {
-    return tun.name();
+    return host.tun().name();
   }
 
   /** Our tailnet address. */
@@ -277,14 +139,6 @@ public final class TunnelSession implements Session {
     return HostTable.of(suffix, names);
   }
 
-  private static void run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException(String.join(" ", cmd) + " failed: " + output.strip());
-    }
-  }
-
   @Override
   public String warning() {
     return warning;
@@ -292,14 +146,8 @@ public final class TunnelSession implements Session {
 
   @Override
   public void close() {
-    resolver.revert(tun.name());
     engine.close();
-    try {
-      dns.close();
-    } catch (IOException ignored) {
-      // The socket goes with the process anyway.
-    }
-    tun.close();
+    host.close();
     clock.shutdown();
   }
 }
