@@ -7,6 +7,11 @@ module dev.coderdesktop.vpn.service {
   requires java.logging;
   requires jdk.net;
   requires dev.coderdesktop.vpn.proto;
+  requires info.picocli;
+
+  // picocli fills the command-line options reflectively.
+  opens dev.coderdesktop.vpn.service to
+      info.picocli;
 
   exports dev.coderdesktop.vpn.service.dns;
 }

@@ -13,15 +13,13 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import picocli.CommandLine;
 
 /**
  * The privileged daemon: serves {@link VpnService} on a Unix socket until terminated, and tears any
  * session down on the way out.
  *
- * <pre>
- * ServiceMain [--socket /run/coder-desktop/vpn.sock] [--group NAME] [--allow-user NAME]...
- *             [--allow-group NAME]... [--interface coder0]
- * </pre>
+ * <p>Options: {@link ServiceOptions} ({@code --help} lists them).
  */
 public final class ServiceMain {
 
@@ -31,35 +29,29 @@ public final class ServiceMain {
 
   /** Entry point. */
   public static void main(String[] args) throws Exception {
-    Path socket = Path.of("/run/coder-desktop/vpn.sock");
-    String group = null;
-    String iface = "coder0";
-    Set<String> users = new HashSet<>();
-    Set<String> groups = new HashSet<>();
+    ServiceOptions o = new ServiceOptions();
+    CommandLine cli = new CommandLine(o);
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--socket" -> socket = Path.of(args[++i]);
-          case "--group" -> group = args[++i];
-          case "--allow-user" -> users.add(args[++i]);
-          case "--allow-group" -> groups.add(args[++i]);
-          case "--interface" -> iface = args[++i];
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-    } catch (RuntimeException e) {
-      System.err.println(
-          "usage: ServiceMain [--socket PATH] [--group NAME] [--allow-user NAME]..."
-              + " [--allow-group NAME]... [--interface NAME]: "
-              + e.getMessage());
+      cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      // One line, no stack trace: "Missing required parameter for option '--group' (NAME)".
+      System.err.println(e.getMessage() + " (see --help)");
       System.exit(2);
       return;
     }
+    if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+      cli.usage(System.out);
+      return;
+    }
+    Path socket = o.socket;
+    String group = o.group;
+    Set<String> users = new HashSet<>(o.users);
+    Set<String> groups = new HashSet<>(o.groups);
     if (group != null) {
       groups.add(group);
     }
     SystemClock clock = new SystemClock("service");
-    String ifname = iface;
+    String ifname = o.iface;
     // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
     // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
     String caFile = System.getenv("CODER_DESKTOP_CA_FILE");
