@@ -19,7 +19,9 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.derp;
+  exports dev.coderdesktop.tunnel.netmon;
   exports dev.coderdesktop.tunnel.time;
+  exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.tun.linux;
   exports dev.coderdesktop.tunnel.transport;
   exports dev.coderdesktop.tunnel.control.proto to
@@ -34,8 +36,6 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.control.yamux to
       dev.coderdesktop.testbed;
   exports dev.coderdesktop.tunnel.disco to
-      dev.coderdesktop.testbed;
-  exports dev.coderdesktop.tunnel.tun to
       dev.coderdesktop.testbed;
   exports dev.coderdesktop.tunnel.wireguard to
       dev.coderdesktop.testbed;

@@ -3,6 +3,7 @@
 package dev.coderdesktop.testbed;
 
 import dev.coderdesktop.testbed.api.DerpRelayEndpoint;
+import dev.coderdesktop.testbed.api.FaultApi;
 import dev.coderdesktop.testbed.api.RelayAddress;
 import dev.coderdesktop.testbed.api.RestApi;
 import dev.coderdesktop.testbed.config.TestbedConfig;
@@ -10,6 +11,7 @@ import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.testbed.tailnet.Coordinator;
+import dev.coderdesktop.testbed.tailnet.ResumeTokens;
 import dev.coderdesktop.testbed.tailnet.TailnetEndpoint;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.time.Clock;
@@ -30,12 +32,21 @@ public final class Testbed implements AutoCloseable {
   private final Coordinator coordinator = new Coordinator();
   private final DerpServer relay;
   private final HttpServer http = new HttpServer();
+  private final Clock clock;
+  private final ResumeTokens resumeTokens;
   private volatile URI url;
 
   /** A testbed for {@code config}; nothing listens until {@link #start}. */
   public Testbed(TestbedConfig config, Clock clock) {
+    this(config, clock, ResumeTokens.DEFAULT_EXPIRY);
+  }
+
+  /** As above, with resume tokens that expire after {@code resumeTokenExpiry}. */
+  public Testbed(TestbedConfig config, Clock clock, java.time.Duration resumeTokenExpiry) {
     this.deployment = new Deployment(config);
     this.relay = new DerpServer(X25519.generatePrivateKey(), clock);
+    this.clock = clock;
+    this.resumeTokens = new ResumeTokens(clock, resumeTokenExpiry);
   }
 
   /**
@@ -47,10 +58,13 @@ public final class Testbed implements AutoCloseable {
     // it, so no request can arrive before the routes are in place.
     int port = http.listen(listen);
     RelayAddress relayAddress = new RelayAddress(advertiseHost, port);
-    TailnetEndpoint tailnet = new TailnetEndpoint(deployment, coordinator, relayAddress::proto);
+    TailnetEndpoint tailnet =
+        new TailnetEndpoint(deployment, coordinator, relayAddress::proto, resumeTokens);
     http.route("GET /api/v2/tailnet", tailnet::serveClient)
         .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
-    new DerpRelayEndpoint(relay).register(http);
+    DerpRelayEndpoint relayEndpoint = new DerpRelayEndpoint(relay, clock);
+    relayEndpoint.register(http);
+    new FaultApi(http, relayEndpoint, clock).register(http);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create("http://" + host + ":" + port);
     new RestApi(deployment, () -> url.toString(), relayAddress).register(http);

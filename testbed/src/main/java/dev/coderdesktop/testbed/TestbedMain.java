@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets] [--no-agents]
+ *         [--resume-token-expiry SECONDS]
  * </pre>
  *
  * The last line printed before it settles is JSON for scripts: {@code url}, {@code token}, {@code
@@ -43,6 +44,7 @@ public final class TestbedMain {
     Path stateDir = null;
     boolean agents = true;
     boolean websockets = false;
+    java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = Path.of(value(args, ++i));
@@ -50,10 +52,12 @@ public final class TestbedMain {
         case "--state-dir" -> stateDir = Path.of(value(args, ++i));
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
+        case "--resume-token-expiry" ->
+            resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
         case "-h", "--help" -> {
           System.out.println(
               "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets]"
-                  + " [--no-agents]");
+                  + " [--no-agents] [--resume-token-expiry SECONDS]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -77,7 +81,7 @@ public final class TestbedMain {
     Files.createDirectories(stateDir);
 
     SystemClock clock = new SystemClock("testbed");
-    Testbed testbed = new Testbed(config, clock);
+    Testbed testbed = new Testbed(config, clock, resumeExpiry);
     NetworkLab lab = null;
     AgentFleet fleet = null;
     CountDownLatch done = new CountDownLatch(1);

@@ -38,7 +38,7 @@ public final class CoderClient {
   private final SessionToken token;
   private final Map<String, String> headers;
   private final OkHttpClient http;
-  private final ObjectMapper json =
+  private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**
@@ -168,7 +168,7 @@ public final class CoderClient {
           throw failure(resp.code(), text);
         }
         try {
-          return json.readValue(text, type);
+          return decode(text, type);
         } catch (JsonProcessingException e) {
           throw new CoderException.Protocol(
               url.uri().getHost()
@@ -252,11 +252,24 @@ public final class CoderClient {
     return m == null ? t.getClass().getSimpleName() : m;
   }
 
+  /**
+   * Decodes a response body; a body that is not JSON of the expected shape, or lacks what every
+   * Coder server sends, fails with a {@link JsonProcessingException}.
+   */
+  static <T> T decode(String text, Class<T> type) throws JsonProcessingException {
+    T value = JSON.readValue(text, type);
+    if (value == null) {
+      // The body was the JSON literal null.
+      throw new com.fasterxml.jackson.databind.JsonMappingException(null, "a null body");
+    }
+    return value;
+  }
+
   private CoderException failure(int status, String text) {
     String message = "HTTP " + status;
     String detail = null;
     try {
-      Values.ErrorBody e = json.readValue(text, Values.ErrorBody.class);
+      Values.ErrorBody e = decode(text, Values.ErrorBody.class);
       if (e.message() != null && !e.message().isBlank()) {
         message = e.message();
       }

@@ -261,6 +261,16 @@ public final class DerpServer implements Closeable {
     return out;
   }
 
+  /**
+   * Cuts every client connection (a relay restart, for fault tests); clients log in again and the
+   * relay keeps its key, as a restarted one does.
+   */
+  public void dropClients() {
+    for (ClientConn c : clients.values()) {
+      c.close();
+    }
+  }
+
   @Override
   public void close() {
     closed = true;

@@ -49,8 +49,16 @@ class DerpLivenessTest {
     final ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
     final List<Socket> accepted = new CopyOnWriteArrayList<>();
     final Key key = X25519.publicKey(X25519.generatePrivateKey());
+    // Whether the relay reads what it is sent (false: the client's writes fill the socket and
+    // block).
+    final boolean reads;
 
     SilentRelay() throws IOException {
+      this(true);
+    }
+
+    SilentRelay(boolean reads) throws IOException {
+      this.reads = reads;
       Thread.ofPlatform().daemon().name("silent-relay").start(this::serve);
     }
 
@@ -76,7 +84,14 @@ class DerpLivenessTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         Frame.write(out, FrameType.SERVER_KEY, Frame.MAGIC, key.bytes());
         out.flush();
-        in.transferTo(OutputStream.nullOutputStream());
+        if (reads) {
+          in.transferTo(OutputStream.nullOutputStream());
+        } else {
+          s.setReceiveBufferSize(4096);
+          while (!s.isClosed()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+          }
+        }
       } catch (IOException e) {
         // the client hung up
       }
@@ -127,6 +142,48 @@ class DerpLivenessTest {
       clock.advance(Duration.ofSeconds(1));
       await("a second dial", () -> relay.accepted.size() >= 2);
       await("login again", client::isConnected);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a writer stuck on a relay that stopped reading neither blocks closing nor outlives the"
+          + " silence: the watchdog closes the socket and the writer returns")
+  void stuckWriterIsReleased() throws Exception {
+    VirtualClock clock = new VirtualClock();
+    try (SilentRelay relay = new SilentRelay(false);
+        DerpClient client =
+            new DerpClient(
+                relay.url(), X25519.generatePrivateKey(), Map.of(), clock, (k, p) -> {})) {
+      client.start();
+      await("login", client::isConnected);
+      java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+      Key peer = X25519.publicKey(X25519.generatePrivateKey());
+      byte[] packet = new byte[60_000];
+      Thread writer =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (client.send(peer, packet, 0, packet.length) && client.isConnected()) {
+                      sent.incrementAndGet();
+                    }
+                  });
+      // Wait until the socket buffers are full and the writer is stuck inside a write.
+      long last = -1;
+      while (sent.get() != last) {
+        last = sent.get();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+        }
+      }
+      assertTrue(writer.isAlive(), "the writer is stuck on the full socket");
+      clock.advance(Duration.ofSeconds(17));
+      writer.join(Duration.ofSeconds(10));
+      assertTrue(!writer.isAlive(), "closing the dead connection released the writer");
+      await("the backoff timer", () -> clock.pendingTimers() > 0);
+      clock.advance(Duration.ofSeconds(1));
+      await("a second dial", () -> relay.accepted.size() >= 2);
     }
   }
 

@@ -64,43 +64,11 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
     this.onFatal = onFatal;
   }
 
-  /** Hears a received message together with the speaker to answer it through. */
-  @FunctionalInterface
-  public interface Handler<S extends Message, R extends Message> {
-    /** Called on the reader thread. */
-    void onMessage(Speaker<S, R> from, R message);
-  }
-
-  /**
-   * As the constructor, for a side that answers requests: {@code handler} gets each unsolicited
-   * message with this speaker, so it can {@link #reply} without holding a reference of its own.
-   */
-  public static <S extends Message, R extends Message> Speaker<S, R> answering(
-      InputStream in,
-      OutputStream out,
-      Codec<S, R> codec,
-      Handler<S, R> handler,
-      Consumer<Throwable> onFatal) {
-    return new Speaker<>(in, out, codec, handler, onFatal);
-  }
-
-  private Speaker(
-      InputStream in,
-      OutputStream out,
-      Codec<S, R> codec,
-      Handler<S, R> handler,
-      Consumer<Throwable> onFatal) {
-    this.in = in;
-    this.out = out;
-    this.codec = codec;
-    this.unsolicited = msg -> handler.onMessage(this, msg);
-    this.onFatal = onFatal;
-  }
-
   /** Starts the reader thread. */
   public synchronized void start() {
     if (reader == null) {
-      reader = Thread.ofPlatform().name("vpn-speaker").daemon().start(this::readLoop);
+      // A virtual thread: the service runs one speaker per client, and each mostly waits.
+      reader = Thread.ofVirtual().name("vpn-speaker").start(this::readLoop);
     }
   }
 
@@ -140,14 +108,14 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
       throw new IOException("conversation ended: " + f.getMessage());
     }
     synchronized (writeLock) {
-      Framing.write(out, message.toByteArray());
+      Framing.write(out, message.toByteArray(), codec.maxSend());
     }
   }
 
   private void readLoop() {
     try {
       while (true) {
-        byte[] frame = Framing.read(in);
+        byte[] frame = Framing.read(in, codec.maxReceive());
         if (frame == null) {
           fail(new IOException("the peer closed the connection"));
           return;

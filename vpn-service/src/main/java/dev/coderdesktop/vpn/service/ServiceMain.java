@@ -5,8 +5,14 @@ package dev.coderdesktop.vpn.service;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
+import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.ipc.Restorer;
 import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.session.LinuxPlatform;
+import dev.coderdesktop.vpn.service.session.SessionPlatform;
+import dev.coderdesktop.vpn.service.session.SessionStore;
+import dev.coderdesktop.vpn.service.session.StateFile;
 import dev.coderdesktop.vpn.service.session.TunnelSession;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,6 +26,9 @@ import picocli.CommandLine;
  * session down on the way out.
  *
  * <p>Options: {@link ServiceOptions} ({@code --help} lists them).
+ *
+ * <p>With {@code --state-dir}, a Start that succeeds is recorded there (root only, mode 0600) until
+ * a Stop, and the service turns the VPN back on when it starts and finds the record.
  */
 public final class ServiceMain {
 
@@ -45,13 +54,17 @@ public final class ServiceMain {
     }
     Path socket = o.socket;
     String group = o.group;
+    String iface = o.iface;
     Set<String> users = new HashSet<>(o.users);
     Set<String> groups = new HashSet<>(o.groups);
+    Path stateDir = o.stateDir;
+    int maxClients = o.maxClients;
     if (group != null) {
       groups.add(group);
     }
     SystemClock clock = new SystemClock("service");
-    String ifname = o.iface;
+    String ifname = iface;
+    SessionStore store = stateDir == null ? SessionStore.NONE : new StateFile(stateDir);
     // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
     // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
     String caFile = System.getenv("CODER_DESKTOP_CA_FILE");
@@ -59,17 +72,25 @@ public final class ServiceMain {
         Connectivity.of(
             caFile == null || caFile.isBlank() ? null : Path.of(caFile),
             System.getenv("CODER_DESKTOP_PROXY"));
+    SessionPlatform platform = new LinuxPlatform(net);
+    ClientLimits limits =
+        new ClientLimits(
+            maxClients,
+            ClientLimits.DEFAULT.handshakeTimeout(),
+            ClientLimits.DEFAULT.outboxDepth(),
+            ClientLimits.DEFAULT.stallTimeout());
     VpnService service =
         new VpnService(
-            (params, onAgents) ->
-                TunnelSession.open(
-                    params.url(), params.token(), params.headers(), ifname, net, onAgents),
-            clock::nanoTime,
-            clock::wallTime);
+            (params, listener) -> TunnelSession.open(params, ifname, platform, listener),
+            clock,
+            store,
+            limits);
     LocalSocketServer server =
-        new LocalSocketServer(socket, "rw-rw----", group, new AccessPolicy(users, groups), service);
+        new LocalSocketServer(
+            socket, "rw-rw----", group, new AccessPolicy(users, groups), service, maxClients);
     LOG.info("listening on " + socket);
     System.out.println("listening " + socket);
+    new Restorer(service, store, clock).begin();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service;
 
+import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,4 +45,16 @@ final class ServiceOptions {
       paramLabel = "NAME",
       description = "The TUN device's name (default: ${DEFAULT-VALUE}).")
   String iface = "coder0";
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Where a running VPN is recorded so that it comes back after a restart.")
+  Path stateDir;
+
+  @Option(
+      names = "--max-clients",
+      paramLabel = "N",
+      description = "How many clients may be connected at once (default: ${DEFAULT-VALUE}).")
+  int maxClients = ClientLimits.DEFAULT.maxClients();
 }

@@ -30,6 +30,12 @@ public final class YamuxSession implements Closeable {
   /** Each stream's initial window in each direction. */
   public static final int INITIAL_WINDOW = 256 * 1024;
 
+  /**
+   * Streams the peer may open that nobody has accepted yet; more are reset at once, so a peer
+   * cannot grow our memory by opening streams (the same backlog as hashicorp/yamux's default).
+   */
+  public static final int ACCEPT_BACKLOG = 256;
+
   /** Largest data payload we put in one frame. */
   static final int MAX_FRAME_DATA = 64 * 1024;
 
@@ -189,6 +195,11 @@ public final class YamuxSession implements Closeable {
     if (h.has(Header.SYN)) {
       if (s != null || (id % 2 == 1) == client) {
         throw new YamuxException("bad SYN for stream " + id);
+      }
+      if (accepted.size() >= ACCEPT_BACKLOG) {
+        LOG.warning("yamux: " + ACCEPT_BACKLOG + " streams wait to be accepted; resetting " + id);
+        send(new Header(Header.WINDOW_UPDATE, Header.RST, id, 0), null);
+        return;
       }
       s = new YamuxStream(this, id);
       streams.put(id, s);

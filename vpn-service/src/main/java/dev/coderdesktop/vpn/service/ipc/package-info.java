@@ -1,11 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
 /**
- * The service's local socket: {@link dev.coderdesktop.vpn.service.ipc.LocalSocketServer} accepts on
- * the Unix socket and checks each peer's credentials against the {@link
- * dev.coderdesktop.vpn.service.ipc.AccessPolicy}; {@link
- * dev.coderdesktop.vpn.service.ipc.VpnService} is the table of handlers for Start, Stop and Status,
- * and {@link dev.coderdesktop.vpn.service.ipc.StatusMapper} turns the engine's view into {@code
- * PeerUpdate}s. One thread per connection; VpnService serialises commands under its own lock.
+ * The service's local socket: who may connect ({@link
+ * dev.coderdesktop.vpn.service.ipc.AccessPolicy}, peer credentials), how many at once and on which
+ * threads ({@link dev.coderdesktop.vpn.service.ipc.LocalSocketServer}, one virtual thread per
+ * connection), and what each client is sent ({@link dev.coderdesktop.vpn.service.ipc.Outbox}, a
+ * bounded queue with a writer of its own). Classes state their own thread-safety.
  */
 package dev.coderdesktop.vpn.service.ipc;

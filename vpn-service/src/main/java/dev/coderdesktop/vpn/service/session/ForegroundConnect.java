@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +63,12 @@ public final class ForegroundConnect {
     Printer printer = new Printer(out);
     TunnelSession session;
     try {
-      session = TunnelSession.open(url, readToken(tokenFile), headers, iface, printer::onAgents);
+      session =
+          TunnelSession.open(
+              new Session.StartParams(url, readToken(tokenFile), headers),
+              iface,
+              new LinuxPlatform(Connectivity.defaults()),
+              printer::onAgents);
     } catch (SignInException e) {
       System.err.println(
           (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());
@@ -71,6 +77,7 @@ public final class ForegroundConnect {
             case REFUSED -> 3;
             case UNREACHABLE -> 4;
             case SYSTEM -> 1;
+            case SIGNED_OUT -> 3;
           });
       return;
     }

@@ -2,118 +2,137 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
-import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
-import dev.coderdesktop.tunnel.connect.CoderConnect;
+import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.connect.EngineFailure;
 import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
-import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.vpn.service.dns.HostTable;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
- * One connection to a deployment, as root, opened in two steps: {@link DeploymentSignIn} (REST
- * sign-in and the home DERP region; nothing on this machine changes yet), then {@link HostNetwork}
- * (the TUN device, addresses, route and the {@code .coder} resolver) around the engine. {@link
- * #close()} removes all of it.
+ * One connection to a deployment: signs in, creates the TUN device with the resolver's address and
+ * ours and the route for {@code fd60:627a:a42b::/48}, serves the agents' names on the resolver
+ * address, and runs the engine. Every step that acquires something registers its release in a
+ * {@link Teardown}: a step that fails (with any exception) releases what the earlier ones acquired
+ * before {@link #open} throws, and {@link #close()} releases all of it.
  *
  * <p>Thread-safe. Agent changes are reported on engine threads.
  */
 public final class TunnelSession implements Session {
 
-  private final SystemClock clock;
-  private final HostNetwork host;
-  private final CoderConnect engine;
-  private final String serverVersion;
-  private final String username;
+  private static final Logger LOG = Logger.getLogger(TunnelSession.class.getName());
+
+  /** The TUN device's MTU: what the engine pads and encrypts for a DERP frame. */
+  static final int MTU = 1280;
+
+  private final String ifname;
+  private final Engine engine;
+  private final Teardown teardown;
+  private final SignedIn signedIn;
   private final String warning;
 
   private TunnelSession(
-      SystemClock clock,
-      HostNetwork host,
-      CoderConnect engine,
-      String serverVersion,
-      String username,
-      String warning) {
-    this.clock = clock;
-    this.host = host;
+      String ifname, Engine engine, Teardown teardown, SignedIn signedIn, String warning) {
+    this.ifname = ifname;
     this.engine = engine;
-    this.serverVersion = serverVersion;
-    this.username = username;
+    this.teardown = teardown;
+    this.signedIn = signedIn;
     this.warning = warning;
   }
 
-  /** Signs in and brings everything up; on failure nothing is left behind. */
+  /** Signs in and brings everything up; on any failure nothing is left behind. */
   public static TunnelSession open(
-      String url,
-      String token,
-      Map<String, String> headers,
-      String iface,
-      Consumer<List<AgentView>> onAgents)
+      Session.StartParams params, String iface, SessionPlatform platform, Listener listener)
       throws SignInException {
-    return open(url, token, headers, iface, Connectivity.defaults(), onAgents);
+    SignedIn in;
+    try {
+      in = platform.signIn(params);
+    } catch (RuntimeException e) {
+      throw new SignInException(
+          SignInException.Kind.SYSTEM, "internal error while signing in: " + e);
+    }
+    Teardown teardown = new Teardown();
+    try {
+      return bringUp(in, iface, platform, listener, teardown);
+    } catch (IOException | RuntimeException e) {
+      int failed = teardown.run();
+      LOG.warning(
+          "start failed and was undone"
+              + (failed == 0 ? "" : " (" + failed + " releases failed)")
+              + ": "
+              + e);
+      throw new SignInException(
+          SignInException.Kind.SYSTEM,
+          e instanceof IOException
+              ? e.getMessage()
+              : "internal error while starting: " + e.getClass().getSimpleName() + " " + e);
+    }
   }
 
-  /** As above, reaching the deployment with {@code net}'s trust and proxy. */
-  public static TunnelSession open(
-      String url,
-      String token,
-      Map<String, String> headers,
-      String iface,
-      Connectivity net,
-      Consumer<List<AgentView>> onAgents)
-      throws SignInException {
-    DeploymentSignIn signedIn = DeploymentSignIn.signIn(url, token, headers, net);
-    String suffix = signedIn.config().hostnameSuffix();
-    SystemClock clock = new SystemClock("engine-timers");
-    HostNetwork host = null;
-    try {
-      host = HostNetwork.up(iface, table(suffix, List.of()));
-      HostNetwork names = host;
-      CoderConnect engine =
-          new CoderConnect(
-              signedIn.config(),
-              host.tun(),
-              clock,
-              agents -> {
-                names.setNames(table(suffix, agents));
-                onAgents.accept(agents);
-              });
-      host.route(engine.address());
-      String warning = host.pointResolver(suffix);
-      engine.start();
-      return new TunnelSession(
-          clock, host, engine, signedIn.serverVersion(), signedIn.username(), warning);
-    } catch (IOException | InterruptedException e) {
-      if (host != null) {
-        host.close();
-      }
-      clock.shutdown();
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new SignInException(SignInException.Kind.SYSTEM, e.getMessage());
-    }
+  private static TunnelSession bringUp(
+      SignedIn in, String iface, SessionPlatform platform, Listener listener, Teardown teardown)
+      throws IOException {
+    String suffix = in.config().hostnameSuffix();
+    TunDevice tun = platform.openTun(iface, MTU);
+    // Closing the device also removes its addresses and routes.
+    teardown.add("TUN device " + tun.name(), tun::close);
+    String name = tun.name();
+    // The resolver's address is deprecated (preferred_lft 0) and the route names our own address
+    // as the source: agents accept packets only from the address in our node, and the kernel
+    // would otherwise pick whichever of the two shares the longer prefix with the destination.
+    platform.addAddress(name, TailnetAddresses.DNS_ADDRESS, true);
+    // The kernel must not hand us packets larger than the engine pads and encrypts.
+    platform.bringUp(name, tun.mtu());
+    NameServer names =
+        platform.serveNames(
+            new InetSocketAddress(TailnetAddresses.DNS_ADDRESS, 53), table(suffix, List.of()));
+    teardown.add("DNS shim", names::close);
+    Engine engine =
+        platform.newEngine(
+            in.config(),
+            tun,
+            new ConnectListener() {
+              @Override
+              public void onAgents(List<AgentView> agents) {
+                names.setTable(table(suffix, agents));
+                listener.onAgents(agents);
+              }
+
+              @Override
+              public void onFatal(EngineFailure failure) {
+                listener.onFatal(failure.message());
+              }
+            });
+    teardown.add("engine", engine::close);
+    platform.addAddress(name, engine.address(), false);
+    platform.addRoute(name, engine.address());
+    String warning = platform.applyResolver(name, TailnetAddresses.DNS_ADDRESS_TEXT, suffix);
+    teardown.add("resolver configuration", () -> platform.revertResolver(name));
+    engine.start();
+    return new TunnelSession(name, engine, teardown, in, warning);
   }
 
   /** The server's version. */
   public String serverVersion() {
-    return serverVersion;
+    return signedIn.serverVersion();
   }
 
   /** The signed-in user. */
   public String username() {
-    return username;
+    return signedIn.username();
   }
 
   /** The TUN device's name. */
   public String interfaceName() {
-    return host.tun().name();
+    return ifname;
   }
 
   /** Our tailnet address. */
@@ -124,6 +143,11 @@ public final class TunnelSession implements Session {
   @Override
   public List<AgentView> agents() {
     return engine.agents();
+  }
+
+  @Override
+  public void rebind() {
+    engine.rebind();
   }
 
   /** The DNS table for the agents, plus the name that tells clients Coder Connect is on. */
@@ -146,8 +170,9 @@ public final class TunnelSession implements Session {
 
   @Override
   public void close() {
-    engine.close();
-    host.close();
-    clock.shutdown();
+    int failed = teardown.run();
+    if (failed > 0) {
+      LOG.warning("session closed; " + failed + " releases failed (see above)");
+    }
   }
 }
