@@ -9,7 +9,10 @@ pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server o
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX
-      fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer)
+      fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer
+      # the sign-in in a real desktop keyring, and desktop notifications (KeyringSignInTest,
+      # DbusNotifierTest): a session bus, gnome-keyring, secret-tool, gdbus and dunst
+      dbus dbus-x11 gnome-keyring libsecret-tools libglib2.0-bin dunst)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

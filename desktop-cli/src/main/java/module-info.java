@@ -4,8 +4,21 @@
 module dev.coderdesktop.cli {
   requires dev.coderdesktop.vpn.proto;
   requires dev.coderdesktop.coder.sdk;
+  requires com.fasterxml.jackson.databind;
+  requires java.logging;
   requires info.picocli;
 
+  // picocli builds the commands reflectively.
   opens dev.coderdesktop.cli to
+      info.picocli;
+  opens dev.coderdesktop.cli.signin to
+      info.picocli;
+  opens dev.coderdesktop.cli.vpn to
+      info.picocli;
+  opens dev.coderdesktop.cli.status to
+      info.picocli;
+  opens dev.coderdesktop.cli.diagnose to
+      info.picocli;
+  opens dev.coderdesktop.cli.docs to
       info.picocli;
 }

@@ -7,4 +7,5 @@ module dev.coderdesktop.vpn.proto {
 
   exports dev.coderdesktop.vpn.proto;
   exports dev.coderdesktop.vpn.proto.wire;
+  exports dev.coderdesktop.vpn.proto.logging;
 }

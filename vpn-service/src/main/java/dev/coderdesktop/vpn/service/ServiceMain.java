@@ -4,6 +4,7 @@ package dev.coderdesktop.vpn.service;
 
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.vpn.proto.logging.OneLineFormatter;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
@@ -38,6 +39,8 @@ public final class ServiceMain {
 
   /** Entry point. */
   public static void main(String[] args) throws Exception {
+    // One line per record, with journald's priority prefix under systemd.
+    OneLineFormatter.useForRootHandlers(System.getenv());
     ServiceOptions o = new ServiceOptions();
     CommandLine cli = new CommandLine(o);
     try {

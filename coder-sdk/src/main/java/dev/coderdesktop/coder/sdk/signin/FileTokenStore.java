@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.desktop.secret;
+package dev.coderdesktop.coder.sdk.signin;
 
 import dev.coderdesktop.coder.sdk.Credentials;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
