@@ -97,8 +97,9 @@ public final class StunServer implements AutoCloseable {
       return;
     }
     byte[] response = new BindingResponse(request.txId(), from).encode();
-    channel.send(ByteBuffer.wrap(response), from);
+    // Counted before the send: whoever reads the answer may read the count right after.
     answered.incrementAndGet();
+    channel.send(ByteBuffer.wrap(response), from);
   }
 
   @Override
