@@ -9,7 +9,9 @@ pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server o
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX
-      fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer)
+      fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer
+      # testbed --tls (its CA and server certificate), TLS=1 / PROXY=1 testbed/e2e.sh
+      openssl ca-certificates tinyproxy iptables)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,7 @@ import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
 
 /**
  * The testbed's server: one HTTP port carrying the REST API, the tailnet control websocket, the
@@ -54,6 +55,18 @@ public final class Testbed implements AutoCloseable {
    * every namespace can reach); returns the deployment URL.
    */
   public URI start(InetSocketAddress listen, String advertiseHost) throws IOException {
+    return start(listen, advertiseHost, null);
+  }
+
+  /**
+   * As above; with a {@code tls} context everything (REST, websockets, the relay) is served over
+   * HTTPS with its certificate, and the URL and DERP map say so.
+   */
+  public URI start(InetSocketAddress listen, String advertiseHost, SSLContext tls)
+      throws IOException {
+    if (tls != null) {
+      http.secure(tls);
+    }
     RelayAddress[] relayAddress = new RelayAddress[1];
     TailnetEndpoint tailnet =
         new TailnetEndpoint(deployment, coordinator, () -> relayAddress[0].proto(), resumeTokens);
@@ -63,9 +76,9 @@ public final class Testbed implements AutoCloseable {
     relayEndpoint.register(http);
     new FaultApi(http, relayEndpoint, clock).register(http);
     int port = http.listen(listen);
-    relayAddress[0] = new RelayAddress(advertiseHost, port);
+    relayAddress[0] = new RelayAddress(advertiseHost, port, tls != null);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
-    url = URI.create("http://" + host + ":" + port);
+    url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
     new RestApi(deployment, () -> url.toString(), relayAddress[0]).register(http);
     return url;
   }

@@ -14,8 +14,9 @@ import java.util.Map;
  *
  * @param host the address clients dial (an IP literal or name)
  * @param port the HTTP port
+ * @param tls whether the relay is served over TLS (the map's {@code ForceHTTP} is its negation)
  */
-public record RelayAddress(String host, int port) {
+public record RelayAddress(String host, int port, boolean tls) {
 
   /** The region id the testbed uses. */
   public static final int REGION_ID = 999;
@@ -28,7 +29,7 @@ public record RelayAddress(String host, int port) {
     node.put("HostName", host);
     node.put("DERPPort", port);
     node.put("STUNPort", -1);
-    node.put("ForceHTTP", true);
+    node.put("ForceHTTP", !tls);
     Map<String, Object> region = new LinkedHashMap<>();
     region.put("EmbeddedRelay", true);
     region.put("RegionID", REGION_ID);
@@ -55,7 +56,7 @@ public record RelayAddress(String host, int port) {
                         .setHostName(host)
                         .setDerpPort(port)
                         .setStunPort(-1)
-                        .setForceHttp(true))
+                        .setForceHttp(!tls))
                 .build())
         .build();
   }
