@@ -7,6 +7,7 @@ import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.Credentials;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.Agent;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
@@ -82,6 +83,13 @@ public final class CoderDesktopCli {
         description = "Read the session token from this file instead of standard input.")
     Path tokenFile;
 
+    @Option(
+        names = "--ca-file",
+        description =
+            "Also trust the certificate authorities in this PEM file (default:"
+                + " $CODER_DESKTOP_CA_FILE); the system's store is always trusted.")
+    Path caFile;
+
     @Override
     public Integer call() throws IOException {
       PrintWriter out = out();
@@ -102,14 +110,24 @@ public final class CoderDesktopCli {
         token = token == null ? "" : token.strip();
       }
       try {
+        String envCa = System.getenv("CODER_DESKTOP_CA_FILE");
+        Path ca =
+            caFile != null ? caFile : envCa == null || envCa.isBlank() ? null : Path.of(envCa);
         CoderClient api =
-            new CoderClient(DeploymentUrl.parse(url), SessionToken.of(token), Map.of());
+            new CoderClient(
+                DeploymentUrl.parse(url),
+                SessionToken.of(token),
+                Map.of(),
+                Connectivity.of(ca, System.getenv("CODER_DESKTOP_PROXY")));
         String version = api.checkVersion().toString();
         String user = api.me().username();
         new Credentials(api.url().toString(), token).save(Credentials.file());
         out.println("Signed in to " + api.url() + " (Coder " + version + ") as " + user + ".");
         return 0;
       } catch (CoderException | DeploymentUrl.InvalidException | IllegalArgumentException e) {
+        out.println("Sign-in failed: " + e.getMessage());
+        return 1;
+      } catch (IOException e) {
         out.println("Sign-in failed: " + e.getMessage());
         return 1;
       }

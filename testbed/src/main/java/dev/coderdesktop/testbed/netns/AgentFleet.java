@@ -3,6 +3,7 @@
 package dev.coderdesktop.testbed.netns;
 
 import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.tls.TestbedCa;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -146,7 +147,7 @@ public final class AgentFleet implements AutoCloseable {
     if (trustStore != null) {
       cmd.add("-Djavax.net.ssl.trustStore=" + trustStore);
       cmd.add("-Djavax.net.ssl.trustStoreType=PKCS12");
-      cmd.add("-Djavax.net.ssl.trustStorePassword=");
+      cmd.add("-Djavax.net.ssl.trustStorePassword=" + TestbedCa.TRUST_STORE_PASSWORD);
     }
     cmd.addAll(
         List.of(

@@ -31,10 +31,17 @@ import javax.net.ssl.SSLContext;
  * to install, and as {@code ca-truststore.p12} for the testbed's own agents. Immutable.
  *
  * @param caPem the CA certificate, PEM, for clients' trust stores
- * @param trustStore the CA certificate as a PKCS#12 trust store (no password) for Java agents
+ * @param trustStore the CA certificate as a PKCS#12 trust store (password {@link
+ *     #TRUST_STORE_PASSWORD}) for Java agents
  * @param serverContext the server side: the server key and its chain
  */
 public record TestbedCa(Path caPem, Path trustStore, SSLContext serverContext) {
+
+  /**
+   * Not a secret (the store holds only a public certificate); the runtime ignores an empty trust
+   * store password and then cannot read PKCS#12 certificate entries at all.
+   */
+  public static final String TRUST_STORE_PASSWORD = "testbed";
 
   private static final long OPENSSL_SECONDS = 60;
 
@@ -114,7 +121,7 @@ public record TestbedCa(Path caPem, Path trustStore, SSLContext serverContext) {
       ts.load(null, null);
       ts.setCertificateEntry("testbed-ca", ca);
       try (OutputStream out = Files.newOutputStream(trust)) {
-        ts.store(out, pass);
+        ts.store(out, TRUST_STORE_PASSWORD.toCharArray());
       }
       return new TestbedCa(caPem, trust, ctx);
     } catch (GeneralSecurityException e) {
