@@ -120,5 +120,6 @@ company_after_traffic() {
 # Extra options for curl calls from the host to the testbed.
 company_curl_args() {
   if [[ ${TLS:-} == 1 ]]; then echo --cacert "$(field ca_file)"; fi
-  if [[ ${PROXY:-} == 1 ]]; then echo --noproxy '*'; fi
+  # The server's own address (a bare * would be globbed where the caller expands this unquoted).
+  if [[ ${PROXY:-} == 1 ]]; then echo --noproxy "$HOST_IP"; fi
 }
