@@ -4,12 +4,17 @@
 set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
       dnsutils procps dnsperf
+      # the testbed's NAT routers (network shapes) and testbed/direct-e2e.sh's UDP block
+      iptables
       # interop/run.sh: Coder v2.30.0's test database (a throwaway server in the namespace)
       postgresql
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX
       fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer
+      # the sign-in in a real desktop keyring, and desktop notifications (KeyringSignInTest,
+      # DbusNotifierTest): a session bus, gnome-keyring, secret-tool, gdbus and dunst
+      dbus dbus-x11 gnome-keyring libsecret-tools libglib2.0-bin dunst
       # testbed --tls (its CA and server certificate), TLS=1 / PROXY=1 testbed/e2e.sh
       openssl ca-certificates tinyproxy iptables)
 missing=()

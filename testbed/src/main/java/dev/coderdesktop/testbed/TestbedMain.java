@@ -7,7 +7,10 @@ import dev.coderdesktop.testbed.config.ConfigException;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
-import dev.coderdesktop.testbed.tls.TestbedCa;
+                testbed.stun().map(StunServer::address),
+                stateDir,
+                config.derpForceWebsockets(),
+                ca == null ? null : ca.trustStore());
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -79,7 +82,12 @@ public final class TestbedMain {
     if (websockets && !config.derpForceWebsockets()) {
       config =
           new TestbedConfig(
-              config.version(), config.hostnameSuffix(), true, config.users(), config.workspaces());
+              config.version(),
+              config.hostnameSuffix(),
+              true,
+              config.users(),
+              config.workspaces(),
+              config.disableDirectConnections());
     }
     if (stateDir == null) {
       stateDir = Files.createTempDirectory("coder-testbed-");
@@ -107,9 +115,15 @@ public final class TestbedMain {
                 testbed.deployment(),
                 lab,
                 url,
+<<<<<<< HEAD
                 stateDir,
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
+=======
+                testbed.stun().map(StunServer::address),
+                stateDir,
+                config.derpForceWebsockets());
+>>>>>>> main
         fleet.start();
       }
       NetworkLab labRef = lab;
