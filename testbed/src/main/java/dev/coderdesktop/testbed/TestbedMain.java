@@ -7,10 +7,8 @@ import dev.coderdesktop.testbed.config.ConfigException;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
-                testbed.stun().map(StunServer::address),
-                stateDir,
-                config.derpForceWebsockets(),
-                ca == null ? null : ca.trustStore());
+import dev.coderdesktop.testbed.stun.StunServer;
+import dev.coderdesktop.testbed.tls.TestbedCa;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -115,15 +113,10 @@ public final class TestbedMain {
                 testbed.deployment(),
                 lab,
                 url,
-<<<<<<< HEAD
+                testbed.stun().map(StunServer::address),
                 stateDir,
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
-=======
-                testbed.stun().map(StunServer::address),
-                stateDir,
-                config.derpForceWebsockets());
->>>>>>> main
         fleet.start();
       }
       NetworkLab labRef = lab;
