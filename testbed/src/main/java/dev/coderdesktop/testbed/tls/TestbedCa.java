@@ -53,46 +53,23 @@ public record TestbedCa(Path caPem, Path trustStore, SSLContext serverContext) {
     Path key = dir.resolve("server.key");
     Path pem = dir.resolve("server.pem");
     String san = (host.matches("[0-9.]+|.*:.*") ? "IP:" : "DNS:") + host;
-    openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-keyout",
-        caKey.toString(),
-        "-out",
-        caPem.toString(),
-        "-days",
-        "3",
-        "-subj",
-        "/O=Coder testbed/CN=Coder testbed CA " + Long.toHexString(System.nanoTime()),
+    String serial = Long.toHexString(System.nanoTime());
+    keyAndCertificate(
+        caKey,
+        caPem,
+        "/O=Coder testbed/CN=Coder testbed CA " + serial,
         "-addext",
         "basicConstraints=critical,CA:TRUE",
         "-addext",
         "keyUsage=critical,keyCertSign,cRLSign");
-    openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-keyout",
-        key.toString(),
-        "-out",
-        pem.toString(),
-        "-days",
-        "3",
+    keyAndCertificate(
+        key,
+        pem,
+        "/O=Coder testbed/CN=" + host,
         "-CA",
         caPem.toString(),
         "-CAkey",
         caKey.toString(),
-        "-subj",
-        "/O=Coder testbed/CN=" + host,
         "-addext",
         "subjectAltName=" + san,
         "-addext",
@@ -127,6 +104,31 @@ public record TestbedCa(Path caPem, Path trustStore, SSLContext serverContext) {
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot load the testbed's certificate: " + e.getMessage(), e);
     }
+  }
+
+  /** A new P-256 key and a certificate for it, self-signed unless {@code extra} names a CA. */
+  private static void keyAndCertificate(Path key, Path cert, String subject, String... extra)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                "3",
+                "-subj",
+                subject));
+    args.addAll(List.of(extra));
+    openssl(args.toArray(String[]::new));
   }
 
   private static void openssl(String... args) throws IOException {
