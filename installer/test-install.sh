@@ -66,12 +66,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() { echo "---- $*"; }
-ok() { echo "ok   $*"; }
-fail() {
-  echo "FAIL $*"
+source "$PWD/scripts/lib.sh"
+on_fail() {
   [[ -f $WORK/service.log ]] && { echo "---- service log"; tail -n 20 "$WORK/service.log"; }
-  exit 1
 }
 check() { # description, command...
   local what=$1
@@ -79,15 +76,6 @@ check() { # description, command...
   if "$@" >"$WORK/check.out" 2>&1; then ok "$what"; else cat "$WORK/check.out"; fail "$what"; fi
 }
 absent() { [[ ! -e $1 && ! -L $1 ]]; }
-wait_for() { # seconds, description, command...
-  local secs=$1 what=$2
-  shift 2
-  for _ in $(seq 1 $((secs * 10))); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  fail "$what (waited ${secs}s)"
-}
 
 if [[ -z $deb ]]; then
   step "building the package (installer/build.sh ${build_args[*]})"

@@ -41,22 +41,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() { echo "---- $*"; }
-ok() { echo "ok   $*"; }
-fail() {
-  echo "FAIL $*"
+source "$ROOT/scripts/lib.sh"
+on_fail() {
   echo "---- client log"; tail -n 40 "$WORK/client.log" || true
   echo "---- harness log (tail)"; tail -n 20 "$WORK/harness.err" || true
-  exit 1
-}
-wait_for() { # seconds, description, command...
-  local secs=$1 what=$2
-  shift 2
-  for _ in $(seq 1 $((secs * 5))); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.2
-  done
-  fail "$what (waited ${secs}s)"
 }
 
 # ---- direct paths ------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ if [[ $(id -u) -eq 0 ]]; then
   # Every Coder release we support, oldest to newest; DERP over websockets on one of them.
   SKIP_BUILD=1 CODER_VERSION=v2.20.0 bash interop/run.sh
   SKIP_BUILD=1 CODER_VERSION=v2.24.1 bash interop/run.sh
+  # The deployment forbids direct paths: the session must stay on DERP and work.
+  SKIP_BUILD=1 CODER_VERSION=v2.24.1 DIRECT_DISABLED=1 bash interop/run.sh
   SKIP_BUILD=1 CODER_VERSION=v2.30.0 DERP_WEBSOCKETS=1 bash interop/run.sh
   bash installer/test-install.sh --no-maven
 elif [[ -n ${CI:-} ]]; then

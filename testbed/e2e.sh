@@ -38,24 +38,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() { echo "---- $*"; }
-ok() { echo "ok   $*"; }
-fail() {
-  echo "FAIL $*"
+source "$ROOT/scripts/lib.sh"
+on_fail() {
   if [[ -n ${KEEP:-} ]]; then echo "KEEP: $NS $WORK"; sleep 900; fi
   echo "---- service log (tail)"; tail -n 30 "$WORK/service.log" || true
   echo "---- testbed log (tail)"; tail -n 20 "$WORK/testbed.err" || true
   for f in "$WORK"/testbed/agent-*.log; do echo "---- $f (tail)"; tail -n 8 "$f"; done
-  exit 1
-}
-wait_for() { # seconds, description, command...
-  local secs=$1 what=$2
-  shift 2
-  for _ in $(seq 1 $((secs * 5))); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.2
-  done
-  fail "$what (waited ${secs}s)"
 }
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
 /** A client for the parts of the Coder REST API that Coder Desktop needs. */
 module dev.coderdesktop.coder.sdk {
   requires okhttp3;

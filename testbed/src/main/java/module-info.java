@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
 /**
  * A local Coder-compatible deployment for tests and the demo: the REST calls Coder Desktop makes,
  * the tailnet control plane with a coordinator, a DERP relay, and workspace agents that are real

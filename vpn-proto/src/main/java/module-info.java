@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
 /** Coder's vpn.proto protocol between the desktop app (or CLI) and the service. */
 module dev.coderdesktop.vpn.proto {
   requires transitive com.google.protobuf;

@@ -8,7 +8,6 @@ import dev.coderdesktop.desktop.browser.Browser;
 import dev.coderdesktop.desktop.notify.Notifications;
 import dev.coderdesktop.desktop.notify.Notifier;
 import dev.coderdesktop.desktop.service.ServiceConnection;
-import dev.coderdesktop.desktop.service.ServiceListener;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
 import dev.coderdesktop.desktop.settings.SettingsStore;
@@ -20,7 +19,6 @@ import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.desktop.tray.TrayActions;
 import dev.coderdesktop.desktop.tray.TrayView;
 import dev.coderdesktop.desktop.tray.VpnViewModel;
-import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,27 +70,10 @@ public final class DesktopWindows implements AutoCloseable {
   public DesktopWindows(Stage trayStage, Deps d) {
     this.trayStage = trayStage;
     this.settings = new AtomicReference<>(d.settings());
-    VpnViewModel[] ref = new VpnViewModel[1];
-    connection =
-        new ServiceConnection(
-            d.socket(),
-            d.workers(),
-            d.serviceRetry(),
-            new ServiceListener() {
-              @Override
-              public void onStatus(Status s) {
-                ref[0].onStatus(s);
-              }
-
-              @Override
-              public void onUnavailable(String reason) {
-                ref[0].onUnavailable(reason);
-              }
-            });
+    connection = new ServiceConnection(d.socket(), d.workers(), d.serviceRetry());
     vm =
         new VpnViewModel(
             d.ui(), d.workers(), d.clock(), connection, d.tokens(), () -> settings.get().headers());
-    ref[0] = vm;
 
     signIn =
         new SignInViewModel(
@@ -176,7 +157,7 @@ public final class DesktopWindows implements AutoCloseable {
     if (stored.isPresent() && settings.get().connectOnLaunch()) {
       vm.connectWhenReady();
     }
-    connection.open();
+    connection.open(vm);
   }
 
   /** Shows the sign-in window, on its first page. */

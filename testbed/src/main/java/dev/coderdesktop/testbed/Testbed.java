@@ -71,24 +71,25 @@ public final class Testbed implements AutoCloseable {
     if (tls != null) {
       http.secure(tls);
     }
-    RelayAddress[] relayAddress = new RelayAddress[1];
-    TailnetEndpoint tailnet =
-        new TailnetEndpoint(deployment, coordinator, () -> relayAddress[0].proto(), resumeTokens);
-    http.route("GET /api/v2/tailnet", tailnet::serveClient)
-        .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
-    DerpRelayEndpoint relayEndpoint = new DerpRelayEndpoint(relay, clock);
-    relayEndpoint.register(http);
-    new FaultApi(http, relayEndpoint, clock).register(http);
+    // The relay's address needs the port, so listen first; nobody knows the URL until we return
+    // it, so no request can arrive before the routes are in place.
     int port = http.listen(listen);
     int stunPort = 0;
     if (!deployment.config().disableDirectConnections()) {
       stun = StunServer.start(new InetSocketAddress(listen.getAddress(), 0));
       stunPort = stun.address().getPort();
     }
-    relayAddress[0] = new RelayAddress(advertiseHost, port, stunPort, tls != null);
+    RelayAddress relayAddress = new RelayAddress(advertiseHost, port, stunPort, tls != null);
+    TailnetEndpoint tailnet =
+        new TailnetEndpoint(deployment, coordinator, relayAddress::proto, resumeTokens);
+    http.route("GET /api/v2/tailnet", tailnet::serveClient)
+        .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
+    DerpRelayEndpoint relayEndpoint = new DerpRelayEndpoint(relay, clock);
+    relayEndpoint.register(http);
+    new FaultApi(http, relayEndpoint, clock).register(http);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
-    new RestApi(deployment, () -> url.toString(), relayAddress[0]).register(http);
+    new RestApi(deployment, () -> url.toString(), relayAddress).register(http);
     return url;
   }
 

@@ -27,7 +27,8 @@ public final class ServiceConnection implements ServiceCommands, AutoCloseable {
   private final Path socket;
   private final Workers workers;
   private final Duration retry;
-  private final ServiceListener listener;
+  // Set once by open(), before the first connect; read on worker and socket threads.
+  private volatile ServiceListener listener;
 
   // Guarded by this.
   private ServiceClient client;
@@ -35,15 +36,19 @@ public final class ServiceConnection implements ServiceCommands, AutoCloseable {
   private long generation;
 
   /** A connection to {@code socket}, not yet open; reconnects run on {@code workers}. */
-  public ServiceConnection(Path socket, Workers workers, Duration retry, ServiceListener listener) {
+  public ServiceConnection(Path socket, Workers workers, Duration retry) {
     this.socket = socket;
     this.workers = workers;
     this.retry = retry;
-    this.listener = listener;
   }
 
-  /** Starts connecting in the background. */
-  public void open() {
+  /**
+   * Starts connecting in the background and reports to {@code listener} from then on. The listener
+   * comes here, not to the constructor, because it is usually the view model that sends its
+   * commands through this connection.
+   */
+  public void open(ServiceListener listener) {
+    this.listener = listener;
     workers.execute(this::connect);
   }
 

@@ -14,7 +14,6 @@ import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.TestUi;
 import dev.coderdesktop.desktop.service.ServiceConnection;
-import dev.coderdesktop.desktop.service.ServiceListener;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.state.AppStatus;
 import dev.coderdesktop.desktop.threading.Workers;
@@ -57,23 +56,7 @@ class VpnViewModelTest {
             .agent("dev", "main", Duration.ofSeconds(3), 20)
             .workspace("old", Workspace.Status.STOPPED)
             .build());
-    VpnViewModel[] ref = new VpnViewModel[1];
-    connection =
-        new ServiceConnection(
-            socket,
-            workers,
-            Duration.ofMillis(50),
-            new ServiceListener() {
-              @Override
-              public void onStatus(Status s) {
-                ref[0].onStatus(s);
-              }
-
-              @Override
-              public void onUnavailable(String reason) {
-                ref[0].onUnavailable(reason);
-              }
-            });
+    connection = new ServiceConnection(socket, workers, Duration.ofMillis(50));
     vm =
         ui.call(
             () ->
@@ -84,7 +67,6 @@ class VpnViewModelTest {
                     connection,
                     new FileTokenStore(dir.resolve("credentials")),
                     () -> Map.of("X-Test", "1")));
-    ref[0] = vm;
   }
 
   @AfterEach
@@ -118,7 +100,7 @@ class VpnViewModelTest {
   @Test
   @DisplayName("signed out until a sign-in, then off as the service reports")
   void signedOutThenOff() throws Exception {
-    connection.open();
+    connection.open(vm);
     await(AppState.SIGNED_OUT);
     SignIn s = signIn();
     Await.until("connected", connection::connected, () -> "not connected");
@@ -129,7 +111,7 @@ class VpnViewModelTest {
   @Test
   @DisplayName("toggle on: connecting with progress text, then on with the workspaces; off again")
   void toggle() throws Exception {
-    connection.open();
+    connection.open(vm);
     SignIn s = signIn();
     ui.exec(() -> vm.signedIn(s));
     await(AppState.OFF);
@@ -157,7 +139,7 @@ class VpnViewModelTest {
   @Test
   @DisplayName("a failed start shows the service's error")
   void error() throws Exception {
-    connection.open();
+    connection.open(vm);
     SignIn s = signIn();
     ui.exec(() -> vm.signedIn(s));
     await(AppState.OFF);
@@ -171,7 +153,7 @@ class VpnViewModelTest {
   @DisplayName("no socket: service unavailable; the service appears: off; it restarts: back again")
   void reconnect() throws Exception {
     service.close();
-    connection.open();
+    connection.open(vm);
     SignIn s = signIn();
     ui.exec(() -> vm.signedIn(s));
     await(AppState.SERVICE_UNAVAILABLE);
@@ -192,7 +174,7 @@ class VpnViewModelTest {
   void signOut() throws Exception {
     Path creds = dir.resolve("credentials");
     new FileTokenStore(creds).save(signIn());
-    connection.open();
+    connection.open(vm);
     SignIn s = signIn();
     ui.exec(() -> vm.signedIn(s));
     await(AppState.OFF);
@@ -212,7 +194,7 @@ class VpnViewModelTest {
     SignIn s = signIn();
     ui.exec(() -> vm.signedIn(s));
     ui.exec(vm::connectWhenReady);
-    connection.open();
+    connection.open(vm);
     await(AppState.ON);
   }
 }

@@ -200,12 +200,24 @@ class RealServiceTest {
     // The list is virtualised and re-rendered on every status (the service sends one every few
     // seconds with fresh latencies), so a cell's button can be replaced between finding it and a
     // pointer click: press it on the FX thread instead.
+    // The build workspace's two agents join the tailnet independently: wait for its expander, open
+    // it (the open set is kept across re-renders), then wait for both agents' names.
+    Await.until(
+        "the build workspace's expander",
+        () -> {
+          WaitForAsyncUtils.waitForFxEvents();
+          return !robot.lookup(".expand-button").queryAll().isEmpty();
+        },
+        () -> copyTargets(robot));
     fire(robot, ".expand-button", b -> true);
-    WaitForAsyncUtils.waitForFxEvents();
-    List<String> names = copyTargets(robot);
-    assertTrue(
-        names.containsAll(List.of("dev.coder", "main.build.me.coder", "gpu.build.me.coder")),
-        names.toString());
+    List<String> all = List.of("dev.coder", "main.build.me.coder", "gpu.build.me.coder");
+    Await.until(
+        "every agent's hostname in the list",
+        () -> {
+          WaitForAsyncUtils.waitForFxEvents();
+          return copyTargets(robot).containsAll(all);
+        },
+        () -> copyTargets(robot));
     Screenshots.save(app.trayStage().getScene(), "real-testbed-connected");
 
     fire(robot, ".copy-button", b -> "dev.coder".equals(b.getUserData()));

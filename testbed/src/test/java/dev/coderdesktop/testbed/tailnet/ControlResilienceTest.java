@@ -157,6 +157,8 @@ class ControlResilienceTest {
             clock,
             events);
     Thread[] supervisor = new Thread[1];
+    // Earlier tests' supervisors may still be parked under the same name: watch only this one's.
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
     try {
       client.start();
       for (int step = 0; step < 400; step++) { // 20 virtual seconds in 50 ms steps
@@ -167,6 +169,7 @@ class ControlResilienceTest {
                 supervisor[0] =
                     Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> t.getName().equals("tailnet-control"))
+                        .filter(t -> !before.contains(t))
                         .findFirst()
                         .orElse(null);
               }

@@ -93,7 +93,7 @@ public final class CoderConnect implements AutoCloseable {
   private final Map<UUID, PeerConfig> pending = new HashMap<>();
   private final Set<UUID> readyAgents = new HashSet<>();
   // Guarded by this: the running first-contact retry chain of each peer.
-  private final Map<Key, dev.coderdesktop.tunnel.time.Timer> firstContact = new HashMap<>();
+  private final Map<Key, FirstContact> firstContact = new HashMap<>();
 
   /** Prepares the engine; {@link #start()} connects. */
   public CoderConnect(ConnectConfig config, TunDevice tun, Clock clock, ConnectListener listener) {
@@ -382,32 +382,27 @@ public final class CoderConnect implements AutoCloseable {
    * the 20 ms responders require between initiations.
    */
   private void firstContactRetries(Key key) {
-    int[] left = {FIRST_CONTACT_RETRIES};
-    Duration[] wait = {FIRST_CONTACT_FIRST_DELAY};
-    dev.coderdesktop.tunnel.time.Timer[] timer = new dev.coderdesktop.tunnel.time.Timer[1];
-    timer[0] =
-        clock.newTimer(
-            "first-contact",
-            () -> {
-              if (handshakes.containsKey(key) || left[0]-- <= 0) {
-                synchronized (CoderConnect.this) {
-                  firstContact.remove(key, timer[0]);
-                }
-                return;
-              }
-              device.initiateHandshakeNow(key);
-              wait[0] = wait[0].multipliedBy(2);
-              timer[0].mod(wait[0]);
-            });
+    FirstContact chain =
+        new FirstContact(
+            clock,
+            FIRST_CONTACT_RETRIES,
+            FIRST_CONTACT_FIRST_DELAY,
+            () -> handshakes.containsKey(key),
+            () -> device.initiateHandshakeNow(key),
+            ended -> endFirstContact(key, ended));
     // One chain per peer: two would send initiations in lockstep, the second a replay.
-    dev.coderdesktop.tunnel.time.Timer old;
+    FirstContact old;
     synchronized (this) {
-      old = firstContact.put(key, timer[0]);
+      old = firstContact.put(key, chain);
     }
     if (old != null) {
       old.cancel();
     }
-    timer[0].mod(wait[0]);
+    chain.start();
+  }
+
+  private synchronized void endFirstContact(Key key, FirstContact ended) {
+    firstContact.remove(key, ended);
   }
 
   private void forgetPeer(Key k) {

@@ -44,8 +44,9 @@ public final class DerpProbe {
       Duration budget) {
     CompletableFuture<Duration> result = new CompletableFuture<>();
     Key throwaway = X25519.generatePrivateKey();
-    DerpClient[] client = new DerpClient[1];
-    client[0] =
+    // Completed on the client's thread at each login; the pings start from the first.
+    CompletableFuture<Void> loggedIn = new CompletableFuture<>();
+    DerpClient client =
         new DerpClient(
             url,
             throwaway,
@@ -61,7 +62,7 @@ public final class DerpProbe {
 
               @Override
               public void onConnected(Key serverKey) {
-                pingRounds(client[0], PINGS, null, result);
+                loggedIn.complete(null);
               }
             });
     Timer deadline =
@@ -72,9 +73,10 @@ public final class DerpProbe {
     result.whenComplete(
         (d, e) -> {
           deadline.cancel();
-          client[0].close();
+          client.close();
         });
-    client[0].start();
+    loggedIn.thenRun(() -> pingRounds(client, PINGS, null, result));
+    client.start();
     return result;
   }
 

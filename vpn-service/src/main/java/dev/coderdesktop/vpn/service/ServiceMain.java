@@ -20,16 +20,13 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import picocli.CommandLine;
 
 /**
  * The privileged daemon: serves {@link VpnService} on a Unix socket until terminated, and tears any
  * session down on the way out.
  *
- * <pre>
- * ServiceMain [--socket /run/coder-desktop/vpn.sock] [--group NAME] [--allow-user NAME]...
- *             [--allow-group NAME]... [--interface coder0] [--state-dir DIR] [--max-clients 32]
- *             [--no-direct]
- * </pre>
+ * <p>Options: {@link ServiceOptions} ({@code --help} lists them).
  *
  * <p>With {@code --state-dir}, a Start that succeeds is recorded there (root only, mode 0600) until
  * a Stop, and the service turns the VPN back on when it starts and finds the record.
@@ -44,43 +41,33 @@ public final class ServiceMain {
   public static void main(String[] args) throws Exception {
     // One line per record, with journald's priority prefix under systemd.
     OneLineFormatter.useForRootHandlers(System.getenv());
-    Path socket = Path.of("/run/coder-desktop/vpn.sock");
-    String group = null;
-    String iface = "coder0";
-    boolean noDirect = false;
-    Set<String> users = new HashSet<>();
-    Set<String> groups = new HashSet<>();
-    Path stateDir = null;
-    int maxClients = ClientLimits.DEFAULT.maxClients();
+    ServiceOptions o = new ServiceOptions();
+    CommandLine cli = new CommandLine(o);
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--socket" -> socket = Path.of(args[++i]);
-          case "--group" -> group = args[++i];
-          case "--allow-user" -> users.add(args[++i]);
-          case "--allow-group" -> groups.add(args[++i]);
-          case "--interface" -> iface = args[++i];
-          case "--no-direct" -> noDirect = true;
-          case "--state-dir" -> stateDir = Path.of(args[++i]);
-          case "--max-clients" -> maxClients = Integer.parseInt(args[++i]);
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-    } catch (RuntimeException e) {
-      System.err.println(
-          "usage: ServiceMain [--socket PATH] [--group NAME] [--allow-user NAME]..."
-              + " [--allow-group NAME]... [--interface NAME] [--state-dir DIR]"
-              + " [--max-clients N] [--no-direct]: "
-              + e.getMessage());
+      cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      // One line, no stack trace: "Missing required parameter for option '--group' (NAME)".
+      System.err.println(e.getMessage() + " (see --help)");
       System.exit(2);
       return;
     }
+    if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+      cli.usage(System.out);
+      return;
+    }
+    Path socket = o.socket;
+    String group = o.group;
+    String iface = o.iface;
+    Set<String> users = new HashSet<>(o.users);
+    Set<String> groups = new HashSet<>(o.groups);
+    Path stateDir = o.stateDir;
+    int maxClients = o.maxClients;
     if (group != null) {
       groups.add(group);
     }
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
-    boolean derpOnly = noDirect; // the operator's choice holds for every session
+    boolean derpOnly = o.noDirect; // the operator's choice holds for every session
     SessionStore store = stateDir == null ? SessionStore.NONE : new StateFile(stateDir);
     // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
     // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
