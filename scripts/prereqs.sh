@@ -14,7 +14,9 @@ pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server o
       fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer
       # the sign-in in a real desktop keyring, and desktop notifications (KeyringSignInTest,
       # DbusNotifierTest): a session bus, gnome-keyring, secret-tool, gdbus and dunst
-      dbus dbus-x11 gnome-keyring libsecret-tools libglib2.0-bin dunst)
+      dbus dbus-x11 gnome-keyring libsecret-tools libglib2.0-bin dunst
+      # testbed --tls (its CA and server certificate), TLS=1 / PROXY=1 testbed/e2e.sh
+      openssl ca-certificates tinyproxy iptables)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
+# ---- company networks (issue 16): TLS=1 / PROXY=1 hooks, see e2e-company.sh
+source "$(pwd)/e2e-company.sh"
 
 WORK=$(mktemp -d /tmp/cdj-testbed.XXXXXX)
 chmod 755 "$WORK"
@@ -21,6 +23,7 @@ SERVICE_PID=""
 WATCH_PID=""
 result=FAIL
 cleanup() {
+  company_cleanup # ---- company networks (issue 16)
   [[ -n $WATCH_PID ]] && kill "$WATCH_PID" 2>/dev/null || true
   [[ -n $SERVICE_PID ]] && kill -TERM "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
@@ -53,7 +56,7 @@ CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpa
 
 step "starting the testbed"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" ${DERP_WEBSOCKETS:+--derp-websockets} \
+  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" ${DERP_WEBSOCKETS:+--derp-websockets} $(company_testbed_args) \
   >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
 TESTBED_PID=$!
 wait_for 90 "the testbed reports its deployment" test -s "$WORK/testbed/testbed.json"
@@ -66,7 +69,7 @@ chmod 600 "$WORK/token"
 ok "testbed $(field version) at $URL (lab $LAB)"
 
 step "creating client namespace $NS on the lab bridge (resolv.conf -> our DNS shim)"
-HOST_IP=${URL#http://}
+HOST_IP=${URL#*://}
 HOST_IP=${HOST_IP%:*}
 ip netns add "$NS"
 ip link add "$VETH" type veth peer name eth0 netns "$NS"
@@ -85,6 +88,8 @@ cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "
   dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 export -f cli in_ns
 export NS WORK CLI_CP JAVA_HOME
+
+company_before_service # ---- company networks (issue 16): TLS=1 / PROXY=1
 
 step "starting our service"
 in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
@@ -168,6 +173,7 @@ done
 wait_for 20 "the agents' latency (disco pings over DERP) shows in coder-desktop status" \
   bash -c 'cli status | grep "dev.coder" | grep -Eq "[0-9.]+ ?ms"'
 cli status | sed 's/^/     /'
+company_after_traffic # ---- company networks (issue 16): PROXY=1 checks the proxy's log
 ok "status shows each agent's latency through the relay"
 
 if [[ -n ${DEMO:-} && -t 0 ]]; then
@@ -191,7 +197,7 @@ if [[ -n ${DEMO:-} && -t 0 ]]; then
 fi
 
 step "stopping workspace dev through the testbed"
-curl -sS --fail -X POST "$URL/testbed/workspaces/alice/dev/stop" >/dev/null || fail "stop call"
+curl -sS --fail $(company_curl_args) -X POST "$URL/testbed/workspaces/alice/dev/stop" >/dev/null || fail "stop call"
 wait_for 30 "dev.coder leaves our list" bash -c '! cli hosts | grep -qx dev.coder'
 ok "the stopped workspace's agent left our list"
 

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The testbed's server: one HTTP port carrying the REST API, the tailnet control websocket, the
@@ -58,6 +59,18 @@ public final class Testbed implements AutoCloseable {
    * every namespace can reach); returns the deployment URL.
    */
   public URI start(InetSocketAddress listen, String advertiseHost) throws IOException {
+    return start(listen, advertiseHost, null);
+  }
+
+  /**
+   * As above; with a {@code tls} context everything (REST, websockets, the relay) is served over
+   * HTTPS with its certificate, and the URL and DERP map say so.
+   */
+  public URI start(InetSocketAddress listen, String advertiseHost, SSLContext tls)
+      throws IOException {
+    if (tls != null) {
+      http.secure(tls);
+    }
     // The relay's address needs the port, so listen first; nobody knows the URL until we return
     // it, so no request can arrive before the routes are in place.
     int port = http.listen(listen);
@@ -66,7 +79,7 @@ public final class Testbed implements AutoCloseable {
       stun = StunServer.start(new InetSocketAddress(listen.getAddress(), 0));
       stunPort = stun.address().getPort();
     }
-    RelayAddress relayAddress = new RelayAddress(advertiseHost, port, stunPort);
+    RelayAddress relayAddress = new RelayAddress(advertiseHost, port, stunPort, tls != null);
     TailnetEndpoint tailnet =
         new TailnetEndpoint(deployment, coordinator, relayAddress::proto, resumeTokens);
     http.route("GET /api/v2/tailnet", tailnet::serveClient)
@@ -75,7 +88,7 @@ public final class Testbed implements AutoCloseable {
     relayEndpoint.register(http);
     new FaultApi(http, relayEndpoint, clock).register(http);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
-    url = URI.create("http://" + host + ":" + port);
+    url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
     new RestApi(deployment, () -> url.toString(), relayAddress).register(http);
     return url;
   }

@@ -8,6 +8,7 @@ import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
 import dev.coderdesktop.testbed.stun.StunServer;
+import dev.coderdesktop.testbed.tls.TestbedCa;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,11 +29,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets] [--no-agents]
- *         [--resume-token-expiry SECONDS]
+ *         [--tls] [--resume-token-expiry SECONDS]
  * </pre>
  *
- * The last line printed before it settles is JSON for scripts: {@code url}, {@code token}, {@code
- * user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
+ * With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM it
+ * leaves in the state directory (named by {@code ca_file} in the JSON).
+ *
+ * <p>The last line printed before it settles is JSON for scripts: {@code url}, {@code token},
+ * {@code user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
  */
 public final class TestbedMain {
 
@@ -45,6 +49,7 @@ public final class TestbedMain {
     Path stateDir = null;
     boolean agents = true;
     boolean websockets = false;
+    boolean tls = false;
     java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -53,12 +58,13 @@ public final class TestbedMain {
         case "--state-dir" -> stateDir = Path.of(value(args, ++i));
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
+        case "--tls" -> tls = true;
         case "--resume-token-expiry" ->
             resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
         case "-h", "--help" -> {
           System.out.println(
               "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets]"
-                  + " [--no-agents] [--resume-token-expiry SECONDS]");
+                  + " [--tls] [--no-agents] [--resume-token-expiry SECONDS]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -97,7 +103,10 @@ public final class TestbedMain {
         lab = NetworkLab.create();
         host = lab.hostAddress();
       }
-      URI url = testbed.start(new InetSocketAddress(host, port), host);
+      TestbedCa ca = tls ? TestbedCa.create(stateDir.resolve("tls"), host) : null;
+      URI url =
+          testbed.start(
+              new InetSocketAddress(host, port), host, ca == null ? null : ca.serverContext());
       if (lab != null) {
         fleet =
             new AgentFleet(
@@ -106,7 +115,8 @@ public final class TestbedMain {
                 url,
                 testbed.stun().map(StunServer::address),
                 stateDir,
-                config.derpForceWebsockets());
+                config.derpForceWebsockets(),
+                ca == null ? null : ca.trustStore());
         fleet.start();
       }
       NetworkLab labRef = lab;
@@ -118,7 +128,7 @@ public final class TestbedMain {
                     shutdown(fleetRef, labRef, testbed);
                     done.countDown();
                   }));
-      report(testbed, url, fleet, stateDir, lab);
+      report(testbed, url, fleet, stateDir, lab, ca);
     } catch (IOException | RuntimeException e) {
       shutdown(fleet, lab, testbed);
       System.err.println("testbed: " + e.getMessage());
@@ -138,7 +148,7 @@ public final class TestbedMain {
   }
 
   private static void report(
-      Testbed testbed, URI url, AgentFleet fleet, Path stateDir, NetworkLab lab)
+      Testbed testbed, URI url, AgentFleet fleet, Path stateDir, NetworkLab lab, TestbedCa ca)
       throws IOException {
     String user = testbed.deployment().users().getFirst().username();
     String token = testbed.deployment().firstToken(user).orElse("");
@@ -149,6 +159,7 @@ public final class TestbedMain {
     info.put("version", testbed.deployment().config().version());
     info.put("ssh_key", fleet == null ? "" : fleet.sshKey().toString());
     info.put("lab", lab == null ? "" : lab.tag());
+    info.put("ca_file", ca == null ? "" : ca.caPem().toString());
     String json = new ObjectMapper().writeValueAsString(info);
     Path file = stateDir.resolve("testbed.json");
     Files.writeString(file, json + "\n");

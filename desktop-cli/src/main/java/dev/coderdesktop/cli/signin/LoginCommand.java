@@ -9,6 +9,7 @@ import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import java.io.IOException;
@@ -46,6 +47,14 @@ public final class LoginCommand implements Callable<Integer> {
       description = "Read the session token from this file (- for standard input).")
   Path tokenFile;
 
+  @Option(
+      names = "--ca-file",
+      paramLabel = "PATH",
+      description =
+          "Also trust the certificate authorities in this PEM file (default:"
+              + " $CODER_DESKTOP_CA_FILE); the system's certificate store is always trusted.")
+  Path caFile;
+
   @Override
   public Integer call() throws UserError, IOException {
     DeploymentUrl u;
@@ -68,7 +77,14 @@ public final class LoginCommand implements Callable<Integer> {
     String version;
     String user;
     try {
-      CoderClient api = new CoderClient(u, token, Map.of());
+      String envCa = root.terminal().env().get("CODER_DESKTOP_CA_FILE");
+      Path ca = caFile != null ? caFile : envCa == null || envCa.isBlank() ? null : Path.of(envCa);
+      CoderClient api =
+          new CoderClient(
+              u,
+              token,
+              Map.of(),
+              Connectivity.of(ca, root.terminal().env().get("CODER_DESKTOP_PROXY")));
       version = api.checkVersion().toString();
       user = api.me().username();
     } catch (CoderException e) {

@@ -18,8 +18,14 @@ import java.util.Map;
  * @param port the HTTP port
  * @param stunPort the STUN server's UDP port on {@code host}, or 0 for none (direct connections
  *     disabled)
+ * @param tls whether the relay is served over TLS (the map's {@code ForceHTTP} is its negation)
  */
-public record RelayAddress(String host, int port, int stunPort) {
+public record RelayAddress(String host, int port, int stunPort, boolean tls) {
+
+  /** A plain-HTTP relay. */
+  public RelayAddress(String host, int port, int stunPort) {
+    this(host, port, stunPort, false);
+  }
 
   /** The region id the testbed uses. */
   public static final int REGION_ID = 999;
@@ -35,7 +41,7 @@ public record RelayAddress(String host, int port, int stunPort) {
     node.put("HostName", host);
     node.put("DERPPort", port);
     node.put("STUNPort", -1);
-    node.put("ForceHTTP", true);
+    node.put("ForceHTTP", !tls);
     Map<String, Object> region = new LinkedHashMap<>();
     region.put("EmbeddedRelay", true);
     region.put("RegionID", REGION_ID);
@@ -95,7 +101,7 @@ public record RelayAddress(String host, int port, int stunPort) {
                         .setHostName(host)
                         .setDerpPort(port)
                         .setStunPort(-1)
-                        .setForceHttp(true))
+                        .setForceHttp(!tls))
                 .build())
         .build();
   }

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A small HTTP/1.1 server, enough for the testbed: one request per connection, a table of handlers
@@ -42,6 +45,8 @@ public final class HttpServer implements Closeable {
   private final Map<String, Handler> routes = new LinkedHashMap<>();
   private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile ServerSocket listener;
+  // Null serves plain HTTP; otherwise every connection is TLS with this context's certificate.
+  private volatile SSLContext tls;
   private volatile boolean closed;
   // Bumped when the listener is replaced, so the old accept loop ends quietly.
   private volatile int generation;
@@ -52,9 +57,27 @@ public final class HttpServer implements Closeable {
     return this;
   }
 
+  /** Serves HTTPS with {@code context}'s key and chain instead of HTTP; call before listening. */
+  public HttpServer secure(SSLContext context) {
+    this.tls = context;
+    return this;
+  }
+
   /** Starts listening; returns the bound port. */
   public int listen(InetSocketAddress address) throws IOException {
-    ServerSocket ss = new ServerSocket();
+    SSLContext context = tls;
+    ServerSocket ss;
+    if (context == null) {
+      ss = new ServerSocket();
+    } else {
+      SSLServerSocket secure =
+          (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+      SSLParameters params = secure.getSSLParameters();
+      // Every route is HTTP/1.1 (upgrades included): never let ALPN pick h2.
+      params.setApplicationProtocols(new String[] {"http/1.1"});
+      secure.setSSLParameters(params);
+      ss = secure;
+    }
     ss.setReuseAddress(true);
     ss.bind(address, 128);
     listener = ss;

@@ -4,6 +4,7 @@ package dev.coderdesktop.testbed.netns;
 
 import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.tls.TestbedCa;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +48,8 @@ public final class AgentFleet implements AutoCloseable {
   private final SshServer ssh;
   private final Path stateDir;
   private final boolean derpWebsockets;
+  // With an HTTPS testbed: the trust store (PKCS#12, its CA only) the agents' runtime trusts.
+  private final Path trustStore;
   private final Optional<InetSocketAddress> stun;
   private final Map<UUID, Running> running = new HashMap<>();
   private boolean closed;
@@ -63,6 +66,20 @@ public final class AgentFleet implements AutoCloseable {
       Path stateDir,
       boolean derpWebsockets)
       throws IOException {
+    this(deployment, lab, url, stun, stateDir, derpWebsockets, null);
+  }
+
+  /** As above, for an HTTPS testbed whose CA is in {@code trustStore} (null: the JDK's roots). */
+  public AgentFleet(
+      Deployment deployment,
+      NetworkLab lab,
+      URI url,
+      Optional<InetSocketAddress> stun,
+      Path stateDir,
+      boolean derpWebsockets,
+      Path trustStore)
+      throws IOException {
+    this.trustStore = trustStore;
     this.deployment = deployment;
     this.lab = lab;
     this.url = url;
@@ -150,14 +167,21 @@ public final class AgentFleet implements AutoCloseable {
                 "-Xmx96m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.coderdesktop.testbed.agent.AgentMain",
-                url.toString(),
-                id.toString(),
-                "tbagent0",
-                name));
+                "--enable-native-access=ALL-UNNAMED"));
+    if (trustStore != null) {
+      cmd.add("-Djavax.net.ssl.trustStore=" + trustStore);
+      cmd.add("-Djavax.net.ssl.trustStoreType=PKCS12");
+      cmd.add("-Djavax.net.ssl.trustStorePassword=" + TestbedCa.TRUST_STORE_PASSWORD);
+    }
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.coderdesktop.testbed.agent.AgentMain",
+            url.toString(),
+            id.toString(),
+            "tbagent0",
+            name));
     if (derpWebsockets) {
       cmd.add("--derp-websockets");
     }
