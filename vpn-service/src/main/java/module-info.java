@@ -7,5 +7,4 @@ module dev.coderdesktop.vpn.service {
   requires dev.coderdesktop.vpn.proto;
 
   exports dev.coderdesktop.vpn.service.dns;
-  exports dev.coderdesktop.vpn.service.resolver;
 }

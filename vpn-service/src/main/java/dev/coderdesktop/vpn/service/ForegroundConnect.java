@@ -3,6 +3,7 @@
 package dev.coderdesktop.vpn.service;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * ForegroundConnect --url URL --token-file FILE [--interface coder0] [--header Name=Value]...
+ *                   [--state-dir /var/lib/coder-desktop]
  * </pre>
  *
  * Exit codes: 2 bad arguments, 3 sign-in refused (bad token, old server), 4 unreachable, 1 other.
@@ -34,6 +36,7 @@ public final class ForegroundConnect {
     String url = null;
     Path tokenFile = null;
     String iface = "coder0";
+    Path stateDir = Path.of("/var/lib/coder-desktop");
     Map<String, String> headers = new LinkedHashMap<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -41,6 +44,7 @@ public final class ForegroundConnect {
           case "--url" -> url = args[++i];
           case "--token-file" -> tokenFile = Path.of(args[++i]);
           case "--interface" -> iface = args[++i];
+          case "--state-dir" -> stateDir = Path.of(args[++i]);
           case "--header" -> {
             String[] kv = args[++i].split("=", 2);
             headers.put(kv[0], kv.length > 1 ? kv[1] : "");
@@ -54,15 +58,19 @@ public final class ForegroundConnect {
     } catch (RuntimeException e) {
       System.err.println(
           "usage: ForegroundConnect --url URL --token-file FILE [--interface NAME]"
-              + " [--header Name=Value]...: "
+              + " [--header Name=Value]... [--state-dir DIR]: "
               + e.getMessage());
       System.exit(2);
       return;
     }
     Printer printer = new Printer(out);
     TunnelSession session;
+    SystemResolver resolver = SystemResolver.system(stateDir);
+    resolver.repair();
     try {
-      session = TunnelSession.open(url, readToken(tokenFile), headers, iface, printer::onAgents);
+      session =
+          TunnelSession.open(
+              url, readToken(tokenFile), headers, iface, resolver, printer::onAgents);
     } catch (SignInException e) {
       System.err.println(
           (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());

@@ -3,6 +3,7 @@
 package dev.coderdesktop.vpn.service;
 
 import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
  *
  * <pre>
  * ServiceMain [--socket /run/coder-desktop/vpn.sock] [--group NAME] [--allow-user NAME]...
- *             [--allow-group NAME]... [--interface coder0]
+ *             [--allow-group NAME]... [--interface coder0] [--state-dir /var/lib/coder-desktop]
  * </pre>
  */
 public final class ServiceMain {
@@ -31,6 +32,7 @@ public final class ServiceMain {
     Path socket = Path.of("/run/coder-desktop/vpn.sock");
     String group = null;
     String iface = "coder0";
+    Path stateDir = Path.of("/var/lib/coder-desktop");
     Set<String> users = new HashSet<>();
     Set<String> groups = new HashSet<>();
     try {
@@ -41,13 +43,14 @@ public final class ServiceMain {
           case "--allow-user" -> users.add(args[++i]);
           case "--allow-group" -> groups.add(args[++i]);
           case "--interface" -> iface = args[++i];
+          case "--state-dir" -> stateDir = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
     } catch (RuntimeException e) {
       System.err.println(
           "usage: ServiceMain [--socket PATH] [--group NAME] [--allow-user NAME]..."
-              + " [--allow-group NAME]... [--interface NAME]: "
+              + " [--allow-group NAME]... [--interface NAME] [--state-dir DIR]: "
               + e.getMessage());
       System.exit(2);
       return;
@@ -57,11 +60,16 @@ public final class ServiceMain {
     }
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
+    // A previous run that was killed may have left the system resolver pointing at it.
+    SystemResolver resolver = SystemResolver.system(stateDir);
+    resolver
+        .repair()
+        .ifPresent(m -> LOG.warning("repaired the " + m.id() + " resolver setup of a killed run"));
     VpnService service =
         new VpnService(
             (params, onAgents) ->
                 TunnelSession.open(
-                    params.url(), params.token(), params.headers(), ifname, onAgents),
+                    params.url(), params.token(), params.headers(), ifname, resolver, onAgents),
             clock::nanoTime,
             clock::wallTime);
     LocalSocketServer server =

@@ -18,7 +18,7 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.vpn.service.dns.DnsShim;
 import dev.coderdesktop.vpn.service.dns.HostTable;
-import dev.coderdesktop.vpn.service.resolver.ResolverConfigurator;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -49,7 +49,8 @@ public final class TunnelSession implements Session {
   private final DnsShim dns;
   private final String serverVersion;
   private final String username;
-  private final ResolverConfigurator resolver;
+  private final SystemResolver resolver;
+  private final SystemResolver.Applied dnsSetup;
   private final String warning;
 
   private TunnelSession(
@@ -59,9 +60,11 @@ public final class TunnelSession implements Session {
       DnsShim dns,
       String serverVersion,
       String username,
-      ResolverConfigurator resolver,
+      SystemResolver resolver,
+      SystemResolver.Applied dnsSetup,
       String warning) {
     this.resolver = resolver;
+    this.dnsSetup = dnsSetup;
     this.warning = warning;
     this.clock = clock;
     this.tun = tun;
@@ -77,6 +80,7 @@ public final class TunnelSession implements Session {
       String token,
       Map<String, String> headers,
       String iface,
+      SystemResolver resolver,
       Consumer<List<AgentView>> onAgents)
       throws SignInException {
     ConnectConfig config;
@@ -180,17 +184,19 @@ public final class TunnelSession implements Session {
           new DnsShim(
               new InetSocketAddress(TailnetAddresses.DNS_ADDRESS, 53), table(suffix, List.of()));
       dnsRef[0] = dns;
-      ResolverConfigurator resolver = ResolverConfigurator.system();
+      SystemResolver.Applied applied = null;
       String warning = "";
       try {
-        resolver.apply(tun.name(), TailnetAddresses.DNS_ADDRESS_TEXT, suffix);
-      } catch (ResolverConfigurator.UnavailableException e) {
+        applied = resolver.configure(tun.name(), TailnetAddresses.DNS_ADDRESS, suffix);
+        dns.setUpstreams(applied.upstreams());
+      } catch (SystemResolver.UnavailableException e) {
         // The tunnel works without it (by address, or with a resolver the user points at us).
         warning = e.getMessage();
       }
       engine.start();
-      return new TunnelSession(clock, tun, engine, dns, version, user, resolver, warning);
+      return new TunnelSession(clock, tun, engine, dns, version, user, resolver, applied, warning);
     } catch (IOException | InterruptedException e) {
+      resolver.revert();
       if (dns != null) {
         try {
           dns.close();
@@ -261,8 +267,13 @@ public final class TunnelSession implements Session {
   }
 
   @Override
+  public Optional<SystemResolver.Applied> dns() {
+    return Optional.ofNullable(dnsSetup);
+  }
+
+  @Override
   public void close() {
-    resolver.revert(tun.name());
+    resolver.revert();
     engine.close();
     try {
       dns.close();

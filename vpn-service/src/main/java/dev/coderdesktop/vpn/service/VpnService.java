@@ -8,6 +8,7 @@ import dev.coderdesktop.vpn.proto.Handshake;
 import dev.coderdesktop.vpn.proto.ProtocolVersion;
 import dev.coderdesktop.vpn.proto.Speaker;
 import dev.coderdesktop.vpn.proto.wire.ClientMessage;
+import dev.coderdesktop.vpn.proto.wire.DnsSetup;
 import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
@@ -59,6 +60,7 @@ public final class VpnService implements LocalSocketServer.Handler {
   private Session session;
   private Session.StartParams running;
   private List<AgentView> agents = List.of();
+  private DnsSetup dns = DnsSetup.getDefaultInstance();
 
   /**
    * A service opening sessions with {@code factory}; the clocks map handshake times to wall time.
@@ -164,6 +166,10 @@ public final class VpnService implements LocalSocketServer.Handler {
       lifecycle = Status.Lifecycle.STARTED;
       error = s.warning();
       agents = s.agents();
+      dns =
+          s.dns()
+              .map(a -> DnsSetup.newBuilder().setMode(a.mode().id()).setDetail(a.detail()).build())
+              .orElse(DnsSetup.getDefaultInstance());
     }
     broadcast();
     return StartResponse.newBuilder().setSuccess(true).build();
@@ -187,6 +193,9 @@ public final class VpnService implements LocalSocketServer.Handler {
       session = null;
       running = null;
       agents = List.of();
+      // The session's notes (the DNS one) were about it; they go with it.
+      error = "";
+      dns = DnsSetup.getDefaultInstance();
       lifecycle = Status.Lifecycle.STOPPED;
     }
     broadcast();
@@ -199,6 +208,7 @@ public final class VpnService implements LocalSocketServer.Handler {
     return Status.newBuilder()
         .setLifecycle(lifecycle)
         .setErrorMessage(error)
+        .setDns(dns)
         .setPeerUpdate(
             StatusMapper.peerUpdate(agents, t -> now.minusNanos(Math.max(0, nowNanos - t))))
         .build();
