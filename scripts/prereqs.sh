@@ -4,6 +4,8 @@
 set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
       dnsutils procps dnsperf
+      # the end-to-end tests' own upstream DNS server (scripts/netns/upstream-dns.sh)
+      dnsmasq-base
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX

@@ -132,9 +132,12 @@ public final class CoderDesktopCli {
               return 1;
             }
             out().println("CoderVPN is on.");
-            String note = client.status().getErrorMessage();
-            if (!note.isEmpty()) {
-              out().println("Note: " + note);
+            Status st = client.status();
+            if (!st.getDns().getMode().isEmpty()) {
+              out().println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
+            }
+            if (!st.getErrorMessage().isEmpty()) {
+              out().println("Note: " + st.getErrorMessage());
             }
             return 0;
           });
@@ -220,6 +223,9 @@ public final class CoderDesktopCli {
           "CoderVPN: "
               + s.getLifecycle().name().toLowerCase(java.util.Locale.ROOT)
               + (s.getErrorMessage().isEmpty() ? "" : " (" + s.getErrorMessage() + ")"));
+      if (!s.getDns().getMode().isEmpty()) {
+        out.println("DNS: " + s.getDns().getMode() + " - " + s.getDns().getDetail());
+      }
       Map<UUID, Workspace> ws = new HashMap<>();
       for (Workspace w : s.getPeerUpdate().getUpsertedWorkspacesList()) {
         ws.put(uuid(w.getId()), w);

@@ -26,11 +26,16 @@ import java.util.concurrent.CountDownLatch;
  * --no-agents} it serves only the API, tailnet and relay on loopback (no root needed).
  *
  * <pre>
- * testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets] [--no-agents]
+ * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
+ *         [--no-agents]
  * </pre>
  *
- * The last line printed before it settles is JSON for scripts: {@code url}, {@code token}, {@code
- * user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
+ * Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
+ * new {@code /tmp/coder-testbed-*} directory that is deleted on exit unless {@code --keep-state}; a
+ * directory given with {@code --state-dir} is the caller's and stays.
+ *
+ * <p>The last line printed before it settles is JSON for scripts: {@code url}, {@code token},
+ * {@code user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
  */
 public final class TestbedMain {
 
@@ -43,17 +48,19 @@ public final class TestbedMain {
     Path stateDir = null;
     boolean agents = true;
     boolean websockets = false;
+    boolean keepState = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = Path.of(value(args, ++i));
         case "--port" -> port = Integer.parseInt(value(args, ++i));
         case "--state-dir" -> stateDir = Path.of(value(args, ++i));
+        case "--keep-state" -> keepState = true;
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
         case "-h", "--help" -> {
           System.out.println(
-              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets]"
-                  + " [--no-agents]");
+              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
+                  + " [--derp-websockets] [--no-agents]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -71,10 +78,13 @@ public final class TestbedMain {
           new TestbedConfig(
               config.version(), config.hostnameSuffix(), true, config.users(), config.workspaces());
     }
+    Path ownState = null;
     if (stateDir == null) {
       stateDir = Files.createTempDirectory("coder-testbed-");
+      ownState = keepState ? null : stateDir;
     }
     Files.createDirectories(stateDir);
+    Path deleteOnExit = ownState;
 
     SystemClock clock = new SystemClock("testbed");
     Testbed testbed = new Testbed(config, clock);
@@ -100,11 +110,13 @@ public final class TestbedMain {
               new Thread(
                   () -> {
                     shutdown(fleetRef, labRef, testbed);
+                    StateDirectory.delete(deleteOnExit);
                     done.countDown();
                   }));
       report(testbed, url, fleet, stateDir, lab);
     } catch (IOException | RuntimeException e) {
       shutdown(fleet, lab, testbed);
+      StateDirectory.delete(deleteOnExit);
       System.err.println("testbed: " + e.getMessage());
       System.exit(1);
     }
