@@ -4,7 +4,8 @@
 # in-memory database, embedded DERP, one workspace with a real agent) and runs it on the loopback
 # of a network namespace of its own, beside our Java client, as root: sign-in over REST, the
 # tailnet control plane over its websocket, WireGuard through coderd's DERP relay, our DNS shim for
-# the .coder names (the namespace's resolv.conf points at it), then ping6, HTTP and ssh to the
+# the .coder names (the namespace starts with a plain resolv.conf naming a DNS server of its own,
+# scripts/netns/upstream-dns.sh, which the service takes over), then ping6, HTTP and ssh to the
 # workspace BY NAME, and finally a workspace stop through the real API, after which the agent must
 # leave our list.
 # Prints one line per check and ends with "real-coder e2e: PASS" or "real-coder e2e: FAIL".
@@ -12,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
 export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
 
 WORK=$(mktemp -d /tmp/cdj-interop.XXXXXX)
@@ -27,6 +29,7 @@ cleanup() {
     kill -TERM "$HARNESS_PID" 2>/dev/null || true
     wait "$HARNESS_PID" 2>/dev/null || true
   fi
+  upstream_dns_down
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
   rm -rf "/etc/netns/$NS" "$WORK"
@@ -63,11 +66,10 @@ step "building the Java client"
 [[ -f "$ROOT/desktop-cli/target/classpath.txt" ]] || fail "the Java build produced no CLI classpath"
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 
-step "creating namespace $NS (its resolv.conf sends DNS to our shim at fd60:627a:a42b::53)"
+step "creating namespace $NS (a plain resolv.conf naming a DNS server of its own)"
 ip netns add "$NS"
 ip -n "$NS" link set lo up
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+upstream_dns_up "$NS"
 in_ns() { ip netns exec "$NS" "$@"; }
 
 step "starting a real Coder deployment"
@@ -101,7 +103,7 @@ cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "
 step "starting our service (it owns the TUN device, addresses, route and DNS shim)"
 in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
-  >"$WORK/client.log" 2>&1 &
+  --state-dir "$WORK/state" >"$WORK/client.log" 2>&1 &
 CLIENT_PID=$!
 wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
 ok "service listening on $WORK/vpn.sock"
@@ -120,6 +122,7 @@ ok "coder-desktop hosts lists $HOST"
 
 wait_for 10 "$HOST resolves through the system resolver" bash -c "ip netns exec $NS getent ahosts $HOST | grep -q $AGENT_IP"
 ok "$HOST resolves to $AGENT_IP"
+upstream_dns_check
 wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
 ok "ping6 $HOST answers"
 cli ping -c 2 "$HOST" >"$WORK/cli.out" 2>&1 || fail "coder-desktop ping: $(cat "$WORK/cli.out")"
@@ -167,4 +170,6 @@ ok "$(cat "$WORK/cli.out")"
 wait_for 10 "the TUN device, its addresses and route are gone" bash -c "! ip -n $NS link show $IFACE"
 ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
 ok "no device, address or route left behind"
+upstream_dns_unchanged
+ok "resolv.conf is byte for byte the original after down"
 result=PASS

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Finds out who owns /etc/resolv.conf, and so which {@link ResolverMode} reaches the system
@@ -30,14 +31,27 @@ final class ResolverDetector {
   private final CommandRunner runner;
   private final Path resolvConf;
   private final Path resolvedRunDir;
+  private final BooleanSupplier sharedWithOtherNamespaces;
 
-  ResolverDetector(CommandRunner runner, Path resolvConf, Path resolvedRunDir) {
+  ResolverDetector(
+      CommandRunner runner,
+      Path resolvConf,
+      Path resolvedRunDir,
+      BooleanSupplier sharedWithOtherNamespaces) {
     this.runner = runner;
     this.resolvConf = resolvConf;
     this.resolvedRunDir = resolvedRunDir;
+    this.sharedWithOtherNamespaces = sharedWithOtherNamespaces;
   }
 
   Result detect() {
+    if (sharedWithOtherNamespaces.getAsBoolean()) {
+      return new Unusable(
+          "this service runs in a network namespace of its own but "
+              + resolvConf
+              + " is the system's; give the namespace its own file, e.g."
+              + " /etc/netns/NAME/resolv.conf with ip netns exec");
+    }
     if (!Files.exists(resolvConf, LinkOption.NOFOLLOW_LINKS)) {
       return new Unusable(resolvConf + " does not exist");
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -76,15 +77,22 @@ public final class SystemResolver {
     } catch (IOException | UnsupportedOperationException e) {
       ns = "unknown";
     }
-    return forPaths(CommandRunner.system(), Path.of("/"), stateDir.resolve("net-" + ns));
+    Path resolvConf = Path.of("/etc/resolv.conf");
+    return forPaths(
+        CommandRunner.system(),
+        Path.of("/"),
+        stateDir.resolve("net-" + ns),
+        () -> NamespaceCheck.sharedWithOtherNamespaces(resolvConf));
   }
 
   /** The system under {@code root} (tests use a temporary directory). */
-  static SystemResolver forPaths(CommandRunner runner, Path root, Path stateDir) {
+  static SystemResolver forPaths(
+      CommandRunner runner, Path root, Path stateDir, BooleanSupplier sharedResolvConf) {
     Path resolvConf = root.resolve("etc/resolv.conf");
     Path nm = root.resolve("etc/NetworkManager");
     ResolverDetector detector =
-        new ResolverDetector(runner, resolvConf, root.resolve("run/systemd/resolve"));
+        new ResolverDetector(
+            runner, resolvConf, root.resolve("run/systemd/resolve"), sharedResolvConf);
     Function<ResolverMode, ResolverSetup> setups =
         mode ->
             switch (mode) {

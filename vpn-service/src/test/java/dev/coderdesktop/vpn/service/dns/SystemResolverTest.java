@@ -58,6 +58,8 @@ class SystemResolverTest {
     state = root.resolve("state");
   }
 
+  private boolean shared;
+
   private SystemResolver resolver() {
     return SystemResolver.forPaths(
         (cmd, in) -> {
@@ -75,7 +77,8 @@ class SystemResolverTest {
           return "";
         },
         root,
-        state);
+        state,
+        () -> shared);
   }
 
   private void write(Path p, String s) throws IOException {
@@ -277,6 +280,20 @@ class SystemResolverTest {
     assertTrue(e.getMessage().contains("make /etc/resolv.conf a plain file"), e.getMessage());
     assertEquals("nameserver 10.0.0.1\n", Files.readString(resolvConf));
     assertFalse(Files.exists(state.resolve("resolver-setup")));
+  }
+
+  @Test
+  @DisplayName("in a namespace of its own with the system's resolv.conf: nothing is touched")
+  void sharedFile() throws Exception {
+    write(resolvConf, PLAIN);
+    shared = true;
+    var e =
+        assertThrows(
+            SystemResolver.UnavailableException.class,
+            () -> resolver().configure("coder0", SHIM, "coder"));
+    assertTrue(e.getMessage().contains("/etc/netns/NAME/resolv.conf"), e.getMessage());
+    assertEquals(PLAIN, Files.readString(resolvConf));
+    assertTrue(ran.isEmpty());
   }
 
   @Test
