@@ -8,6 +8,8 @@ pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server o
       dnsmasq-base
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
+      # installer/test-systemd.sh (Debian 12 booted with systemd in a container)
+      systemd-container mmdebstrap
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX
       fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer)
 missing=()

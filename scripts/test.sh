@@ -4,7 +4,10 @@
 # network-namespace tests (wireguard-go interop, the tunnel-core client against the testbed), the
 # service + CLI end-to-end check against the testbed (testbed/e2e.sh, also with DERP forced over
 # websockets), the same against a real Coder server (interop/run.sh), and the install test
-# (installer/test-install.sh: builds the .deb, installs, checks and removes it).
+# (installer/test-install.sh: builds the .deb, installs, checks and removes it), the same package
+# under a real systemd booted in a container (installer/test-systemd.sh: the hardened unit runs a
+# session with systemd-resolved and with a plain resolv.conf), and the docs check
+# (scripts/docs-test.sh: every command of README.md and docs/user-guide.md that can run here).
 # Installs missing Debian prerequisites when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,10 +20,13 @@ if [[ $(id -u) -eq 0 ]]; then
   bash interop/run.sh
   DERP_WEBSOCKETS=1 bash interop/run.sh
   bash installer/test-install.sh --no-maven
+  bash installer/test-systemd.sh --deb "$(ls installer/target/coder-desktop_*_amd64.deb)"
+  bash scripts/docs-test.sh
 elif [[ -n ${CI:-} ]]; then
   echo "CI must run the end-to-end tests and the install test, which need root" >&2
   exit 1
 else
-  echo "skipped the end-to-end tests (testbed/e2e.sh, interop/run.sh) and the install test" \
-    "(installer/test-install.sh): they need root"
+  echo "skipped the end-to-end tests (testbed/e2e.sh, interop/run.sh), the install tests" \
+    "(installer/test-install.sh, installer/test-systemd.sh) and the docs test" \
+    "(scripts/docs-test.sh): they need root"
 fi
