@@ -100,7 +100,7 @@ for i in $(seq 1 "$RUNS"); do
   start=$(date +%s%N)
   ip netns exec "$NS" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 \
     -Djava.util.logging.SimpleFormatter.format='%1$tT.%1$tL %4$s %5$s%6$s%n' \
-    -cp "$CP" dev.coderdesktop.vpn.service.ForegroundConnect --url "$URL" \
+    -cp "$CP" dev.coderdesktop.vpn.service.session.ForegroundConnect --url "$URL" \
     --token-file "$WORK/token" --interface coder0 >"$WORK/client.$i.log" 2>&1 &
   CPID=$!
   ok=""

@@ -12,7 +12,7 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.control.drpc;
   exports dev.coderdesktop.tunnel.control.proto;
-  exports dev.coderdesktop.tunnel.control.websocket;
+  exports dev.coderdesktop.tunnel.transport;
   exports dev.coderdesktop.tunnel.control.yamux;
   exports dev.coderdesktop.tunnel.crypto;
   exports dev.coderdesktop.tunnel.derp;

@@ -17,7 +17,7 @@ import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.desktop.tray.TrayActions;
 import dev.coderdesktop.desktop.tray.TrayView;
-import dev.coderdesktop.desktop.vpn.VpnViewModel;
+import dev.coderdesktop.desktop.tray.VpnViewModel;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -15,10 +15,10 @@ import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
 import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.DERPMap;
-import dev.coderdesktop.tunnel.control.websocket.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpClient;
@@ -162,7 +162,7 @@ class TestbedServerTest {
     URI url = start("v2.24.1");
     var e =
         assertThrows(
-            dev.coderdesktop.tunnel.control.websocket.ControlRejectedException.class,
+            dev.coderdesktop.tunnel.control.ControlRejectedException.class,
             () -> new TailnetWebSocketDialer(url, REVOKED, Map.of()).dial(null));
     assertEquals(401, e.status());
     assertTrue(e.getMessage().contains("revoked"), e.getMessage());

@@ -5,7 +5,6 @@ package dev.coderdesktop.desktop.tray;
 import dev.coderdesktop.desktop.secret.SignIn;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.state.AppStatus;
-import dev.coderdesktop.desktop.vpn.VpnViewModel;
 import dev.coderdesktop.desktop.workspaces.WorkspaceList;
 import dev.coderdesktop.desktop.workspaces.WorkspaceRow;
 import java.util.HashSet;

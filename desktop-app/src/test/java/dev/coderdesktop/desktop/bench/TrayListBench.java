@@ -13,7 +13,7 @@ import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.tray.TrayActions;
 import dev.coderdesktop.desktop.tray.TrayView;
-import dev.coderdesktop.desktop.vpn.VpnViewModel;
+import dev.coderdesktop.desktop.tray.VpnViewModel;
 import dev.coderdesktop.vpn.proto.wire.PeerUpdate;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.http;
 
-import dev.coderdesktop.tunnel.derp.HttpUpgrade;
+import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -7,6 +7,8 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
+import dev.coderdesktop.tunnel.transport.HttpUpgrade;
+import dev.coderdesktop.tunnel.transport.WebSocketStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -307,10 +309,10 @@ public final class DerpClient implements Closeable {
     String path =
         url.getRawPath() == null || url.getRawPath().isEmpty() ? "/derp" : url.getRawPath();
     URI ws = URI.create((tls ? "wss" : "ws") + "://" + url.getRawAuthority() + path);
-    dev.coderdesktop.tunnel.control.websocket.WebSocketStream stream;
+    WebSocketStream stream;
     try {
       stream =
-          dev.coderdesktop.tunnel.control.websocket.WebSocketStream.open(
+          WebSocketStream.open(
               java.net.http.HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
               ws,
               headers,

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.control;
 
-import dev.coderdesktop.tunnel.derp.HttpUpgrade;
+import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.coderdesktop.tunnel.control.proto.Agent;
 import dev.coderdesktop.tunnel.control.proto.Workspace;
 import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
-import dev.coderdesktop.tunnel.control.websocket.ControlRejectedException;
-import dev.coderdesktop.tunnel.control.websocket.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.net.URI;
 import java.util.Map;

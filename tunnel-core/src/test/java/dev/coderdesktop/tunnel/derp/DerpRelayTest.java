@@ -12,6 +12,7 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.server.DerpServer;
 import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

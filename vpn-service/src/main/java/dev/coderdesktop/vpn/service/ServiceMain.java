@@ -6,6 +6,8 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.session.TunnelSession;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control.websocket;
+package dev.coderdesktop.tunnel.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A websocket seen as one continuous byte stream in each direction, as Coder carries yamux over it:
- * binary message boundaries mean nothing. Incoming messages are requested one at a time, so a slow
- * reader pushes back on the server. Thread-safe: one reader, writers serialised.
+ * A websocket seen as one continuous byte stream in each direction, as Coder carries yamux (and
+ * DERP, when forced) over it: binary message boundaries mean nothing. Incoming messages are
+ * requested one at a time, so a slow reader pushes back on the server. Thread-safe: one reader,
+ * writers serialised.
  */
 public final class WebSocketStream implements WebSocket.Listener {
 

@@ -1,18 +1,19 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.derp;
+package dev.coderdesktop.tunnel.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The HTTP/1.1 head of a DERP upgrade, read byte by byte so that nothing after the blank line is
- * consumed: the DERP stream starts right there. Immutable.
+ * The HTTP/1.1 head of an upgrade (DERP or websocket), read byte by byte so that nothing after the
+ * blank line is consumed: the upgraded stream starts right there. Immutable.
  *
  * @param startLine the request or status line
  * @param headers header names in lower case
@@ -30,10 +31,10 @@ public record HttpUpgrade(String startLine, Map<String, String> headers) {
     while (true) {
       int b = in.read();
       if (b < 0) {
-        throw new DerpProtocolException("connection closed during the HTTP upgrade");
+        throw new ProtocolException("connection closed during the HTTP upgrade");
       }
       if (++total > MAX_HEAD) {
-        throw new DerpProtocolException("HTTP head too large");
+        throw new ProtocolException("HTTP head too large");
       }
       if (b != '\n') {
         line.write(b);
@@ -48,7 +49,7 @@ public record HttpUpgrade(String startLine, Map<String, String> headers) {
       } else {
         int colon = l.indexOf(':');
         if (colon <= 0) {
-          throw new DerpProtocolException("malformed HTTP header line");
+          throw new ProtocolException("malformed HTTP header line");
         }
         headers.put(
             l.substring(0, colon).strip().toLowerCase(Locale.ROOT), l.substring(colon + 1).strip());

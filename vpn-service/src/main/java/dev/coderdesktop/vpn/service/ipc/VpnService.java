@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.ipc;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.vpn.proto.Codec;
@@ -14,7 +14,8 @@ import dev.coderdesktop.vpn.proto.wire.StartRequest;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StopResponse;
-import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.session.Session;
+import dev.coderdesktop.vpn.service.session.SignInException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.session;
 
 /** Starting a session failed before the tunnel came up; the message is fit for the user. */
 public final class SignInException extends Exception {

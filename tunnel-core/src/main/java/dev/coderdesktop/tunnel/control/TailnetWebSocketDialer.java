@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.tunnel.control.websocket;
+package dev.coderdesktop.tunnel.control;
 
-import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.transport.WebSocketStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

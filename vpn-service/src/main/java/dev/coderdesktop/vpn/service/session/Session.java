@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.session;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
 import java.util.List;

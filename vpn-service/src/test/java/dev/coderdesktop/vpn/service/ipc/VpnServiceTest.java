@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.vpn.service;
+package dev.coderdesktop.vpn.service.ipc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +21,8 @@ import dev.coderdesktop.vpn.proto.wire.StartRequest;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StatusRequest;
 import dev.coderdesktop.vpn.proto.wire.StopRequest;
-import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
-import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.session.Session;
+import dev.coderdesktop.vpn.service.session.SignInException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.desktop.vpn;
+package dev.coderdesktop.desktop.tray;
 
 import dev.coderdesktop.desktop.secret.SignIn;
 import dev.coderdesktop.desktop.secret.TokenStore;

@@ -1,2 +1,0 @@
-/** The websocket that carries the tailnet API's yamux stream. */
-package dev.coderdesktop.tunnel.control.websocket;
