@@ -206,13 +206,16 @@ public final class VpnService implements LocalSocketServer.Handler {
   synchronized Status status() {
     long nowNanos = engineNanos.getAsLong();
     Instant now = wallClock.get();
-    return Status.newBuilder()
-        .setLifecycle(lifecycle)
-        .setErrorMessage(error)
-        .setDns(dns)
-        .setPeerUpdate(
-            StatusMapper.peerUpdate(agents, t -> now.minusNanos(Math.max(0, nowNanos - t))))
-        .build();
+    Status.Builder b =
+        Status.newBuilder()
+            .setLifecycle(lifecycle)
+            .setErrorMessage(error)
+            .setPeerUpdate(
+                StatusMapper.peerUpdate(agents, t -> now.minusNanos(Math.max(0, nowNanos - t))));
+    if (!dns.getMode().isEmpty()) {
+      b.setDns(dns);
+    }
+    return b.build();
   }
 
   private void onAgents(List<AgentView> update) {

@@ -21,6 +21,8 @@ import dev.coderdesktop.vpn.proto.wire.StartRequest;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StatusRequest;
 import dev.coderdesktop.vpn.proto.wire.StopRequest;
+import dev.coderdesktop.vpn.service.dns.ResolverMode;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SignInException;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -60,6 +63,8 @@ class VpnServiceTest {
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile String refuseWith;
   private volatile Consumer<List<AgentView>> pushAgents;
+  private volatile String sessionWarning = "";
+  private volatile SystemResolver.Applied sessionDns;
   private final List<AutoCloseable> clients = new ArrayList<>();
 
   private static AgentView agent(long handshake) {
@@ -93,6 +98,16 @@ class VpnServiceTest {
             @Override
             public List<AgentView> agents() {
               return List.of(agent(-1));
+            }
+
+            @Override
+            public String warning() {
+              return sessionWarning;
+            }
+
+            @Override
+            public Optional<SystemResolver.Applied> dns() {
+              return Optional.ofNullable(sessionDns);
             }
 
             @Override
@@ -186,6 +201,35 @@ class VpnServiceTest {
         call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
             .getStatus()
             .getLifecycle());
+  }
+
+  private static Status status(Client c) throws Exception {
+    return call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+        .getStatus();
+  }
+
+  @Test
+  @DisplayName("status carries the session's DNS mode and note; Stop clears both")
+  void dnsInStatus() throws Exception {
+    sessionDns =
+        new SystemResolver.Applied(ResolverMode.DIRECT, List.of(), "/etc/resolv.conf names us");
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    Status on = status(c);
+    assertEquals("direct", on.getDns().getMode());
+    assertEquals("/etc/resolv.conf names us", on.getDns().getDetail());
+    assertEquals("", on.getErrorMessage(), "no note when names work");
+    call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
+    Status off = status(c);
+    assertFalse(off.hasDns());
+
+    sessionDns = null;
+    sessionWarning = "cannot point the system resolver at CoderVPN (...)";
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertEquals(sessionWarning, status(c).getErrorMessage());
+    assertEquals("", status(c).getDns().getMode());
+    call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
+    assertEquals("", status(c).getErrorMessage(), "the note goes with the session");
   }
 
   @Test
