@@ -28,6 +28,15 @@ check() { # description, command...
   shift
   if "$@" >/tmp/check.out 2>&1; then ok "$what"; else cat /tmp/check.out; fail "$what"; fi
 }
+wait_for_quiet() { # seconds, command...
+  local secs=$1
+  shift
+  for _ in $(seq 1 $((secs * 5))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
 wait_for() { # seconds, description, command...
   local secs=$1 what=$2
   shift 2
@@ -41,14 +50,25 @@ wait_for() { # seconds, description, command...
 step "the container"
 check "systemd is PID 1" test "$(ps -p 1 -o comm=)" = systemd
 check "D-Bus and systemd-resolved are running" systemctl is-active dbus systemd-resolved
-# The network's own DNS server, which resolved forwards to (the container has only loopback).
+# A network for resolved to consider up (it sends nothing over a machine with only loopback, "Network
+# is down"): a veth pair inside the container, one end with an address and the default route. The
+# network's own DNS server, which resolved forwards to, listens on loopback.
+ip link add cdjnet0 type veth peer name cdjnet1 || fail "cannot create a veth pair in the container"
+ip addr add 192.0.2.10/24 dev cdjnet0
+ip link set cdjnet1 up
+ip link set cdjnet0 up
+ip route add default dev cdjnet0
 dnsmasq --user=root --no-resolv --no-hosts --bind-interfaces --listen-address=127.0.0.2 \
   --host-record=www.upstream.test,192.0.2.80 --pid-file=/run/cdj-dnsmasq.pid
 mkdir -p /etc/systemd/resolved.conf.d
 printf '[Resolve]\nDNS=127.0.0.2\nDomains=upstream.test\n' >/etc/systemd/resolved.conf.d/cdj.conf
 systemctl restart systemd-resolved
 ln -sfn /run/systemd/resolve/stub-resolv.conf /etc/resolv.conf
-wait_for 10 "resolved answers for the upstream" getent ahosts www.upstream.test
+if ! wait_for_quiet 10 getent ahosts www.upstream.test; then
+  ls -l /etc/resolv.conf; cat /etc/resolv.conf; resolvectl status --no-pager; ps aux | grep [d]nsmasq
+  resolvectl query www.upstream.test; journalctl -u systemd-resolved --no-pager | tail -n 20
+  fail "resolved answers for the upstream"
+fi
 ok "systemd-resolved forwards to the upstream server (www.upstream.test resolves)"
 
 step "dpkg -i starts the hardened unit"

@@ -52,7 +52,7 @@ fi
 echo "ok   package $deb"
 
 # The image: what the package depends on, systemd with resolved, and the test's own tools.
-deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/[ (|].*//; s/^ *//' | grep . | sort -u | paste -sd,)
+deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/[ (|].*//' | grep . | sort -u | paste -sd,)
 pkgs="systemd,systemd-sysv,dbus,systemd-resolved,libnss-resolve,iproute2,procps,dnsmasq-base,python3,${deps}"
 CACHE=/var/cache/coder-desktop-test
 ROOTFS="$CACHE/rootfs-bookworm-$(echo "$pkgs" | sha256sum | cut -c1-12)"

@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/java-home.sh
 source scripts/netns/upstream-dns.sh
+source scripts/netns/lab-client.sh
 DOCS=(README.md docs/user-guide.md)
 
 # Commands that cannot run here, exactly as the docs write them (comments stripped), with why.
@@ -92,17 +93,8 @@ for _ in $(seq 1 450); do [[ -s $WORK/testbed/testbed.json ]] && break; sleep 0.
 field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
 URL=$(field url)
 LAB=$(field lab)
-HOST_IP=${URL#http://}
-HOST_IP=${HOST_IP%:*}
 field token >"$WORK/token"
-ip netns add "$NS"
-ip link add "$VETH" type veth peer name eth0 netns "$NS"
-ip link set "$VETH" master "tb${LAB}br"
-bridge link set dev "$VETH" isolated on
-ip link set "$VETH" up
-ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
-ip -n "$NS" link set eth0 up
-ip -n "$NS" link set lo up
+lab_client_add "$NS" "$VETH" "$LAB" "$URL"
 upstream_dns_up "$NS"
 mkdir -p "$WORK/home/.ssh" "$WORK/path"
 ln -s "$ROOT/bin/coder-desktop" "$WORK/path/coder-desktop"

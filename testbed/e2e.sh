@@ -14,6 +14,7 @@ cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/upstream-dns.sh"
+source "$ROOT/scripts/netns/lab-client.sh"
 
 WORK=$(mktemp -d /tmp/cdj-testbed.XXXXXX)
 chmod 755 "$WORK"
@@ -83,16 +84,7 @@ chmod 600 "$WORK/token"
 ok "testbed $(field version) at $URL (lab $LAB)"
 
 step "creating client namespace $NS on the lab bridge, with a plain resolv.conf and a DNS server of its own"
-HOST_IP=${URL#http://}
-HOST_IP=${HOST_IP%:*}
-ip netns add "$NS"
-ip link add "$VETH" type veth peer name eth0 netns "$NS"
-ip link set "$VETH" master "tb${LAB}br"
-bridge link set dev "$VETH" isolated on
-ip link set "$VETH" up
-ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
-ip -n "$NS" link set eth0 up
-ip -n "$NS" link set lo up
+lab_client_add "$NS" "$VETH" "$LAB" "$URL"
 upstream_dns_up "$NS"
 ok "resolv.conf: $(grep -v '^#' "/etc/netns/$NS/resolv.conf" | tr '\n' ';')"
 in_ns() { ip netns exec "$NS" "$@"; }
