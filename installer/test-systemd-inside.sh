@@ -113,6 +113,7 @@ cat /tmp/up.out
 grep -q "(direct)" /tmp/up.out || fail "up does not report direct mode"
 check "resolv.conf names the shim" grep -q '^nameserver fd60:627a:a42b::53$' /etc/resolv.conf
 wait_for 10 "$PROBE resolves through the rewritten resolv.conf" getent ahosts "$PROBE"
+ok "getent ahosts $PROBE through the rewritten resolv.conf"
 check "the upstream's names still resolve (forwarded)" getent ahosts www
 step "SIGKILL: systemd restarts the unit, whose start repairs resolv.conf"
 pid=$(systemctl show -p MainPID --value "$UNIT")
