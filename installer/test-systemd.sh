@@ -53,16 +53,18 @@ echo "ok   package $deb"
 
 # The image: what the package depends on, systemd with resolved, and the test's own tools.
 deps=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/^ *//; s/[ (|].*//' | grep . | sort -u | paste -sd,)
-pkgs="systemd,systemd-sysv,dbus,systemd-resolved,libnss-resolve,iproute2,procps,dnsmasq-base,python3,${deps}"
+pkgs="systemd,systemd-sysv,dbus,systemd-resolved,libnss-resolve,iproute2,procps,dnsmasq-base,python3,network-manager,${deps}"
 CACHE=/var/cache/coder-desktop-test
-ROOTFS="$CACHE/rootfs-bookworm-$(echo "$pkgs" | sha256sum | cut -c1-12)"
+# NetworkManager is installed but not started at boot: the test starts it for its own part.
+hook='chroot "$1" systemctl disable NetworkManager.service NetworkManager-wait-online.service NetworkManager-dispatcher.service'
+ROOTFS="$CACHE/rootfs-bookworm-$(echo "$pkgs $hook" | sha256sum | cut -c1-12)"
 mkdir -p "$CACHE"
 (
   flock 9
   if [[ ! -d $ROOTFS ]]; then
     echo "---- building the container's root file system with mmdebstrap (once; a few minutes)"
     rm -rf "$ROOTFS.tmp"
-    mmdebstrap --variant=minbase --include="$pkgs" bookworm "$ROOTFS.tmp" \
+    mmdebstrap --variant=minbase --include="$pkgs" --customize-hook="$hook" bookworm "$ROOTFS.tmp" \
       >"$WORK/mmdebstrap.log" 2>&1 || { tail -n 20 "$WORK/mmdebstrap.log"; exit 1; }
     mv "$ROOTFS.tmp" "$ROOTFS"
   fi

@@ -6,9 +6,9 @@
 # instead); a command that is in neither the docs nor that list makes the script fail, so the list
 # cannot go stale. The commands run as a reader following the docs would, against the testbed: in
 # a client namespace of their own (a plain resolv.conf naming its own DNS server, as in the
-# end-to-end test), with a private /run/coder-desktop and HOME, `sudo` being root itself, the
-# example deployment https://coder.example.com standing for the testbed's URL and the token pasted
-# on standard input. The service the package would run is started beforehand from this checkout,
+# end-to-end test), with a private /run/coder-desktop and config directory, `sudo` being root
+# itself, the example deployment https://coder.example.com standing for the testbed's URL and the
+# token pasted on standard input. The service the package would run is started beforehand from this checkout,
 # except for blocks that start it themselves; blocks that use workspace names first make sure
 # CoderVPN is on. Root. Ends with "docs test: PASS" or "docs test: FAIL".
 set -euo pipefail
@@ -116,7 +116,7 @@ cat >"$WORK/walk.sh" <<'WALK'
 set -uo pipefail
 mkdir -p /run/coder-desktop
 mount -t tmpfs -o mode=755 tmpfs /run/coder-desktop
-export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config PATH=$WORK/path:$PATH
+export XDG_CONFIG_HOME=$WORK/home/.config PATH=$WORK/path:$PATH
 # ssh reads ~/.ssh from the password database's home, not $HOME: lend it ours, in this mount
 # namespace only.
 mkdir -p "$(getent passwd "$(id -un)" | cut -d: -f6)/.ssh"
