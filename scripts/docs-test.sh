@@ -8,9 +8,9 @@
 # a client namespace of their own (a plain resolv.conf naming its own DNS server, as in the
 # end-to-end test), with a private /run/coder-desktop and config directory, `sudo` being root
 # itself, the example deployment https://coder.example.com standing for the testbed's URL and the
-# token pasted on standard input. The service the package would run is started beforehand from this checkout,
-# except for blocks that start it themselves; blocks that use workspace names first make sure
-# CoderVPN is on. Root. Ends with "docs test: PASS" or "docs test: FAIL".
+# token pasted on standard input. The service the package would run is started beforehand from
+# this checkout, except for blocks that start it themselves; blocks that use workspace names first
+# make sure CoderVPN is on. Root. Ends with "docs test: PASS" or "docs test: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
