@@ -150,7 +150,11 @@ ok "NetworkManager (dns=dnsmasq) wrote resolv.conf: $(grep -v '^#' /etc/resolv.c
 coder-desktop up >/tmp/up.out 2>&1 || { cat /tmp/up.out; fail "coder-desktop up (NetworkManager, dnsmasq)"; }
 cat /tmp/up.out
 grep -q "(networkmanager-dnsmasq)" /tmp/up.out || fail "up does not report networkmanager-dnsmasq"
-wait_for 20 "$PROBE resolves through NetworkManager's dnsmasq" getent ahosts "$PROBE"
+if ! wait_for_quiet 20 getent ahosts "$PROBE"; then
+  cat /etc/NetworkManager/dnsmasq.d/*; ps -ef | grep '[d]nsmasq'; cat /etc/resolv.conf
+  ip -6 addr show dev coder0; journalctl -u NetworkManager --no-pager | grep -i dnsmasq | tail -n 20
+  fail "$PROBE resolves through NetworkManager's dnsmasq"
+fi
 ok "getent ahosts $PROBE through NetworkManager's dnsmasq"
 check "the upstream's names still resolve" getent ahosts www
 check "coder-desktop down" coder-desktop down
