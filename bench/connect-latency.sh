@@ -8,7 +8,9 @@
 # With COLD=1 the clock starts instead when a fresh client process is launched (JVM start-up
 # included; vpn-service's ForegroundConnect).
 #   bench/connect-latency.sh              against the local testbed (default)
-#   bench/connect-latency.sh real-coder   against a real Coder server (run interop/run.sh once first)
+#   bench/connect-latency.sh real-coder   against a real Coder server (run interop/run.sh once first;
+#                                         CODER_VERSION picks the release, one with an in-memory
+#                                         database: v2.24.1 (default) or v2.20.0)
 # As root. Build first: ./mvnw -q install -DskipTests (and test-compile, for the toggle client).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,9 +64,12 @@ case $TARGET in
     AGENT_ID=$(python3 -c "import uuid,hashlib; print(uuid.UUID(bytes=hashlib.md5(b'agent:alice/dev/main').digest(), version=3))")
     ;;
   real-coder)
-    [[ -x interop/bin/harness ]] || { echo "run interop/run.sh once first (it builds the harness)" >&2; exit 2; }
+    HARNESS="interop/bin/harness-${CODER_VERSION:-v2.24.1}"
+    [[ -x $HARNESS ]] || { echo "run CODER_VERSION=${CODER_VERSION:-v2.24.1} interop/run.sh once first (it builds $HARNESS)" >&2; exit 2; }
+    grep -q '^HARNESS_POSTGRES=1' "interop/versions/${CODER_VERSION:-v2.24.1}/harness.env" &&
+      { echo "the bench runs releases with an in-memory database only (v2.20.0, v2.24.1)" >&2; exit 2; }
     mkfifo "$WORK/stdin"
-    ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 interop/bin/harness -test.run TestHarness ${HARNESS_FLAGS:-} \
+    ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 "$HARNESS" -test.run TestHarness ${HARNESS_FLAGS:-} \
       -test.timeout 0 <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
     SERVER_PID=$!
     exec 7>"$WORK/stdin"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
 # Throughput and latency of our WireGuard engine beside wireguard-go, measured in one run on this
-# machine. As root; cleans up after itself. Build first: ./mvnw -q -pl tunnel-core package -DskipTests
+# machine. As root; cleans up after itself. Build first: ./mvnw -q -pl testbed -am package -DskipTests
 #   (a) wireguard-go ↔ wireguard-go   (b) Java ↔ wireguard-go   (c) Java ↔ Java
 # For each: iperf3 TCP for $SECONDS_PER_RUN s (B sends to A) after a short warm-up, and the mean
 # RTT of 10 pings. Last line: ratio_java_over_wireguard_go=<c/a>.
@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
-[[ -f tunnel-core/target/classpath.txt ]] || {
-  echo "build first: ./mvnw -q -pl tunnel-core package -DskipTests" >&2
+[[ -f testbed/target/classpath.txt ]] || {
+  echo "build first: ./mvnw -q -pl testbed -am package -DskipTests" >&2
   exit 2
 }
 

@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# End-to-end against a REAL Coder: builds the harness (coderd v2.24.1 from the Go module proxy,
-# in-memory database, embedded DERP, one workspace with a real agent) and runs it on the loopback
-# of a network namespace of its own, beside our Java client, as root: sign-in over REST, the
-# tailnet control plane over its websocket, WireGuard through coderd's DERP relay, our DNS shim for
-# the .coder names (the namespace starts with a plain resolv.conf naming a DNS server of its own,
+# End-to-end against a REAL Coder: builds the harness for one Coder release (CODER_VERSION=v2.20.0,
+# v2.24.1 (the default) or v2.30.0; coderd from the Go module proxy with its test database, embedded
+# DERP, one workspace with a real agent) and runs it on the loopback of a network namespace of its
+# own, beside our Java client, as root: sign-in over REST, the tailnet control plane over its
+# websocket, WireGuard through coderd's DERP relay, our DNS shim for the .coder names (the
+# namespace starts with a plain resolv.conf naming a DNS server of its own,
 # scripts/netns/upstream-dns.sh, which the service takes over), then ping6, HTTP and ssh to the
 # workspace BY NAME, and finally a workspace stop through the real API, after which the agent must
-# leave our list.
+# leave our list. Releases that need PostgreSQL get a throwaway server inside the namespace
+# (lib/postgres.sh).
 # Prints one line per check and ends with "real-coder e2e: PASS" or "real-coder e2e: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
+INTEROP=$(pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/upstream-dns.sh"
-export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
+source lib/harness.sh
+source lib/postgres.sh
+source lib/uplink.sh
+harness_release
 
 WORK=$(mktemp -d /tmp/cdj-interop.XXXXXX)
 IFACE="coder0"
@@ -30,7 +36,9 @@ cleanup() {
     wait "$HARNESS_PID" 2>/dev/null || true
   fi
   upstream_dns_down
+  pg_stop
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+  uplink_del
   ip netns del "$NS" 2>/dev/null || true
   rm -rf "/etc/netns/$NS" "$WORK"
   echo "real-coder e2e: $result"
@@ -55,14 +63,14 @@ wait_for() { # seconds, description, command...
   fail "$what (waited ${secs}s)"
 }
 
-step "building the harness (coder v2.24.1; the first build downloads ~3 GB of modules)"
-# Stamp the pinned release into the binary so the server reports it, as a release build would.
-go test -c -o bin/harness -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=2.24.1" ./harness
-[[ -x bin/harness ]] || fail "harness build"
-ok "harness built"
+step "building the harness (coder $CODER_VERSION; a first build downloads ~3 GB of modules)"
+harness_build || fail "harness build"
+ok "harness built: ${HARNESS_BIN#"$ROOT"/}"
 
-step "building the Java client"
-(cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+if [[ ${SKIP_BUILD:-} != 1 ]]; then
+  step "building the Java client"
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+fi
 [[ -f "$ROOT/desktop-cli/target/classpath.txt" ]] || fail "the Java build produced no CLI classpath"
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 
@@ -71,14 +79,21 @@ ip netns add "$NS"
 ip -n "$NS" link set lo up
 upstream_dns_up "$NS"
 in_ns() { ip netns exec "$NS" "$@"; }
+uplink_add "$NS"
+
+if [[ -n $HARNESS_POSTGRES ]]; then
+  step "starting PostgreSQL in the namespace (coder $CODER_VERSION has no in-memory database)"
+  pg_start "$NS" || fail "PostgreSQL did not start"
+  ok "PostgreSQL on 127.0.0.1:5432 in $NS, data in $PG_DIR"
+fi
 
 step "starting a real Coder deployment"
 mkfifo "$WORK/stdin"
-in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" bin/harness -test.run TestHarness -test.timeout 0 \
+in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
   <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
 HARNESS_PID=$!
 exec 7>"$WORK/stdin"
-wait_for 180 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
+wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
 READY=$(grep -m1 '"url"' "$WORK/harness.out")
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
 URL=$(field url)

@@ -12,7 +12,7 @@ fi
 bash scripts/prereqs.sh
 source scripts/java-home.sh
 echo "== building the engine"
-./mvnw -B -q -pl tunnel-core package -DskipTests
+./mvnw -B -q -pl testbed -am package -DskipTests
 source scripts/netns/wgpair.sh
 trap pair_down EXIT
 echo "== namespace $NS_A runs wireguard-go ($IF_A, 10.77.0.1, fd77::1)"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
   echo "# coder-desktop CLI reference"
   echo
   echo "Generated from the command's own help by \`scripts/gen-cli-docs.sh\`."
-  for c in "" login up down status hosts ping; do
+  for c in "" login up down status hosts ping wake; do
     echo
     echo "## coder-desktop${c:+ $c}"
     echo

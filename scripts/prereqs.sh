@@ -6,6 +6,8 @@ pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server o
       dnsutils procps dnsperf
       # the end-to-end tests' own upstream DNS server (scripts/netns/upstream-dns.sh)
       dnsmasq-base
+      # interop/run.sh: Coder v2.30.0's test database (a throwaway server in the namespace)
+      postgresql
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
       # installer/test-systemd.sh (Debian 12 booted with systemd in a container)

@@ -3,11 +3,13 @@
 # Runs every test: unit, known-answer, fuzz and UI tests everywhere; as root also the
 # network-namespace tests (wireguard-go interop, the tunnel-core client against the testbed), the
 # service + CLI end-to-end check against the testbed (testbed/e2e.sh, also with DERP forced over
-# websockets), the same against a real Coder server (interop/run.sh), and the install test
-# (installer/test-install.sh: builds the .deb, installs, checks and removes it), the same package
-# under a real systemd booted in a container (installer/test-systemd.sh: the hardened unit runs a
-# session with systemd-resolved and with a plain resolv.conf), and the docs check
-# (scripts/docs-test.sh: every command of README.md and docs/user-guide.md that can run here).
+# websockets), the fault suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the
+# testbed, traffic back within 5 s), the same against real Coder servers v2.20.0, v2.24.1 and
+# v2.30.0 (interop/run.sh), the install test (installer/test-install.sh: builds the .deb,
+# installs, checks and removes it), the same package under a real systemd booted in a container
+# (installer/test-systemd.sh: the hardened unit runs a session with systemd-resolved, a plain
+# resolv.conf and NetworkManager), and the docs check (scripts/docs-test.sh: every command of
+# README.md and docs/user-guide.md that can run here).
 # Installs missing Debian prerequisites when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +19,11 @@ source scripts/java-home.sh
 if [[ $(id -u) -eq 0 ]]; then
   SKIP_BUILD=1 bash testbed/e2e.sh
   SKIP_BUILD=1 DERP_WEBSOCKETS=1 bash testbed/e2e.sh
-  bash interop/run.sh
-  DERP_WEBSOCKETS=1 bash interop/run.sh
+  SKIP_BUILD=1 QUICK=1 bash bench/faults.sh
+  # Every Coder release we support, oldest to newest; DERP over websockets on one of them.
+  SKIP_BUILD=1 CODER_VERSION=v2.20.0 bash interop/run.sh
+  SKIP_BUILD=1 CODER_VERSION=v2.24.1 DERP_WEBSOCKETS=1 bash interop/run.sh
+  SKIP_BUILD=1 CODER_VERSION=v2.30.0 bash interop/run.sh
   bash installer/test-install.sh --no-maven
   bash installer/test-systemd.sh --deb "$(ls installer/target/coder-desktop_*_amd64.deb)"
   bash scripts/docs-test.sh

@@ -242,9 +242,8 @@ grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
   || fail "the killed service should have left its resolv.conf behind"
 ok "killed with resolv.conf still pointing at the dead resolver"
 start_service
-upstream_dns_unchanged
 grep -q "undoing the direct resolver setup" "$WORK/service.log" || fail "the repair was not logged"
-ok "the restarted service repaired resolv.conf at start (cmp equal)"
+ok "the restarted service undid the killed run's resolver setup at start (it may then resume the session)"
 cli down >"$WORK/cli.out" 2>&1 || fail "down after the restart: $(cat "$WORK/cli.out")"
 upstream_dns_unchanged
 in_ns getent ahosts www.upstream.test >/dev/null || fail "www.upstream.test after the repair"

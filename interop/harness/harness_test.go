@@ -1,10 +1,13 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
 
-// Package harness runs a real Coder server (coderd, in-memory database, embedded DERP relay)
+// Package harness runs a real Coder server (coderd, its test database, embedded DERP relay)
 // with one workspace whose agent is a real Coder agent, on loopback, for the Java client's
 // end-to-end tests. It is a Go test only because coderdtest needs a testing.TB; interop/run.sh
 // starts it with CODER_DESKTOP_HARNESS=1, reads one line of JSON from stdout and talks to it over
-// stdin ("stop-workspace", "quit").
+// stdin ("stop-workspace", "quit"). The same source builds against every Coder release in
+// interop/versions/; the few calls whose shape differs between releases sit in files selected by
+// build tags (template_*.go).
 package harness
 
 import (
@@ -23,8 +26,6 @@ import (
 	"github.com/coder/coder/v2/agent/agenttest"
 	"github.com/coder/coder/v2/coderd/coderdtest"
 	"github.com/coder/coder/v2/codersdk"
-	"github.com/coder/coder/v2/provisioner/echo"
-	"github.com/coder/coder/v2/provisionersdk/proto"
 )
 
 type ready struct {
@@ -57,14 +58,7 @@ func TestHarness(t *testing.T) {
 
 	// The workspace has one agent while started and none once stopped, as a real template.
 	agentToken := uuid.NewString()
-	version := coderdtest.CreateTemplateVersion(t, client, first.OrganizationID, &echo.Responses{
-		Parse:         echo.ParseComplete,
-		ProvisionPlan: echo.PlanComplete,
-		ProvisionApplyMap: map[proto.WorkspaceTransition][]*proto.Response{
-			proto.WorkspaceTransition_START: echo.ProvisionApplyWithAgent(agentToken),
-			proto.WorkspaceTransition_STOP:  echo.ApplyComplete,
-		},
-	})
+	version := coderdtest.CreateTemplateVersion(t, client, first.OrganizationID, templateWithAgent(agentToken))
 	coderdtest.AwaitTemplateVersionJobCompleted(t, client, version.ID)
 	template := coderdtest.CreateTemplate(t, client, first.OrganizationID, version.ID)
 	ws := coderdtest.CreateWorkspace(t, client, template.ID)
@@ -111,8 +105,15 @@ func TestHarness(t *testing.T) {
 	for in.Scan() {
 		switch strings.TrimSpace(in.Text()) {
 		case "stop-workspace":
-			coderdtest.MustTransitionWorkspace(t, client, ws.ID,
-				codersdk.WorkspaceTransitionStart, codersdk.WorkspaceTransitionStop)
+			// A stop build through the API (MustTransitionWorkspace changed its signature between
+			// releases; this call did not).
+			build, err := client.CreateWorkspaceBuild(ctx, ws.ID, codersdk.CreateWorkspaceBuildRequest{
+				Transition: codersdk.WorkspaceTransitionStop,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			coderdtest.AwaitWorkspaceBuildJobCompleted(t, client, build.ID)
 			fmt.Println(`{"event":"workspace-stopped"}`)
 		case "quit":
 			return

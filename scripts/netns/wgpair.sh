@@ -18,10 +18,10 @@ MTU=${MTU:-1420}
 
 pair_java() {
   local cp
-  cp="$PAIR_ROOT/tunnel-core/target/classes:$(cat "$PAIR_ROOT/tunnel-core/target/classpath.txt")"
+  cp="$PAIR_ROOT/testbed/target/classes:$(cat "$PAIR_ROOT/testbed/target/classpath.txt")"
   "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" --enable-native-access=ALL-UNNAMED \
     -XX:+UseParallelGC -Xms256m -cp "$cp" \
-    dev.coderdesktop.tunnel.wireguard.standalone.StandaloneTunnel "$@"
+    dev.coderdesktop.testbed.standalone.StandaloneTunnel "$@"
 }
 
 pair_wait_link() { # ns ifname

@@ -6,6 +6,7 @@ module dev.coderdesktop.coder.sdk {
   requires java.logging;
 
   exports dev.coderdesktop.coder.sdk;
+  exports dev.coderdesktop.coder.sdk.net;
 
   opens dev.coderdesktop.coder.sdk to
       com.fasterxml.jackson.databind;

@@ -1,6 +1,12 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
 /**
  * The Coder Connect engine: userspace WireGuard, the DERP relay client, the tailnet control plane
  * and the TUN device. It has no user interface and changes no operating-system configuration.
+ *
+ * <p>It exports only what other modules import (ModuleExportsTest checks this): the engine's API to
+ * everyone, and the protocol pieces the testbed's server half is built from to the testbed alone.
+ * The WireGuard internals (noise, cookie, replay, ...) stay inside.
  */
 module dev.coderdesktop.tunnel {
   requires org.bouncycastle.provider;
@@ -8,26 +14,31 @@ module dev.coderdesktop.tunnel {
   requires java.net.http;
   requires com.google.protobuf;
 
+  // The engine's API: what the service drives.
   exports dev.coderdesktop.tunnel.connect;
-  exports dev.coderdesktop.tunnel.control;
-  exports dev.coderdesktop.tunnel.control.drpc;
-  exports dev.coderdesktop.tunnel.control.proto;
-  exports dev.coderdesktop.tunnel.transport;
-  exports dev.coderdesktop.tunnel.control.yamux;
   exports dev.coderdesktop.tunnel.crypto;
+  exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.derp;
-  exports dev.coderdesktop.tunnel.derp.server;
-  exports dev.coderdesktop.tunnel.disco;
+  exports dev.coderdesktop.tunnel.netmon;
   exports dev.coderdesktop.tunnel.time;
-  exports dev.coderdesktop.tunnel.wireguard;
-  exports dev.coderdesktop.tunnel.wireguard.config;
-  exports dev.coderdesktop.tunnel.wireguard.route;
-  exports dev.coderdesktop.tunnel.wireguard.cookie;
-  exports dev.coderdesktop.tunnel.wireguard.message;
-  exports dev.coderdesktop.tunnel.wireguard.noise;
-  exports dev.coderdesktop.tunnel.wireguard.replay;
-  exports dev.coderdesktop.tunnel.wireguard.tai64n;
   exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.tun.linux;
-  exports dev.coderdesktop.tunnel.bind;
+  exports dev.coderdesktop.tunnel.transport;
+  exports dev.coderdesktop.tunnel.control.proto to
+      dev.coderdesktop.vpn.service,
+      dev.coderdesktop.testbed;
+
+  // The server half of each protocol lives in the testbed, built from these.
+  exports dev.coderdesktop.tunnel.bind to
+      dev.coderdesktop.testbed;
+  exports dev.coderdesktop.tunnel.control.drpc to
+      dev.coderdesktop.testbed;
+  exports dev.coderdesktop.tunnel.control.yamux to
+      dev.coderdesktop.testbed;
+  exports dev.coderdesktop.tunnel.disco to
+      dev.coderdesktop.testbed;
+  exports dev.coderdesktop.tunnel.wireguard to
+      dev.coderdesktop.testbed;
+  exports dev.coderdesktop.tunnel.wireguard.config to
+      dev.coderdesktop.testbed;
 }

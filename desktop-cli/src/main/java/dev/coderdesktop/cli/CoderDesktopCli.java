@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
       CoderDesktopCli.Down.class,
       CoderDesktopCli.StatusCmd.class,
       CoderDesktopCli.Hosts.class,
-      CoderDesktopCli.Ping.class
+      CoderDesktopCli.Ping.class,
+      CoderDesktopCli.Wake.class
     })
 public final class CoderDesktopCli {
 
@@ -52,7 +53,10 @@ public final class CoderDesktopCli {
       description = "The service's socket (default: ${DEFAULT-VALUE}).")
   Path socket;
 
-  /** Entry point; exit codes: 0 ok, 1 failed, 2 usage, 3 service unavailable. */
+  /**
+   * Entry point; exit codes: 0 ok, 1 failed (including {@code status} while the service is stopped
+   * with an error, such as a refused sign-in), 2 usage, 3 service unavailable.
+   */
   public static void main(String[] args) {
     System.exit(new CommandLine(new CoderDesktopCli()).execute(args));
   }
@@ -131,8 +135,13 @@ public final class CoderDesktopCli {
               out().println("CoderVPN did not start: " + r.getErrorMessage());
               return 1;
             }
-            out().println("CoderVPN is on.");
             Status st = client.status();
+            if (stoppedWithError(st)) {
+              // The session started and ended at once (the deployment refused the token).
+              out().println("CoderVPN stopped: " + st.getErrorMessage());
+              return 1;
+            }
+            out().println("CoderVPN is on.");
             if (!st.getDns().getMode().isEmpty()) {
               out().println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
             }
@@ -189,8 +198,9 @@ public final class CoderDesktopCli {
       return withService(
           parent.socket,
           client -> {
-            print(client.status());
-            return 0;
+            Status st = client.status();
+            print(st);
+            return stoppedWithError(st) ? 1 : 0;
           });
     }
 
@@ -343,6 +353,39 @@ public final class CoderDesktopCli {
             }
           });
     }
+  }
+
+  /** Asks the service to re-bind now, as the tray app does when the machine resumes. */
+  @Command(
+      name = "wake",
+      mixinStandardHelpOptions = true,
+      description =
+          "Tell the service the network may have changed (after a resume): it redials the relay"
+              + " and the control plane at once.")
+  static final class Wake implements Callable<Integer> {
+    @CommandLine.ParentCommand CoderDesktopCli parent;
+
+    @Override
+    public Integer call() throws IOException {
+      return withService(
+          parent.socket,
+          client -> {
+            if (client.wake().getSuccess()) {
+              out().println("CoderVPN is re-binding.");
+              return 0;
+            }
+            out().println("CoderVPN is not on.");
+            return 1;
+          });
+    }
+  }
+
+  /**
+   * Whether the service stopped because of an error (a failed or refused start, a revoked token):
+   * {@code status} and {@code up} then exit 1 with the service's message.
+   */
+  static boolean stoppedWithError(Status s) {
+    return s.getLifecycle() == Status.Lifecycle.STOPPED && !s.getErrorMessage().isEmpty();
   }
 
   /** A command body that talks to the service. */

@@ -3,15 +3,17 @@
 package dev.coderdesktop.testbed;
 
 import dev.coderdesktop.testbed.api.DerpRelayEndpoint;
+import dev.coderdesktop.testbed.api.FaultApi;
 import dev.coderdesktop.testbed.api.RelayAddress;
 import dev.coderdesktop.testbed.api.RestApi;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.testbed.tailnet.Coordinator;
+import dev.coderdesktop.testbed.tailnet.ResumeTokens;
 import dev.coderdesktop.testbed.tailnet.TailnetEndpoint;
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
 import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,12 +32,21 @@ public final class Testbed implements AutoCloseable {
   private final Coordinator coordinator = new Coordinator();
   private final DerpServer relay;
   private final HttpServer http = new HttpServer();
+  private final Clock clock;
+  private final ResumeTokens resumeTokens;
   private volatile URI url;
 
   /** A testbed for {@code config}; nothing listens until {@link #start}. */
   public Testbed(TestbedConfig config, Clock clock) {
+    this(config, clock, ResumeTokens.DEFAULT_EXPIRY);
+  }
+
+  /** As above, with resume tokens that expire after {@code resumeTokenExpiry}. */
+  public Testbed(TestbedConfig config, Clock clock, java.time.Duration resumeTokenExpiry) {
     this.deployment = new Deployment(config);
     this.relay = new DerpServer(X25519.generatePrivateKey(), clock);
+    this.clock = clock;
+    this.resumeTokens = new ResumeTokens(clock, resumeTokenExpiry);
   }
 
   /**
@@ -45,10 +56,12 @@ public final class Testbed implements AutoCloseable {
   public URI start(InetSocketAddress listen, String advertiseHost) throws IOException {
     RelayAddress[] relayAddress = new RelayAddress[1];
     TailnetEndpoint tailnet =
-        new TailnetEndpoint(deployment, coordinator, () -> relayAddress[0].proto());
+        new TailnetEndpoint(deployment, coordinator, () -> relayAddress[0].proto(), resumeTokens);
     http.route("GET /api/v2/tailnet", tailnet::serveClient)
         .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
-    new DerpRelayEndpoint(relay).register(http);
+    DerpRelayEndpoint relayEndpoint = new DerpRelayEndpoint(relay, clock);
+    relayEndpoint.register(http);
+    new FaultApi(http, relayEndpoint, clock).register(http);
     int port = http.listen(listen);
     relayAddress[0] = new RelayAddress(advertiseHost, port);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;

@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
- *         [--no-agents]
+ *         [--no-agents] [--resume-token-expiry SECONDS]
  * </pre>
  *
  * Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
@@ -49,6 +49,7 @@ public final class TestbedMain {
     boolean agents = true;
     boolean websockets = false;
     boolean keepState = false;
+    java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = Path.of(value(args, ++i));
@@ -57,10 +58,12 @@ public final class TestbedMain {
         case "--keep-state" -> keepState = true;
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
+        case "--resume-token-expiry" ->
+            resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
         case "-h", "--help" -> {
           System.out.println(
               "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
-                  + " [--derp-websockets] [--no-agents]");
+                  + " [--derp-websockets] [--no-agents] [--resume-token-expiry SECONDS]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -87,7 +90,7 @@ public final class TestbedMain {
     Path deleteOnExit = ownState;
 
     SystemClock clock = new SystemClock("testbed");
-    Testbed testbed = new Testbed(config, clock);
+    Testbed testbed = new Testbed(config, clock, resumeExpiry);
     NetworkLab lab = null;
     AgentFleet fleet = null;
     CountDownLatch done = new CountDownLatch(1);

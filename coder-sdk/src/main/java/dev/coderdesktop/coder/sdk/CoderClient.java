@@ -5,7 +5,10 @@ package dev.coderdesktop.coder.sdk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coderdesktop.coder.sdk.net.Connectivity;
+import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +32,13 @@ public final class CoderClient {
       Set.of("coder-session-token", "host", "content-length", "connection", "upgrade");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final int MAX_REDIRECTS = 3;
 
   private final DeploymentUrl url;
   private final SessionToken token;
   private final Map<String, String> headers;
   private final OkHttpClient http;
-  private final ObjectMapper json =
+  private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**
@@ -43,6 +47,16 @@ public final class CoderClient {
    * @throws IllegalArgumentException if an extra header is malformed or reserved
    */
   public CoderClient(DeploymentUrl url, SessionToken token, Map<String, String> extraHeaders) {
+    this(url, token, extraHeaders, Connectivity.defaults());
+  }
+
+  /**
+   * As above, trusting and proxying as {@code net} says.
+   *
+   * @throws IllegalArgumentException if an extra header is malformed or reserved
+   */
+  public CoderClient(
+      DeploymentUrl url, SessionToken token, Map<String, String> extraHeaders, Connectivity net) {
     this.url = url;
     this.token = token;
     Map<String, String> h = new LinkedHashMap<>();
@@ -66,6 +80,28 @@ public final class CoderClient {
             .connectTimeout(TIMEOUT)
             .readTimeout(TIMEOUT)
             .callTimeout(TIMEOUT.multipliedBy(2))
+            .sslSocketFactory(
+                net.trust().sslContext().getSocketFactory(), net.trust().trustManager())
+            .proxySelector(net.proxy().selector())
+            .proxyAuthenticator(
+                (route, response) -> {
+                  String auth =
+                      net.proxy()
+                          .proxyFor(url.uri())
+                          .map(ProxyPolicy::proxyAuthorization)
+                          .orElse(null);
+                  if (auth == null || response.request().header("Proxy-Authorization") != null) {
+                    return null;
+                  }
+                  return response
+                      .request()
+                      .newBuilder()
+                      .header("Proxy-Authorization", auth)
+                      .build();
+                })
+            // Redirects are followed by hand: the token must never reach another origin.
+            .followRedirects(false)
+            .followSslRedirects(false)
             .build();
   }
 
@@ -112,43 +148,128 @@ public final class CoderClient {
   }
 
   private <T> T get(String path, Class<T> type) throws CoderException {
-    Request.Builder b = new Request.Builder().url(url.resolve(path).toString()).get();
-    b.header("Accept", "application/json");
-    headers.forEach(b::header);
-    if (token != null) {
-      b.header("Coder-Session-Token", token.reveal());
+    URI target = url.resolve(path);
+    for (int hop = 0; ; hop++) {
+      Request.Builder b = new Request.Builder().url(target.toString()).get();
+      b.header("Accept", "application/json");
+      b.header("User-Agent", ProductInfo.userAgent());
+      headers.forEach(b::header);
+      if (token != null) {
+        b.header("Coder-Session-Token", token.reveal());
+      }
+      try (Response resp = http.newCall(b.build()).execute()) {
+        if (resp.isRedirect()) {
+          target = redirectTarget(target, resp, hop);
+          continue;
+        }
+        ResponseBody body = resp.body();
+        String text = body == null ? "" : body.string();
+        if (!resp.isSuccessful()) {
+          throw failure(resp.code(), text);
+        }
+        try {
+          return decode(text, type);
+        } catch (JsonProcessingException e) {
+          throw new CoderException.Protocol(
+              url.uri().getHost()
+                  + " did not answer "
+                  + path
+                  + " like a Coder server (HTTP "
+                  + resp.code()
+                  + ", not the expected JSON)");
+        }
+      } catch (javax.net.ssl.SSLException e) {
+        throw new CoderException.Unreachable(
+            "The certificate of "
+                + target.getHost()
+                + " is not trusted ("
+                + rootCause(e)
+                + "). If the deployment uses a company certificate authority, install it in the"
+                + " system's certificate store (update-ca-certificates) or name it with --ca-file.");
+      } catch (IOException e) {
+        throw new CoderException.Unreachable(
+            "Cannot reach "
+                + url
+                + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
     }
-    try (Response resp = http.newCall(b.build()).execute()) {
-      ResponseBody body = resp.body();
-      String text = body == null ? "" : body.string();
-      if (!resp.isSuccessful()) {
-        throw failure(resp.code(), text);
-      }
-      try {
-        return json.readValue(text, type);
-      } catch (JsonProcessingException e) {
-        throw new CoderException.Protocol(
-            url.uri().getHost()
-                + " did not answer "
-                + path
-                + " like a Coder server (HTTP "
-                + resp.code()
-                + ", not the expected JSON)");
-      }
-    } catch (IOException e) {
-      throw new CoderException.Unreachable(
-          "Cannot reach "
+  }
+
+  /**
+   * Where a redirect leads, if it may be followed with the token: only within the deployment's own
+   * origin (scheme, host and port), and a few times at most. Anything else is an error naming the
+   * other origin, so the user can sign in there instead.
+   */
+  private URI redirectTarget(URI from, Response resp, int hop) throws CoderException {
+    String location = resp.header("Location");
+    if (location == null || hop >= MAX_REDIRECTS) {
+      throw new CoderException.Protocol(
+          url.uri().getHost() + " answered with a redirect loop or a redirect without a target");
+    }
+    URI to;
+    try {
+      to = from.resolve(location);
+    } catch (IllegalArgumentException e) {
+      throw new CoderException.Protocol(url.uri().getHost() + " redirected to an invalid URL");
+    }
+    if (!sameOrigin(url.uri(), to)) {
+      throw new CoderException.Api(
+          resp.code(),
+          "The deployment redirected to "
+              + to.getScheme()
+              + "://"
+              + to.getAuthority()
+              + "; the session token is only sent to "
               + url
-              + ": "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+              + ". Sign in with the URL it redirects to",
+          null);
     }
+    return to;
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    if (u.getPort() > 0) {
+      return u.getPort();
+    }
+    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+
+  /**
+   * Decodes a response body; a body that is not JSON of the expected shape, or lacks what every
+   * Coder server sends, fails with a {@link JsonProcessingException}.
+   */
+  static <T> T decode(String text, Class<T> type) throws JsonProcessingException {
+    T value = JSON.readValue(text, type);
+    if (value == null) {
+      // The body was the JSON literal null.
+      throw new com.fasterxml.jackson.databind.JsonMappingException(null, "a null body");
+    }
+    return value;
   }
 
   private CoderException failure(int status, String text) {
     String message = "HTTP " + status;
     String detail = null;
     try {
-      Values.ErrorBody e = json.readValue(text, Values.ErrorBody.class);
+      Values.ErrorBody e = decode(text, Values.ErrorBody.class);
       if (e.message() != null && !e.message().isBlank()) {
         message = e.message();
       }

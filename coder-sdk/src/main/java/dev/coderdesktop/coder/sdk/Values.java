@@ -4,14 +4,30 @@ package dev.coderdesktop.coder.sdk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Immutable values of the Coder REST API, named as the JSON names them. */
 public final class Values {
 
   private Values() {}
+
+  /** The list without nulls (JSON {@code null} or {@code [null]} from a broken server). */
+  static <T> List<T> present(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+  }
+
+  /** Fails decoding (as not a Coder server) when a field every Coder server sends is missing. */
+  static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException("missing " + field);
+    }
+    return value;
+  }
 
   /**
    * {@code GET /api/v2/buildinfo}.
@@ -21,8 +37,13 @@ public final class Values {
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record BuildInfo(
-      @JsonProperty("version") String version,
-      @JsonProperty("dashboard_url") String dashboardUrl) {}
+      @JsonProperty("version") String version, @JsonProperty("dashboard_url") String dashboardUrl) {
+
+    /** Requires the version. */
+    public BuildInfo {
+      required(version, "version");
+    }
+  }
 
   /**
    * {@code GET /api/v2/users/me}.
@@ -35,7 +56,14 @@ public final class Values {
   public record User(
       @JsonProperty("id") UUID id,
       @JsonProperty("username") String username,
-      @JsonProperty("email") String email) {}
+      @JsonProperty("email") String email) {
+
+    /** Requires the id and the user name. */
+    public User {
+      required(id, "id");
+      required(username, "username");
+    }
+  }
 
   /**
    * {@code GET /api/v2/workspaceagents/connection}.
@@ -54,6 +82,7 @@ public final class Values {
 
     /** Applies the default suffix. */
     public AgentConnectionInfo {
+      required(derpMap, "derp_map");
       if (hostnameSuffix == null || hostnameSuffix.isBlank()) {
         hostnameSuffix = "coder";
       }
@@ -66,7 +95,22 @@ public final class Values {
    * @param regions by region id
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record DerpMap(@JsonProperty("Regions") Map<String, DerpRegion> regions) {}
+  public record DerpMap(@JsonProperty("Regions") Map<String, DerpRegion> regions) {
+
+    /** No regions when none are given; null regions dropped. */
+    public DerpMap {
+      Map<String, DerpRegion> out = new LinkedHashMap<>();
+      if (regions != null) {
+        regions.forEach(
+            (k, v) -> {
+              if (k != null && v != null) {
+                out.put(k, v);
+              }
+            });
+      }
+      regions = Collections.unmodifiableMap(out);
+    }
+  }
 
   /**
    * A DERP region.
@@ -83,7 +127,13 @@ public final class Values {
       @JsonProperty("RegionCode") String regionCode,
       @JsonProperty("RegionName") String regionName,
       @JsonProperty("EmbeddedRelay") boolean embeddedRelay,
-      @JsonProperty("Nodes") List<DerpNode> nodes) {}
+      @JsonProperty("Nodes") List<DerpNode> nodes) {
+
+    /** No nodes when none are given; null nodes dropped. */
+    public DerpRegion {
+      nodes = present(nodes);
+    }
+  }
 
   /**
    * A DERP server.
@@ -127,13 +177,10 @@ public final class Values {
 
     /** Every agent of the latest build. */
     public List<Agent> agents() {
-      if (latestBuild == null || latestBuild.resources() == null) {
+      if (latestBuild == null) {
         return List.of();
       }
-      return latestBuild.resources().stream()
-          .filter(r -> r.agents() != null)
-          .flatMap(r -> r.agents().stream())
-          .toList();
+      return latestBuild.resources().stream().flatMap(r -> r.agents().stream()).toList();
     }
   }
 
@@ -145,7 +192,13 @@ public final class Values {
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Build(
-      @JsonProperty("status") String status, @JsonProperty("resources") List<Resource> resources) {}
+      @JsonProperty("status") String status, @JsonProperty("resources") List<Resource> resources) {
+
+    /** No resources when none are given; null ones dropped. */
+    public Build {
+      resources = present(resources);
+    }
+  }
 
   /**
    * A build resource.
@@ -153,7 +206,13 @@ public final class Values {
    * @param agents its agents
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Resource(@JsonProperty("agents") List<Agent> agents) {}
+  public record Resource(@JsonProperty("agents") List<Agent> agents) {
+
+    /** No agents when none are given; null ones dropped. */
+    public Resource {
+      agents = present(agents);
+    }
+  }
 
   /**
    * A workspace agent.
@@ -176,7 +235,13 @@ public final class Values {
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record WorkspacesResponse(
-      @JsonProperty("workspaces") List<Workspace> workspaces, @JsonProperty("count") int count) {}
+      @JsonProperty("workspaces") List<Workspace> workspaces, @JsonProperty("count") int count) {
+
+    /** No workspaces when none are given; null ones dropped. */
+    public WorkspacesResponse {
+      workspaces = present(workspaces);
+    }
+  }
 
   /**
    * The body of a Coder error response.

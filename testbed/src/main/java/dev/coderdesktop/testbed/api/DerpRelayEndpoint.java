@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.api;
 
+import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.Exchange;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.testbed.http.ServerWebSocket;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
+import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -20,10 +22,34 @@ import java.util.Locale;
 public final class DerpRelayEndpoint {
 
   private final DerpServer relay;
+  private final Clock clock;
+  // Monotonic time until which the relay is "restarting" and refuses clients; guarded by this.
+  private long downUntil;
+  private boolean down;
 
   /** Serves {@code relay}. */
-  public DerpRelayEndpoint(DerpServer relay) {
+  public DerpRelayEndpoint(DerpServer relay, Clock clock) {
     this.relay = relay;
+    this.clock = clock;
+  }
+
+  /**
+   * Simulates a relay restart for fault tests: every client is cut off and new ones are refused
+   * with 503 for {@code down}; the relay keeps its key.
+   */
+  public void restart(Duration down) {
+    synchronized (this) {
+      this.down = true;
+      downUntil = clock.nanoTime() + down.toNanos();
+    }
+    relay.dropClients();
+  }
+
+  private synchronized boolean isDown() {
+    if (down && clock.nanoTime() - downUntil >= 0) {
+      down = false;
+    }
+    return down;
   }
 
   /** Adds the routes. */
@@ -33,6 +59,10 @@ public final class DerpRelayEndpoint {
   }
 
   private void derp(Exchange ex) throws IOException {
+    if (isDown()) {
+      ex.json(503, "{\"message\":\"The relay is restarting.\"}");
+      return;
+    }
     String upgrade = ex.header("upgrade");
     String kind = upgrade == null ? "" : upgrade.toLowerCase(Locale.ROOT);
     switch (kind) {

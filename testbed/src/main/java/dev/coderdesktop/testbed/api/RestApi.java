@@ -201,7 +201,7 @@ public final class RestApi {
   }
 
   /** Admin calls come only from the testbed's own machine, never from a namespace. */
-  private static boolean fromHost(Exchange ex) throws IOException {
+  static boolean fromHost(Exchange ex) throws IOException {
     InetAddress remote = ex.socket().getInetAddress();
     if (remote.isLoopbackAddress() || remote.equals(ex.socket().getLocalAddress())) {
       return true;

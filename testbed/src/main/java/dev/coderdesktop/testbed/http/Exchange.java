@@ -58,6 +58,11 @@ public final class Exchange {
     return m;
   }
 
+  /** The request line as sent, for example {@code GET /derp HTTP/1.1}. */
+  public String requestLine() {
+    return head.startLine();
+  }
+
   /** GET, POST, ... */
   public String method() {
     return method;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.http;
 
+import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -38,8 +40,11 @@ public final class HttpServer implements Closeable {
   private static final int MAX_BODY = 64 << 10;
 
   private final Map<String, Handler> routes = new LinkedHashMap<>();
+  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile ServerSocket listener;
   private volatile boolean closed;
+  // Bumped when the listener is replaced, so the old accept loop ends quietly.
+  private volatile int generation;
 
   /** Adds a route: {@code "GET /api/v2/buildinfo"}, or a prefix such as {@code "POST /x/*"}. */
   public synchronized HttpServer route(String methodAndPath, Handler handler) {
@@ -53,6 +58,7 @@ public final class HttpServer implements Closeable {
     ss.setReuseAddress(true);
     ss.bind(address, 128);
     listener = ss;
+    int gen = generation;
     Thread.ofPlatform()
         .name("testbed-http-accept")
         .daemon()
@@ -61,9 +67,10 @@ public final class HttpServer implements Closeable {
               while (!closed) {
                 try {
                   Socket s = ss.accept();
+                  open.add(s);
                   Thread.ofPlatform().daemon().name("testbed-http").start(() -> serve(s));
                 } catch (IOException e) {
-                  if (!closed) {
+                  if (!closed && gen == generation) {
                     LOG.log(Level.WARNING, "accept failed", e);
                   }
                   return;
@@ -71,6 +78,45 @@ public final class HttpServer implements Closeable {
               }
             });
     return ss.getLocalPort();
+  }
+
+  /**
+   * Simulates a server restart for fault tests: stops listening, cuts every connection (upgraded
+   * ones too, so clients see their control and relay connections die), and listens again on the
+   * same address after {@code down}. Handlers and the state behind them are kept.
+   */
+  public void restart(Duration down, Clock clock) {
+    ServerSocket ss = listener;
+    if (ss == null || closed) {
+      return;
+    }
+    InetSocketAddress address = (InetSocketAddress) ss.getLocalSocketAddress();
+    generation++;
+    closeQuietly(ss);
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
+    LOG.info(() -> "restarting: down for " + down.toMillis() + " ms");
+    clock
+        .newTimer(
+            "testbed-http-restart",
+            () -> {
+              try {
+                listen(address);
+                LOG.info("restarted");
+              } catch (IOException e) {
+                LOG.log(Level.SEVERE, "cannot listen again after a restart", e);
+              }
+            })
+        .mod(down);
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "close failed", e);
+    }
   }
 
   private void serve(Socket s) {
@@ -109,11 +155,8 @@ public final class HttpServer implements Closeable {
       LOG.log(Level.FINE, "connection ended", e);
     } finally {
       // Upgraded connections are served inside the handler, so every connection ends here.
-      try {
-        s.close();
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "close failed", e);
-      }
+      open.remove(s);
+      closeQuietly(s);
     }
   }
 

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.tailnet;
 
-import com.google.protobuf.Duration;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.testbed.http.Exchange;
 import dev.coderdesktop.testbed.http.ServerWebSocket;
@@ -12,14 +11,11 @@ import dev.coderdesktop.tunnel.control.drpc.DrpcServer;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.DERPMap;
-import dev.coderdesktop.tunnel.control.proto.RefreshResumeTokenResponse;
 import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdatesRequest;
 import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
 import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -48,18 +44,27 @@ public final class TailnetEndpoint {
   private final Deployment deployment;
   private final Coordinator coordinator;
   private final Supplier<DERPMap> derpMap;
+  private final ResumeTokens resumeTokens;
 
-  /** Endpoints over {@code deployment}, coordinating through {@code coordinator}. */
+  /**
+   * Endpoints over {@code deployment}, coordinating through {@code coordinator}, resuming peers
+   * with {@code resumeTokens}.
+   */
   public TailnetEndpoint(
-      Deployment deployment, Coordinator coordinator, Supplier<DERPMap> derpMap) {
+      Deployment deployment,
+      Coordinator coordinator,
+      Supplier<DERPMap> derpMap,
+      ResumeTokens resumeTokens) {
     this.deployment = deployment;
     this.coordinator = coordinator;
     this.derpMap = derpMap;
+    this.resumeTokens = resumeTokens;
   }
 
   /** {@code GET /api/v2/tailnet?version=2.x}: a client's control connection. */
   public void serveClient(Exchange ex) throws IOException {
-    Deployment.Auth auth = deployment.authenticate(ex.header("coder-session-token"));
+    String sessionToken = ex.header("coder-session-token");
+    Deployment.Auth auth = deployment.authenticate(sessionToken);
     if (!(auth instanceof Deployment.Auth.Ok ok)) {
       ex.json(
           401,
@@ -73,18 +78,45 @@ public final class TailnetEndpoint {
       ex.json(400, "{\"message\":\"Unsupported tailnet API version " + version + ".\"}");
       return;
     }
+    // As coderd: a resume token names the peer id to keep; a bad or expired one is a 401 the
+    // client answers by connecting afresh.
+    String resume = ex.query("resume_token");
+    UUID peerId = UUID.randomUUID();
+    if (resume != null && !resume.isEmpty()) {
+      java.util.Optional<UUID> resumed = resumeTokens.verify(resume);
+      if (resumed.isEmpty()) {
+        LOG.info("refused an invalid or expired resume token");
+        ex.json(401, "{\"message\":\"Invalid resume token.\"}");
+        return;
+      }
+      peerId = resumed.get();
+    }
     ServerWebSocket ws = ServerWebSocket.accept(ex, null);
     if (ws == null) {
       return;
     }
-    LOG.info(() -> "tailnet client connected for " + ok.user().username());
+    UUID peer = peerId;
+    LOG.info(() -> "tailnet client connected for " + ok.user().username() + " as peer " + peer);
     YamuxSession session = new YamuxSession(ws.inputStream(), ws.outputStream(), false);
+    // A revoked token ends the connections made with it (so clients learn at once, on redial).
+    Consumer<Deployment> revocation =
+        d -> {
+          if (!(d.authenticate(sessionToken) instanceof Deployment.Auth.Ok)) {
+            LOG.info("closing a tailnet connection whose session token was revoked");
+            session.close();
+          }
+        };
+    deployment.addListener(revocation);
     DrpcServer drpc = new DrpcServer();
-    drpc.register(SERVICE + "Coordinate", s -> coordinate(session, UUID.randomUUID(), s));
+    drpc.register(SERVICE + "Coordinate", s -> coordinate(session, peer, s));
     drpc.register(SERVICE + "WorkspaceUpdates", s -> workspaceUpdates(session, ok.user(), s));
     drpc.register(SERVICE + "StreamDERPMaps", s -> derpMaps(session, s));
-    drpc.register(SERVICE + "RefreshResumeToken", TailnetEndpoint::refreshResumeToken);
-    serveStreams(session, drpc);
+    drpc.register(SERVICE + "RefreshResumeToken", s -> refreshResumeToken(peer, s));
+    try {
+      serveStreams(session, drpc);
+    } finally {
+      deployment.removeListener(revocation);
+    }
   }
 
   /** {@code GET /api/v2/workspaceagents/me/coordinate}: an agent process's coordination. */
@@ -213,16 +245,9 @@ public final class TailnetEndpoint {
     }
   }
 
-  private static void refreshResumeToken(DrpcServer.Stream s) throws IOException {
+  private void refreshResumeToken(UUID peer, DrpcServer.Stream s) throws IOException {
     s.receive();
-    byte[] b = new byte[16];
-    new SecureRandom().nextBytes(b);
-    s.send(
-        RefreshResumeTokenResponse.newBuilder()
-            .setToken("resume-" + HexFormat.of().formatHex(b))
-            .setRefreshIn(Duration.newBuilder().setSeconds(3600))
-            .build()
-            .toByteArray());
+    s.send(resumeTokens.issue(peer).toByteArray());
   }
 
   private static <T> void pump(YamuxSession session, BlockingQueue<T> q, Consumer<T> send) {

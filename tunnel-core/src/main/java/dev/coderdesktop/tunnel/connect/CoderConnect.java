@@ -17,6 +17,7 @@ import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
+import dev.coderdesktop.tunnel.liveness.SleepDetector;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -54,6 +55,8 @@ public final class CoderConnect implements AutoCloseable {
   private static final Duration READY_FALLBACK = Duration.ofSeconds(5);
   private static final Duration FIRST_CONTACT_FIRST_DELAY = Duration.ofMillis(200);
   private static final int FIRST_CONTACT_RETRIES = 5;
+  private static final Duration SLEEP_TICK = Duration.ofSeconds(5);
+  private static final Duration SLEEP_THRESHOLD = Duration.ofSeconds(10);
 
   private final ConnectConfig config;
   private final ConnectListener listener;
@@ -69,6 +72,8 @@ public final class CoderConnect implements AutoCloseable {
   private final Device device;
   private final TailnetControlClient control;
   private final Clock clock;
+  private final SleepDetector sleep;
+  private final List<Runnable> rebindHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   // Guarded by this.
   private WorkspaceState workspaces = WorkspaceState.EMPTY;
@@ -86,7 +91,13 @@ public final class CoderConnect implements AutoCloseable {
     this.listener = listener;
     this.clock = clock;
     this.derp =
-        new DerpBind(config.derpUrl(), nodePrivate, Map.of(), config.derpWebsockets(), clock);
+        new DerpBind(
+            config.derpUrl(),
+            nodePrivate,
+            config.headers(),
+            config.derpWebsockets(),
+            config.net(),
+            clock);
     this.disco =
         new DiscoHandler(
             discoPrivate,
@@ -112,10 +123,35 @@ public final class CoderConnect implements AutoCloseable {
     this.control =
         new TailnetControlClient(
             new TailnetWebSocketDialer(
-                config.deployment(), config.sessionToken(), config.headers()),
+                config.deployment(), config.sessionToken(), config.headers(), config.net()),
             config.ownerId(),
             clock,
             new ControlEvents());
+    this.sleep = new SleepDetector(clock, SLEEP_TICK, SLEEP_THRESHOLD, this::rebind);
+  }
+
+  /**
+   * Re-binds after the network changed or the machine woke: redials the relay and the control
+   * server at once (the old connections may be dead without knowing it; the backoff is forgotten)
+   * and re-sends our node, then runs every hook from {@link #addRebindHook}. Safe from any thread;
+   * returns without waiting for the redials.
+   */
+  public void rebind(String reason) {
+    LOG.info(() -> "re-binding: " + reason);
+    derp.client().reconnect(reason);
+    control.reconnect(reason);
+    control.updateSelf(self());
+    for (Runnable hook : rebindHooks) {
+      hook.run();
+    }
+  }
+
+  /**
+   * Adds work to every {@link #rebind}: where direct paths re-STUN and re-probe their peers once
+   * they exist. Hooks run on the caller's thread and must not block.
+   */
+  public void addRebindHook(Runnable hook) {
+    rebindHooks.add(hook);
   }
 
   /** Peers and the coordinator learn why we relay over a websocket, as Coder's clients report. */
@@ -138,6 +174,7 @@ public final class CoderConnect implements AutoCloseable {
     control.start();
     control.updateSelf(self());
     pinger.start();
+    sleep.start();
   }
 
   private synchronized Map<UUID, Key> pingTargets() {
@@ -435,11 +472,22 @@ public final class CoderConnect implements AutoCloseable {
     public void onDisconnected(String reason) {
       listener.onControl(false, reason);
     }
+
+    @Override
+    public void onSignInRejected(int status, String message) {
+      listener.onFatal(
+          new EngineFailure(
+              EngineFailure.Reason.SIGN_IN_REQUIRED,
+              "The deployment no longer accepts your session token (HTTP "
+                  + status
+                  + "); sign in again."));
+    }
   }
 
   /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
   @Override
   public void close() {
+    sleep.stop();
     pinger.close();
     disco.close();
     control.close();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.connect;
 
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * @param derpWebsockets whether the deployment requires DERP over websockets
  * @param derpRegionNames region names by id, for status (missing: "Unnamed id")
  * @param derpLatencies measured latencies to regions by id, advertised in our node
+ * @param net how connections to the deployment and its relays are dialled (trust, proxy)
  */
 public record ConnectConfig(
     URI deployment,
@@ -35,7 +37,8 @@ public record ConnectConfig(
     int derpRegion,
     boolean derpWebsockets,
     Map<Integer, String> derpRegionNames,
-    Map<Integer, Duration> derpLatencies) {
+    Map<Integer, Duration> derpLatencies,
+    NetPolicy net) {
 
   /** Validates and copies. */
   public ConnectConfig {
@@ -43,6 +46,7 @@ public record ConnectConfig(
     Objects.requireNonNull(sessionToken, "sessionToken");
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(derpUrl, "derpUrl");
+    Objects.requireNonNull(net, "net");
     headers = Map.copyOf(headers);
     derpRegionNames = Map.copyOf(derpRegionNames);
     derpLatencies = Map.copyOf(derpLatencies);
@@ -73,7 +77,8 @@ public record ConnectConfig(
         derpRegion,
         derpWebsockets,
         Map.of(),
-        Map.of());
+        Map.of(),
+        NetPolicy.system());
   }
 
   /** The name of region {@code id}, as Coder words an unknown one. */

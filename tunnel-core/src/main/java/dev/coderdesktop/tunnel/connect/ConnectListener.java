@@ -12,4 +12,10 @@ public interface ConnectListener {
 
   /** The control plane connected or dropped; the data plane keeps running either way. */
   default void onControl(boolean connected, String detail) {}
+
+  /**
+   * The engine stopped trying for good (for now only when the deployment refuses our sign-in). The
+   * owner should close the engine and show {@code failure}'s message. Called at most once.
+   */
+  default void onFatal(EngineFailure failure) {}
 }

@@ -24,6 +24,14 @@ public final class ControlRejectedException extends IOException {
     return status;
   }
 
+  /**
+   * Whether the deployment refused who we are (401) or what we may do (403): only signing in again
+   * helps, so the client stops and says so.
+   */
+  public boolean isSignInRejected() {
+    return status == 401 || status == 403;
+  }
+
   /** Whether redialling cannot help (the Go client treats these as permanent). */
   public boolean isPermanent() {
     return status == 400 || status == 401 || status == 403 || status == 404 || status == 409;

@@ -16,6 +16,8 @@ import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdatesRequest;
 import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
 import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
+import dev.coderdesktop.tunnel.liveness.Backoff;
+import dev.coderdesktop.tunnel.liveness.Watchdog;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
 import java.io.Closeable;
@@ -31,11 +33,16 @@ import java.util.logging.Logger;
 /**
  * Coder Connect's control-plane session: over one dialled byte stream it runs yamux and, on their
  * own streams, the dRPC calls Coordinate (our node, tunnels to agents), WorkspaceUpdates (snapshot
- * then deltas), StreamDERPMaps and RefreshResumeToken. If any stream fails, the whole connection is
- * dropped and redialled with backoff (50 ms doubling to 10 s), presenting the resume token.
+ * then deltas), StreamDERPMaps and RefreshResumeToken. If any stream fails, or the yamux pings go
+ * unanswered for {@link #DEAD_AFTER}, the whole connection is dropped and redialled with a jittered
+ * exponential {@link Backoff} (250 ms to 10 s, forgotten only after 30 s connected), presenting the
+ * resume token.
  *
  * <pre>
- *   NEW --start--> DIALING --ok--> CONNECTED --stream or session failure--> BACKOFF --timer--> DIALING
+ *   NEW --start--> DIALING --ok--> CONNECTED --stream failure, silence, reconnect()--> BACKOFF
+ *   BACKOFF --timer, reconnect()--> DIALING
+ *   DIALING --401/403 with a resume token--> DIALING (token dropped, no wait)
+ *   DIALING --401/403 without one--> REJECTED (terminal; listener told once)
  *   any --close--> CLOSED (terminal; sends Disconnect when connected)
  * </pre>
  *
@@ -45,9 +52,18 @@ public final class TailnetControlClient implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(TailnetControlClient.class.getName());
   private static final String SERVICE = "/coder.tailnet.v2.Tailnet/";
-  private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  static final Backoff.Policy BACKOFF =
+      new Backoff.Policy(Duration.ofMillis(250), Duration.ofSeconds(10), Duration.ofSeconds(30));
   private static final Duration DEFAULT_REFRESH = Duration.ofMinutes(30);
+
+  /** A failed resume-token refresh is tried again after this long. */
+  static final Duration REFRESH_RETRY = Duration.ofSeconds(30);
+
+  /** How often a connected client pings the server over yamux. */
+  public static final Duration PROBE_EVERY = Duration.ofSeconds(4);
+
+  /** Silence after which the connection counts as dead. */
+  public static final Duration DEAD_AFTER = Duration.ofSeconds(12);
 
   private final ControlConnection.Dialer dialer;
   private final UUID ownerId;
@@ -56,6 +72,10 @@ public final class TailnetControlClient implements Closeable {
   private final Semaphore wake = new Semaphore(0);
   private final Timer retryTimer;
   private final Timer refreshTimer;
+  private final Backoff backoff;
+  // Set by reconnect(): the next dial goes out without waiting.
+  private final java.util.concurrent.atomic.AtomicBoolean redialNow =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   // Guarded by this.
   private final Set<UUID> tunnels = new LinkedHashSet<>();
@@ -65,6 +85,8 @@ public final class TailnetControlClient implements Closeable {
   private String resumeToken;
   private boolean refreshSupported = true;
   private boolean closed;
+  private boolean rejected;
+  private Watchdog watchdog;
   private Thread supervisor;
 
   /** A client that dials with {@code dialer} and follows the workspaces of {@code ownerId}. */
@@ -75,6 +97,7 @@ public final class TailnetControlClient implements Closeable {
     this.clock = clock;
     this.listener = listener;
     this.retryTimer = clock.newTimer("tailnet-retry", wake::release);
+    this.backoff = new Backoff(BACKOFF, clock, new java.security.SecureRandom());
     this.refreshTimer =
         clock.newTimer(
             "tailnet-resume-refresh",
@@ -153,13 +176,16 @@ public final class TailnetControlClient implements Closeable {
   }
 
   private void supervise() {
-    int failures = 0;
     while (!isClosed()) {
       String reason;
       try {
         connectOnce();
-        failures = 0;
         reason = awaitSessionEnd();
+      } catch (ControlRejectedException e) {
+        if (e.isSignInRejected() && onSignInRejected(e)) {
+          return;
+        }
+        reason = e.getMessage();
       } catch (IOException | RuntimeException e) {
         reason = e.getMessage();
       }
@@ -170,28 +196,85 @@ public final class TailnetControlClient implements Closeable {
       String why = reason;
       LOG.info(() -> "tailnet control disconnected: " + why);
       listener.onDisconnected(reason);
-      failures++;
-      retryTimer.mod(backoff(failures));
+      Duration wait = backoff.next();
+      if (redialNow.getAndSet(false)) {
+        continue;
+      }
+      wake.drainPermits();
+      retryTimer.mod(wait);
       wake.acquireUninterruptibly();
     }
   }
 
-  /** 50 ms doubling per failure, capped at 10 s. */
-  static Duration backoff(int failures) {
-    long ms = MIN_BACKOFF.toMillis() << Math.min(failures - 1, 16);
-    return Duration.ofMillis(Math.min(ms, MAX_BACKOFF.toMillis()));
+  /**
+   * A 401 or 403 on dialling. Coder answers a stale or forged resume token with 401 too, so with a
+   * token we drop it and dial once more at once as a new peer; without one the refusal is about the
+   * session token and final. Returns whether the client stopped.
+   */
+  private boolean onSignInRejected(ControlRejectedException e) {
+    synchronized (this) {
+      if (resumeToken != null) {
+        resumeToken = null;
+        redialNow.set(true);
+        LOG.info("the deployment refused our resume token; connecting afresh");
+        return false;
+      }
+      if (closed) {
+        return true;
+      }
+      rejected = true;
+    }
+    LOG.warning("the deployment refused our sign-in: " + e.getMessage());
+    retryTimer.cancel();
+    refreshTimer.cancel();
+    listener.onSignInRejected(e.status(), e.getMessage());
+    return true;
+  }
+
+  /** Whether the deployment refused our sign-in for good. */
+  public synchronized boolean isRejected() {
+    return rejected;
+  }
+
+  /**
+   * Drops the connection (if any) and dials again at once with the backoff forgotten: the network
+   * changed, so an old connection may be dead without knowing it and old failures say nothing.
+   */
+  public void reconnect(String reason) {
+    backoff.reset();
+    redialNow.set(true);
+    YamuxSession s;
+    synchronized (this) {
+      s = session;
+    }
+    if (s != null) {
+      s.abort("re-binding: " + reason);
+    }
+    retryTimer.cancel();
+    wake.release();
   }
 
   private void connectOnce() throws IOException {
     ControlConnection conn = dialer.dial(resumeToken());
-    YamuxSession s = new YamuxSession(conn.in(), conn.out(), true);
+    Watchdog[] dog = new Watchdog[1];
+    YamuxSession s = new YamuxSession(conn.in(), conn.out(), true, () -> dog[0].heard());
+    dog[0] =
+        new Watchdog(
+            clock,
+            "tailnet-liveness",
+            PROBE_EVERY,
+            DEAD_AFTER,
+            () -> Thread.ofVirtual().name("tailnet-ping").start(() -> pingQuietly(s)),
+            why -> s.abort("the control server went silent: " + why));
     synchronized (this) {
       if (closed) {
         s.close();
         return;
       }
       session = s;
+      watchdog = dog[0];
     }
+    dog[0].start();
     DrpcCall coord = call(s, "Coordinate");
     DrpcCall updates = call(s, "WorkspaceUpdates");
     DrpcCall derp = call(s, "StreamDERPMaps");
@@ -225,8 +308,17 @@ public final class TailnetControlClient implements Closeable {
     reader("tailnet-coordinate", s, () -> readCoordinate(coord));
     reader("tailnet-workspaces", s, () -> readWorkspaces(updates));
     reader("tailnet-derpmaps", s, () -> readDerpMaps(derp));
+    backoff.connected();
     listener.onConnected();
     Thread.ofVirtual().name("tailnet-refresh").start(this::refreshResumeToken);
+  }
+
+  private static void pingQuietly(YamuxSession s) {
+    try {
+      s.ping();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "yamux ping failed", e);
+    }
   }
 
   private static DrpcCall call(YamuxSession s, String method) throws IOException {
@@ -324,10 +416,13 @@ public final class TailnetControlClient implements Closeable {
           refreshSupported = false;
         }
       } else {
-        LOG.log(Level.FINE, "resume token refresh failed", e);
+        LOG.log(Level.INFO, "resume token refresh failed; trying again in " + REFRESH_RETRY, e);
+        refreshTimer.mod(REFRESH_RETRY);
       }
     } catch (IOException e) {
+      // A dropped connection refreshes again right after the redial; a live one in a while.
       LOG.log(Level.FINE, "resume token refresh failed", e);
+      refreshTimer.mod(REFRESH_RETRY);
     }
   }
 
@@ -351,10 +446,16 @@ public final class TailnetControlClient implements Closeable {
 
   private void dropSession(String reason) {
     YamuxSession s;
+    Watchdog dog;
     synchronized (this) {
       s = session;
+      dog = watchdog;
       session = null;
       coordinate = null;
+      watchdog = null;
+    }
+    if (dog != null) {
+      dog.stop();
     }
     if (s != null && !s.isClosed()) {
       LOG.fine(() -> "dropping the control session: " + reason);

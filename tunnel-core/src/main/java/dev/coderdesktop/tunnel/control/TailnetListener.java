@@ -25,4 +25,10 @@ public interface TailnetListener {
 
   /** The control connection dropped; the client redials by itself unless closed. */
   default void onDisconnected(String reason) {}
+
+  /**
+   * The deployment refused our sign-in (HTTP {@code status} 401 or 403, also after dropping a stale
+   * resume token). The client has stopped for good; only new credentials help. Called once.
+   */
+  default void onSignInRejected(int status, String message) {}
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.control;
 
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.transport.WebSocketStream;
 import java.io.IOException;
 import java.net.URI;
@@ -25,19 +26,32 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   /** The tailnet API version Coder Connect asks for (it needs WorkspaceUpdates). */
   public static final String API_VERSION = "2.3";
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final URI deployment;
   private final String sessionToken;
   private final Map<String, String> headers;
   private final HttpClient http;
+  private final String userAgent;
 
   /** A dialer for the deployment at {@code deployment} (http or https). */
   public TailnetWebSocketDialer(URI deployment, String sessionToken, Map<String, String> headers) {
+    this(deployment, sessionToken, headers, NetPolicy.system());
+  }
+
+  /** As above, dialling (trust, proxy, User-Agent) as {@code policy} says. */
+  public TailnetWebSocketDialer(
+      URI deployment, String sessionToken, Map<String, String> headers, NetPolicy policy) {
+    this.userAgent = policy.userAgent();
     this.deployment = deployment;
     this.sessionToken = sessionToken;
     this.headers = Map.copyOf(headers);
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .sslContext(policy.tls())
+            .proxy(policy.proxySelector())
+            .build();
   }
 
   /** The websocket URI for a dial with {@code resumeToken} (null for none). */
@@ -55,6 +69,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   public ControlConnection dial(String resumeToken) throws IOException {
     Map<String, String> all = new java.util.LinkedHashMap<>(headers);
     all.put("Coder-Session-Token", sessionToken);
+    all.putIfAbsent("User-Agent", userAgent);
     WebSocketStream stream;
     try {
       stream =

@@ -6,6 +6,7 @@ import dev.coderdesktop.tunnel.bind.Bind;
 import dev.coderdesktop.tunnel.bind.Endpoint;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.time.Clock;
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -53,7 +54,18 @@ public final class DerpBind implements Bind, DerpListener {
   /** As above; {@code websocket} carries DERP in a websocket (see {@link DerpClient}). */
   public DerpBind(
       URI url, Key privateKey, Map<String, String> headers, boolean websocket, Clock clock) {
-    this.client = new DerpClient(url, privateKey, headers, websocket, clock, this);
+    this(url, privateKey, headers, websocket, NetPolicy.system(), clock);
+  }
+
+  /** As above, dialling (trust, proxy, User-Agent) as {@code policy} says. */
+  public DerpBind(
+      URI url,
+      Key privateKey,
+      Map<String, String> headers,
+      boolean websocket,
+      NetPolicy policy,
+      Clock clock) {
+    this.client = new DerpClient(url, privateKey, headers, websocket, policy, clock, this);
     client.start();
   }
 

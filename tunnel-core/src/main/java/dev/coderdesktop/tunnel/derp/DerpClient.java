@@ -5,9 +5,13 @@ package dev.coderdesktop.tunnel.derp;
 import dev.coderdesktop.tunnel.crypto.InvalidSharedSecretException;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.liveness.Backoff;
+import dev.coderdesktop.tunnel.liveness.Watchdog;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
 import dev.coderdesktop.tunnel.transport.HttpUpgrade;
+import dev.coderdesktop.tunnel.transport.NetPolicy;
+import dev.coderdesktop.tunnel.transport.StreamDialer;
 import dev.coderdesktop.tunnel.transport.WebSocketStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,7 +19,6 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,45 +29,63 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A DERP relay client: connects to {@code <url>/derp} with an HTTP upgrade (plain or TLS) or a
  * websocket, switching to the websocket for good when the upgrade is answered with a 4xx, logs in
  * with our node key, sends packets to peers by their node key and hands received packets to a
- * {@link DerpListener}. It answers server pings, and reconnects with backoff when the connection
- * drops.
+ * {@link DerpListener}. It answers server pings, pings the relay itself every {@link #PROBE_EVERY}
+ * and drops a connection from which nothing (not even the relay's keepalives or our pings' pongs)
+ * arrived for {@link #DEAD_AFTER}, then redials with a jittered exponential {@link Backoff} (100 ms
+ * to 4 s, forgotten only after 30 s connected).
  *
  * <pre>
- *   NEW --start--> CONNECTING --login ok--> CONNECTED --read error--> BACKOFF --timer--> CONNECTING
+ *   NEW --start--> CONNECTING --login ok--> CONNECTED --read error, silence, reconnect()--> BACKOFF
+ *   BACKOFF --timer, reconnect()--> CONNECTING
  *   any --close--> CLOSED (terminal)
  * </pre>
  *
  * <p>Thread-safe: {@link #send} may be called from any thread; one named reader thread owns the
- * connection's input.
+ * connection's input. Lock order: {@code writeLock} may be taken alone or before {@code this},
+ * never the reverse, and closing the socket needs only {@code this}, so a writer stuck on a dead
+ * connection never keeps the reader or the watchdog from closing it.
  */
 public final class DerpClient implements Closeable {
 
   private static final Logger LOG = Logger.getLogger(DerpClient.class.getName());
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How often we ping the relay. */
+  public static final Duration PROBE_EVERY = Duration.ofSeconds(4);
+
+  /** Silence after which the connection counts as dead. */
+  public static final Duration DEAD_AFTER = Duration.ofSeconds(12);
+
+  // A socket-level backstop behind the watchdog for the HTTP-upgrade transport.
+  private static final Duration READ_TIMEOUT = DEAD_AFTER.plus(PROBE_EVERY).plusSeconds(4);
+
+  static final Backoff.Policy BACKOFF =
+      new Backoff.Policy(Duration.ofMillis(100), Duration.ofSeconds(4), Duration.ofSeconds(30));
 
   private final URI url;
   private final Key privateKey;
   private final Key publicKey;
   private final Map<String, String> headers;
+  private final NetPolicy policy;
   // Starts as configured; becomes true for good when the relay refuses the HTTP upgrade.
   private volatile boolean websocket;
   private final Clock clock;
   private final DerpListener listener;
   private final Semaphore wake = new Semaphore(0);
   private final Timer backoffTimer;
+  private final Backoff backoff;
+  private final Watchdog watchdog;
+  private final Object writeLock = new Object();
+  // Set by reconnect(): the next dial goes out without waiting.
+  private final java.util.concurrent.atomic.AtomicBoolean redialNow =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Map<Long, CompletableFuture<Duration>> pings = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private Thread reader;
@@ -99,7 +120,20 @@ public final class DerpClient implements Closeable {
       boolean websocket,
       Clock clock,
       DerpListener listener) {
+    this(url, privateKey, headers, websocket, NetPolicy.system(), clock, listener);
+  }
+
+  /** As above, dialling (trust, proxy, User-Agent) as {@code policy} says. */
+  public DerpClient(
+      URI url,
+      Key privateKey,
+      Map<String, String> headers,
+      boolean websocket,
+      NetPolicy policy,
+      Clock clock,
+      DerpListener listener) {
     this.websocket = websocket;
+    this.policy = policy;
     this.url = url;
     this.privateKey = privateKey;
     this.publicKey = X25519.publicKey(privateKey);
@@ -107,6 +141,39 @@ public final class DerpClient implements Closeable {
     this.clock = clock;
     this.listener = listener;
     this.backoffTimer = clock.newTimer("derp-backoff", wake::release);
+    this.backoff = new Backoff(BACKOFF, clock, random);
+    this.watchdog =
+        new Watchdog(
+            clock,
+            "derp-liveness",
+            PROBE_EVERY,
+            DEAD_AFTER,
+            () -> Thread.ofVirtual().name("derp-probe").start(this::probe),
+            why -> dropConnection("the relay went silent: " + why));
+  }
+
+  private void probe() {
+    ping().exceptionally(e -> Duration.ZERO);
+  }
+
+  /** Closes the current connection (the reader notices and redials). */
+  private void dropConnection(String why) {
+    LOG.info(() -> "DERP " + url.getHost() + ": " + why);
+    synchronized (this) {
+      closeSocketLocked();
+    }
+  }
+
+  /**
+   * Drops the connection, if any, and dials again at once with the backoff forgotten: the network
+   * changed, so the old connection may be dead without knowing it.
+   */
+  public void reconnect(String reason) {
+    backoff.reset();
+    redialNow.set(true);
+    dropConnection("re-binding: " + reason);
+    backoffTimer.cancel();
+    wake.release();
   }
 
   /** Whether the client connects over a websocket (configured, or after a refused upgrade). */
@@ -185,9 +252,11 @@ public final class DerpClient implements Closeable {
   }
 
   private boolean write(int type, byte[]... parts) {
-    OutputStream o;
-    synchronized (this) {
-      o = out;
+    synchronized (writeLock) {
+      OutputStream o;
+      synchronized (this) {
+        o = out;
+      }
       if (o == null) {
         return false;
       }
@@ -197,7 +266,11 @@ public final class DerpClient implements Closeable {
         return true;
       } catch (IOException e) {
         LOG.log(Level.FINE, "DERP write failed", e);
-        closeSocketLocked();
+        synchronized (this) {
+          if (out == o) {
+            closeSocketLocked();
+          }
+        }
         return false;
       }
     }
@@ -216,17 +289,17 @@ public final class DerpClient implements Closeable {
   }
 
   private void run() {
-    int failures = 0;
     while (!isClosed()) {
       String reason;
       try {
         DataInputStream in = connect();
-        failures = 0;
+        backoff.connected();
         readLoop(in);
         reason = "connection closed";
       } catch (IOException | RuntimeException e) {
         reason = e.getMessage();
       }
+      watchdog.stop();
       synchronized (this) {
         closeSocketLocked();
       }
@@ -237,16 +310,14 @@ public final class DerpClient implements Closeable {
       String why = reason;
       LOG.info(() -> "DERP " + url.getHost() + " disconnected: " + why);
       listener.onDisconnected(reason);
-      failures++;
-      backoffTimer.mod(backoff(failures));
+      Duration wait = backoff.next();
+      if (redialNow.getAndSet(false)) {
+        continue;
+      }
+      wake.drainPermits();
+      backoffTimer.mod(wait);
       wake.acquireUninterruptibly();
     }
-  }
-
-  /** n² × 10 ms, capped at 5 s, times a random 0.5–1.5. */
-  static Duration backoff(int failures) {
-    long ms = Math.min(MAX_BACKOFF.toMillis(), 10L * failures * failures);
-    return Duration.ofMillis((long) (ms * (0.5 + ThreadLocalRandom.current().nextDouble())));
   }
 
   private DataInputStream connect() throws IOException {
@@ -255,24 +326,22 @@ public final class DerpClient implements Closeable {
     }
     boolean tls = "https".equalsIgnoreCase(url.getScheme());
     int port = url.getPort() > 0 ? url.getPort() : (tls ? 443 : 80);
-    Socket s;
-    if (tls) {
-      SSLSocket ssl = (SSLSocket) SSLSocketFactory.getDefault().createSocket();
-      SSLParameters params = ssl.getSSLParameters();
-      params.setApplicationProtocols(new String[] {"http/1.1"});
-      params.setEndpointIdentificationAlgorithm("HTTPS");
-      ssl.setSSLParameters(params);
-      s = ssl;
-    } else {
-      s = new Socket();
-    }
+    Socket s =
+        StreamDialer.open(
+            url,
+            policy,
+            CONNECT_TIMEOUT,
+            opened -> {
+              synchronized (this) {
+                socket = opened;
+              }
+            });
     synchronized (this) {
       if (closed) {
+        s.close();
         throw new IOException("closed");
       }
-      socket = s;
     }
-    s.connect(new InetSocketAddress(url.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
     s.setTcpNoDelay(true);
     s.setSoTimeout((int) CONNECT_TIMEOUT.toMillis());
     OutputStream o = new BufferedOutputStream(s.getOutputStream(), 64 << 10);
@@ -282,7 +351,7 @@ public final class DerpClient implements Closeable {
     req.append("GET ").append(path).append(" HTTP/1.1\r\n");
     req.append("Host: ").append(url.getHost()).append(url.getPort() > 0 ? ":" + port : "");
     req.append("\r\nUpgrade: DERP\r\nConnection: Upgrade\r\n");
-    headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+    withUserAgent().forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
     req.append("\r\n");
     o.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
     o.flush();
@@ -304,6 +373,12 @@ public final class DerpClient implements Closeable {
     return login(in, o);
   }
 
+  private Map<String, String> withUserAgent() {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.putIfAbsent("User-Agent", policy.userAgent());
+    return all;
+  }
+
   private DataInputStream connectWebSocket() throws IOException {
     boolean tls = "https".equalsIgnoreCase(url.getScheme());
     String path =
@@ -313,9 +388,13 @@ public final class DerpClient implements Closeable {
     try {
       stream =
           WebSocketStream.open(
-              java.net.http.HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
+              java.net.http.HttpClient.newBuilder()
+                  .connectTimeout(CONNECT_TIMEOUT)
+                  .sslContext(policy.tls())
+                  .proxy(policy.proxySelector())
+                  .build(),
               ws,
-              headers,
+              withUserAgent(),
               java.util.List.of("derp"),
               CONNECT_TIMEOUT);
     } catch (java.util.concurrent.ExecutionException e) {
@@ -359,6 +438,7 @@ public final class DerpClient implements Closeable {
       throw new DerpProtocolException("relay key is a low-order point");
     }
     o.flush();
+    watchdog.start();
     boolean home;
     synchronized (this) {
       out = o;
@@ -380,6 +460,7 @@ public final class DerpClient implements Closeable {
   private void readLoop(DataInputStream in) throws IOException {
     while (true) {
       Frame f = Frame.read(in, Frame.MAX_FRAME);
+      watchdog.heard();
       byte[] p = f.payload();
       switch (f.type()) {
         case FrameType.SERVER_INFO -> {
@@ -457,6 +538,7 @@ public final class DerpClient implements Closeable {
       closeSocketLocked();
     }
     backoffTimer.cancel();
+    watchdog.stop();
     wake.release();
     failPings();
   }

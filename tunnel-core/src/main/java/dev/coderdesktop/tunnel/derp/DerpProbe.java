@@ -6,6 +6,7 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
+import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -30,6 +31,17 @@ public final class DerpProbe {
    */
   public static CompletableFuture<Duration> measure(
       URI url, Map<String, String> headers, boolean websocket, Clock clock, Duration budget) {
+    return measure(url, headers, websocket, NetPolicy.system(), clock, budget);
+  }
+
+  /** As above, dialling as {@code policy} says. */
+  public static CompletableFuture<Duration> measure(
+      URI url,
+      Map<String, String> headers,
+      boolean websocket,
+      NetPolicy policy,
+      Clock clock,
+      Duration budget) {
     CompletableFuture<Duration> result = new CompletableFuture<>();
     Key throwaway = X25519.generatePrivateKey();
     DerpClient[] client = new DerpClient[1];
@@ -39,6 +51,7 @@ public final class DerpProbe {
             throwaway,
             headers,
             websocket,
+            policy,
             clock,
             new DerpListener() {
               @Override

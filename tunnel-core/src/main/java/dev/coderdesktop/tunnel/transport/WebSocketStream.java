@@ -23,6 +23,13 @@ public final class WebSocketStream implements WebSocket.Listener {
 
   private static final ByteBuffer EOF = ByteBuffer.allocate(0);
 
+  /**
+   * How long one message may take to leave. A peer that stops reading (or a path that went dark)
+   * would otherwise hold the writer, and whatever lock it holds, forever. Reads need no timeout of
+   * their own: the protocol on top probes and declares the connection dead (a liveness watchdog).
+   */
+  static final java.time.Duration WRITE_TIMEOUT = java.time.Duration.ofSeconds(10);
+
   private final BlockingQueue<ByteBuffer> incoming = new LinkedBlockingQueue<>();
   private volatile WebSocket socket;
   private volatile String closeReason;
@@ -168,12 +175,17 @@ public final class WebSocketStream implements WebSocket.Listener {
         throw new IOException(closeReason == null ? "websocket closed" : closeReason);
       }
       try {
-        ws.sendBinary(ByteBuffer.wrap(b.clone(), off, len), true).get();
+        ws.sendBinary(ByteBuffer.wrap(b.clone(), off, len), true)
+            .get(WRITE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted");
       } catch (ExecutionException e) {
         throw new IOException("websocket send failed: " + e.getCause().getMessage());
+      } catch (java.util.concurrent.TimeoutException e) {
+        closeReason = "websocket write timed out after " + WRITE_TIMEOUT.toSeconds() + " s";
+        abort();
+        throw new IOException(closeReason);
       }
     }
 

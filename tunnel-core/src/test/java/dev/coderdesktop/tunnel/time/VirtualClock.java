@@ -15,6 +15,7 @@ import java.util.List;
 public final class VirtualClock implements Clock {
 
   private final Instant wallOrigin;
+  private long wallOffset;
   private long now;
   private long sequence;
   private final List<VirtualTimer> armed = new ArrayList<>();
@@ -36,7 +37,7 @@ public final class VirtualClock implements Clock {
 
   @Override
   public synchronized Instant wallTime() {
-    return wallOrigin.plusNanos(now);
+    return wallOrigin.plusNanos(now + wallOffset);
   }
 
   @Override
@@ -69,6 +70,19 @@ public final class VirtualClock implements Clock {
       }
       next.action.run();
     }
+  }
+
+  /** Moves only the wall clock, as it does across a suspend while the monotonic clock stands. */
+  public synchronized void jumpWall(Duration d) {
+    wallOffset += d.toNanos();
+  }
+
+  /**
+   * Moves both clocks without running the timers that fall due, as when the process is frozen; the
+   * next {@link #advance} runs them, late.
+   */
+  public synchronized void stall(Duration d) {
+    now += d.toNanos();
   }
 
   /** How many timers are armed. */

@@ -29,6 +29,12 @@ public interface Codec<S extends Message, R extends Message> {
   /** Whether the received message has no payload (an empty oneof), which is a protocol error. */
   boolean isEmpty(R message);
 
+  /** The largest message this side accepts (see {@link Framing}). */
+  int maxReceive();
+
+  /** The largest message this side may send: the peer's {@link #maxReceive()}. */
+  int maxSend();
+
   /** The app (or CLI) side: sends ClientMessage, receives ServiceMessage. */
   Codec<ClientMessage, ServiceMessage> CLIENT =
       new Codec<>() {
@@ -50,6 +56,16 @@ public interface Codec<S extends Message, R extends Message> {
         @Override
         public boolean isEmpty(ServiceMessage m) {
           return m.getMsgCase() == ServiceMessage.MsgCase.MSG_NOT_SET;
+        }
+
+        @Override
+        public int maxReceive() {
+          return Framing.MAX_MESSAGE;
+        }
+
+        @Override
+        public int maxSend() {
+          return Framing.MAX_CLIENT_MESSAGE;
         }
       };
 
@@ -74,6 +90,16 @@ public interface Codec<S extends Message, R extends Message> {
         @Override
         public boolean isEmpty(ClientMessage m) {
           return m.getMsgCase() == ClientMessage.MsgCase.MSG_NOT_SET;
+        }
+
+        @Override
+        public int maxReceive() {
+          return Framing.MAX_CLIENT_MESSAGE;
+        }
+
+        @Override
+        public int maxSend() {
+          return Framing.MAX_MESSAGE;
         }
       };
 }

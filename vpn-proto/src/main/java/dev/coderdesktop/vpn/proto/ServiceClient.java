@@ -10,6 +10,8 @@ import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StatusRequest;
 import dev.coderdesktop.vpn.proto.wire.StopRequest;
 import dev.coderdesktop.vpn.proto.wire.StopResponse;
+import dev.coderdesktop.vpn.proto.wire.WakeRequest;
+import dev.coderdesktop.vpn.proto.wire.WakeResponse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -116,6 +118,15 @@ public final class ServiceClient implements Closeable {
   public Status status() throws IOException {
     return call(ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
         .getStatus();
+  }
+
+  /**
+   * Tells the service the machine resumed or the network changed, so it re-binds at once (this
+   * project's Wake; false when the VPN is not on).
+   */
+  public WakeResponse wake() throws IOException {
+    return call(ClientMessage.newBuilder().setWake(WakeRequest.getDefaultInstance()).build())
+        .getWake();
   }
 
   private ServiceMessage call(ClientMessage m) throws IOException {

@@ -67,7 +67,8 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
   /** Starts the reader thread. */
   public synchronized void start() {
     if (reader == null) {
-      reader = Thread.ofPlatform().name("vpn-speaker").daemon().start(this::readLoop);
+      // A virtual thread: the service runs one speaker per client, and each mostly waits.
+      reader = Thread.ofVirtual().name("vpn-speaker").start(this::readLoop);
     }
   }
 
@@ -107,14 +108,14 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
       throw new IOException("conversation ended: " + f.getMessage());
     }
     synchronized (writeLock) {
-      Framing.write(out, message.toByteArray());
+      Framing.write(out, message.toByteArray(), codec.maxSend());
     }
   }
 
   private void readLoop() {
     try {
       while (true) {
-        byte[] frame = Framing.read(in);
+        byte[] frame = Framing.read(in, codec.maxReceive());
         if (frame == null) {
           fail(new IOException("the peer closed the connection"));
           return;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.vpn.proto.wire.ClientMessage;
 import dev.coderdesktop.vpn.proto.wire.RPC;
@@ -137,5 +138,69 @@ class HandshakeAndFramingTest {
     assertThrows(
         Framing.FrameException.class,
         () -> Framing.write(new ByteArrayOutputStream(), new byte[0]));
+  }
+
+  /**
+   * Ten bytes of a frame that announces {@code len}, then silence; remembers the biggest buffer.
+   */
+  private static final class Announcer extends InputStream {
+    private final byte[] bytes;
+    private int i;
+    int biggestBuffer;
+
+    Announcer(long len) {
+      bytes = new byte[14];
+      bytes[0] = (byte) (len >>> 24);
+      bytes[1] = (byte) (len >>> 16);
+      bytes[2] = (byte) (len >>> 8);
+      bytes[3] = (byte) len;
+    }
+
+    @Override
+    public int read() {
+      return i < bytes.length ? bytes[i++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      biggestBuffer = Math.max(biggestBuffer, b.length);
+      if (i >= bytes.length) {
+        return -1;
+      }
+      int n = Math.min(len, bytes.length - i);
+      System.arraycopy(bytes, i, b, off, n);
+      i += n;
+      return n;
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a length alone allocates nothing large: 2^31-1 is refused, 16 MiB grows with arrivals")
+  void lengthAloneAllocatesLittle() {
+    Announcer huge = new Announcer(0x7fffffffL);
+    Framing.FrameException e = assertThrows(Framing.FrameException.class, () -> Framing.read(huge));
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
+    assertTrue(huge.biggestBuffer <= 3, "refused before any buffer but the header's");
+    Announcer max = new Announcer(Framing.MAX_MESSAGE);
+    assertThrows(Framing.FrameException.class, () -> Framing.read(max));
+    assertTrue(
+        max.biggestBuffer <= Framing.CHUNK,
+        "a 16 MiB frame of which 10 bytes came took a " + max.biggestBuffer + "-byte buffer");
+    assertThrows(
+        Framing.FrameException.class,
+        () ->
+            Framing.read(new Announcer(Framing.MAX_CLIENT_MESSAGE + 1), Framing.MAX_CLIENT_MESSAGE),
+        "the service's limit for what clients send");
+  }
+
+  @Test
+  @DisplayName("a frame larger than one chunk arrives whole, in pieces")
+  void bigFrame() throws IOException {
+    byte[] big = new byte[3 * Framing.CHUNK + 17];
+    new java.util.Random(7).nextBytes(big);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Framing.write(out, big);
+    assertArrayEquals(big, Framing.read(new ByteArrayInputStream(out.toByteArray())));
   }
 }

@@ -2,11 +2,18 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
+import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
+import dev.coderdesktop.vpn.service.ipc.Restorer;
 import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.session.LinuxPlatform;
+import dev.coderdesktop.vpn.service.session.SessionPlatform;
+import dev.coderdesktop.vpn.service.session.SessionStore;
+import dev.coderdesktop.vpn.service.session.StateFile;
 import dev.coderdesktop.vpn.service.session.TunnelSession;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,8 +27,11 @@ import java.util.logging.Logger;
  *
  * <pre>
  * ServiceMain [--socket /run/coder-desktop/vpn.sock] [--group NAME] [--allow-user NAME]...
- *             [--allow-group NAME]... [--interface coder0] [--state-dir /var/lib/coder-desktop]
+ *             [--allow-group NAME]... [--interface coder0] [--state-dir DIR] [--max-clients 32]
  * </pre>
+ *
+ * <p>With {@code --state-dir}, a Start that succeeds is recorded there (root only, mode 0600) until
+ * a Stop, and the service turns the VPN back on when it starts and finds the record.
  */
 public final class ServiceMain {
 
@@ -34,9 +44,10 @@ public final class ServiceMain {
     Path socket = Path.of("/run/coder-desktop/vpn.sock");
     String group = null;
     String iface = "coder0";
-    Path stateDir = Path.of("/var/lib/coder-desktop");
     Set<String> users = new HashSet<>();
     Set<String> groups = new HashSet<>();
+    Path stateDir = null;
+    int maxClients = ClientLimits.DEFAULT.maxClients();
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -46,13 +57,15 @@ public final class ServiceMain {
           case "--allow-group" -> groups.add(args[++i]);
           case "--interface" -> iface = args[++i];
           case "--state-dir" -> stateDir = Path.of(args[++i]);
+          case "--max-clients" -> maxClients = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
     } catch (RuntimeException e) {
       System.err.println(
           "usage: ServiceMain [--socket PATH] [--group NAME] [--allow-user NAME]..."
-              + " [--allow-group NAME]... [--interface NAME] [--state-dir DIR]: "
+              + " [--allow-group NAME]... [--interface NAME] [--state-dir DIR]"
+              + " [--max-clients N]: "
               + e.getMessage());
       System.exit(2);
       return;
@@ -62,22 +75,40 @@ public final class ServiceMain {
     }
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
-    // A previous run that was killed may have left the system resolver pointing at it.
-    SystemResolver resolver = SystemResolver.system(stateDir);
+    SessionStore store = stateDir == null ? SessionStore.NONE : new StateFile(stateDir);
+    // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
+    // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
+    String caFile = System.getenv("CODER_DESKTOP_CA_FILE");
+    Connectivity net =
+        Connectivity.of(
+            caFile == null || caFile.isBlank() ? null : Path.of(caFile),
+            System.getenv("CODER_DESKTOP_PROXY"));
+    // The resolver's crash-repair record lives in the state directory (default
+    // /var/lib/coder-desktop, the unit's StateDirectory); a killed run's setup is undone first.
+    SystemResolver resolver =
+        SystemResolver.system(stateDir == null ? Path.of("/var/lib/coder-desktop") : stateDir);
     resolver
         .repair()
         .ifPresent(m -> LOG.warning("repaired the " + m.id() + " resolver setup of a killed run"));
+    SessionPlatform platform = new LinuxPlatform(net, resolver);
+    ClientLimits limits =
+        new ClientLimits(
+            maxClients,
+            ClientLimits.DEFAULT.handshakeTimeout(),
+            ClientLimits.DEFAULT.outboxDepth(),
+            ClientLimits.DEFAULT.stallTimeout());
     VpnService service =
         new VpnService(
-            (params, onAgents) ->
-                TunnelSession.open(
-                    params.url(), params.token(), params.headers(), ifname, resolver, onAgents),
-            clock::nanoTime,
-            clock::wallTime);
+            (params, listener) -> TunnelSession.open(params, ifname, platform, listener),
+            clock,
+            store,
+            limits);
     LocalSocketServer server =
-        new LocalSocketServer(socket, "rw-rw----", group, new AccessPolicy(users, groups), service);
+        new LocalSocketServer(
+            socket, "rw-rw----", group, new AccessPolicy(users, groups), service, maxClients);
     LOG.info("listening on " + socket);
     System.out.println("listening " + socket);
+    new Restorer(service, store, clock).begin();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

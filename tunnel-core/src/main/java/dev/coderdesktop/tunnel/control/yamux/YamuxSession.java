@@ -30,6 +30,12 @@ public final class YamuxSession implements Closeable {
   /** Each stream's initial window in each direction. */
   public static final int INITIAL_WINDOW = 256 * 1024;
 
+  /**
+   * Streams the peer may open that nobody has accepted yet; more are reset at once, so a peer
+   * cannot grow our memory by opening streams (the same backlog as hashicorp/yamux's default).
+   */
+  public static final int ACCEPT_BACKLOG = 256;
+
   /** Largest data payload we put in one frame. */
   static final int MAX_FRAME_DATA = 64 * 1024;
 
@@ -38,8 +44,12 @@ public final class YamuxSession implements Closeable {
   private final boolean client;
   private final Map<Integer, YamuxStream> streams = new ConcurrentHashMap<>();
   private final BlockingQueue<YamuxStream> accepted = new LinkedBlockingQueue<>();
-  private final Object writeLock = new Object();
+  private final java.util.concurrent.locks.ReentrantLock writeLock =
+      new java.util.concurrent.locks.ReentrantLock();
   private final Thread reader;
+  private final Runnable onFrame;
+  private final java.util.concurrent.atomic.AtomicInteger pingId =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   // Guarded by this.
   private int nextId;
@@ -48,9 +58,18 @@ public final class YamuxSession implements Closeable {
 
   /** Starts a session on {@code in}/{@code out}; {@code client} picks odd stream ids. */
   public YamuxSession(InputStream in, OutputStream out, boolean client) {
+    this(in, out, client, () -> {});
+  }
+
+  /**
+   * As above; {@code onFrame} runs on the reader thread for every frame received (a liveness
+   * watchdog counts them) and must not block.
+   */
+  public YamuxSession(InputStream in, OutputStream out, boolean client, Runnable onFrame) {
     this.in = in instanceof DataInputStream d ? d : new DataInputStream(in);
     this.out = out;
     this.client = client;
+    this.onFrame = onFrame;
     this.nextId = client ? 1 : 2;
     this.reader = Thread.ofPlatform().name("yamux-reader").daemon().start(this::readLoop);
   }
@@ -90,8 +109,17 @@ public final class YamuxSession implements Closeable {
     return closeReason;
   }
 
+  /**
+   * Sends a ping (SYN); the peer's ACK arrives as a frame like any other. Blocks while another
+   * write is in progress, so callers that must not block run it on a thread of their own.
+   */
+  public void ping() throws IOException {
+    send(new Header(Header.PING, Header.SYN, 0, pingId.incrementAndGet()), null);
+  }
+
   void send(Header h, byte[] payload) throws IOException {
-    synchronized (writeLock) {
+    writeLock.lock();
+    try {
       if (closed) {
         throw new YamuxException("session closed: " + closeReason);
       }
@@ -105,6 +133,8 @@ public final class YamuxSession implements Closeable {
         shutdown("write failed: " + e.getMessage(), false);
         throw e;
       }
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -124,6 +154,7 @@ public final class YamuxSession implements Closeable {
     try {
       while (!closed) {
         Header h = Header.read(in);
+        onFrame.run();
         switch (h.type()) {
           case Header.DATA, Header.WINDOW_UPDATE -> onStreamFrame(h);
           case Header.PING -> {
@@ -165,6 +196,11 @@ public final class YamuxSession implements Closeable {
       if (s != null || (id % 2 == 1) == client) {
         throw new YamuxException("bad SYN for stream " + id);
       }
+      if (accepted.size() >= ACCEPT_BACKLOG) {
+        LOG.warning("yamux: " + ACCEPT_BACKLOG + " streams wait to be accepted; resetting " + id);
+        send(new Header(Header.WINDOW_UPDATE, Header.RST, id, 0), null);
+        return;
+      }
       s = new YamuxStream(this, id);
       streams.put(id, s);
       send(new Header(Header.WINDOW_UPDATE, Header.ACK, id, 0), null);
@@ -197,14 +233,7 @@ public final class YamuxSession implements Closeable {
       closeReason = reason;
     }
     if (protocolError) {
-      try {
-        synchronized (writeLock) {
-          out.write(new Header(Header.GO_AWAY, 0, 0, 1).encode());
-          out.flush();
-        }
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "go-away failed", e);
-      }
+      goAway(1);
     }
     closed = true;
     for (YamuxStream s : streams.values()) {
@@ -221,21 +250,41 @@ public final class YamuxSession implements Closeable {
     }
   }
 
+  /**
+   * Sends a go-away with {@code code} unless a write is in progress: a writer stuck on a dead
+   * connection holds the lock, and closing must not wait for it (closing the streams unblocks it).
+   */
+  private void goAway(int code) {
+    if (!writeLock.tryLock()) {
+      return;
+    }
+    try {
+      out.write(new Header(Header.GO_AWAY, 0, 0, code).encode());
+      out.flush();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "go-away failed", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Sends a normal go-away and ends the session. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
-    try {
-      synchronized (writeLock) {
-        out.write(new Header(Header.GO_AWAY, 0, 0, 0).encode());
-        out.flush();
-      }
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "go-away failed", e);
-    }
+    goAway(0);
     shutdown("closed locally", false);
+    reader.interrupt();
+  }
+
+  /**
+   * Ends the session at once without a go-away (the connection is presumed dead), recording {@code
+   * reason} as why.
+   */
+  public void abort(String reason) {
+    shutdown(reason, false);
     reader.interrupt();
   }
 }

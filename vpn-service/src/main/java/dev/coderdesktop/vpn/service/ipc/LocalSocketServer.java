@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -21,8 +22,9 @@ import jdk.net.UnixDomainPrincipal;
 /**
  * The service's Unix domain socket: created with mode {@code 0660} (optionally owned by a group),
  * each connection's peer credentials checked against an {@link AccessPolicy} (refused peers are
- * closed at once with a logged reason), and each admitted connection served on its own named thread
- * so one bad client never disturbs another.
+ * closed at once with a logged reason), and each admitted connection served on a virtual thread of
+ * its own so one bad client never disturbs another. At most {@code maxClients} connections are
+ * served at once; the next one is closed at once, with a log line, until one ends.
  */
 public final class LocalSocketServer implements Closeable {
 
@@ -39,6 +41,8 @@ public final class LocalSocketServer implements Closeable {
   private final ServerSocketChannel server;
   private final AccessPolicy policy;
   private final Handler handler;
+  private final Semaphore slots;
+  private final int maxClients;
   private volatile boolean closed;
 
   /**
@@ -48,6 +52,15 @@ public final class LocalSocketServer implements Closeable {
   public LocalSocketServer(
       Path path, String mode, String group, AccessPolicy policy, Handler handler)
       throws IOException {
+    this(path, mode, group, policy, handler, ClientLimits.DEFAULT.maxClients());
+  }
+
+  /** Like the other constructor, serving at most {@code maxClients} connections at once. */
+  public LocalSocketServer(
+      Path path, String mode, String group, AccessPolicy policy, Handler handler, int maxClients)
+      throws IOException {
+    this.maxClients = maxClients;
+    this.slots = new Semaphore(maxClients);
     this.path = path;
     this.policy = policy;
     this.handler = handler;
@@ -86,7 +99,25 @@ public final class LocalSocketServer implements Closeable {
         }
         return;
       }
-      Thread.ofPlatform().name("vpn-client").daemon().start(() -> admit(ch));
+      if (!slots.tryAcquire()) {
+        LOG.warning("refused a connection: " + maxClients + " clients are connected already");
+        try {
+          ch.close();
+        } catch (IOException e) {
+          LOG.fine("close failed: " + e.getMessage());
+        }
+        continue;
+      }
+      Thread.ofVirtual()
+          .name("vpn-client")
+          .start(
+              () -> {
+                try {
+                  admit(ch);
+                } finally {
+                  slots.release();
+                }
+              });
     }
   }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.session;
 
+import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * ForegroundConnect --url URL --token-file FILE [--interface coder0] [--header Name=Value]...
- *                   [--state-dir /var/lib/coder-desktop]
  * </pre>
  *
  * Exit codes: 2 bad arguments, 3 sign-in refused (bad token, old server), 4 unreachable, 1 other.
@@ -36,7 +36,6 @@ public final class ForegroundConnect {
     String url = null;
     Path tokenFile = null;
     String iface = "coder0";
-    Path stateDir = Path.of("/var/lib/coder-desktop");
     Map<String, String> headers = new LinkedHashMap<>();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -44,7 +43,6 @@ public final class ForegroundConnect {
           case "--url" -> url = args[++i];
           case "--token-file" -> tokenFile = Path.of(args[++i]);
           case "--interface" -> iface = args[++i];
-          case "--state-dir" -> stateDir = Path.of(args[++i]);
           case "--header" -> {
             String[] kv = args[++i].split("=", 2);
             headers.put(kv[0], kv.length > 1 ? kv[1] : "");
@@ -58,19 +56,22 @@ public final class ForegroundConnect {
     } catch (RuntimeException e) {
       System.err.println(
           "usage: ForegroundConnect --url URL --token-file FILE [--interface NAME]"
-              + " [--header Name=Value]... [--state-dir DIR]: "
+              + " [--header Name=Value]...: "
               + e.getMessage());
       System.exit(2);
       return;
     }
     Printer printer = new Printer(out);
     TunnelSession session;
-    SystemResolver resolver = SystemResolver.system(stateDir);
-    resolver.repair();
     try {
       session =
           TunnelSession.open(
-              url, readToken(tokenFile), headers, iface, resolver, printer::onAgents);
+              new Session.StartParams(url, readToken(tokenFile), headers),
+              iface,
+              new LinuxPlatform(
+                  Connectivity.defaults(),
+                  SystemResolver.system(Path.of("/var/lib/coder-desktop"))),
+              printer::onAgents);
     } catch (SignInException e) {
       System.err.println(
           (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());
@@ -79,6 +80,7 @@ public final class ForegroundConnect {
             case REFUSED -> 3;
             case UNREACHABLE -> 4;
             case SYSTEM -> 1;
+            case SIGNED_OUT -> 3;
           });
       return;
     }

@@ -21,16 +21,30 @@ public interface Session extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
-  /** Tears everything down. */
+  /** Redials the relay and the control plane now, as after a resume or a network change. */
+  void rebind();
+
+  /** Tears everything down; never throws. */
   @Override
   void close();
+
+  /** What a session reports to the service. Called on engine threads; must not block. */
+  interface Listener {
+    /** The set of agents (or their handshakes and pings) changed. */
+    void onAgents(List<AgentView> agents);
+
+    /**
+     * The session cannot go on without the user (the deployment refused the token); {@code message}
+     * is fit for the user and says what to do. The service closes the session.
+     */
+    default void onFatal(String message) {}
+  }
 
   /** Opens sessions; the real one signs in and configures the system, tests use a fake. */
   @FunctionalInterface
   interface Factory {
-    /** Opens a session for {@code request}, reporting agent changes to {@code onAgents}. */
-    Session open(StartParams request, java.util.function.Consumer<List<AgentView>> onAgents)
-        throws SignInException;
+    /** Opens a session for {@code request}, reporting to {@code listener}. */
+    Session open(StartParams request, Listener listener) throws SignInException;
   }
 
   /**

@@ -13,7 +13,9 @@ public final class SignInException extends Exception {
     /** The deployment could not be reached. */
     UNREACHABLE,
     /** The operating system refused the TUN device, address, route or DNS socket. */
-    SYSTEM
+    SYSTEM,
+    /** The deployment refused the session token (revoked, expired): only signing in again helps. */
+    SIGNED_OUT
   }
 
   private final Kind kind;
@@ -22,6 +24,21 @@ public final class SignInException extends Exception {
   public SignInException(Kind kind, String message) {
     super(message);
     this.kind = kind;
+  }
+
+  /**
+   * The deployment refused the token; the message says what it answered and to sign in again.
+   * {@code why} never contains the token.
+   */
+  public static SignInException signedOut(String why) {
+    return new SignInException(Kind.SIGNED_OUT, signedOutMessage(why));
+  }
+
+  /** The words for a refused token, also used when the engine reports one mid-session. */
+  public static String signedOutMessage(String why) {
+    return "The deployment no longer accepts your session token ("
+        + why
+        + "). Sign in again to turn CoderVPN on.";
   }
 
   /** Why. */

@@ -21,8 +21,7 @@ import dev.coderdesktop.vpn.proto.wire.StartRequest;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StatusRequest;
 import dev.coderdesktop.vpn.proto.wire.StopRequest;
-import dev.coderdesktop.vpn.service.dns.ResolverMode;
-import dev.coderdesktop.vpn.service.dns.SystemResolver;
+import dev.coderdesktop.vpn.proto.wire.WakeRequest;
 import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SignInException;
 import java.io.IOException;
@@ -35,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -63,8 +61,13 @@ class VpnServiceTest {
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile String refuseWith;
   private volatile Consumer<List<AgentView>> pushAgents;
-  private volatile String sessionWarning = "";
-  private volatile SystemResolver.Applied sessionDns;
+  private volatile Session.Listener listener;
+  private volatile RuntimeException throwOnOpen;
+  private volatile RuntimeException throwOnClose;
+  private final AtomicInteger closed = new AtomicInteger();
+  private final AtomicInteger rebinds = new AtomicInteger();
+  private final MemoryStore store = new MemoryStore();
+  private TestClock clock;
   private final List<AutoCloseable> clients = new ArrayList<>();
 
   private static AgentView agent(long handshake) {
@@ -93,7 +96,12 @@ class VpnServiceTest {
           if (refuseWith != null) {
             throw new SignInException(SignInException.Kind.REFUSED, refuseWith);
           }
-          pushAgents = onAgents;
+          RuntimeException boom = throwOnOpen;
+          if (boom != null) {
+            throw boom;
+          }
+          pushAgents = onAgents::onAgents;
+          listener = onAgents;
           return new Session() {
             @Override
             public List<AgentView> agents() {
@@ -101,21 +109,22 @@ class VpnServiceTest {
             }
 
             @Override
-            public String warning() {
-              return sessionWarning;
+            public void rebind() {
+              rebinds.incrementAndGet();
             }
 
             @Override
-            public Optional<SystemResolver.Applied> dns() {
-              return Optional.ofNullable(sessionDns);
+            public void close() {
+              closed.incrementAndGet();
+              RuntimeException b = throwOnClose;
+              if (b != null) {
+                throw b;
+              }
             }
-
-            @Override
-            public void close() {}
           };
         };
-    VpnService service =
-        new VpnService(factory, () -> 5_000_000_000L, () -> Instant.parse("2026-11-24T12:00:00Z"));
+    clock = new TestClock();
+    VpnService service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
     String me = System.getProperty("user.name");
     server =
         new LocalSocketServer(
@@ -132,6 +141,7 @@ class VpnServiceTest {
       c.close();
     }
     server.close();
+    clock.close();
     Files.deleteIfExists(dir);
   }
 
@@ -201,35 +211,6 @@ class VpnServiceTest {
         call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
             .getStatus()
             .getLifecycle());
-  }
-
-  private static Status status(Client c) throws Exception {
-    return call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
-        .getStatus();
-  }
-
-  @Test
-  @DisplayName("status carries the session's DNS mode and note; Stop clears both")
-  void dnsInStatus() throws Exception {
-    sessionDns =
-        new SystemResolver.Applied(ResolverMode.DIRECT, List.of(), "/etc/resolv.conf names us");
-    Client c = connect();
-    assertTrue(call(c, startMsg()).getStart().getSuccess());
-    Status on = status(c);
-    assertEquals("direct", on.getDns().getMode());
-    assertEquals("/etc/resolv.conf names us", on.getDns().getDetail());
-    assertEquals("", on.getErrorMessage(), "no note when names work");
-    call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
-    Status off = status(c);
-    assertFalse(off.hasDns());
-
-    sessionDns = null;
-    sessionWarning = "cannot point the system resolver at CoderVPN (...)";
-    assertTrue(call(c, startMsg()).getStart().getSuccess());
-    assertEquals(sessionWarning, status(c).getErrorMessage());
-    assertEquals("", status(c).getDns().getMode());
-    call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
-    assertEquals("", status(c).getErrorMessage(), "the note goes with the session");
   }
 
   @Test
@@ -331,5 +312,95 @@ class VpnServiceTest {
       assertEquals(ms * 1_000_000, ping.getLatency().getNanos());
       assertEquals("Coder", ping.getPreferredDerp());
     }
+  }
+
+  private static ClientMessage statusMsg() {
+    return ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build();
+  }
+
+  private static ClientMessage stopMsg() {
+    return ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build();
+  }
+
+  private static ClientMessage wakeMsg() {
+    return ClientMessage.newBuilder().setWake(WakeRequest.getDefaultInstance()).build();
+  }
+
+  @Test
+  @DisplayName(
+      "a RuntimeException while starting ends STOPPED with the error, and Start works again")
+  void runtimeExceptionDuringStart() throws Exception {
+    throwOnOpen = new IllegalStateException("the fake broke");
+    Client c = connect();
+    var r = call(c, startMsg()).getStart();
+    assertFalse(r.getSuccess());
+    assertTrue(r.getErrorMessage().contains("the fake broke"), r.getErrorMessage());
+    Status st = call(c, statusMsg()).getStatus();
+    assertEquals(Status.Lifecycle.STOPPED, st.getLifecycle());
+    assertTrue(st.getErrorMessage().contains("the fake broke"), st.getErrorMessage());
+    assertTrue(call(c, stopMsg()).getStop().getSuccess(), "Stop is not refused either");
+    throwOnOpen = null;
+    assertTrue(call(c, startMsg()).getStart().getSuccess(), "Start works again");
+    assertEquals("", call(c, statusMsg()).getStatus().getErrorMessage());
+  }
+
+  @Test
+  @DisplayName("a session whose close throws still ends STOPPED, and Start works again")
+  void closeThrows() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    throwOnClose = new IllegalStateException("close broke");
+    assertTrue(call(c, stopMsg()).getStop().getSuccess());
+    assertEquals(Status.Lifecycle.STOPPED, call(c, statusMsg()).getStatus().getLifecycle());
+    throwOnClose = null;
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertEquals(2, opened.get());
+  }
+
+  @Test
+  @DisplayName(
+      "a refused token mid-session closes it, keeps the sign-in error and forgets the record")
+  void fatalSignIn() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertEquals("https://coder.example.com", store.saved.get().url(), "the session is recorded");
+    String msg = SignInException.signedOutMessage("HTTP 401");
+    listener.onFatal(msg);
+    ServiceMessage m;
+    do {
+      m = c.pushed().poll(5, TimeUnit.SECONDS);
+    } while (m != null && m.getStatus().getLifecycle() != Status.Lifecycle.STOPPED);
+    assertTrue(m != null, "a STOPPED status was broadcast");
+    assertEquals(msg, m.getStatus().getErrorMessage());
+    assertTrue(msg.contains("Sign in again"), msg);
+    assertEquals(1, closed.get(), "the session was closed");
+    assertEquals(null, store.saved.get(), "the record is gone, so a restart does not retry");
+    listener.onFatal(msg); // a second report of the old session changes nothing
+    assertEquals(msg, call(c, statusMsg()).getStatus().getErrorMessage());
+    assertTrue(call(c, startMsg()).getStart().getSuccess(), "signing in again works");
+  }
+
+  @Test
+  @DisplayName("Wake re-binds a running session, at most once per 5 s, and fails when stopped")
+  void wake() throws Exception {
+    Client c = connect();
+    assertFalse(call(c, wakeMsg()).getWake().getSuccess(), "nothing to wake while stopped");
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertTrue(call(c, wakeMsg()).getWake().getSuccess());
+    assertTrue(call(c, wakeMsg()).getWake().getSuccess(), "a debounced wake still succeeds");
+    assertEquals(1, rebinds.get());
+    clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
+    assertTrue(call(c, wakeMsg()).getWake().getSuccess());
+    assertEquals(2, rebinds.get());
+  }
+
+  @Test
+  @DisplayName("a successful Start is recorded and a Stop forgets it")
+  void record() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertEquals("tok-123", store.saved.get().token());
+    assertTrue(call(c, stopMsg()).getStop().getSuccess());
+    assertEquals(null, store.saved.get());
   }
 }

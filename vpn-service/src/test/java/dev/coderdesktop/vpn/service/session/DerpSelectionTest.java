@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpProbe;
-import dev.coderdesktop.tunnel.derp.server.DerpServer;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.coder.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderdesktop.coder.sdk.net.Connectivity;
+import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
+import dev.coderdesktop.coder.sdk.net.TrustStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Private certificate authorities, redirects and the product's User-Agent. */
+@Timeout(30)
+class CompanyNetworkTest {
+
+  private static final String TOKEN = "abcdef1234-SECRETsecretSECRET12";
+  private static final String ME =
+      "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"username\":\"u\"}";
+
+  private static MockResponse json(String body) {
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  private static MockResponse redirect(String to) {
+    return new MockResponse.Builder().code(302).setHeader("Location", to).build();
+  }
+
+  private static MockWebServer httpsServer(HeldCertificate serverCert) throws Exception {
+    MockWebServer server = new MockWebServer();
+    HandshakeCertificates certs =
+        new HandshakeCertificates.Builder().heldCertificate(serverCert).build();
+    server.useHttps(certs.sslSocketFactory());
+    server.start();
+    return server;
+  }
+
+  @Test
+  @DisplayName(
+      "a deployment with a company CA fails with the host and reason, then works with the CA file")
+  void privateCa(@TempDir Path dir) throws Exception {
+    HeldCertificate ca =
+        new HeldCertificate.Builder().certificateAuthority(0).commonName("Corp Root").build();
+    HeldCertificate leaf =
+        new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("localhost").build();
+    try (MockWebServer server = httpsServer(leaf)) {
+      DeploymentUrl url = DeploymentUrl.parse("https://localhost:" + server.getPort());
+      CoderClient untrusted =
+          new CoderClient(
+              url,
+              SessionToken.of(TOKEN),
+              Map.of(),
+              new Connectivity(TrustStore.load(List.of(), null), ProxyPolicy.NONE));
+      CoderException.Unreachable e = assertThrows(CoderException.Unreachable.class, untrusted::me);
+      assertTrue(e.getMessage().contains("certificate of localhost"), e.getMessage());
+      assertFalse(e.getMessage().contains(TOKEN));
+
+      Path caFile = dir.resolve("corp-ca.pem");
+      Files.writeString(caFile, ca.certificatePem());
+      server.enqueue(json(ME));
+      CoderClient trusted =
+          new CoderClient(
+              url,
+              SessionToken.of(TOKEN),
+              Map.of(),
+              new Connectivity(TrustStore.load(List.of(), caFile), ProxyPolicy.NONE));
+      assertEquals("u", trusted.me().username());
+    }
+  }
+
+  @Test
+  @DisplayName("a system bundle with the company CA is trusted without any option")
+  void systemBundle(@TempDir Path dir) throws Exception {
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).build();
+    HeldCertificate leaf =
+        new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("localhost").build();
+    Path bundle = dir.resolve("ca-certificates.crt");
+    Files.writeString(bundle, ca.certificatePem());
+    TrustStore trust = TrustStore.load(List.of(dir.resolve("missing.crt"), bundle), null);
+    assertEquals(1, trust.extraCertificates());
+    try (MockWebServer server = httpsServer(leaf)) {
+      server.enqueue(json(ME));
+      CoderClient c =
+          new CoderClient(
+              DeploymentUrl.parse("https://localhost:" + server.getPort()),
+              SessionToken.of(TOKEN),
+              Map.of(),
+              new Connectivity(trust, ProxyPolicy.NONE));
+      assertEquals("u", c.me().username());
+    }
+  }
+
+  @Test
+  @DisplayName("an unreadable or empty CA file is a clear error")
+  void badCaFile(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate");
+    assertThrows(java.io.IOException.class, () -> TrustStore.load(List.of(), dir.resolve("nope")));
+    assertThrows(java.io.IOException.class, () -> TrustStore.load(List.of(), empty));
+  }
+
+  @Test
+  @DisplayName("a same-origin redirect is followed with the token and the User-Agent")
+  void sameOriginRedirect() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      server.enqueue(redirect("/api/v2/users/me2"));
+      server.enqueue(json(ME));
+      CoderClient c =
+          new CoderClient(
+              DeploymentUrl.parse(server.url("/").toString()), SessionToken.of(TOKEN), Map.of());
+      assertEquals("u", c.me().username());
+      RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+      RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
+      assertNotNull(second);
+      assertEquals("/api/v2/users/me2", second.getUrl().encodedPath());
+      assertEquals(TOKEN, second.getHeaders().get("Coder-Session-Token"));
+      String ua = first.getHeaders().get("User-Agent");
+      assertTrue(ua.startsWith("coder-desktop-java/") && ua.contains("("), ua);
+    }
+  }
+
+  @Test
+  @DisplayName("a redirect to another origin is refused and the token never reaches it")
+  void crossOriginRedirect() throws Exception {
+    try (MockWebServer server = new MockWebServer();
+        MockWebServer other = new MockWebServer()) {
+      server.start();
+      other.start();
+      other.enqueue(json(ME));
+      server.enqueue(redirect(other.url("/steal").toString()));
+      CoderClient c =
+          new CoderClient(
+              DeploymentUrl.parse(server.url("/").toString()), SessionToken.of(TOKEN), Map.of());
+      CoderException.Api e = assertThrows(CoderException.Api.class, c::me);
+      assertTrue(e.getMessage().contains("redirected to http://"), e.getMessage());
+      assertEquals(0, other.getRequestCount());
+      assertFalse(e.getMessage().contains(TOKEN));
+    }
+  }
+
+  @Test
+  @DisplayName("a redirect loop ends in an error, not a hang")
+  void loop() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      for (int i = 0; i < 5; i++) {
+        server.enqueue(redirect("/again"));
+      }
+      CoderClient c =
+          new CoderClient(
+              DeploymentUrl.parse(server.url("/").toString()), SessionToken.of(TOKEN), Map.of());
+      assertThrows(CoderException.Protocol.class, c::me);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+
+//go:build !provision_graph
+
+package harness
+
+import (
+	"github.com/coder/coder/v2/provisioner/echo"
+	"github.com/coder/coder/v2/provisionersdk/proto"
+)
+
+// templateWithAgent is an echo-provisioner template whose start build creates one agent with the
+// given token and whose stop build creates none. Releases before the provisioner's graph step
+// (through v2.2x) take the resources from the apply responses.
+func templateWithAgent(agentToken string) *echo.Responses {
+	return &echo.Responses{
+		Parse:         echo.ParseComplete,
+		ProvisionPlan: echo.PlanComplete,
+		ProvisionApplyMap: map[proto.WorkspaceTransition][]*proto.Response{
+			proto.WorkspaceTransition_START: echo.ProvisionApplyWithAgent(agentToken),
+			proto.WorkspaceTransition_STOP:  echo.ApplyComplete,
+		},
+	}
+}

@@ -1,0 +1,41 @@
+# SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+# SPDX-License-Identifier: AGPL-3.0-only
+# Functions interop/run.sh (and bench/connect-latency.sh) source to build and start the real-Coder
+# harness for one Coder release. Each release lives in versions/<release>/: its go.mod (with every
+# replace line of that release's own go.mod), go.sum and harness.env (build tags, whether it needs
+# PostgreSQL). Expects INTEROP (this directory) to be set; CODER_VERSION picks the release.
+
+CODER_VERSION=${CODER_VERSION:-v2.24.1}
+export PATH="$PATH:/usr/local/go/bin" GOTOOLCHAIN=local GOSUMDB=off GOFLAGS=-mod=mod
+
+# Reads versions/$CODER_VERSION/harness.env into HARNESS_TAGS and HARNESS_POSTGRES; fails for a
+# release we have no go.mod for.
+harness_release() {
+  local dir="$INTEROP/versions/$CODER_VERSION"
+  if [[ ! -f $dir/go.mod || ! -f $dir/harness.env ]]; then
+    echo "no harness for Coder $CODER_VERSION; known: $(ls "$INTEROP/versions" | tr '\n' ' ')" >&2
+    return 1
+  fi
+  HARNESS_TAGS=""
+  HARNESS_POSTGRES=""
+  # shellcheck source=/dev/null
+  source "$dir/harness.env"
+  HARNESS_BIN="$INTEROP/bin/harness-$CODER_VERSION"
+}
+
+# Builds bin/harness-<release> unless it is newer than the harness source and the release's
+# go.mod/go.sum. The binary is stamped with the release so the server reports it, as a release
+# build would. Go's module and build caches (~/go/pkg/mod, ~/.cache/go-build) are shared by all
+# releases and kept.
+harness_build() {
+  harness_release || return 1
+  local dir="$INTEROP/versions/$CODER_VERSION"
+  if [[ -x $HARNESS_BIN && -z $(find "$INTEROP/harness" "$dir" -newer "$HARNESS_BIN" -type f) ]]; then
+    return 0
+  fi
+  mkdir -p "$INTEROP/bin"
+  (cd "$INTEROP" && go test -c -o "$HARNESS_BIN.tmp" -modfile="versions/$CODER_VERSION/go.mod" \
+    -tags "$HARNESS_TAGS" \
+    -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=${CODER_VERSION#v}" ./harness) || return 1
+  mv "$HARNESS_BIN.tmp" "$HARNESS_BIN"
+}

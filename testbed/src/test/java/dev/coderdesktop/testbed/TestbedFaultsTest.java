@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.DerpClient;
+import dev.coderdesktop.tunnel.derp.DerpListener;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The testbed's fault switches against our own clients: revoke, server and relay restarts. */
+@Timeout(60)
+class TestbedFaultsTest {
+
+  private static final String TOKEN = "0123456789-abcdefghijklmnopqrstuv";
+
+  private final SystemClock clock = new SystemClock("testbed-faults-test");
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Testbed testbed;
+  private URI url;
+
+  private void start() throws Exception {
+    TestbedConfig config =
+        new TestbedConfig(
+            "v2.24.1",
+            null,
+            false,
+            List.of(new TestbedConfig.UserSpec("alice", List.of(TOKEN), List.of())),
+            List.of(new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main"))));
+    testbed = new Testbed(config, clock);
+    url = testbed.start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1");
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (testbed != null) {
+      testbed.close();
+    }
+    clock.shutdown();
+  }
+
+  private int post(String path, String body) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  /** Control events as a queue of words. */
+  private static final class Events implements TailnetListener {
+    final BlockingQueue<String> q = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onWorkspaces(WorkspaceState state) {}
+
+    @Override
+    public void onPeerUpdate(CoordinateResponse.PeerUpdate update) {}
+
+    @Override
+    public void onConnected() {
+      q.add("connected");
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+      q.add("disconnected");
+    }
+
+    @Override
+    public void onSignInRejected(int status, String message) {
+      q.add("rejected " + status);
+    }
+
+    String next() throws InterruptedException {
+      String s = q.poll(15, TimeUnit.SECONDS);
+      assertNotNull(s, "no control event within 15 s");
+      return s;
+    }
+  }
+
+  private TailnetControlClient control(Events events) {
+    return new TailnetControlClient(
+        new TailnetWebSocketDialer(url, TOKEN, Map.of()),
+        testbed.deployment().users().getFirst().id(),
+        clock,
+        events);
+  }
+
+  @Test
+  @DisplayName("a forged resume token is refused with 401, as coderd refuses one")
+  void forgedResumeToken() throws Exception {
+    start();
+    ControlRejectedException e =
+        assertThrows(
+            ControlRejectedException.class,
+            () -> new TailnetWebSocketDialer(url, TOKEN, Map.of()).dial("resume-00ff"));
+    assertEquals(401, e.status());
+    assertTrue(e.getMessage().contains("resume"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("revoking the token mid-session ends in the sign-in refusal, and nothing more")
+  void revokeMidSession() throws Exception {
+    start();
+    Events events = new Events();
+    TailnetControlClient c = control(events);
+    try {
+      c.start();
+      assertEquals("connected", events.next());
+      long t0 = System.nanoTime();
+      assertEquals(200, post("/testbed/tokens/revoke", TOKEN));
+      assertEquals("disconnected", events.next());
+      String last;
+      do {
+        last = events.next();
+      } while (last.equals("disconnected"));
+      assertEquals("rejected 401", last);
+      assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "within 10 s");
+      assertTrue(c.isRejected());
+      assertEquals(null, events.q.poll(2, TimeUnit.SECONDS), "no retries after the refusal");
+    } finally {
+      c.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a server restart cuts the control connection; it comes back on the same port")
+  void serverRestart() throws Exception {
+    start();
+    Events events = new Events();
+    TailnetControlClient c = control(events);
+    try {
+      c.start();
+      assertEquals("connected", events.next());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (c.resumeToken() == null && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+        Thread.yield();
+      }
+      assertNotNull(c.resumeToken(), "a resume token was issued");
+      assertEquals(202, post("/testbed/server/restart?down_ms=1500", ""));
+      assertEquals("disconnected", events.next());
+      String s;
+      do {
+        s = events.next();
+      } while (s.equals("disconnected"));
+      assertEquals("connected", s, "reconnected with the resume token after the restart");
+      assertEquals(200, post("/testbed/workspaces/alice/dev/stop", ""));
+    } finally {
+      c.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a relay restart cuts DERP clients, refuses them for a while, and they log in again")
+  void relayRestart() throws Exception {
+    start();
+    BlockingQueue<String> q = new LinkedBlockingQueue<>();
+    Key serverKey = testbed.relay().publicKey();
+    try (DerpClient d =
+        new DerpClient(
+            URI.create(url + "/derp"),
+            X25519.generatePrivateKey(),
+            Map.of(),
+            clock,
+            new DerpListener() {
+              @Override
+              public void onPacket(Key source, byte[] packet) {}
+
+              @Override
+              public void onConnected(Key key) {
+                q.add("connected " + key.equals(serverKey));
+              }
+
+              @Override
+              public void onDisconnected(String reason) {
+                q.add("disconnected");
+              }
+            })) {
+      d.start();
+      assertEquals("connected true", q.poll(15, TimeUnit.SECONDS));
+      assertEquals(202, post("/testbed/relay/restart?down_ms=1000", ""));
+      assertEquals("disconnected", q.poll(15, TimeUnit.SECONDS));
+      String s;
+      do {
+        s = q.poll(15, TimeUnit.SECONDS);
+        assertNotNull(s);
+      } while (s.equals("disconnected"));
+      assertEquals("connected true", s, "the same relay key after the restart");
+    }
+  }
+}

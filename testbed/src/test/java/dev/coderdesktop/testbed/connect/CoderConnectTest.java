@@ -1,0 +1,345 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.connect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.coderdesktop.testbed.derp.DerpServer;
+import dev.coderdesktop.testbed.http.TestWebSocketServer;
+import dev.coderdesktop.testbed.tailnet.FakeTailnetServer;
+import dev.coderdesktop.tunnel.connect.AgentPing;
+import dev.coderdesktop.tunnel.connect.AgentView;
+import dev.coderdesktop.tunnel.connect.CoderConnect;
+import dev.coderdesktop.tunnel.connect.ConnectConfig;
+import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.connect.NodeKeys;
+import dev.coderdesktop.tunnel.control.TailnetAddresses;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.proto.Agent;
+import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.Node;
+import dev.coderdesktop.tunnel.control.proto.Workspace;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.DerpBind;
+import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.disco.DiscoHandler;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.tun.ChannelTun;
+import dev.coderdesktop.tunnel.wireguard.Device;
+import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
+import dev.coderdesktop.tunnel.wireguard.config.Config;
+import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
+import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The whole engine in one process: the tailnet API over a websocket, a DERP relay, and a fake agent
+ * (a WireGuard device on the relay) programmed from what the coordinator received.
+ */
+@Timeout(60)
+class CoderConnectTest {
+
+  private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
+
+  @Test
+  @DisplayName("the engine lists the agent, handshakes over DERP and carries packets both ways")
+  void engineEndToEnd() throws Exception {
+    SystemClock clock = new SystemClock("connect-test");
+    UUID owner = UUID.randomUUID();
+    UUID wsId = UUID.randomUUID();
+    UUID agentId = UUID.randomUUID();
+    try (FakeTailnetServer tailnet = new FakeTailnetServer();
+        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve);
+        DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock)) {
+      int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      URI derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
+      tailnet.snapshot =
+          WorkspaceUpdate.newBuilder()
+              .addUpsertedWorkspaces(
+                  Workspace.newBuilder()
+                      .setId(Uuids.toBytes(wsId))
+                      .setName("dev")
+                      .setStatus(Workspace.Status.RUNNING))
+              .addUpsertedAgents(
+                  Agent.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setName("main")
+                      .setWorkspaceId(Uuids.toBytes(wsId)))
+              .build();
+
+      BlockingQueue<List<AgentView>> views = new LinkedBlockingQueue<>();
+      ChannelTun clientTun = new ChannelTun("client", 1280);
+      CoderConnect engine =
+          new CoderConnect(
+              new ConnectConfig(
+                  URI.create("http://127.0.0.1:" + ws.port()),
+                  TOKEN,
+                  Map.of(),
+                  owner,
+                  "alice",
+                  "coder",
+                  derpUrl,
+                  999,
+                  false),
+              clientTun,
+              clock,
+              (ConnectListener) views::add);
+      engine.start();
+
+      // The coordinator learns our node and that we want a tunnel to the agent.
+      Node ours = null;
+      boolean tunnelAsked = false;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while ((ours == null || !tunnelAsked) && System.nanoTime() < deadline) {
+        CoordinateRequest r = tailnet.coordinateRequests.poll(100, TimeUnit.MILLISECONDS);
+        if (r != null && r.hasUpdateSelf()) {
+          ours = r.getUpdateSelf().getNode();
+        }
+        if (r != null && r.hasAddTunnel()) {
+          assertEquals(agentId, Uuids.fromBytes(r.getAddTunnel().getId()));
+          tunnelAsked = true;
+        }
+      }
+      if (ours == null || !tunnelAsked) {
+        fail("the coordinator never got our node and tunnel request");
+      }
+      assertEquals(999, ours.getPreferredDerp());
+      assertTrue(ours.getAddresses(0).startsWith("fd60:627a:a42b:"), ours.getAddresses(0));
+
+      // A fake agent: a WireGuard device on the same relay, with our node as its peer.
+      Key agentPriv = X25519.generatePrivateKey();
+      Inet6Address agentIp = TailnetAddresses.agentAddress(agentId);
+      Key ourKey = NodeKeys.decodeNodeKey(ours.getKey());
+      ChannelTun agentTun = new ChannelTun("agent", 1280);
+      DerpBind agentBind = new DerpBind(derpUrl, agentPriv, Map.of(), clock);
+      Key agentDiscoPriv = X25519.generatePrivateKey();
+      DiscoHandler agentDisco =
+          new DiscoHandler(
+              agentDiscoPriv,
+              X25519.publicKey(agentPriv),
+              999,
+              (to, p) -> agentBind.client().send(to, p, 0, p.length),
+              clock);
+      agentBind.setDiscoHandler(agentDisco::onDerpPacket);
+      agentDisco.setPeer(ourKey, NodeKeys.decodeDiscoKey(ours.getDisco()));
+      Device agent =
+          new Device(
+              new Config(
+                  agentPriv,
+                  0,
+                  List.of(),
+                  List.of(
+                      new PeerConfig(
+                          ourKey,
+                          null,
+                          List.of(IpPrefix.parse(ours.getAddresses(0))),
+                          new DerpEndpoint(ourKey),
+                          Duration.ZERO))),
+              agentTun,
+              agentBind,
+              clock,
+              WireGuardTimings.standard());
+      agent.start();
+      tailnet.coordinateResponses.add(
+          CoordinateResponse.newBuilder()
+              .addPeerUpdates(
+                  CoordinateResponse.PeerUpdate.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
+                      .setNode(
+                          Node.newBuilder()
+                              .setId(5)
+                              .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
+                              .setPreferredDerp(999)
+                              .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(agentDiscoPriv)))
+                              .addAllowedIps(agentIp.getHostAddress() + "/128")))
+              .addPeerUpdates(
+                  CoordinateResponse.PeerUpdate.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setKind(CoordinateResponse.PeerUpdate.Kind.READY_FOR_HANDSHAKE))
+              .build());
+
+      AgentView view = null;
+      while (System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(15)) {
+        List<AgentView> v = views.poll(200, TimeUnit.MILLISECONDS);
+        if (v != null && !v.isEmpty() && v.get(0).lastHandshakeNanos() >= 0) {
+          view = v.get(0);
+          break;
+        }
+      }
+      if (view == null) {
+        fail("no handshake with the agent was reported");
+      }
+      assertEquals("dev.coder", view.hostnames().get(0));
+      assertEquals(agentIp, view.address());
+
+      byte[] ping = ipv6(engine.address(), agentIp, "echo request");
+      clientTun.inject(ping);
+      assertArrayEquals(ping, agentTun.take(Duration.ofSeconds(10)));
+      byte[] pong = ipv6(agentIp, engine.address(), "echo reply");
+      agentTun.inject(pong);
+      assertArrayEquals(pong, clientTun.take(Duration.ofSeconds(10)));
+
+      // The agent's disco pings over DERP are answered (what `coder ping` relies on).
+      DiscoHandler.PingResult fromAgent = agentDisco.ping(ourKey).get(10, TimeUnit.SECONDS);
+      assertEquals(999, fromAgent.derpRegion());
+      assertFalse(fromAgent.direct());
+
+      // Our own periodic pings give the agent a latency through region 999.
+      AgentPing last = null;
+      long pingDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (last == null && System.nanoTime() < pingDeadline) {
+        List<AgentView> v = views.poll(200, TimeUnit.MILLISECONDS);
+        if (v != null && !v.isEmpty()) {
+          last = v.get(0).lastPing();
+        }
+      }
+      if (last == null) {
+        fail("no ping result was reported for the agent");
+      }
+      assertFalse(last.p2p());
+      assertEquals(999, last.derpRegionId());
+      assertEquals("Unnamed 999", last.derpRegionName());
+      assertTrue(last.latency().compareTo(Duration.ZERO) > 0);
+      assertTrue(agentDisco.pingsAnswered() >= 1);
+
+      agent.close();
+      engine.close();
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  @Test
+  @DisplayName("repeated node updates keep one retry chain: one initiation per second, no twins")
+  void repeatedNodeUpdatesDoNotDoubleTheRetries() throws Exception {
+    SystemClock clock = new SystemClock("connect-test-retries");
+    UUID agentId = UUID.randomUUID();
+    UUID wsId = UUID.randomUUID();
+    try (FakeTailnetServer tailnet = new FakeTailnetServer();
+        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve);
+        DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock)) {
+      int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      URI derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
+      tailnet.snapshot =
+          WorkspaceUpdate.newBuilder()
+              .addUpsertedWorkspaces(
+                  Workspace.newBuilder()
+                      .setId(Uuids.toBytes(wsId))
+                      .setName("dev")
+                      .setStatus(Workspace.Status.RUNNING))
+              .addUpsertedAgents(
+                  Agent.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setName("main")
+                      .setWorkspaceId(Uuids.toBytes(wsId)))
+              .build();
+      // A silent agent: it is logged in to the relay and counts the initiations it receives,
+      // with their arrival times, but never answers.
+      Key agentPriv = X25519.generatePrivateKey();
+      List<Long> initiations = new java.util.concurrent.CopyOnWriteArrayList<>();
+      dev.coderdesktop.tunnel.derp.DerpClient silent =
+          new dev.coderdesktop.tunnel.derp.DerpClient(
+              derpUrl,
+              agentPriv,
+              Map.of(),
+              clock,
+              (source, packet) -> {
+                if (packet.length == 148 && packet[0] == 1) {
+                  initiations.add(System.nanoTime());
+                }
+              });
+      silent.start();
+      CoderConnect engine =
+          new CoderConnect(
+              new ConnectConfig(
+                  URI.create("http://127.0.0.1:" + ws.port()),
+                  TOKEN,
+                  Map.of(),
+                  UUID.randomUUID(),
+                  "alice",
+                  "coder",
+                  derpUrl,
+                  999,
+                  false),
+              new ChannelTun("client", 1280),
+              clock,
+              v -> {});
+      engine.start();
+      Node agentNode =
+          Node.newBuilder()
+              .setId(5)
+              .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
+              .setPreferredDerp(999)
+              .addAllowedIps(TailnetAddresses.agentAddress(agentId).getHostAddress() + "/128")
+              .build();
+      CoordinateResponse.PeerUpdate node =
+          CoordinateResponse.PeerUpdate.newBuilder()
+              .setId(Uuids.toBytes(agentId))
+              .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
+              .setNode(agentNode)
+              .build();
+      CoordinateResponse.PeerUpdate ready =
+          CoordinateResponse.PeerUpdate.newBuilder()
+              .setId(Uuids.toBytes(agentId))
+              .setKind(CoordinateResponse.PeerUpdate.Kind.READY_FOR_HANDSHAKE)
+              .build();
+      // As a real agent does: its node, ready, then its node again (its endpoints changed).
+      tailnet.coordinateResponses.add(
+          CoordinateResponse.newBuilder().addPeerUpdates(node).addPeerUpdates(ready).build());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (initiations.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertFalse(initiations.isEmpty(), "the engine never sent an initiation");
+      tailnet.coordinateResponses.add(
+          CoordinateResponse.newBuilder()
+              .addPeerUpdates(node.toBuilder().setNode(agentNode.toBuilder().setId(6)))
+              .build());
+      Thread.sleep(3_500);
+      // The first initiation, then retries after 0.2, 0.4, 0.8 and 1.6 s (five within 3.5 s,
+      // allowing for scheduling); a second retry chain would double that, and send its twins
+      // within milliseconds of each other, which the agent would take for replays.
+      assertTrue(
+          initiations.size() >= 4 && initiations.size() <= 6,
+          "initiations in 3.5 s: " + initiations.size());
+      for (int k = 1; k < initiations.size(); k++) {
+        long gapMs = (initiations.get(k) - initiations.get(k - 1)) / 1_000_000;
+        assertTrue(gapMs > 150, "two initiations " + gapMs + " ms apart");
+      }
+      engine.close();
+      silent.close();
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  private static byte[] ipv6(InetAddress src, InetAddress dst, String text) {
+    byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(40 + payload.length);
+    b.putInt(0x60000000).putShort((short) payload.length).put((byte) 17).put((byte) 64);
+    b.put(src.getAddress()).put(dst.getAddress());
+    return b.put(payload).array();
+  }
+}

@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.derp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.DerpClient;
+import dev.coderdesktop.tunnel.derp.DerpListener;
+import dev.coderdesktop.tunnel.derp.Frame;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.transport.HttpUpgrade;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Clients and the relay on loopback. */
+@Timeout(30)
+class DerpRelayTest {
+
+  private final SystemClock clock = new SystemClock("test-timers");
+  private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+  private DerpServer server;
+  private int port;
+
+  /** Collects what a client hears. */
+  private static final class Inbox implements DerpListener {
+    final BlockingQueue<String> packets = new LinkedBlockingQueue<>();
+    final BlockingQueue<Key> gone = new LinkedBlockingQueue<>();
+    volatile boolean connected;
+
+    @Override
+    public void onPacket(Key source, byte[] packet) {
+      packets.add(source.toBase64() + ":" + new String(packet, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onPeerGone(Key peer, int reason) {
+      gone.add(peer);
+    }
+
+    @Override
+    public void onConnected(Key serverKey) {
+      connected = true;
+    }
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    server = new DerpServer(X25519.generatePrivateKey(), clock);
+    port = server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (AutoCloseable c : toClose) {
+      c.close();
+    }
+    server.close();
+    clock.shutdown();
+  }
+
+  private DerpClient client(Key priv, Inbox inbox) {
+    DerpClient c =
+        new DerpClient(
+            URI.create("http://127.0.0.1:" + port + "/derp"), priv, Map.of(), clock, inbox);
+    toClose.add(c);
+    c.start();
+    return c;
+  }
+
+  private static void await(String what, BooleanSupplier cond) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out waiting for " + what);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  @Test
+  @DisplayName("two clients exchange packets through the relay, stamped with the sender's key")
+  void relay() throws Exception {
+    Key a = X25519.generatePrivateKey();
+    Key b = X25519.generatePrivateKey();
+    Inbox ia = new Inbox();
+    Inbox ib = new Inbox();
+    DerpClient ca = client(a, ia);
+    DerpClient cb = client(b, ib);
+    await("both logged in", () -> ia.connected && ib.connected && server.clientCount() == 2);
+    assertEquals(server.publicKey(), ca.serverKey());
+    byte[] hello = "hello b".getBytes(StandardCharsets.UTF_8);
+    assertTrue(ca.send(X25519.publicKey(b), hello, 0, hello.length));
+    assertEquals(X25519.publicKey(a).toBase64() + ":hello b", ib.packets.poll(5, TimeUnit.SECONDS));
+    byte[] back = "hi a".getBytes(StandardCharsets.UTF_8);
+    cb.send(X25519.publicKey(a), back, 0, back.length);
+    assertEquals(X25519.publicKey(b).toBase64() + ":hi a", ia.packets.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  @DisplayName("a client that leaves is reported gone to those it talked to")
+  void peerGone() throws Exception {
+    Key a = X25519.generatePrivateKey();
+    Key b = X25519.generatePrivateKey();
+    Inbox ia = new Inbox();
+    Inbox ib = new Inbox();
+    DerpClient ca = client(a, ia);
+    client(b, ib);
+    await("both logged in", () -> ia.connected && ib.connected);
+    byte[] p = {1};
+    ca.send(X25519.publicKey(b), p, 0, 1);
+    assertNotNull(ib.packets.poll(5, TimeUnit.SECONDS));
+    ca.close();
+    assertEquals(X25519.publicKey(a), ib.gone.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  @DisplayName("a ping to the relay measures a round trip")
+  void ping() throws Exception {
+    Inbox i = new Inbox();
+    DerpClient c = client(X25519.generatePrivateKey(), i);
+    await("logged in", () -> i.connected);
+    Duration rtt = c.ping().get(5, TimeUnit.SECONDS);
+    assertTrue(rtt.compareTo(Duration.ofSeconds(5)) < 0, rtt.toString());
+  }
+
+  @Test
+  @DisplayName("the client reconnects after the relay restarts")
+  void reconnect() throws Exception {
+    Key a = X25519.generatePrivateKey();
+    Key b = X25519.generatePrivateKey();
+    Inbox ia = new Inbox();
+    Inbox ib = new Inbox();
+    DerpClient ca = client(a, ia);
+    client(b, ib);
+    await("both logged in", () -> server.clientCount() == 2);
+    server.close();
+    await("the clients notice", () -> !ca.isConnected());
+    server = new DerpServer(X25519.generatePrivateKey(), clock);
+    server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    await("both back", () -> server.clientCount() == 2 && ca.isConnected());
+    byte[] p = "again".getBytes(StandardCharsets.UTF_8);
+    ca.send(X25519.publicKey(b), p, 0, p.length);
+    assertEquals(X25519.publicKey(a).toBase64() + ":again", ib.packets.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  @DisplayName("garbage after the upgrade closes only that connection")
+  void garbageClosesOnlyThatConnection() throws Exception {
+    Inbox ia = new Inbox();
+    Key a = X25519.generatePrivateKey();
+    DerpClient ca = client(a, ia);
+    await("logged in", () -> ia.connected);
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      OutputStream out = s.getOutputStream();
+      out.write(
+          "GET /derp HTTP/1.1\r\nHost: x\r\nUpgrade: DERP\r\nConnection: Upgrade\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
+      InputStream in = s.getInputStream();
+      HttpUpgrade head = HttpUpgrade.read(in);
+      assertEquals(101, head.status());
+      Frame.read(new DataInputStream(in), 1024);
+      out.write(new byte[] {2, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3});
+      out.flush();
+      assertEquals(-1, in.read(), "the relay hangs up on a bad frame");
+    }
+    await("the bad connection counted", () -> server.malformedConnections() == 1);
+    Duration rtt = ca.ping().get(5, TimeUnit.SECONDS);
+    assertNotNull(rtt);
+  }
+
+  @Test
+  @DisplayName("a request without Upgrade: DERP gets 426")
+  void notAnUpgrade() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.getOutputStream()
+          .write("GET /derp HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      assertEquals(426, HttpUpgrade.read(s.getInputStream()).status());
+    }
+  }
+
+  @Test
+  @DisplayName("random bytes into the frame reader only ever raise IOException")
+  void fuzzFrames() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int i = 0; i < 5000; i++) {
+      byte[] junk = new byte[rnd.nextInt(64)];
+      rnd.nextBytes(junk);
+      try {
+        InputStream in = new java.io.ByteArrayInputStream(junk);
+        while (true) {
+          Frame.read(new DataInputStream(in), 1024);
+        }
+      } catch (IOException expected) {
+        // EOF or a protocol error: the only permitted outcomes.
+      }
+    }
+    byte[] keyOnly = new byte[] {1, 0, 0, 0, 3, 'a', 'b', 'c'};
+    try {
+      Frame f = Frame.read(new DataInputStream(new java.io.ByteArrayInputStream(keyOnly)), 1024);
+      assertArrayEquals(new byte[] {'a', 'b', 'c'}, f.payload());
+    } catch (IOException e) {
+      fail(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.derp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderdesktop.testbed.http.TestWebSocketServer;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.derp.DerpClient;
+import dev.coderdesktop.tunnel.derp.DerpListener;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A relay behind a proxy that refuses "Upgrade: DERP" with 403 but passes websockets: the client
+ * switches to the websocket by itself and stays on it.
+ */
+@Timeout(30)
+class DerpWebSocketFallbackTest {
+
+  private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
+
+  private static final class Inbox implements DerpListener {
+    final BlockingQueue<String> packets = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> forced = new LinkedBlockingQueue<>();
+    volatile boolean connected;
+
+    @Override
+    public void onPacket(Key source, byte[] packet) {
+      packets.add(new String(packet, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onConnected(Key serverKey) {
+      connected = true;
+    }
+
+    @Override
+    public void onForcedWebsocket(String reason) {
+      forced.add(reason);
+    }
+  }
+
+  private static void await(String what, BooleanSupplier cond) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  @DisplayName("a 403 to the DERP upgrade makes the client retry over a websocket and stay there")
+  void fallsBackToWebsocket() throws Exception {
+    SystemClock clock = new SystemClock("ws-fallback");
+    try (DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock);
+        TestWebSocketServer proxy =
+            new TestWebSocketServer(
+                TOKEN,
+                (in, out) -> {
+                  try {
+                    relay.serveUpgraded(in, out, null);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })) {
+      URI url = URI.create("http://127.0.0.1:" + proxy.port() + "/derp");
+      Map<String, String> headers = Map.of("Coder-Session-Token", TOKEN);
+      Inbox ia = new Inbox();
+      Inbox ib = new Inbox();
+      Key a = X25519.generatePrivateKey();
+      Key b = X25519.generatePrivateKey();
+      DerpClient ca = new DerpClient(url, a, headers, clock, ia);
+      DerpClient cb = new DerpClient(url, b, headers, clock, ib);
+      assertFalse(ca.usesWebsocket());
+      ca.start();
+      cb.start();
+      await("both logged in over websockets", () -> ia.connected && ib.connected);
+      assertTrue(ca.usesWebsocket() && cb.usesWebsocket());
+      String reason = ia.forced.poll(5, TimeUnit.SECONDS);
+      assertTrue(reason != null && reason.contains("403"), String.valueOf(reason));
+
+      byte[] p = "through the websocket".getBytes(StandardCharsets.UTF_8);
+      ca.send(X25519.publicKey(b), p, 0, p.length);
+      assertEquals("through the websocket", ib.packets.poll(5, TimeUnit.SECONDS));
+
+      List<String> lines = List.copyOf(proxy.requestLines);
+      assertEquals(4, lines.size(), lines.toString());
+      assertEquals(
+          2, lines.stream().filter(l -> l.endsWith("upgrade=DERP")).count(), lines.toString());
+      assertEquals(
+          2, lines.stream().filter(l -> l.endsWith("upgrade=websocket")).count(), lines.toString());
+      ca.close();
+      cb.close();
+    } finally {
+      clock.shutdown();
+    }
+  }
+}

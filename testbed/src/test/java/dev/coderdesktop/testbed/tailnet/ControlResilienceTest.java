@@ -1,0 +1,269 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.tailnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.tunnel.time.VirtualClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How the control client survives dead, flapping and refusing servers. */
+@Timeout(60)
+class ControlResilienceTest {
+
+  private static final UUID OWNER = UUID.fromString("11111111-1111-4111-8111-111111111111");
+
+  private static void await(String what, BooleanSupplier cond) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out waiting for " + what);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  /** A server end that accepts everything written and says nothing until hung up. */
+  private static final class SilentPeer {
+    final BlockingQueue<Integer> reads = new LinkedBlockingQueue<>();
+    final InputStream in =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            try {
+              return reads.take();
+            } catch (InterruptedException e) {
+              throw new IOException("interrupted");
+            }
+          }
+
+          @Override
+          public void close() {
+            reads.add(-1);
+          }
+        };
+    final OutputStream out = OutputStream.nullOutputStream();
+
+    ControlConnection connection() {
+      return new ControlConnection(in, out, () -> reads.add(-1));
+    }
+
+    void hangUp() {
+      reads.add(-1);
+    }
+  }
+
+  private static final class Events implements TailnetListener {
+    final List<String> disconnects = new CopyOnWriteArrayList<>();
+    final List<Integer> rejections = new CopyOnWriteArrayList<>();
+    volatile Runnable onConnected = () -> {};
+
+    @Override
+    public void onWorkspaces(WorkspaceState state) {}
+
+    @Override
+    public void onPeerUpdate(
+        dev.coderdesktop.tunnel.control.proto.CoordinateResponse.PeerUpdate u) {}
+
+    @Override
+    public void onConnected() {
+      onConnected.run();
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+      disconnects.add(reason);
+    }
+
+    @Override
+    public void onSignInRejected(int status, String message) {
+      rejections.add(status);
+    }
+  }
+
+  @Test
+  @DisplayName("a server that goes silent is detected by yamux pings within 16 s and redialled")
+  void silentServerIsRedialled() {
+    VirtualClock clock = new VirtualClock();
+    List<SilentPeer> peers = new CopyOnWriteArrayList<>();
+    Events events = new Events();
+    TailnetControlClient client =
+        new TailnetControlClient(
+            token -> {
+              SilentPeer p = new SilentPeer();
+              peers.add(p);
+              return p.connection();
+            },
+            OWNER,
+            clock,
+            events);
+    try {
+      client.start();
+      await("the first dial", client::isConnected);
+      clock.advance(Duration.ofSeconds(11));
+      assertTrue(events.disconnects.isEmpty(), "still within the deadline");
+      clock.advance(Duration.ofSeconds(5));
+      await("the silent connection to be dropped", () -> !events.disconnects.isEmpty());
+      assertTrue(events.disconnects.getFirst().contains("silent"), events.disconnects.getFirst());
+      await("the retry timer", () -> clock.pendingTimers() > 0);
+      clock.advance(Duration.ofSeconds(1));
+      await("a second dial", () -> peers.size() >= 2);
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a server that accepts and hangs up at once is redialled with growing waits")
+  void flappingServerBacksOff() {
+    VirtualClock clock = new VirtualClock();
+    List<Long> dialedAt = new CopyOnWriteArrayList<>();
+    Events events = new Events();
+    SilentPeer[] current = new SilentPeer[1];
+    events.onConnected = () -> current[0].hangUp();
+    TailnetControlClient client =
+        new TailnetControlClient(
+            token -> {
+              dialedAt.add(clock.nanoTime());
+              current[0] = new SilentPeer();
+              return current[0].connection();
+            },
+            OWNER,
+            clock,
+            events);
+    Thread[] supervisor = new Thread[1];
+    try {
+      client.start();
+      for (int step = 0; step < 400; step++) { // 20 virtual seconds in 50 ms steps
+        await(
+            "the client to wait for its retry timer",
+            () -> {
+              if (supervisor[0] == null) {
+                supervisor[0] =
+                    Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("tailnet-control"))
+                        .findFirst()
+                        .orElse(null);
+              }
+              return supervisor[0] != null
+                  && supervisor[0].getState() == Thread.State.WAITING
+                  && java.util.Arrays.stream(supervisor[0].getStackTrace())
+                      .anyMatch(f -> f.getMethodName().equals("acquireUninterruptibly"))
+                  && events.disconnects.size() == dialedAt.size();
+            });
+        clock.advance(Duration.ofMillis(50));
+      }
+    } finally {
+      client.close();
+    }
+    // 250 ms doubling to 10 s (upper half jitter): at most 8 dials in 20 s; a count reset on every
+    // successful dial would redial every 125-250 ms, some 100 times.
+    assertTrue(dialedAt.size() <= 8, "dials in 20 s: " + dialedAt.size());
+    assertTrue(dialedAt.size() >= 4, "dials in 20 s: " + dialedAt.size());
+    long lastGap = dialedAt.get(dialedAt.size() - 1) - dialedAt.get(dialedAt.size() - 2);
+    assertTrue(lastGap >= Duration.ofSeconds(1).toNanos(), "the waits grew: " + lastGap);
+  }
+
+  @Test
+  @DisplayName(
+      "a 401 drops the resume token and dials once afresh; a second 401 is final and reported once")
+  void signInRejectedIsFinal() throws Exception {
+    SystemClock clock = new SystemClock("resilience-test");
+    try (FakeTailnetServer server = new FakeTailnetServer()) {
+      List<String> presented = new CopyOnWriteArrayList<>();
+      boolean[] revoked = {false};
+      Events events = new Events();
+      CountDownLatch connected = new CountDownLatch(1);
+      events.onConnected = connected::countDown;
+      TailnetControlClient client =
+          new TailnetControlClient(
+              token -> {
+                presented.add(String.valueOf(token));
+                if (revoked[0]) {
+                  throw new ControlRejectedException(401, "the session token has been revoked");
+                }
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                return new ControlConnection(s.getInputStream(), s.getOutputStream(), s);
+              },
+              OWNER,
+              clock,
+              events);
+      try {
+        client.start();
+        assertTrue(connected.await(10, TimeUnit.SECONDS));
+        await("a resume token", () -> client.resumeToken() != null);
+        String token = client.resumeToken();
+        revoked[0] = true;
+        server.dropAll();
+        await("the rejection", () -> !events.rejections.isEmpty());
+        assertEquals(List.of(401), events.rejections);
+        assertEquals(List.of("null", token, "null"), presented);
+        assertTrue(client.isRejected());
+        // The old code redialled after 50 ms, 100 ms, ... for ever; now nothing follows.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < until) {
+          Thread.onSpinWait();
+          Thread.yield();
+        }
+        assertEquals(3, presented.size(), "no dial after the final refusal: " + presented);
+        assertEquals(1, events.rejections.size());
+      } finally {
+        client.close();
+      }
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  @Test
+  @DisplayName("reconnect() drops a live connection and dials again at once")
+  void reconnectRedialsNow() {
+    VirtualClock clock = new VirtualClock();
+    List<SilentPeer> peers = new CopyOnWriteArrayList<>();
+    Events events = new Events();
+    TailnetControlClient client =
+        new TailnetControlClient(
+            token -> {
+              SilentPeer p = new SilentPeer();
+              peers.add(p);
+              return p.connection();
+            },
+            OWNER,
+            clock,
+            events);
+    try {
+      client.start();
+      await("the first dial", client::isConnected);
+      client.reconnect("test: network changed");
+      await("a second dial without the clock moving", () -> peers.size() >= 2);
+      assertTrue(events.disconnects.getFirst().contains("network changed"));
+    } finally {
+      client.close();
+    }
+  }
+}

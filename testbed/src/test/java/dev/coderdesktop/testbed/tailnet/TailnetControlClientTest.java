@@ -1,0 +1,187 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.tailnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.ByteString;
+import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
+import dev.coderdesktop.tunnel.control.proto.Agent;
+import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.DERPMap;
+import dev.coderdesktop.tunnel.control.proto.Node;
+import dev.coderdesktop.tunnel.control.proto.Workspace;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The control client against an in-process server speaking the same yamux + dRPC + protobuf. */
+@Timeout(60)
+class TailnetControlClientTest {
+
+  private static final UUID OWNER = UUID.fromString("11111111-1111-4111-8111-111111111111");
+  private static final UUID WS = UUID.fromString("22222222-2222-4222-8222-222222222222");
+  private static final UUID AGENT = UUID.fromString("33333333-3333-4333-8333-333333333333");
+
+  private static final class Events implements TailnetListener {
+    final BlockingQueue<WorkspaceState> workspaces = new LinkedBlockingQueue<>();
+    final BlockingQueue<CoordinateResponse.PeerUpdate> peers = new LinkedBlockingQueue<>();
+    final BlockingQueue<DERPMap> maps = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onWorkspaces(WorkspaceState state) {
+      workspaces.add(state);
+    }
+
+    @Override
+    public void onPeerUpdate(CoordinateResponse.PeerUpdate update) {
+      peers.add(update);
+    }
+
+    @Override
+    public void onDerpMap(DERPMap map) {
+      maps.add(map);
+    }
+  }
+
+  private static CoordinateRequest awaitRequest(
+      BlockingQueue<CoordinateRequest> q, Predicate<CoordinateRequest> want) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      CoordinateRequest r = q.poll(100, TimeUnit.MILLISECONDS);
+      if (r != null && want.test(r)) {
+        return r;
+      }
+    }
+    fail("the server never received the expected coordinate request");
+    return null;
+  }
+
+  private static void await(String what, BooleanSupplier cond) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out waiting for " + what);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "snapshot, deltas, coordination and a reconnect that presents the resume token and resends"
+          + " our state")
+  void fullSession() throws Exception {
+    SystemClock clock = new SystemClock("control-test");
+    try (FakeTailnetServer server = new FakeTailnetServer()) {
+      server.snapshot =
+          WorkspaceUpdate.newBuilder()
+              .addUpsertedWorkspaces(
+                  Workspace.newBuilder()
+                      .setId(Uuids.toBytes(WS))
+                      .setName("dev")
+                      .setStatus(Workspace.Status.RUNNING))
+              .addUpsertedAgents(
+                  Agent.newBuilder()
+                      .setId(Uuids.toBytes(AGENT))
+                      .setName("main")
+                      .setWorkspaceId(Uuids.toBytes(WS)))
+              .build();
+      server.derpMap =
+          DERPMap.newBuilder()
+              .putRegions(
+                  999, DERPMap.Region.newBuilder().setRegionId(999).setRegionCode("coder").build())
+              .build();
+      List<String> tokensPresented = new CopyOnWriteArrayList<>();
+      ControlConnection.Dialer dialer =
+          token -> {
+            tokensPresented.add(String.valueOf(token));
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+            return new ControlConnection(s.getInputStream(), s.getOutputStream(), s);
+          };
+      Events events = new Events();
+      TailnetControlClient client = new TailnetControlClient(dialer, OWNER, clock, events);
+      client.start();
+
+      WorkspaceState first = events.workspaces.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first);
+      assertEquals("dev", first.workspaces().get(WS).name());
+      assertEquals("main", first.agents().get(AGENT).name());
+      assertEquals(
+          Uuids.toBytes(OWNER),
+          server.updateRequests.poll(5, TimeUnit.SECONDS).getWorkspaceOwnerId());
+      assertEquals(
+          "coder", events.maps.poll(5, TimeUnit.SECONDS).getRegionsOrThrow(999).getRegionCode());
+
+      Node self =
+          Node.newBuilder()
+              .setId(42)
+              .setKey(ByteString.copyFromUtf8("np").concat(ByteString.copyFrom(new byte[32])))
+              .setPreferredDerp(999)
+              .addAddresses("fd60:627a:a42b::1/128")
+              .build();
+      client.updateSelf(self);
+      client.addTunnel(AGENT);
+      awaitRequest(
+          server.coordinateRequests,
+          r -> r.hasUpdateSelf() && r.getUpdateSelf().getNode().getId() == 42);
+      awaitRequest(server.coordinateRequests, r -> r.hasAddTunnel());
+
+      server.coordinateResponses.add(
+          CoordinateResponse.newBuilder()
+              .addPeerUpdates(
+                  CoordinateResponse.PeerUpdate.newBuilder()
+                      .setId(Uuids.toBytes(AGENT))
+                      .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
+                      .setNode(Node.newBuilder().setId(7).setPreferredDerp(999)))
+              .build());
+      CoordinateResponse.PeerUpdate pu = events.peers.poll(10, TimeUnit.SECONDS);
+      assertEquals(CoordinateResponse.PeerUpdate.Kind.NODE, pu.getKind());
+      assertEquals(AGENT, Uuids.fromBytes(pu.getId()));
+
+      server.deltas.add(
+          WorkspaceUpdate.newBuilder()
+              .addDeletedWorkspaces(Workspace.newBuilder().setId(Uuids.toBytes(WS)))
+              .addDeletedAgents(Agent.newBuilder().setId(Uuids.toBytes(AGENT)))
+              .build());
+      WorkspaceState after = events.workspaces.poll(10, TimeUnit.SECONDS);
+      assertTrue(after.workspaces().isEmpty(), "the stopped workspace leaves the list");
+
+      await("a resume token", () -> client.resumeToken() != null);
+      String token = client.resumeToken();
+      server.coordinateRequests.clear();
+      server.dropAll();
+      awaitRequest(server.coordinateRequests, r -> r.hasUpdateSelf());
+      awaitRequest(server.coordinateRequests, r -> r.hasAddTunnel());
+      assertEquals(List.of("null", token), tokensPresented.subList(0, 2));
+      assertNotNull(
+          events.workspaces.poll(10, TimeUnit.SECONDS), "a fresh snapshot after reconnecting");
+
+      client.close();
+      awaitRequest(server.coordinateRequests, CoordinateRequest::hasDisconnect);
+    } finally {
+      clock.shutdown();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.tailnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderdesktop.testbed.http.TestWebSocketServer;
+import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.TailnetControlClient;
+import dev.coderdesktop.tunnel.control.TailnetListener;
+import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.WorkspaceState;
+import dev.coderdesktop.tunnel.control.proto.Agent;
+import dev.coderdesktop.tunnel.control.proto.Workspace;
+import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The production dialer: the tailnet API over a real websocket. */
+@Timeout(60)
+class WebSocketDialerTest {
+
+  private static final String TOKEN = "abcdefghij-0123456789secretsecret";
+
+  @Test
+  @DisplayName("the control client runs over a websocket to /api/v2/tailnet?version=2.3")
+  void overWebSocket() throws Exception {
+    SystemClock clock = new SystemClock("ws-test");
+    try (FakeTailnetServer tailnet = new FakeTailnetServer();
+        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve)) {
+      UUID wsId = UUID.randomUUID();
+      UUID agentId = UUID.randomUUID();
+      tailnet.snapshot =
+          WorkspaceUpdate.newBuilder()
+              .addUpsertedWorkspaces(
+                  Workspace.newBuilder()
+                      .setId(Uuids.toBytes(wsId))
+                      .setName("box")
+                      .setStatus(Workspace.Status.RUNNING))
+              .addUpsertedAgents(
+                  Agent.newBuilder()
+                      .setId(Uuids.toBytes(agentId))
+                      .setName("main")
+                      .setWorkspaceId(Uuids.toBytes(wsId)))
+              .build();
+      BlockingQueue<WorkspaceState> states = new LinkedBlockingQueue<>();
+      TailnetControlClient client =
+          new TailnetControlClient(
+              new TailnetWebSocketDialer(
+                  URI.create("http://127.0.0.1:" + ws.port()), TOKEN, Map.of("X-Extra", "1")),
+              UUID.randomUUID(),
+              clock,
+              new TailnetListener() {
+                @Override
+                public void onWorkspaces(WorkspaceState state) {
+                  states.add(state);
+                }
+
+                @Override
+                public void onPeerUpdate(
+                    dev.coderdesktop.tunnel.control.proto.CoordinateResponse.PeerUpdate u) {}
+              });
+      client.start();
+      WorkspaceState s = states.poll(15, TimeUnit.SECONDS);
+      assertNotNull(s);
+      assertEquals("main", s.agents().get(agentId).name());
+      assertEquals(
+          "GET /api/v2/tailnet?version=2.3 HTTP/1.1 upgrade=websocket", ws.requestLines.get(0));
+      client.close();
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  @Test
+  @DisplayName("a bad token is a permanent refusal whose message names the status, not the token")
+  void badToken() throws Exception {
+    try (TestWebSocketServer ws = new TestWebSocketServer(TOKEN, (in, out) -> {})) {
+      String wrong = "wrong-token-value-xyz";
+      TailnetWebSocketDialer d =
+          new TailnetWebSocketDialer(URI.create("http://127.0.0.1:" + ws.port()), wrong, Map.of());
+      ControlRejectedException e = assertThrows(ControlRejectedException.class, () -> d.dial(null));
+      assertEquals(401, e.status());
+      assertTrue(e.isPermanent());
+      assertFalse(e.getMessage().contains(wrong));
+    }
+  }
+}

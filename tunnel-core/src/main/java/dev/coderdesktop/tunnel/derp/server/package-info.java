@@ -1,2 +1,0 @@
-/** A DERP relay server for tests and the local testbed. */
-package dev.coderdesktop.tunnel.derp.server;

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.vpn.service.session;
+
+import dev.coderdesktop.tunnel.connect.AgentView;
+import java.net.Inet6Address;
+import java.util.List;
+
+/**
+ * The tunnel engine as a session drives it (the real one is Coder Connect). Thread-safe; {@link
+ * #close()} joins its threads and closes its connections and may be called before {@link #start()}.
+ */
+public interface Engine extends AutoCloseable {
+
+  /** Our tailnet address, fixed at construction. */
+  Inet6Address address();
+
+  /** Starts the data plane and the control connection. */
+  void start();
+
+  /** The agents now known. */
+  List<AgentView> agents();
+
+  /** Redials the relay and the control plane and re-sends our node (after a resume). */
+  void rebind();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,251 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.vpn.service.session;
+
+import dev.coderdesktop.tunnel.connect.AgentView;
+import dev.coderdesktop.tunnel.connect.ConnectConfig;
+import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.control.TailnetAddresses;
+import dev.coderdesktop.tunnel.tun.TunDevice;
+import dev.coderdesktop.vpn.service.dns.HostTable;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A session platform that keeps the machine's state in fields (the device with its addresses and
+ * routes, which go with it as the kernel's do; the name server; the resolver; the engine) and fails
+ * at a chosen step with an IOException or a RuntimeException.
+ */
+final class FakePlatform implements SessionPlatform {
+
+  /** The steps, in the order a session takes them. */
+  static final List<String> STEPS =
+      List.of(
+          "signIn",
+          "openTun",
+          "addAddress:dns",
+          "bringUp",
+          "serveNames",
+          "newEngine",
+          "addAddress:ours",
+          "addRoute",
+          "applyResolver",
+          "engine.start");
+
+  private final String failAt;
+  private final boolean runtime;
+  volatile boolean failReleases;
+
+  // What exists on the fake machine now.
+  final Set<String> addresses = ConcurrentHashMap.newKeySet();
+  final Set<String> routes = ConcurrentHashMap.newKeySet();
+  volatile boolean tunOpen;
+  volatile boolean linkUp;
+  volatile boolean namesServing;
+  volatile boolean resolverApplied;
+  volatile boolean engineRunning;
+  volatile boolean engineExists;
+
+  FakePlatform(String failAt, boolean runtime) {
+    this.failAt = failAt;
+    this.runtime = runtime;
+  }
+
+  private void step(String name) throws IOException {
+    if (name.equals(failAt)) {
+      if (runtime) {
+        throw new IllegalStateException("injected failure at " + name);
+      }
+      throw new IOException("injected failure at " + name);
+    }
+  }
+
+  private void release(String what) {
+    if (failReleases) {
+      throw new IllegalStateException("injected failure releasing " + what);
+    }
+  }
+
+  /** Whether nothing the session set up is left. */
+  boolean clean() {
+    return !tunOpen
+        && addresses.isEmpty()
+        && routes.isEmpty()
+        && !namesServing
+        && !resolverApplied
+        && !engineRunning
+        && !engineExists;
+  }
+
+  @Override
+  public String toString() {
+    return "tun="
+        + tunOpen
+        + " addresses="
+        + addresses
+        + " routes="
+        + routes
+        + " names="
+        + namesServing
+        + " resolver="
+        + resolverApplied
+        + " engine="
+        + engineExists
+        + "/"
+        + engineRunning;
+  }
+
+  @Override
+  public SignedIn signIn(Session.StartParams params) throws SignInException {
+    if ("signIn".equals(failAt)) {
+      if (runtime) {
+        throw new IllegalStateException("injected failure at signIn");
+      }
+      throw new SignInException(SignInException.Kind.UNREACHABLE, "injected failure at signIn");
+    }
+    return new SignedIn(
+        new ConnectConfig(
+            URI.create(params.url()),
+            params.token(),
+            params.headers(),
+            UUID.randomUUID(),
+            "alice",
+            "coder",
+            URI.create("https://derp.example.com/derp"),
+            1,
+            false),
+        "v2.24.1",
+        "alice");
+  }
+
+  @Override
+  public TunDevice openTun(String name, int mtu) throws IOException {
+    step("openTun");
+    tunOpen = true;
+    return new TunDevice() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int mtu() {
+        return mtu;
+      }
+
+      @Override
+      public int read(ByteBuffer dst) throws IOException {
+        throw new IOException("closed");
+      }
+
+      @Override
+      public void write(ByteBuffer src) {}
+
+      @Override
+      public void close() {
+        // Without its device the kernel keeps no address or route; this close never fails, as
+        // closing a file descriptor does not.
+        tunOpen = false;
+        linkUp = false;
+        addresses.clear();
+        routes.clear();
+      }
+    };
+  }
+
+  @Override
+  public void addAddress(String ifname, Inet6Address address, boolean deprecated)
+      throws IOException {
+    step(deprecated ? "addAddress:dns" : "addAddress:ours");
+    addresses.add(address.getHostAddress());
+  }
+
+  @Override
+  public void bringUp(String ifname, int mtu) throws IOException {
+    step("bringUp");
+    linkUp = true;
+  }
+
+  @Override
+  public void addRoute(String ifname, Inet6Address source) throws IOException {
+    step("addRoute");
+    routes.add("fd60:627a:a42b::/48 src " + source.getHostAddress());
+  }
+
+  @Override
+  public NameServer serveNames(InetSocketAddress address, HostTable initial) throws IOException {
+    step("serveNames");
+    namesServing = true;
+    return new NameServer() {
+      @Override
+      public void setTable(HostTable table) {}
+
+      @Override
+      public void close() throws IOException {
+        namesServing = false;
+        if (failReleases) {
+          throw new IOException("injected failure releasing the name server");
+        }
+      }
+    };
+  }
+
+  @Override
+  public String applyResolver(String ifname, String server, String suffix) throws IOException {
+    step("applyResolver");
+    resolverApplied = true;
+    return "";
+  }
+
+  @Override
+  public void revertResolver(String ifname) {
+    resolverApplied = false;
+  }
+
+  @Override
+  public Engine newEngine(ConnectConfig config, TunDevice tun, ConnectListener listener) {
+    if ("newEngine".equals(failAt)) {
+      throw new IllegalStateException("injected failure at newEngine");
+    }
+    engineExists = true;
+    Inet6Address ours = TailnetAddresses.randomClientAddress();
+    return new Engine() {
+      @Override
+      public Inet6Address address() {
+        return ours;
+      }
+
+      @Override
+      public void start() {
+        if ("engine.start".equals(failAt)) {
+          // Half-started: threads are running when it throws.
+          engineRunning = true;
+          throw new IllegalStateException("injected failure at engine.start");
+        }
+        engineRunning = true;
+      }
+
+      @Override
+      public List<AgentView> agents() {
+        return List.of();
+      }
+
+      @Override
+      public void rebind() {}
+
+      @Override
+      public void close() {
+        engineRunning = false;
+        engineExists = false;
+        release("the engine");
+      }
+    };
+  }
+}
