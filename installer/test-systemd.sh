@@ -75,6 +75,7 @@ mkdir -p "$WORK/in" "$WORK/out"
 cp "$deb" "$WORK/in/coder-desktop.deb"
 cp installer/test-systemd-inside.sh "$WORK/in/inside.sh"
 cat >"$WORK/in/env" <<ENV
+NM=${NM:-0}
 JAVA_HOME=$JAVA_HOME
 TB_CP=$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")
 ENV
