@@ -78,7 +78,7 @@ in_ns() { ip netns exec "$NS" "$@"; }
 ping_once() { in_ns ping -6 -c 1 -W 1 "$TARGET"; }
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  ./mvnw -B -q install -Dmaven.test.skip=true >/dev/null
+  ./mvnw -B -q install -DskipTests -pl testbed,vpn-service,desktop-cli -am >/dev/null
 fi
 TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
 SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"

@@ -6,17 +6,20 @@
 # (HTTP requests, two at a time) through the tunnel to two agents by name, restarts the testbed's
 # server (cutting the tailnet control connection and the relay) every DROP_EVERY_S seconds, and
 # compares the service's RSS, threads and open descriptors at the start and the end:
-#   soak_rss_growth_mb=  soak_thread_growth=  soak_fd_growth=  soak_lost_pings_pct=
-#   soak_http_failures=  soak_restore_s=
+#   soak_rss_growth_mb=  soak_heap_growth_mb=  soak_thread_growth=  soak_fd_growth=
+#   soak_lost_pings_pct=  soak_http_failures=  soak_restore_s=
+# (the heap is what is live after a full GC, through jcmd; the service runs with its heap committed
+# and touched up front, so RSS growth is memory outside the heap: threads, buffers, metaspace)
 # and exits 1 when a growth or the loss is above its threshold (the MAX_* variables).
 #
 #   bench/soak.sh 2m      DURATION in seconds, or with s, m or h (default 2m)
 #   SKIP_BUILD=1          use the classes already built
 #   DROP_EVERY_S=180      between control-plane drops (default 180; runs under 6 minutes drop
 #                         at a third and at two thirds of the run)
-#   MAX_RSS_GROWTH_MB=64 MAX_THREAD_GROWTH=8 MAX_FD_GROWTH=8 MAX_LOST_PINGS_PCT=5
-#   SERVICE_JAVA_OPTS     JVM options for the service (default -Xmx256m, as a packaged service
-#                         would cap it; growth beyond the cap shows as errors, not as RSS)
+#   MAX_RSS_GROWTH_MB=48 MAX_HEAP_GROWTH_MB=16 MAX_THREAD_GROWTH=8 MAX_FD_GROWTH=8
+#   MAX_LOST_PINGS_PCT=5
+#   SERVICE_JAVA_OPTS     JVM options for the service (default -Xms256m -Xmx256m
+#                         -XX:+AlwaysPreTouch: heap sizing does not show as RSS growth)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -33,11 +36,12 @@ case $ARG in
   *s) DURATION=${ARG%s} ;;
   *) DURATION=$ARG ;;
 esac
-MAX_RSS_GROWTH_MB=${MAX_RSS_GROWTH_MB:-64}
+MAX_RSS_GROWTH_MB=${MAX_RSS_GROWTH_MB:-48}
+MAX_HEAP_GROWTH_MB=${MAX_HEAP_GROWTH_MB:-16}
 MAX_THREAD_GROWTH=${MAX_THREAD_GROWTH:-8}
 MAX_FD_GROWTH=${MAX_FD_GROWTH:-8}
 MAX_LOST_PINGS_PCT=${MAX_LOST_PINGS_PCT:-5}
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx256m}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch}
 if [[ -n ${DROP_EVERY_S:-} ]]; then
   DROPS=$(seq "$DROP_EVERY_S" "$DROP_EVERY_S" $((DURATION - 1)) | tr '\n' ' ')
 elif ((DURATION < 360)); then
@@ -89,6 +93,12 @@ ping_once() { in_ns ping -6 -c 1 -W 1 "${TARGETS[0]}"; }
 snapshot() { # prints "rss_kb threads fds"
   local pid=$1
   echo "$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") $(awk '/^Threads:/ {print $2}' "/proc/$pid/status") $(ls "/proc/$pid/fd" | wc -l)"
+}
+
+# Live heap after a full collection, in KiB.
+heap_kb() {
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -o 'used [0-9]*K' | head -n 1 | tr -dc '0-9'
 }
 
 if [[ ${SKIP_BUILD:-} != 1 ]]; then
@@ -152,8 +162,10 @@ for t in "${TARGETS[@]}"; do wait_for 60 in_ns ping -6 -c 1 -W 1 "$t" || die "no
 
 # Warm up before the baseline (JIT, heap sizing, the first ping rounds).
 sleep 20
+# The heap first: attaching jcmd starts a thread in the service that stays.
+HEAP0=$(heap_kb "$SERVICE_PID")
 read -r RSS0 THR0 FD0 < <(snapshot "$SERVICE_PID")
-echo "soak: start rss_kb=$RSS0 threads=$THR0 fds=$FD0; running ${DURATION} s, control-plane drops at: ${DROPS}s"
+echo "soak: start rss_kb=$RSS0 heap_kb=$HEAP0 threads=$THR0 fds=$FD0; running ${DURATION} s, control-plane drops at: ${DROPS}s"
 
 for t in "${TARGETS[@]}"; do
   in_ns ping -6 -i 0.2 -W 1 -w "$DURATION" "$t" >"$WORK/ping-$t.out" 2>&1 &
@@ -176,6 +188,7 @@ done
 for p in $LOAD_PIDS; do wait "$p" 2>/dev/null || true; done
 LOAD_PIDS=""
 kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the soak"
+HEAP1=$(heap_kb "$SERVICE_PID")
 read -r RSS1 THR1 FD1 < <(snapshot "$SERVICE_PID")
 
 SENT=0
@@ -196,12 +209,14 @@ done
 ((HTTP_OK > 0)) || die "no HTTP request through the tunnel succeeded"
 LOST_PCT=$(python3 -c "import sys; s,r=int(sys.argv[1]),int(sys.argv[2]); print(f'{100*(s-r)/s:.2f}')" "$SENT" "$RECEIVED")
 RSS_GROWTH_MB=$(python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) / 1024:.1f}')" "$RSS0" "$RSS1")
+HEAP_GROWTH_MB=$(python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) / 1024:.1f}')" "$HEAP0" "$HEAP1")
 THREAD_GROWTH=$((THR1 - THR0))
 FD_GROWTH=$((FD1 - FD0))
-echo "soak: end rss_kb=$RSS1 threads=$THR1 fds=$FD1; pings $RECEIVED/$SENT, HTTP $HTTP_OK ok $HTTP_BAD failed"
+echo "soak: end rss_kb=$RSS1 heap_kb=$HEAP1 threads=$THR1 fds=$FD1; pings $RECEIVED/$SENT, HTTP $HTTP_OK ok $HTTP_BAD failed"
 echo "soak_duration_s=$DURATION"
 echo "soak_restore_s=$RESTORE_S"
 echo "soak_rss_growth_mb=$RSS_GROWTH_MB"
+echo "soak_heap_growth_mb=$HEAP_GROWTH_MB"
 echo "soak_thread_growth=$THREAD_GROWTH"
 echo "soak_fd_growth=$FD_GROWTH"
 echo "soak_lost_pings_pct=$LOST_PCT"
@@ -211,6 +226,8 @@ status=0
 over() { echo "soak: FAIL $1"; status=1; }
 python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$RSS_GROWTH_MB" "$MAX_RSS_GROWTH_MB" \
   || over "RSS grew ${RSS_GROWTH_MB} MB (limit ${MAX_RSS_GROWTH_MB})"
+python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$HEAP_GROWTH_MB" "$MAX_HEAP_GROWTH_MB" \
+  || over "the live heap grew ${HEAP_GROWTH_MB} MB (limit ${MAX_HEAP_GROWTH_MB})"
 ((THREAD_GROWTH <= MAX_THREAD_GROWTH)) || over "threads grew by ${THREAD_GROWTH} (limit ${MAX_THREAD_GROWTH})"
 ((FD_GROWTH <= MAX_FD_GROWTH)) || over "descriptors grew by ${FD_GROWTH} (limit ${MAX_FD_GROWTH})"
 python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$LOST_PCT" "$MAX_LOST_PINGS_PCT" \

@@ -108,11 +108,22 @@ if ((!tray)); then
   rm -f "$OUT/content/system/coder-desktop-tray.desktop" "$OUT/content/system/coder-desktop.svg"
 fi
 
+# The shell completion and the man page, generated from the CLI's command tree.
+cli_cp="desktop-cli/target/desktop-cli-$POM_VERSION.jar:$(cat desktop-cli/target/classpath.txt)"
+"$JAVA_HOME/bin/java" -cp "$cli_cp" dev.coderdesktop.cli.CoderDesktopCli completion \
+  >"$OUT/content/system/coder-desktop.bash-completion"
+"$JAVA_HOME/bin/java" -cp "$cli_cp" dev.coderdesktop.cli.CoderDesktopCli man | gzip -9n \
+  >"$OUT/content/system/coder-desktop.1.gz"
+
+# Every launcher turns dorkbox's update check off (it would POST an instance id over plain HTTP);
+# desktop-app's UpdateCheckOffTest fails if one does not. Updates 1.1 reads the first name.
+NO_PHONE_HOME="-Ddorkbox.updates.Updates.ENABLE=false -Ddorkbox.Updates.ENABLE=false"
+
 cat >"$OUT/launchers/coder-desktop-service.properties" <<EOF
 main-jar=vpn-service-$POM_VERSION.jar
 main-class=dev.coderdesktop.vpn.service.ServiceMain
 description=Coder Desktop VPN service (runs as root)
-java-options=--enable-native-access=ALL-UNNAMED
+java-options=--enable-native-access=ALL-UNNAMED $NO_PHONE_HOME
 EOF
 launchers=(--add-launcher "coder-desktop-service=$OUT/launchers/coder-desktop-service.properties")
 if ((tray)); then
@@ -120,7 +131,7 @@ if ((tray)); then
 main-jar=desktop-app-$POM_VERSION.jar
 main-class=dev.coderdesktop.desktop.DesktopMain
 description=Coder Desktop tray app
-java-options=--enable-native-access=ALL-UNNAMED,javafx.graphics
+java-options=--enable-native-access=ALL-UNNAMED,javafx.graphics $NO_PHONE_HOME
 EOF
   launchers+=(--add-launcher "coder-desktop-tray=$OUT/launchers/coder-desktop-tray.properties")
 fi
@@ -132,7 +143,7 @@ common=(--name "$NAME" --app-version "$VERSION" --vendor "Coder Desktop for Java
 echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-service$( ((tray)) && echo ", coder-desktop-tray")"
 "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$OUT/image" \
   --input "$OUT/input" --main-jar "desktop-cli-$POM_VERSION.jar" \
-  --main-class dev.coderdesktop.cli.CoderDesktopCli \
+  --main-class dev.coderdesktop.cli.CoderDesktopCli --java-options "$NO_PHONE_HOME" \
   "${launchers[@]}" \
   --add-modules "$modules" ${fx_modules:+--module-path "$OUT/javafx"} \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \

@@ -115,12 +115,19 @@ check "resolv.conf names the shim" grep -q '^nameserver fd60:627a:a42b::53$' /et
 wait_for 10 "$PROBE resolves through the rewritten resolv.conf" getent ahosts "$PROBE"
 ok "getent ahosts $PROBE through the rewritten resolv.conf"
 check "the upstream's names still resolve (forwarded)" getent ahosts www
-step "SIGKILL: systemd restarts the unit, whose start repairs resolv.conf"
+step "SIGKILL: systemd restarts the unit, whose start undoes the killed run's setup"
 pid=$(systemctl show -p MainPID --value "$UNIT")
 systemctl kill -s KILL "$UNIT"
 wait_for 20 "the unit restarted" bash -c "[[ \$(systemctl show -p MainPID --value $UNIT) != $pid && \$(systemctl is-active $UNIT) == active ]]"
-wait_for 20 "the restarted service repaired resolv.conf" cmp /tmp/resolv.conf.before /etc/resolv.conf
-ok "resolv.conf is byte for byte the original after the kill and restart"
+wait_for 20 "the restarted service undid the killed run's setup" \
+  bash -c "journalctl -u $UNIT --no-pager | grep -q 'undoing the direct resolver setup'"
+# The unit records the session (--state-dir), so the restarted service may resume it: let it
+# settle, turn it off, and the file must be the original.
+wait_for 30 "the restarted service settles" \
+  bash -c "coder-desktop status | grep -Eq '^CoderVPN: (started|stopped)'"
+check "coder-desktop down after the restart" coder-desktop down
+check "resolv.conf is byte for byte the original after the kill, restart and down" \
+  cmp /tmp/resolv.conf.before /etc/resolv.conf
 check "coder-desktop up again" coder-desktop up
 check "coder-desktop down" coder-desktop down
 check "resolv.conf is the original after down" cmp /tmp/resolv.conf.before /etc/resolv.conf

@@ -63,6 +63,53 @@ wait_for() { # seconds, description, command...
   fail "$what (waited ${secs}s)"
 }
 
+# ---- direct paths ------------------------------------------------------------------------------
+# By default the path to the agent must turn direct (UDP, found with coderd's STUN and disco) within
+# 5 s of the first ping reply, and `coder-desktop status` must name the agent's address. With
+# DIRECT_DISABLED=1 (the deployment's CODER_BLOCK_DIRECT, sent to clients as
+# disable_direct_connections) or NO_DIRECT=1 (`coder-desktop up --no-direct`) it must stay on DERP
+# and everything else must still work.
+DIRECT_ROW=' connected +[0-9.]+ms +direct [0-9a-f.:]+:[0-9]+|direct \[[0-9a-f:]+\]:[0-9]+'
+DERP_ROW=' connected +[0-9.]+ms +DERP \('
+check_direct_path() {
+  if [[ -n ${DIRECT_DISABLED:-} || -n ${NO_DIRECT:-} ]]; then
+    local why="the user's --no-direct"
+    if [[ -n ${DIRECT_DISABLED:-} ]]; then
+      why="the deployment's disable_direct_connections"
+      grep -q "direct connections: disabled by the deployment" "$WORK/client.log" ||
+        fail "the service did not see the deployment's disable_direct_connections"
+    fi
+    wait_for 20 "a DERP path in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE '$DERP_ROW'"
+    # Watch past a probe round and the 5 s budget: the path must never leave DERP.
+    local until=$(($(date +%s) + 8))
+    while (($(date +%s) < until)); do
+      cli status >"$WORK/status.out" 2>&1 || true
+      grep -qE "$DIRECT_ROW" "$WORK/status.out" && fail "the path went direct despite $why: $(cat "$WORK/status.out")"
+    done
+    ok "the path stays on DERP ($why): $(grep -oE 'DERP \([^)]*\)' "$WORK/status.out" | head -n 1)"
+    return
+  fi
+  # The service logs when the path turned direct, on its own clock, relative to the first WireGuard
+  # handshake (which the first reply needs): that is the measurement; the status calls below only
+  # observe it (each starts a JVM, seconds on a loaded machine).
+  local deadline=$((FIRST_REPLY_NS + 5000000000))
+  while :; do
+    cli status >"$WORK/status.out" 2>&1 || true
+    grep -qE "$DIRECT_ROW" "$WORK/status.out" && break
+    (($(date +%s%N) > deadline)) &&
+      fail "the path did not turn direct within 5 s of the first reply: $(cat "$WORK/status.out")"
+    sleep 0.2
+  done
+  local ms=$((($(date +%s%N) - FIRST_REPLY_NS) / 1000000))
+  local svc
+  svc=$(grep -oE "direct path to .*" "$WORK/client.log" | head -n 1)
+  [[ -n $svc ]] || fail "the service did not log its direct path"
+  if [[ $svc =~ ([0-9]+)\ ms\ after\ the\ last\ handshake ]] && ((BASH_REMATCH[1] > 5000)); then
+    fail "the path turned direct more than 5 s after the first handshake: $svc"
+  fi
+  ok "the path is direct: service: $svc; coder-desktop status shows $(grep -oE 'direct [^ ]+' "$WORK/status.out" | head -n 1) (seen ${ms} ms after the first reply)"
+}
+
 step "building the harness (coder $CODER_VERSION; a first build downloads ~3 GB of modules)"
 harness_build || fail "harness build"
 ok "harness built: ${HARNESS_BIN#"$ROOT"/}"
@@ -89,7 +136,8 @@ fi
 
 step "starting a real Coder deployment"
 mkfifo "$WORK/stdin"
-in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
+in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" \
+  CODER_DESKTOP_BLOCK_DIRECT="${DIRECT_DISABLED:-}" "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 ${HARNESS_FLAGS:-} \
   <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
 HARNESS_PID=$!
 exec 7>"$WORK/stdin"
@@ -127,7 +175,7 @@ step "coder-desktop login / up"
 cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
 ok "$(cat "$WORK/cli.out")"
 [[ $(stat -c %a "$XDG_CONFIG_HOME/coder-desktop/credentials") == 600 ]] || fail "the stored token is not private"
-cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
+cli up ${NO_DIRECT:+--no-direct} >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
 ok "$(cat "$WORK/cli.out")"
 
 wait_for 30 "the workspace list arrives with the agent" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli hosts | grep -q ."
@@ -139,14 +187,16 @@ wait_for 10 "$HOST resolves through the system resolver" bash -c "ip netns exec 
 ok "$HOST resolves to $AGENT_IP"
 upstream_dns_check
 wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
+FIRST_REPLY_NS=$(date +%s%N)
 ok "ping6 $HOST answers"
+check_direct_path
 cli ping -c 2 "$HOST" >"$WORK/cli.out" 2>&1 || fail "coder-desktop ping: $(cat "$WORK/cli.out")"
 ok "coder-desktop ping $HOST answers"
-wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE ' yes +'"
+wait_for 20 "the handshake shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE ' connected +'"
 ok "WireGuard handshake with the real agent completed"
-wait_for 20 "a disco ping latency through DERP shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE ' yes +[0-9.]+ms +DERP \\('"
+wait_for 20 "a disco ping latency through DERP shows in coder-desktop status" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli status | grep -qE ' connected +[0-9.]+ms +(DERP \\(|direct )'"
 cli status | sed 's/^/     /'
-ok "the real agent answers our disco pings over DERP (latency and path in the status)"
+ok "the real agent answers our disco pings (latency and path in the status)"
 grep -qE "DERP home region [0-9]+; latencies" "$WORK/client.log" || fail "the home DERP region was not measured"
 ok "$(grep -oE "DERP home region [0-9]+; latencies .*" "$WORK/client.log" | head -n 1)"
 if [[ -n ${DERP_WEBSOCKETS:-} ]]; then

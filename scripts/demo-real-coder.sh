@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# The real-Coder demo: starts a REAL Coder server (v2.24.1, built
-# from the Go module proxy) with a workspace and a real agent in a private network namespace, runs
+# The real-Coder demo: starts a REAL Coder server (v2.24.1, or CODER_VERSION=v2.20.0 or v2.30.0,
+# built from the Go module proxy) with a workspace and a real agent in a private network namespace, runs
 # our service there, signs in and turns CoderVPN on with the coder-desktop CLI, then reaches the
 # workspace by its .coder name with ping6, HTTP and ssh. Run as root. When run from a terminal it
 # pauses so you can try it yourself before everything is torn down.

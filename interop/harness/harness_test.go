@@ -18,6 +18,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,11 +48,19 @@ func TestHarness(t *testing.T) {
 	}
 	ctx := context.Background()
 	opts := &coderdtest.Options{IncludeProvisionerDaemon: true}
+	deploymentValues := func() *codersdk.DeploymentValues {
+		if opts.DeploymentValues == nil {
+			opts.DeploymentValues = coderdtest.DeploymentValues(t)
+		}
+		return opts.DeploymentValues
+	}
 	if os.Getenv("CODER_DESKTOP_DERP_WEBSOCKETS") != "" {
 		// Tell clients to reach DERP over websockets only (derp_force_websockets).
-		dv := coderdtest.DeploymentValues(t)
-		dv.DERP.Config.ForceWebSockets = true
-		opts.DeploymentValues = dv
+		deploymentValues().DERP.Config.ForceWebSockets = true
+	}
+	if os.Getenv("CODER_DESKTOP_BLOCK_DIRECT") != "" {
+		// CODER_BLOCK_DIRECT: clients and agents get disable_direct_connections and stay on DERP.
+		deploymentValues().DERP.Config.BlockDirect = true
 	}
 	client := coderdtest.New(t, opts)
 	first := coderdtest.CreateFirstUser(t, client)
@@ -73,9 +82,13 @@ func TestHarness(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	// "/" says hello; "/bytes/<n>" streams n bytes, for throughput benchmarks.
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = fmt.Fprintln(w, "hello from the real coder agent")
-	})}
+	})
+	mux.HandleFunc("/bytes/", serveBytes)
+	srv := &http.Server{Handler: mux}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 
@@ -118,5 +131,30 @@ func TestHarness(t *testing.T) {
 		case "quit":
 			return
 		}
+	}
+}
+
+// serveBytes answers GET /bytes/<n> with n bytes (at most 8 GiB) of a fixed pattern.
+func serveBytes(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/bytes/"), 10, 64)
+	if err != nil || n < 0 || n > 8<<30 {
+		http.Error(w, "want /bytes/<n> with 0 <= n <= 8 GiB", http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Length", strconv.FormatInt(n, 10))
+	chunk := make([]byte, 64<<10)
+	for i := range chunk {
+		chunk[i] = byte(i)
+	}
+	for n > 0 {
+		m := int64(len(chunk))
+		if n < m {
+			m = n
+		}
+		if _, err := w.Write(chunk[:m]); err != nil {
+			return
+		}
+		n -= m
 	}
 }

@@ -34,7 +34,7 @@ harness_build() {
     return 0
   fi
   mkdir -p "$INTEROP/bin"
-  (cd "$INTEROP" && go test -c -o "$HARNESS_BIN.tmp" -modfile="versions/$CODER_VERSION/go.mod" \
+  (cd "$INTEROP" && go test -c -vet=off -o "$HARNESS_BIN.tmp" -modfile="versions/$CODER_VERSION/go.mod" \
     -tags "$HARNESS_TAGS" \
     -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=${CODER_VERSION#v}" ./harness) || return 1
   mv "$HARNESS_BIN.tmp" "$HARNESS_BIN"

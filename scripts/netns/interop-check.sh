@@ -47,22 +47,22 @@ handshake_time() { in_a wg show "$IF_A" latest-handshakes | awk '{print $2}'; }
 case $scenario in
   go-first)
     pair_up go java
-    check "wireguard-go pings Java over IPv4 (go initiates)" in_a ping -c 3 -W 2 10.77.0.2
-    check "Java answers over IPv6" in_a ping -6 -c 3 -W 2 fd77::2
-    check "Java pings wireguard-go over IPv4" in_b ping -c 3 -W 2 10.77.0.1
-    check "Java pings wireguard-go over IPv6" in_b ping -6 -c 3 -W 2 fd77::1
+    check "wireguard-go pings Java over IPv4 (go initiates)" in_a ping -c 3 -w 15 10.77.0.2
+    check "Java answers over IPv6" in_a ping -6 -c 3 -w 15 fd77::2
+    check "Java pings wireguard-go over IPv4" in_b ping -c 3 -w 15 10.77.0.1
+    check "Java pings wireguard-go over IPv6" in_b ping -6 -c 3 -w 15 fd77::1
     check "TCP Java → wireguard-go (iperf3)" iperf_between in_a in_b 10.77.0.1
     check "TCP wireguard-go → Java (iperf3 -R)" iperf_between in_a in_b 10.77.0.1 -R
     ;;
   java-first)
     pair_up go java
-    check "Java pings wireguard-go over IPv6 (Java initiates)" in_b ping -6 -c 3 -W 2 fd77::1
-    check "wireguard-go pings Java over IPv4" in_a ping -c 3 -W 2 10.77.0.2
+    check "Java pings wireguard-go over IPv6 (Java initiates)" in_b ping -6 -c 3 -w 15 fd77::1
+    check "wireguard-go pings Java over IPv4" in_a ping -c 3 -w 15 10.77.0.2
     check "TCP wireguard-go → Java (iperf3)" iperf_between in_b in_a 10.77.0.2
     ;;
   rekey)
     pair_up go java --rekey-after-seconds 5
-    check "Java starts the session" in_b ping -c 2 -W 2 10.77.0.1
+    check "Java starts the session" in_b ping -c 2 -w 15 10.77.0.1
     first=$(handshake_time)
     # Traffic keeps flowing across at least two rekeys; allow a little loss around each.
     check "12 s of pings across rekeys lose almost nothing" bash -c \
@@ -72,8 +72,8 @@ case $scenario in
     ;;
   java-java)
     pair_up java java
-    check "Java A pings Java B over IPv4" in_a ping -c 3 -W 2 10.77.0.2
-    check "Java B pings Java A over IPv6" in_b ping -6 -c 3 -W 2 fd77::1
+    check "Java A pings Java B over IPv4" in_a ping -c 3 -w 15 10.77.0.2
+    check "Java B pings Java A over IPv6" in_b ping -6 -c 3 -w 15 fd77::1
     check "TCP between Java peers (iperf3)" iperf_between in_a in_b 10.77.0.1
     ;;
   *)

@@ -3,7 +3,7 @@
 # Hooks the installed application (/opt/coder-desktop) into the system, and unhooks it. Called as
 # root by the package's maintainer scripts (deb postinst/prerm/postrm, rpm %post/%preun/%postun),
 # the same way for both formats:
-#   integration.sh install   group, /usr/bin links, systemd unit (enabled; started when systemd
+#   integration.sh install   group, /usr/bin links, bash completion and man page, systemd unit (enabled; started when systemd
 #                            runs), /etc/coder-desktop/service.env, desktop entry and icon (when
 #                            the tray app is in the package)
 #   integration.sh remove    stops and disables the service, removes what "install" added except
@@ -20,6 +20,8 @@ UNIT_DIR=/usr/lib/systemd/system
 ETC=/etc/coder-desktop
 DESKTOP_FILE=/usr/share/applications/coder-desktop-tray.desktop
 ICON_FILE=/usr/share/icons/hicolor/scalable/apps/coder-desktop.svg
+COMPLETION_FILE=/usr/share/bash-completion/completions/coder-desktop
+MAN_FILE=/usr/share/man/man1/coder-desktop.1.gz
 
 systemd_running() { [ -d /run/systemd/system ]; }
 has_tray() { [ -x "$APP/bin/coder-desktop-tray" ]; }
@@ -31,6 +33,11 @@ install_links() {
   else
     rm -f /usr/bin/coder-desktop-tray
   fi
+}
+
+install_docs() {
+  install -D -m 0644 "$APP/lib/system/coder-desktop.bash-completion" "$COMPLETION_FILE"
+  install -D -m 0644 "$APP/lib/system/coder-desktop.1.gz" "$MAN_FILE"
 }
 
 install_desktop_entry() {
@@ -94,12 +101,14 @@ case "$1" in
       groupadd --system "$GROUP"
     fi
     install_links
+    install_docs
     install_desktop_entry
     install_unit
     ;;
   remove)
     remove_unit
-    rm -f /usr/bin/coder-desktop /usr/bin/coder-desktop-tray "$DESKTOP_FILE" "$ICON_FILE"
+    rm -f /usr/bin/coder-desktop /usr/bin/coder-desktop-tray "$DESKTOP_FILE" "$ICON_FILE" \
+      "$COMPLETION_FILE" "$MAN_FILE"
     refresh_desktop_caches
     ;;
   *)

@@ -7,6 +7,7 @@ module dev.coderdesktop.coder.sdk {
 
   exports dev.coderdesktop.coder.sdk;
   exports dev.coderdesktop.coder.sdk.net;
+  exports dev.coderdesktop.coder.sdk.signin;
 
   opens dev.coderdesktop.coder.sdk to
       com.fasterxml.jackson.databind;

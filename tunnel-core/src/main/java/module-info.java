@@ -20,6 +20,8 @@ module dev.coderdesktop.tunnel {
   exports dev.coderdesktop.tunnel.control;
   exports dev.coderdesktop.tunnel.derp;
   exports dev.coderdesktop.tunnel.netmon;
+  exports dev.coderdesktop.tunnel.path;
+  exports dev.coderdesktop.tunnel.stun;
   exports dev.coderdesktop.tunnel.time;
   exports dev.coderdesktop.tunnel.tun;
   exports dev.coderdesktop.tunnel.tun.linux;

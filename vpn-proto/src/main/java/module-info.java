@@ -5,4 +5,5 @@ module dev.coderdesktop.vpn.proto {
 
   exports dev.coderdesktop.vpn.proto;
   exports dev.coderdesktop.vpn.proto.wire;
+  exports dev.coderdesktop.vpn.proto.logging;
 }

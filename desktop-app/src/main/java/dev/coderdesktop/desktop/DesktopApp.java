@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop;
 
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.coder.sdk.signin.SignInFiles;
+import dev.coderdesktop.coder.sdk.signin.TokenStore;
+import dev.coderdesktop.coder.sdk.signin.TokenStores;
 import dev.coderdesktop.desktop.browser.Browser;
-import dev.coderdesktop.desktop.secret.SignIn;
-import dev.coderdesktop.desktop.secret.TokenStore;
-import dev.coderdesktop.desktop.secret.TokenStores;
+import dev.coderdesktop.desktop.launch.SingleInstance;
+import dev.coderdesktop.desktop.notify.DbusNotifier;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
 import dev.coderdesktop.desktop.settings.SettingsStore;
@@ -41,14 +44,21 @@ public final class DesktopApp extends Application {
   private DesktopWindows windows;
   private Optional<TrayIcon> trayIcon = Optional.empty();
 
+  // Set by DesktopMain before launch: JavaFX constructs this class itself, so it cannot be passed.
+  private static volatile SingleInstance singleInstance;
+
+  /** Hands over the single-instance listener (or null) before {@link Application#launch}. */
+  static void handOver(SingleInstance instance) {
+    singleInstance = instance;
+  }
+
   @Override
   public void init() {
     config = DesktopConfig.from(System.getenv());
     settingsStore = new SettingsStore(SettingsStore.defaultFile(config.configHome()));
     settings = settingsStore.load();
-    tokens =
-        TokenStores.choose(
-            System.getenv(), config.configHome().resolve("coder-desktop").resolve("credentials"));
+    tokens = TokenStores.choose(System.getenv(), SignInFiles.under(config.configHome()));
+    LOG.info("keeping the session token in " + tokens.describe());
     try {
       stored = tokens.load();
     } catch (IOException e) {
@@ -74,10 +84,15 @@ public final class DesktopApp extends Application {
                 new Autostart(config.configHome(), config.launcher()),
                 settings,
                 Browser.system(getHostServices()),
-                Platform::exit));
+                Platform::exit,
+                new DbusNotifier("gdbus", System.getenv())));
     windows.start(stored);
+    SingleInstance instance = singleInstance;
+    if (instance != null) {
+      instance.onShow(() -> ui.post(windows::showTray));
+    }
 
-    trayIcon = TrayIcon.install(ui, windows::showTray, Platform::exit);
+    trayIcon = TrayIcon.install(ui, windows::showTray, windows::quit);
     trayIcon.ifPresent(
         icon -> {
           icon.show(windows.vpn().status().get());
@@ -97,6 +112,14 @@ public final class DesktopApp extends Application {
   @Override
   public void stop() {
     trayIcon.ifPresent(TrayIcon::close);
+    SingleInstance instance = singleInstance;
+    if (instance != null) {
+      try {
+        instance.close();
+      } catch (IOException e) {
+        LOG.fine("single-instance socket: " + e.getMessage());
+      }
+    }
     if (windows != null) {
       windows.close();
     }

@@ -2,18 +2,51 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop;
 
+import dev.coderdesktop.desktop.launch.SingleInstance;
+import dev.coderdesktop.desktop.launch.TrayLogging;
+import dev.coderdesktop.desktop.launch.UpdateCheck;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
  * Entry point of the Coder Desktop tray app. A plain class (not the {@link Application}) so it can
- * start with JavaFX on the class path.
+ * start with JavaFX on the class path, and so the steps that must come before JavaFX and dorkbox
+ * load run first: the update check off, the log, the display check, the single instance.
  */
 public final class DesktopMain {
+
+  private static final Logger LOG = Logger.getLogger(DesktopMain.class.getName());
 
   private DesktopMain() {}
 
   /** Starts the app; see {@link DesktopConfig} for what it reads. */
   public static void main(String[] args) {
+    UpdateCheck.disable();
+    Map<String, String> env = System.getenv();
+    TrayLogging.configure(env);
+    if (!env.containsKey("DISPLAY")
+        && !env.containsKey("WAYLAND_DISPLAY")
+        && !"Headless".equals(System.getProperty("glass.platform"))) {
+      System.err.println(
+          "coder-desktop-tray: no display (DISPLAY and WAYLAND_DISPLAY are unset): start it in"
+              + " your desktop session, or use the coder-desktop command here");
+      System.exit(1);
+    }
+    SingleInstance instance = null;
+    try {
+      Optional<SingleInstance> claimed = SingleInstance.claim(SingleInstance.socket(env));
+      if (claimed.isEmpty()) {
+        System.err.println("coder-desktop-tray: already running; showed its window");
+        return;
+      }
+      instance = claimed.get();
+    } catch (IOException e) {
+      LOG.warning("cannot make sure only one tray app runs: " + e.getMessage());
+    }
+    DesktopApp.handOver(instance);
     Application.launch(DesktopApp.class, args);
   }
 }

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop;
 
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.desktop.browser.Browser;
-import dev.coderdesktop.desktop.secret.SignIn;
-import dev.coderdesktop.desktop.secret.TokenStore;
+import dev.coderdesktop.desktop.notify.Notifications;
+import dev.coderdesktop.desktop.notify.Notifier;
 import dev.coderdesktop.desktop.service.ServiceConnection;
 import dev.coderdesktop.desktop.service.ServiceListener;
 import dev.coderdesktop.desktop.settings.Autostart;
@@ -52,7 +54,8 @@ public final class DesktopWindows implements AutoCloseable {
       Autostart autostart,
       Settings settings,
       Browser browser,
-      Runnable quit) {}
+      Runnable quit,
+      Notifier notifier) {}
 
   private final Stage trayStage;
   private final Stage signInStage = new Stage();
@@ -63,6 +66,7 @@ public final class DesktopWindows implements AutoCloseable {
   private final SettingsView settingsView;
   private final AtomicReference<Settings> settings;
   private final TrayActions actions;
+  private final Notifications notifications;
 
   /** Builds every window (none shown yet) and the service connection (not yet open). */
   public DesktopWindows(Stage trayStage, Deps d) {
@@ -148,11 +152,18 @@ public final class DesktopWindows implements AutoCloseable {
 
           @Override
           public void quit() {
-            d.quit().run();
+            if (settings.get().stopOnQuit()) {
+              vm.stopThen(d.quit());
+            } else {
+              d.quit().run();
+            }
           }
         };
+    notifications =
+        new Notifications(d.ui(), d.workers(), d.notifier(), () -> settings.get().notifications());
+    notifications.watch(vm.status(), vm.workspaces().rows());
     trayStage.setTitle("Coder Desktop");
-    trayStage.setScene(scene(new TrayView(vm, actions).root()));
+    trayStage.setScene(scene(new TrayView(vm, actions, notifications.latest()).root()));
     trayStage.setResizable(false);
   }
 
@@ -171,6 +182,16 @@ public final class DesktopWindows implements AutoCloseable {
   /** Shows the sign-in window, on its first page. */
   public void showSignIn() {
     actions.showSignIn();
+  }
+
+  /** Quits as the Quit link does (turning CoderVPN off first when the settings say so). */
+  public void quit() {
+    actions.quit();
+  }
+
+  /** The notifications (the latest one is shown in the tray window too). */
+  public Notifications notifications() {
+    return notifications;
   }
 
   /** Shows the tray window. */

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** The CLI's exit codes against a one-connection stand-in for the service. */
 @Timeout(30)
@@ -47,9 +46,8 @@ class ExitCodeTest {
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(sock));
       Thread.ofVirtual().start(() -> serveOne(server, status));
-      int exit =
-          new CommandLine(new CoderDesktopCli()).execute("--socket", sock.toString(), command);
-      assertEquals(code, exit);
+      CliRun r = CliRun.run(java.util.Map.of(), "", "--socket", sock.toString(), command);
+      assertEquals(code, r.exit(), r.toString());
     } finally {
       Files.deleteIfExists(sock);
       Files.deleteIfExists(dir);

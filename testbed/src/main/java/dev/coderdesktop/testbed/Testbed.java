@@ -10,6 +10,7 @@ import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.HttpServer;
+import dev.coderdesktop.testbed.stun.StunServer;
 import dev.coderdesktop.testbed.tailnet.Coordinator;
 import dev.coderdesktop.testbed.tailnet.ResumeTokens;
 import dev.coderdesktop.testbed.tailnet.TailnetEndpoint;
@@ -18,11 +19,13 @@ import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The testbed's server: one HTTP port carrying the REST API, the tailnet control websocket, the
- * agents' coordination websocket and the DERP relay, over one {@link Deployment}. It runs no agents
- * itself; {@code TestbedMain} starts those in network namespaces.
+ * agents' coordination websocket and the DERP relay, over one {@link Deployment}, and a STUN server
+ * on a UDP port of the same address (unless the deployment disables direct connections). It runs no
+ * agents itself; {@code TestbedMain} starts those in network namespaces.
  *
  * <p>Thread-safe after {@link #start}.
  */
@@ -35,6 +38,7 @@ public final class Testbed implements AutoCloseable {
   private final Clock clock;
   private final ResumeTokens resumeTokens;
   private volatile URI url;
+  private volatile StunServer stun;
 
   /** A testbed for {@code config}; nothing listens until {@link #start}. */
   public Testbed(TestbedConfig config, Clock clock) {
@@ -63,7 +67,12 @@ public final class Testbed implements AutoCloseable {
     relayEndpoint.register(http);
     new FaultApi(http, relayEndpoint, clock).register(http);
     int port = http.listen(listen);
-    relayAddress[0] = new RelayAddress(advertiseHost, port);
+    int stunPort = 0;
+    if (!deployment.config().disableDirectConnections()) {
+      stun = StunServer.start(new InetSocketAddress(listen.getAddress(), 0));
+      stunPort = stun.address().getPort();
+    }
+    relayAddress[0] = new RelayAddress(advertiseHost, port, stunPort);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create("http://" + host + ":" + port);
     new RestApi(deployment, () -> url.toString(), relayAddress[0]).register(http);
@@ -85,6 +94,11 @@ public final class Testbed implements AutoCloseable {
     return coordinator;
   }
 
+  /** The STUN server, absent when the deployment disables direct connections. */
+  public Optional<StunServer> stun() {
+    return Optional.ofNullable(stun);
+  }
+
   /** The DERP relay (for tests). */
   public DerpServer relay() {
     return relay;
@@ -94,5 +108,9 @@ public final class Testbed implements AutoCloseable {
   public void close() {
     http.close();
     relay.close();
+    StunServer s = stun;
+    if (s != null) {
+      s.close();
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.coderdesktop.testbed.config.ConfigException;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
+import dev.coderdesktop.testbed.stun.StunServer;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -79,7 +80,12 @@ public final class TestbedMain {
     if (websockets && !config.derpForceWebsockets()) {
       config =
           new TestbedConfig(
-              config.version(), config.hostnameSuffix(), true, config.users(), config.workspaces());
+              config.version(),
+              config.hostnameSuffix(),
+              true,
+              config.users(),
+              config.workspaces(),
+              config.disableDirectConnections());
     }
     Path ownState = null;
     if (stateDir == null) {
@@ -103,7 +109,13 @@ public final class TestbedMain {
       URI url = testbed.start(new InetSocketAddress(host, port), host);
       if (lab != null) {
         fleet =
-            new AgentFleet(testbed.deployment(), lab, url, stateDir, config.derpForceWebsockets());
+            new AgentFleet(
+                testbed.deployment(),
+                lab,
+                url,
+                testbed.stun().map(StunServer::address),
+                stateDir,
+                config.derpForceWebsockets());
         fleet.start();
       }
       NetworkLab labRef = lab;

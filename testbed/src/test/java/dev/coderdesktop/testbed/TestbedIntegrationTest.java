@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
+import dev.coderdesktop.testbed.stun.StunServer;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,7 +56,13 @@ class TestbedIntegrationTest {
         Testbed testbed = new Testbed(TestbedMain.defaultConfig(), clock)) {
       URI url = testbed.start(new InetSocketAddress(lab.hostAddress(), 0), lab.hostAddress());
       try (AgentFleet fleet =
-          new AgentFleet(testbed.deployment(), lab, url, state, /* derpWebsockets= */ false)) {
+          new AgentFleet(
+              testbed.deployment(),
+              lab,
+              url,
+              testbed.stun().map(StunServer::address),
+              state,
+              /* derpWebsockets= */ false)) {
         fleet.start();
         assertEquals(3, fleet.size(), "one agent process per agent of a running workspace");
         NetworkLab.Host client = lab.addHost("client");

@@ -3,6 +3,7 @@
 package dev.coderdesktop.testbed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +24,19 @@ import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpClient;
 import dev.coderdesktop.tunnel.derp.DerpListener;
+import dev.coderdesktop.tunnel.stun.BindingRequest;
+import dev.coderdesktop.tunnel.stun.BindingResponse;
+import dev.coderdesktop.tunnel.stun.TransactionId;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -97,6 +104,31 @@ class TestbedServerTest {
     Values.Workspace dev = ws.stream().filter(w -> w.name().equals("dev")).findFirst().get();
     assertEquals("running", dev.latestBuild().status());
     assertEquals(1, dev.agents().size());
+  }
+
+  @Test
+  @DisplayName("STUN: the map's STUN region answers a tailnet binding request with our address")
+  void stun() throws Exception {
+    URI url = start("v2.24.1");
+    Values.AgentConnectionInfo info = rest(url, TOKEN).agentConnectionInfo();
+    assertFalse(info.disableDirectConnections());
+    Values.DerpNode node = info.derpMap().regions().get("1000").nodes().getFirst();
+    assertTrue(node.stunOnly());
+    try (DatagramChannel udp = DatagramChannel.open()) {
+      udp.bind(new InetSocketAddress("127.0.0.1", 0));
+      InetSocketAddress server = new InetSocketAddress(node.hostName(), node.stunPort());
+      udp.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), server);
+      TransactionId tx = TransactionId.random();
+      udp.send(ByteBuffer.wrap(BindingRequest.encode(tx)), server);
+      ByteBuffer in = ByteBuffer.allocate(1500);
+      udp.receive(in);
+      byte[] reply = Arrays.copyOf(in.array(), in.position());
+      BindingResponse r = BindingResponse.parse(reply);
+      assertEquals(tx, r.txId());
+      assertEquals(udp.getLocalAddress(), r.mapped());
+    }
+    assertEquals(1, testbed.stun().orElseThrow().answered());
+    assertEquals(1, testbed.stun().orElseThrow().dropped());
   }
 
   @Test

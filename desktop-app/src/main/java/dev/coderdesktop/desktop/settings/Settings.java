@@ -13,11 +13,24 @@ import java.util.stream.Collectors;
  * @param connectOnLaunch whether the app turns CoderVPN on when it starts (if signed in)
  * @param headers extra literal HTTP headers sent to the deployment (by the app and, in Start, by
  *     the service), in order
+ * @param notifications whether the app posts desktop notifications (VPN dropped, sign-in expired,
+ *     workspace stopped)
+ * @param stopOnQuit whether quitting the app turns CoderVPN off
  */
-public record Settings(boolean startOnLogin, boolean connectOnLaunch, Map<String, String> headers) {
+public record Settings(
+    boolean startOnLogin,
+    boolean connectOnLaunch,
+    Map<String, String> headers,
+    boolean notifications,
+    boolean stopOnQuit) {
 
-  /** Defaults: nothing on. */
-  public static final Settings DEFAULTS = new Settings(false, false, Map.of());
+  /** Defaults: no autostart, no connect on launch, notifications on, stop on quit. */
+  public static final Settings DEFAULTS = new Settings(false, false, Map.of(), true, true);
+
+  /** Settings with notifications on and stop-on-quit, as {@link #DEFAULTS} has them. */
+  public Settings(boolean startOnLogin, boolean connectOnLaunch, Map<String, String> headers) {
+    this(startOnLogin, connectOnLaunch, headers, true, true);
+  }
 
   /** Copies the headers, keeping their order. */
   public Settings {

@@ -2,19 +2,19 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.settings;
 
+import dev.coderdesktop.coder.sdk.signin.PropertiesFile;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * Reads and writes {@link Settings} as a properties file ({@code
- * $XDG_CONFIG_HOME/coder-desktop/desktop.properties}). Holds no secret. Calls block on disk.
+ * $XDG_CONFIG_HOME/coder-desktop/desktop.properties}), which also holds the signed-in deployment's
+ * URL (never the token). Calls block on disk.
  */
 public final class SettingsStore {
 
@@ -38,8 +38,7 @@ public final class SettingsStore {
       return Settings.DEFAULTS;
     }
     try {
-      Properties p = new Properties();
-      p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+      Properties p = PropertiesFile.read(file);
       Map<String, String> headers;
       try {
         headers = Headers.parse(p.getProperty("headers", ""));
@@ -50,22 +49,26 @@ public final class SettingsStore {
       return new Settings(
           Boolean.parseBoolean(p.getProperty("startOnLogin", "false")),
           Boolean.parseBoolean(p.getProperty("connectOnLaunch", "false")),
-          headers);
+          headers,
+          Boolean.parseBoolean(p.getProperty("notifications", "true")),
+          Boolean.parseBoolean(p.getProperty("stopOnQuit", "true")));
     } catch (IOException | IllegalArgumentException e) {
       LOG.warning("cannot read " + file + " (" + e.getMessage() + "); using defaults");
       return Settings.DEFAULTS;
     }
   }
 
-  /** Writes {@code settings}. */
+  /**
+   * Writes {@code settings}, keeping the other keys in the file (the sign-in's {@code url} lives
+   * there too when the token is in the keyring).
+   */
   public void save(Settings settings) throws IOException {
-    Properties p = new Properties();
-    p.setProperty("startOnLogin", Boolean.toString(settings.startOnLogin()));
-    p.setProperty("connectOnLaunch", Boolean.toString(settings.connectOnLaunch()));
-    p.setProperty("headers", settings.headersText());
-    StringWriter w = new StringWriter();
-    p.store(w, "Coder Desktop settings");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, w.toString(), StandardCharsets.UTF_8);
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("startOnLogin", Boolean.toString(settings.startOnLogin()));
+    p.put("connectOnLaunch", Boolean.toString(settings.connectOnLaunch()));
+    p.put("headers", settings.headersText());
+    p.put("notifications", Boolean.toString(settings.notifications()));
+    p.put("stopOnQuit", Boolean.toString(settings.stopOnQuit()));
+    PropertiesFile.update(file, p, "Coder Desktop settings");
   }
 }

@@ -15,8 +15,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The settings window's content: start on login, connect on launch, and extra headers, checked
- * before {@code onSave} hears them; a bad header line is shown inline. UI thread only.
+ * The settings window's content: start on login, connect on launch, notifications, stop on quit,
+ * and extra headers, checked before {@code onSave} hears them; a bad header line is shown inline.
+ * UI thread only.
  */
 public final class SettingsView {
 
@@ -24,6 +25,8 @@ public final class SettingsView {
   private final CheckBox startOnLogin = new CheckBox("Start Coder Desktop when I log in");
   private final CheckBox connectOnLaunch =
       new CheckBox("Turn CoderVPN on when Coder Desktop starts");
+  private final CheckBox notifications = new CheckBox("Show desktop notifications");
+  private final CheckBox stopOnQuit = new CheckBox("Turn CoderVPN off when I quit Coder Desktop");
   private final TextArea headers = new TextArea();
   private final Label error = new Label();
 
@@ -39,6 +42,8 @@ public final class SettingsView {
     title.getStyleClass().add("title");
     startOnLogin.setId("startOnLogin");
     connectOnLaunch.setId("connectOnLaunch");
+    notifications.setId("notifications");
+    stopOnQuit.setId("stopOnQuit");
     headers.setId("headers");
     headers.setPrefRowCount(4);
     headers.setPromptText("X-Example: value");
@@ -67,12 +72,28 @@ public final class SettingsView {
             return;
           }
           error.setText("");
-          onSave.accept(new Settings(startOnLogin.isSelected(), connectOnLaunch.isSelected(), h));
+          onSave.accept(
+              new Settings(
+                  startOnLogin.isSelected(),
+                  connectOnLaunch.isSelected(),
+                  h,
+                  notifications.isSelected(),
+                  stopOnQuit.isSelected()));
         });
     HBox buttons = new HBox(8, save);
     buttons.setAlignment(Pos.CENTER_RIGHT);
     root.getChildren()
-        .addAll(title, startOnLogin, connectOnLaunch, headersHelp, headers, store, error, buttons);
+        .addAll(
+            title,
+            startOnLogin,
+            connectOnLaunch,
+            notifications,
+            stopOnQuit,
+            headersHelp,
+            headers,
+            store,
+            error,
+            buttons);
     show(current);
   }
 
@@ -80,6 +101,8 @@ public final class SettingsView {
   public void show(Settings s) {
     startOnLogin.setSelected(s.startOnLogin());
     connectOnLaunch.setSelected(s.connectOnLaunch());
+    notifications.setSelected(s.notifications());
+    stopOnQuit.setSelected(s.stopOnQuit());
     headers.setText(s.headersText());
     error.setText("");
   }

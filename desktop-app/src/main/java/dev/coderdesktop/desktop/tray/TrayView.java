@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.tray;
 
-import dev.coderdesktop.desktop.secret.SignIn;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.desktop.notify.Notice;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.state.AppStatus;
 import dev.coderdesktop.desktop.workspaces.WorkspaceList;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -23,6 +25,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -57,11 +61,28 @@ public final class TrayView {
   private final VBox listSection = new VBox(6);
   private final VBox signedOut = new VBox(8);
 
-  /** Builds the view. */
+  private final Label notice = new Label();
+
+  /** Builds the view, without a notice line. */
   public TrayView(VpnViewModel vm, TrayActions actions) {
+    this(vm, actions, new javafx.beans.property.SimpleObjectProperty<Notice>());
+  }
+
+  /**
+   * Builds the view.
+   *
+   * @param latest the latest notification, shown under the status until the next one
+   */
+  public TrayView(VpnViewModel vm, TrayActions actions, ReadOnlyObjectProperty<Notice> latest) {
     this.vm = vm;
     this.actions = actions;
     build();
+    notice.setId("notice");
+    notice.setWrapText(true);
+    notice.setMinHeight(Region.USE_PREF_SIZE);
+    notice.getStyleClass().add("notice");
+    latest.addListener((o, was, now) -> showNotice(now));
+    showNotice(latest.get());
     vm.status().addListener((o, was, now) -> show(now));
     vm.signIn().addListener((o, was, now) -> show(vm.status().get()));
     WorkspaceList w = vm.workspaces();
@@ -79,7 +100,7 @@ public final class TrayView {
 
   private void build() {
     root.setPadding(new Insets(12));
-    root.setPrefWidth(340);
+    root.setPrefWidth(360);
     root.getStyleClass().add("tray");
 
     Label title = new Label("Coder Connect");
@@ -98,7 +119,10 @@ public final class TrayView {
     status.getStyleClass().add("muted");
 
     list.setId("workspaces");
-    list.setFocusTraversable(false);
+    // Keyboard path: Tab to the list, arrows move, Enter copies, Right/Left open and close a
+    // workspace's agents.
+    list.setFocusTraversable(true);
+    list.setOnKeyPressed(this::key);
     list.setCellFactory(v -> new WorkspaceCell(this::copy, expanded, this::relayout));
     list.setItems(vm.workspaces().visible());
 
@@ -125,7 +149,7 @@ public final class TrayView {
     copied.visibleProperty().bind(copied.textProperty().isNotEmpty());
     copied.managedProperty().bind(copied.visibleProperty());
     listSection.getChildren().addAll(new Separator(), list, empty, showMore, copied);
-    signedIn.getChildren().addAll(status, listSection);
+    signedIn.getChildren().addAll(status, notice, listSection);
 
     Label hello = new Label("Sign in to your Coder deployment to reach your workspaces.");
     hello.setWrapText(true);
@@ -195,6 +219,29 @@ public final class TrayView {
     if (root.getScene() != null && root.getScene().getWindow() != null) {
       root.getScene().getWindow().sizeToScene();
     }
+  }
+
+  private void key(KeyEvent e) {
+    WorkspaceRow row = list.getSelectionModel().getSelectedItem();
+    if (row == null) {
+      return;
+    }
+    if (e.getCode() == KeyCode.ENTER && !row.hostname().isEmpty()) {
+      copy(row.hostname());
+      e.consume();
+    } else if (e.getCode() == KeyCode.RIGHT && row.multiAgent() && expanded.add(row.id())) {
+      relayout();
+      e.consume();
+    } else if (e.getCode() == KeyCode.LEFT && expanded.remove(row.id())) {
+      relayout();
+      e.consume();
+    }
+  }
+
+  private void showNotice(Notice n) {
+    notice.setText(n == null ? "" : n.summary() + ". " + n.body());
+    visible(notice, n != null);
+    size();
   }
 
   private void relayout() {

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.tray;
 
-import dev.coderdesktop.desktop.secret.SignIn;
-import dev.coderdesktop.desktop.secret.TokenStore;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.desktop.service.ServiceCommands;
 import dev.coderdesktop.desktop.service.ServiceListener;
 import dev.coderdesktop.desktop.state.AppState;
@@ -166,6 +166,30 @@ public final class VpnViewModel implements ServiceListener {
           } catch (IOException e) {
             LOG.warning("could not forget the stored token: " + e.getMessage());
           }
+        });
+  }
+
+  /**
+   * For quitting with "turn CoderVPN off when I quit": asks the service to stop when CoderVPN is on
+   * or starting, then runs {@code then} on the UI thread (at once when there is nothing to stop).
+   */
+  public void stopThen(Runnable then) {
+    ui.check();
+    boolean on = lastStatus != null && lastStatus.getLifecycle() != Status.Lifecycle.STOPPED;
+    if (!on || signIn.get() == null) {
+      then.run();
+      return;
+    }
+    pending = Pending.STOP;
+    refresh(currentRows());
+    workers.execute(
+        () -> {
+          try {
+            service.stop();
+          } catch (IOException e) {
+            LOG.info("stop on quit failed: " + e.getMessage());
+          }
+          ui.post(then);
         });
   }
 

@@ -21,9 +21,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 /**
- * One workspace in the tray list: status dot, name, hostname and a copy button; a workspace with
- * several agents has an expander that lists each agent with its own dot, hostname and copy button.
- * UI thread only, like every cell.
+ * One workspace in the tray list: status dot, name, hostname, latency and path ("12 ms · relay")
+ * and a copy button; a workspace with several agents has an expander that lists each agent with its
+ * own dot, hostname and copy button. UI thread only, like every cell.
  */
 final class WorkspaceCell extends ListCell<WorkspaceRow> {
 
@@ -37,6 +37,8 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
    * @param relayout called after expanding or collapsing, so the list resizes
    */
   WorkspaceCell(Consumer<String> copy, Set<UUID> expanded, Runnable relayout) {
+    // Fit the list's width instead of widening it (no horizontal scroll bar).
+    setPrefWidth(0);
     this.copy = copy;
     this.expanded = expanded;
     this.relayout = relayout;
@@ -72,7 +74,11 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
         for (AgentRow a : row.agents()) {
           HBox agent =
               new HBox(
-                  8, dot(a.health().dot(), a.health().label()), hostname(a.hostname()), grow());
+                  8,
+                  dot(a.health().dot(), a.health().label()),
+                  hostname(a.hostname()),
+                  badge(a),
+                  grow());
           agent.getChildren().add(copyButton(a.hostname()));
           agent.setAlignment(Pos.CENTER_LEFT);
           agent.setPadding(new Insets(0, 0, 0, 20));
@@ -83,7 +89,9 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
       return;
     }
     if (!row.hostname().isEmpty()) {
-      text.getChildren().add(hostname(row.hostname()));
+      HBox host = new HBox(6, hostname(row.hostname()), badge(row.agents().get(0)));
+      host.setAlignment(Pos.CENTER_LEFT);
+      text.getChildren().add(host);
       line.getChildren().add(copyButton(row.hostname()));
     }
     setGraphic(line);
@@ -96,6 +104,17 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
     b.setTooltip(new Tooltip("Copy " + host));
     b.setOnAction(e -> copy.accept(host));
     return b;
+  }
+
+  /** Latency and path as text, so they do not depend on telling dot colours apart. */
+  private static Label badge(AgentRow a) {
+    Label l = new Label(a.badge());
+    l.getStyleClass().add("badge");
+    l.getStyleClass().add(a.direct().orElse(false) ? "badge-direct" : "badge-relay");
+    l.setUserData(a.hostname());
+    l.setVisible(!a.badge().isEmpty());
+    l.setManaged(l.isVisible());
+    return l;
   }
 
   private static Label hostname(String host) {

@@ -7,6 +7,8 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -29,6 +31,8 @@ public final class WorkspaceList {
   private final ReadOnlyIntegerWrapper hidden = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
   private final BooleanProperty showAll = new SimpleBooleanProperty();
+  private final ReadOnlyObjectWrapper<List<WorkspaceRow>> rows =
+      new ReadOnlyObjectWrapper<>(List.of());
 
   /** An empty list confined to {@code ui}. */
   public WorkspaceList(UiThread ui) {
@@ -41,6 +45,7 @@ public final class WorkspaceList {
     ui.check();
     all = List.copyOf(rows);
     refresh();
+    this.rows.set(all);
   }
 
   /** Forgets every row (signed out, VPN off, or service gone). */
@@ -58,6 +63,11 @@ public final class WorkspaceList {
     // Total first: views listening to "hidden" read it.
     total.set(all.size());
     hidden.set(all.size() - n);
+  }
+
+  /** Every row, in order, as a property that changes with each {@link #apply}. */
+  public ReadOnlyObjectProperty<List<WorkspaceRow>> rows() {
+    return rows.getReadOnlyProperty();
   }
 
   /** Every row, in order. */

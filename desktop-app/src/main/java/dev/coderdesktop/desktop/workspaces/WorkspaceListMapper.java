@@ -7,6 +7,7 @@ import dev.coderdesktop.vpn.proto.wire.Agent;
 import dev.coderdesktop.vpn.proto.wire.PeerUpdate;
 import dev.coderdesktop.vpn.proto.wire.Workspace;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,19 @@ public final class WorkspaceListMapper {
               now);
       agents
           .computeIfAbsent(ws.get(), k -> new ArrayList<>())
-          .add(new AgentRow(id.get(), a.getName(), host, health));
+          .add(
+              new AgentRow(
+                  id.get(),
+                  a.getName(),
+                  host,
+                  health,
+                  a.hasLastPing() && a.getLastPing().hasLatency()
+                      ? Optional.of(
+                          Duration.ofSeconds(
+                              a.getLastPing().getLatency().getSeconds(),
+                              a.getLastPing().getLatency().getNanos()))
+                      : Optional.empty(),
+                  a.hasLastPing() ? Optional.of(a.getLastPing().getDidP2P()) : Optional.empty()));
     }
     List<WorkspaceRow> rows = new ArrayList<>(workspaces.size());
     workspaces.forEach(

@@ -4,10 +4,10 @@ package dev.coderdesktop.desktop.bench;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.Styles;
 import dev.coderdesktop.desktop.fixtures.Peers;
-import dev.coderdesktop.desktop.secret.FileTokenStore;
-import dev.coderdesktop.desktop.secret.SignIn;
 import dev.coderdesktop.desktop.service.ServiceCommands;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.threading.UiThread;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.TestUi;
-import dev.coderdesktop.desktop.secret.FileTokenStore;
-import dev.coderdesktop.desktop.secret.SignIn;
 import dev.coderdesktop.desktop.service.ServiceConnection;
 import dev.coderdesktop.desktop.service.ServiceListener;
 import dev.coderdesktop.desktop.state.AppState;

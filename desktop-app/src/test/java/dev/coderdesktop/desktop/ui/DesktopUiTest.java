@@ -8,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.FakeCoder;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.secret.FileTokenStore;
-import dev.coderdesktop.desktop.secret.SignIn;
+import dev.coderdesktop.desktop.notify.Notice;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
 import dev.coderdesktop.desktop.settings.SettingsStore;
@@ -71,6 +72,9 @@ class DesktopUiTest {
   private Workers workers;
   private DesktopWindows app;
   private final List<String> opened = new CopyOnWriteArrayList<>();
+  private final List<Notice> notices = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger quits =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeAll
   static void headless() {
@@ -103,7 +107,8 @@ class DesktopUiTest {
                 new Autostart(home, "coder-desktop-tray"),
                 new Settings(false, false, Map.of("X-Test", "1")),
                 opened::add,
-                () -> {}));
+                quits::incrementAndGet,
+                notices::add));
     app.signInStage().setX(420);
     app.start(Optional.empty());
     app.showTray();
@@ -374,6 +379,123 @@ class DesktopUiTest {
     robot.clickOn("#vpnToggle");
     await(AppState.ON);
     assertEquals("X-Proxy", service.starts.take().getHeaders(1).getName());
+  }
+
+  private void turnOn(FxRobot robot) throws Exception {
+    signInWithStoredToken(robot);
+    robot.clickOn("#vpnToggle");
+    await(AppState.ON);
+  }
+
+  private static List<Label> badges(FxRobot robot) {
+    return robot.lookup(".badge").queryAllAs(Label.class).stream()
+        .filter(l -> l.getScene() != null && shown(l))
+        .toList();
+  }
+
+  private static String badge(FxRobot robot, String host) {
+    return badges(robot).stream()
+        .filter(l -> host.equals(l.getUserData()))
+        .map(Label::getText)
+        .findFirst()
+        .orElse("(no badge for " + host + ")");
+  }
+
+  @Test
+  @DisplayName("each agent shows its latency and whether it goes direct or through the relay")
+  void latencyAndPath(FxRobot robot) throws Exception {
+    turnOn(robot);
+    assertEquals("12 ms · direct", badge(robot, "dev.coder"));
+    assertTrue(
+        badges(robot).stream().noneMatch(l -> "api.coder".equals(l.getUserData())),
+        "no ping yet: no badge shown");
+    robot.clickOn(robot.lookup(".expand-button").queryAllAs(Button.class).iterator().next());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("180 ms · relay", badge(robot, "web.big.me.coder"));
+    assertEquals("30 ms · direct", badge(robot, "db.big.me.coder"));
+    Screenshots.save(app.trayStage().getScene(), "latency-path");
+  }
+
+  @Test
+  @DisplayName("keyboard: Tab into the list, arrows move, Right opens a workspace, Enter copies")
+  void keyboard(FxRobot robot) throws Exception {
+    turnOn(robot);
+    ListView<?> list = robot.lookup("#workspaces").queryAs(ListView.class);
+    robot.interact(list::requestFocus);
+    robot.type(javafx.scene.input.KeyCode.HOME);
+    robot.type(javafx.scene.input.KeyCode.DOWN);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(1, list.getSelectionModel().getSelectedIndex(), "Home, Down: the second row");
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    String second =
+        ((dev.coderdesktop.desktop.workspaces.WorkspaceRow) list.getItems().get(1)).hostname();
+    assertEquals(
+        second, WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+    assertTrue(text(robot, "#copied").contains("Copied " + second), text(robot, "#copied"));
+    // The second row is the multi-agent workspace "big" (after "api"): Right opens it.
+    robot.type(javafx.scene.input.KeyCode.RIGHT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(
+        robot.lookup(".copy-button").queryAllAs(Button.class).stream()
+            .anyMatch(b -> "web.big.me.coder".equals(b.getUserData()) && shown(b)),
+        "Right opened the workspace's agents");
+    Screenshots.save(app.trayStage().getScene(), "keyboard-navigation");
+  }
+
+  @Test
+  @DisplayName("notifications: VPN dropped, workspace stopped, sign-in expired; the setting mutes")
+  void notifications(FxRobot robot) throws Exception {
+    turnOn(robot);
+    service.peers(
+        Peers.builder()
+            .workspace("dev", Workspace.Status.STOPPED)
+            .agent("dev", "main", Duration.ofSeconds(4), 12)
+            .build());
+    Await.until("a workspace-stopped notice", () -> !notices.isEmpty(), () -> notices);
+    assertEquals(Notice.Kind.WORKSPACE_STOPPED, notices.get(0).kind());
+    assertEquals("Workspace dev stopped", notices.get(0).summary());
+
+    service.drop("the relay connection was lost");
+    await(AppState.ERROR);
+    Await.until("a VPN-dropped notice", () -> notices.size() == 2, () -> notices);
+    assertEquals(Notice.Kind.VPN_DROPPED, notices.get(1).kind());
+    assertTrue(
+        notices.get(1).body().contains("The relay connection was lost"), notices.get(1).body());
+    Label notice = robot.lookup("#notice").queryAs(Label.class);
+    assertTrue(
+        shown(notice) && notice.getText().startsWith("CoderVPN disconnected"), notice.getText());
+    Screenshots.save(app.trayStage().getScene(), "notification");
+
+    service.failStartWith("the deployment refused the session token (401 Unauthorized)");
+    robot.clickOn("#vpnToggle");
+    Await.until("a sign-in-expired notice", () -> notices.size() == 3, () -> notices);
+    assertEquals(Notice.Kind.SIGN_IN_EXPIRED, notices.get(2).kind());
+
+    // Muted: no more notices.
+    robot.clickOn("#settings");
+    robot.clickOn("#notifications");
+    robot.clickOn("#saveSettings");
+    assertFalse(app.settings().notifications());
+    service.failStartWith(null);
+    robot.clickOn("#vpnToggle");
+    await(AppState.ON);
+    service.drop("lost again");
+    await(AppState.ERROR);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(3, notices.size(), "muted: " + notices);
+  }
+
+  @Test
+  @DisplayName("stop on quit: Quit turns CoderVPN off before the app exits")
+  void stopOnQuit(FxRobot robot) throws Exception {
+    turnOn(robot);
+    robot.interact(app::quit);
+    Await.until("the app quit", () -> quits.get() == 1, () -> quits.get());
+    assertEquals(
+        dev.coderdesktop.vpn.proto.wire.Status.Lifecycle.STOPPED,
+        service.lifecycle(),
+        "stopped before quitting");
   }
 
   private static dev.coderdesktop.vpn.proto.wire.PeerUpdate emptyPeers() {

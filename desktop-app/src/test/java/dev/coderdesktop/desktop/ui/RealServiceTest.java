@@ -8,25 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.secret.FileTokenStore;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
 import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.threading.Workers;
-import dev.coderdesktop.testbed.Testbed;
-import dev.coderdesktop.testbed.TestbedMain;
-import dev.coderdesktop.testbed.netns.AgentFleet;
-import dev.coderdesktop.testbed.netns.NetworkLab;
-import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.testbed.netns.ServiceLab;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,15 +60,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RealServiceTest {
 
-  private static SystemClock clock;
-  private static NetworkLab lab;
-  private static Testbed testbed;
-  private static AgentFleet fleet;
-  private static NetworkLab.Host client;
-  private static Process service;
+  private static ServiceLab lab;
   private static Path dir;
-  private static Path socket;
-  private static URI url;
 
   private Workers workers;
   private DesktopWindows app;
@@ -88,56 +74,15 @@ class RealServiceTest {
       assumeTrue(root, "needs root for network namespaces and the service's TUN device");
     }
     assertTrue(root, "CI must run this as root");
-    dir = Files.createTempDirectory("cdj-real-ui");
-    clock = new SystemClock("real-ui-test");
-    lab = NetworkLab.create();
-    testbed = new Testbed(TestbedMain.defaultConfig(), clock);
-    url = testbed.start(new InetSocketAddress(lab.hostAddress(), 0), lab.hostAddress());
-    fleet = new AgentFleet(testbed.deployment(), lab, url, dir.resolve("testbed"), false);
-    fleet.start();
-    client = lab.addHost("ui");
-    socket = dir.resolve("vpn.sock");
     String java = ProcessHandle.current().info().command().orElse("java");
-    service =
-        new ProcessBuilder(
-                "ip",
-                "netns",
-                "exec",
-                client.namespace(),
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.coderdesktop.vpn.service.ServiceMain",
-                "--socket",
-                socket.toString(),
-                "--interface",
-                "coder0")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("service.log").toFile())
-            .start();
-    Await.until("the service's socket", () -> Files.exists(socket), () -> "no socket yet");
+    lab = new ServiceLab("ui", java, System.getProperty("java.class.path"));
+    dir = lab.dir();
   }
 
   @AfterAll
   static void teardown() throws Exception {
-    if (service != null) {
-      service.destroy();
-      if (!service.waitFor(10, TimeUnit.SECONDS)) {
-        service.destroyForcibly();
-      }
-    }
-    if (fleet != null) {
-      fleet.close();
-    }
     if (lab != null) {
       lab.close();
-    }
-    if (testbed != null) {
-      testbed.close();
-    }
-    if (clock != null) {
-      clock.shutdown();
     }
   }
 
@@ -152,14 +97,15 @@ class RealServiceTest {
                 UiThread.javafx(),
                 workers,
                 Clock.systemUTC(),
-                socket,
+                lab.socket(),
                 Duration.ofMillis(200),
                 new FileTokenStore(home.resolve("credentials")),
                 new SettingsStore(home.resolve("desktop.properties")),
                 new Autostart(home, "coder-desktop-tray"),
                 new Settings(false, false, Map.of()),
                 opened::add,
-                () -> {}));
+                () -> {},
+                n -> {}));
     app.start(Optional.empty());
     app.showTray();
   }
@@ -226,24 +172,8 @@ class RealServiceTest {
     return out;
   }
 
-  private static String tail(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(" + e.getMessage() + ")";
-    }
-  }
-
   private static String inClient(String... cmd) throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", client.namespace()));
-    all.addAll(List.of(cmd));
-    Process p = new ProcessBuilder(all).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", cmd) + " failed: " + out.strip());
-    }
-    return out.strip();
+    return lab.inClient(cmd);
   }
 
   @Test
@@ -251,10 +181,10 @@ class RealServiceTest {
   void toggleOnAgainstTheRealService(FxRobot robot) throws Exception {
     await(AppState.SIGNED_OUT);
     robot.clickOn("#signIn");
-    type(robot, "#url", url.toString());
+    type(robot, "#url", lab.url().toString());
     robot.clickOn("#next");
     Await.until("the token page", () -> shown(robot.lookup("#token").query()), () -> "url page");
-    type(robot, "#token", testbed.deployment().firstToken("alice").orElseThrow());
+    type(robot, "#token", lab.testbed().deployment().firstToken("alice").orElseThrow());
     robot.clickOn("#signInButton");
     await(AppState.OFF);
 
@@ -304,9 +234,9 @@ class RealServiceTest {
           "no ping reply from dev.coder ("
               + address
               + ") through the tunnel\n-- service log:\n"
-              + tail(dir.resolve("service.log"))
+              + lab.tail("service.log")
               + "\n-- agent log:\n"
-              + tail(dir.resolve("testbed").resolve("agent-dev.main.log")));
+              + lab.tail("testbed/agent-dev.main.log"));
     }
 
     robot.clickOn("#vpnToggle");

@@ -6,7 +6,6 @@ import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.drpc.DrpcCall;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
-import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.control.yamux.YamuxSession;
 import dev.coderdesktop.tunnel.control.yamux.YamuxStream;
 import dev.coderdesktop.tunnel.time.Clock;
@@ -24,9 +23,9 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * An agent's side of coordination: publish our node on the testbed's agent endpoint and pass the
- * coordinator's peer updates (clients that opened a tunnel to us) to the agent. Redials each second
- * while the testbed is away.
+ * An agent's side of coordination: publish our node on the testbed's agent endpoint (again whenever
+ * its endpoints change) and pass the coordinator's peer updates (clients that opened a tunnel to
+ * us) to the agent. Redials each second while the testbed is away.
  *
  * <p>Thread-safe; one thread dials and reads.
  */
@@ -38,8 +37,8 @@ final class AgentCoordination implements AutoCloseable {
 
   private final URI endpoint;
   private final String token;
-  private final Node self;
-  private final Consumer<CoordinateResponse.PeerUpdate> updates;
+  private final AgentNode self;
+  private volatile Consumer<CoordinateResponse.PeerUpdate> updates = u -> {};
   private final Semaphore wake = new Semaphore(0);
   private final Timer retry;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -47,22 +46,38 @@ final class AgentCoordination implements AutoCloseable {
   private volatile YamuxSession session;
   private volatile boolean closed;
 
-  AgentCoordination(
-      URI deployment,
-      String token,
-      Node self,
-      Clock clock,
-      Consumer<CoordinateResponse.PeerUpdate> updates) {
+  AgentCoordination(URI deployment, String token, AgentNode self, Clock clock) {
     String base = deployment.toString().replaceFirst("^http", "ws").replaceAll("/+$", "");
     this.endpoint = URI.create(base + "/api/v2/workspaceagents/me/coordinate");
     this.token = token;
     this.self = self;
-    this.updates = updates;
     this.retry = clock.newTimer("agent-coordinate-retry", wake::release);
   }
 
-  void start() {
+  /** Starts dialling; {@code updates} hears every peer update. */
+  void start(Consumer<CoordinateResponse.PeerUpdate> updates) {
+    this.updates = updates;
+    self.onChange(this::sendSelf);
     Thread.ofPlatform().name("agent-coordinate").daemon().start(this::run);
+  }
+
+  /** Sends our node as it is now, if connected (a reconnect sends it anyway). */
+  private void sendSelf() {
+    DrpcCall c = call;
+    if (c == null) {
+      return;
+    }
+    try {
+      c.send(updateSelf().toByteArray());
+    } catch (IOException e) {
+      LOG.fine("node update not sent: " + e.getMessage());
+    }
+  }
+
+  private CoordinateRequest updateSelf() {
+    return CoordinateRequest.newBuilder()
+        .setUpdateSelf(CoordinateRequest.UpdateSelf.newBuilder().setNode(self.current()))
+        .build();
   }
 
   /** Tells the coordinator we took {@code client}'s node in, so it may start the handshake. */
@@ -120,20 +135,16 @@ final class AgentCoordination implements AutoCloseable {
               st.inputStream(),
               st.outputStream(),
               st::reset);
-      c.send(
-          CoordinateRequest.newBuilder()
-              .setUpdateSelf(CoordinateRequest.UpdateSelf.newBuilder().setNode(self))
-              .build()
-              .toByteArray());
+      c.send(updateSelf().toByteArray());
       call = c;
-      LOG.info("coordinating as " + self.getAddresses(0));
+      LOG.info("coordinating as " + self.current().getAddresses(0));
       byte[] m;
       while ((m = c.receive()) != null) {
         CoordinateResponse r = CoordinateResponse.parseFrom(m);
         if (!r.getError().isEmpty()) {
           LOG.warning("coordinator: " + r.getError());
         }
-        r.getPeerUpdatesList().forEach(updates);
+        r.getPeerUpdatesList().forEach(updates::accept);
       }
     } finally {
       s.close();

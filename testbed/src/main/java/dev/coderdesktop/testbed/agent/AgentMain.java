@@ -3,24 +3,22 @@
 package dev.coderdesktop.testbed.agent;
 
 import com.google.protobuf.Timestamp;
+import dev.coderdesktop.testbed.api.RelayAddress;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.tunnel.connect.NodeKeys;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
-import dev.coderdesktop.tunnel.control.Uuids;
-import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
-import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
+import dev.coderdesktop.tunnel.path.DirectTransport;
+import dev.coderdesktop.tunnel.path.Endpoints;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.tunnel.wireguard.Device;
 import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
 import dev.coderdesktop.tunnel.wireguard.config.Config;
-import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
-import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,44 +27,65 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * A testbed workspace agent, run inside its workspace's network namespace: a WireGuard peer on a
- * TUN device holding the agent's tailnet address, reachable only through the testbed's DERP relay,
- * with an HTTP service on port 8080 (the namespace also runs sshd). It takes in every client the
- * coordinator sends and tells the coordinator when it is ready for the client's handshake, as a
- * Coder agent does.
+ * TUN device holding the agent's tailnet address, reachable through the testbed's DERP relay and,
+ * unless told otherwise, over direct UDP paths as a Coder agent is (STUN against the testbed's STUN
+ * server, endpoints in its node, disco over UDP, CallMeMaybe answered by pinging back), with an
+ * HTTP service on port 8080 (the namespace also runs sshd). It takes in every client the
+ * coordinator sends and tells the coordinator when it is ready for the client's handshake.
  *
  * <p>Usage: {@code AgentMain <deployment-url> <agent-id> <interface> <display-name>
- * [--derp-websockets]}, the agent token in {@code TESTBED_AGENT_TOKEN}. Runs until stdin closes.
+ * [--derp-websockets] [--stun HOST:PORT]... [--no-direct]}, the agent token in {@code
+ * TESTBED_AGENT_TOKEN}. Runs until stdin closes.
  */
 public final class AgentMain {
 
   private static final Logger LOG = Logger.getLogger(AgentMain.class.getName());
   private static final int HTTP_PORT = 8080;
   private static final int MTU = 1280;
+  private static final String USAGE =
+      "usage: AgentMain <deployment-url> <agent-id> <interface> <name> [--derp-websockets]"
+          + " [--stun HOST:PORT]... [--no-direct]";
 
   private AgentMain() {}
 
   /** Runs the agent. */
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
-      System.err.println(
-          "usage: AgentMain <deployment-url> <agent-id> <interface> <name> [--derp-websockets]");
-      System.exit(2);
+      usage("too few arguments");
     }
     URI deployment = URI.create(args[0]);
     UUID agentId = UUID.fromString(args[1]);
     String iface = args[2];
     String name = args[3];
-    boolean websockets = args.length > 4 && args[4].equals("--derp-websockets");
+    boolean websockets = false;
+    boolean directOn = true;
+    List<InetSocketAddress> stunServers = new ArrayList<>();
+    for (int i = 4; i < args.length; i++) {
+      switch (args[i]) {
+        case "--derp-websockets" -> websockets = true;
+        case "--no-direct" -> directOn = false;
+        case "--stun" -> {
+          if (++i >= args.length) {
+            usage("--stun needs HOST:PORT");
+          }
+          List<InetSocketAddress> parsed = Endpoints.parse(List.of(args[i]));
+          if (parsed.isEmpty()) {
+            usage("bad --stun " + args[i]);
+          }
+          stunServers.addAll(parsed);
+        }
+        default -> usage("unknown option " + args[i]);
+      }
+    }
     String token = System.getenv("TESTBED_AGENT_TOKEN");
     if (token == null || token.isBlank()) {
-      System.err.println("TESTBED_AGENT_TOKEN is not set");
-      System.exit(2);
+      usage("TESTBED_AGENT_TOKEN is not set");
     }
 
     String address = TailnetAddresses.agentAddress(agentId).getHostAddress();
@@ -80,64 +99,84 @@ public final class AgentMain {
     Key discoKey = X25519.generatePrivateKey();
     DerpBind derp =
         new DerpBind(URI.create(deployment + "/derp"), nodeKey, Map.of(), websockets, clock);
-    Device device =
-        new Device(
-            new Config(nodeKey, 0, List.of(), List.of()),
-            tun,
-            derp,
-            clock,
-            WireGuardTimings.standard());
-    // Answer the clients' disco pings over the relay, as a Coder agent does (their status shows
-    // each agent's latency from these).
+    // Answer the clients' disco pings over the relay (and over UDP with direct paths on), as a
+    // Coder agent does: their status shows each agent's latency and path from these.
     DiscoHandler disco =
         new DiscoHandler(
             discoKey,
             X25519.publicKey(nodeKey),
-            dev.coderdesktop.testbed.api.RelayAddress.REGION_ID,
+            RelayAddress.REGION_ID,
             (to, packet) -> derp.client().send(to, packet, 0, packet.length),
             clock);
     derp.setDiscoHandler(disco::onDerpPacket);
+
+    String cidr = address + "/128";
+    AgentNode self =
+        new AgentNode(
+            Node.newBuilder()
+                .setId(new SecureRandom().nextLong() & Long.MAX_VALUE)
+                .setAsOf(Timestamp.newBuilder().setSeconds(clock.wallTime().getEpochSecond()))
+                .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodeKey)))
+                .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoKey)))
+                .setPreferredDerp(RelayAddress.REGION_ID)
+                .addAddresses(cidr)
+                .addAllowedIps(cidr)
+                .build());
+    Optional<DirectTransport> direct =
+        directOn
+            ? Optional.of(
+                DirectTransport.open(
+                    derp,
+                    disco,
+                    stunServers,
+                    clock,
+                    eps -> self.setEndpoints(eps.stream().map(Endpoints::format).toList()),
+                    (peer, status) -> LOG.info("path to client " + peer + ": " + status)))
+            : Optional.empty();
+    Device device =
+        new Device(
+            new Config(nodeKey, 0, List.of(), List.of()),
+            tun,
+            direct.isPresent() ? direct.get().bind() : derp,
+            clock,
+            WireGuardTimings.standard());
     device.start();
+    direct.ifPresent(DirectTransport::start);
 
     HttpServer web = new HttpServer();
     byte[] hello = ("hello from the testbed agent " + name + "\n").getBytes(StandardCharsets.UTF_8);
-    web.route("GET /*", ex -> ex.respond(200, "text/plain; charset=utf-8", hello));
+    web.route("GET /*", ex -> ex.respond(200, "text/plain; charset=utf-8", hello))
+        .route("GET /bytes/*", Download::serve);
     web.listen(new InetSocketAddress("::", HTTP_PORT));
 
-    String cidr = address + "/128";
-    Node self =
-        Node.newBuilder()
-            .setId(new SecureRandom().nextLong() & Long.MAX_VALUE)
-            .setAsOf(Timestamp.newBuilder().setSeconds(clock.wallTime().getEpochSecond()))
-            .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodeKey)))
-            .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoKey)))
-            .setPreferredDerp(dev.coderdesktop.testbed.api.RelayAddress.REGION_ID)
-            .addAddresses(cidr)
-            .addAllowedIps(cidr)
-            .build();
-    Map<UUID, Key> clients = new ConcurrentHashMap<>();
-    AgentCoordination[] coordination = new AgentCoordination[1];
-    coordination[0] =
-        new AgentCoordination(
-            deployment,
-            token,
-            self,
-            clock,
-            u -> onPeer(u, device, disco, clients, coordination[0]));
-    coordination[0].start();
+    AgentCoordination coordination = new AgentCoordination(deployment, token, self, clock);
+    AgentPeers peers = new AgentPeers(device, disco, direct, coordination::readyForHandshake);
+    coordination.start(peers::onUpdate);
     logStatsEvery(clock, device);
-    System.out.println("agent ready " + agentId + " " + address);
+    System.out.println(
+        "agent ready "
+            + agentId
+            + " "
+            + address
+            + (direct.isPresent() ? " direct paths on" : " relay only"));
     System.out.flush();
 
     // The launcher keeps our stdin open; when it closes (or the launcher dies) we stop.
     while (System.in.read() >= 0) {
       // Input is ignored.
     }
-    coordination[0].close();
+    coordination.close();
+    direct.ifPresent(DirectTransport::close);
     disco.close();
     web.close();
     device.close();
     clock.shutdown();
+  }
+
+  private static void usage(String why) {
+    System.err.println("AgentMain: " + why);
+    System.err.println(USAGE);
+    System.exit(2);
   }
 
   /** Logs the device's counters whenever they change, for whoever debugs a test run. */
@@ -166,60 +205,6 @@ public final class AgentMain {
               t[0].mod(java.time.Duration.ofSeconds(5));
             });
     t[0].mod(java.time.Duration.ofSeconds(5));
-  }
-
-  private static void onPeer(
-      CoordinateResponse.PeerUpdate u,
-      Device device,
-      DiscoHandler disco,
-      Map<UUID, Key> clients,
-      AgentCoordination coordination) {
-    UUID client;
-    try {
-      client = Uuids.fromBytes(u.getId());
-    } catch (IllegalArgumentException e) {
-      return;
-    }
-    switch (u.getKind()) {
-      case NODE -> {
-        Key key;
-        List<IpPrefix> allowed = new ArrayList<>();
-        try {
-          key = NodeKeys.decodeNodeKey(u.getNode().getKey());
-          for (String p : u.getNode().getAllowedIpsList()) {
-            allowed.add(IpPrefix.parse(p));
-          }
-        } catch (IllegalArgumentException e) {
-          LOG.warning("ignoring a malformed node: " + e.getMessage());
-          return;
-        }
-        Key old = clients.put(client, key);
-        if (old != null && !old.equals(key)) {
-          device.removePeer(old);
-        }
-        device.addPeer(new PeerConfig(key, null, allowed, new DerpEndpoint(key), null));
-        if (!u.getNode().getDisco().isEmpty()) {
-          try {
-            disco.setPeer(key, NodeKeys.decodeDiscoKey(u.getNode().getDisco()));
-          } catch (IllegalArgumentException e) {
-            LOG.warning("client " + client + " sent a malformed disco key");
-          }
-        }
-        LOG.info("client " + client + " added");
-        coordination.readyForHandshake(client);
-      }
-      case DISCONNECTED -> {
-        Key key = clients.remove(client);
-        if (key != null) {
-          device.removePeer(key);
-          disco.removePeer(key);
-          LOG.info("client " + client + " left");
-        }
-      }
-      default -> {
-        // LOST clients keep their peer: the session may still work.
-      }
-    }
   }
 
   private static void run(String... cmd) throws IOException, InterruptedException {

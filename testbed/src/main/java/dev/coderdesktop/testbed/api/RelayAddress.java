@@ -9,16 +9,23 @@ import java.util.Map;
 
 /**
  * Where clients find the testbed's one DERP relay (region 999, served by the testbed itself at
- * {@code /derp}), and the two forms the DERP map takes: Tailscale's JSON for the REST API and the
- * protobuf for StreamDERPMaps. Immutable.
+ * {@code /derp}) and its STUN server, and the two forms the DERP map takes: Tailscale's JSON for
+ * the REST API and the protobuf for StreamDERPMaps. As coderd lists its STUN addresses, the STUN
+ * server is a region of its own after the relay's (1000, code {@code coder_stun_1000}) with one
+ * STUN-only node. Immutable.
  *
  * @param host the address clients dial (an IP literal or name)
  * @param port the HTTP port
+ * @param stunPort the STUN server's UDP port on {@code host}, or 0 for none (direct connections
+ *     disabled)
  */
-public record RelayAddress(String host, int port) {
+public record RelayAddress(String host, int port, int stunPort) {
 
   /** The region id the testbed uses. */
   public static final int REGION_ID = 999;
+
+  /** The region id of the STUN server, as coderd numbers its first STUN address. */
+  public static final int STUN_REGION_ID = REGION_ID + 1;
 
   /** The map as {@code /api/v2/workspaceagents/connection} returns it. */
   public Map<String, Object> json() {
@@ -35,13 +42,46 @@ public record RelayAddress(String host, int port) {
     region.put("RegionCode", "testbed");
     region.put("RegionName", "Testbed");
     region.put("Nodes", List.of(node));
-    return Map.of("Regions", Map.of(String.valueOf(REGION_ID), region));
+    Map<String, Object> regions = new LinkedHashMap<>();
+    regions.put(String.valueOf(REGION_ID), region);
+    if (stunPort > 0) {
+      Map<String, Object> stunNode = new LinkedHashMap<>();
+      stunNode.put("Name", STUN_REGION_ID + "stun0");
+      stunNode.put("RegionID", STUN_REGION_ID);
+      stunNode.put("HostName", host);
+      stunNode.put("STUNOnly", true);
+      stunNode.put("STUNPort", stunPort);
+      Map<String, Object> stunRegion = new LinkedHashMap<>();
+      stunRegion.put("EmbeddedRelay", false);
+      stunRegion.put("RegionID", STUN_REGION_ID);
+      stunRegion.put("RegionCode", "coder_stun_" + STUN_REGION_ID);
+      stunRegion.put("RegionName", "Coder STUN " + STUN_REGION_ID);
+      stunRegion.put("Nodes", List.of(stunNode));
+      regions.put(String.valueOf(STUN_REGION_ID), stunRegion);
+    }
+    return Map.of("Regions", regions);
   }
 
   /** The map as StreamDERPMaps sends it. */
   public DERPMap proto() {
-    return DERPMap.newBuilder()
-        .putRegions(
+    DERPMap.Builder map = DERPMap.newBuilder();
+    if (stunPort > 0) {
+      map.putRegions(
+          STUN_REGION_ID,
+          DERPMap.Region.newBuilder()
+              .setRegionId(STUN_REGION_ID)
+              .setRegionCode("coder_stun_" + STUN_REGION_ID)
+              .setRegionName("Coder STUN " + STUN_REGION_ID)
+              .addNodes(
+                  DERPMap.Region.Node.newBuilder()
+                      .setName(STUN_REGION_ID + "stun0")
+                      .setRegionId(STUN_REGION_ID)
+                      .setHostName(host)
+                      .setStunOnly(true)
+                      .setStunPort(stunPort))
+              .build());
+    }
+    return map.putRegions(
             REGION_ID,
             DERPMap.Region.newBuilder()
                 .setRegionId(REGION_ID)

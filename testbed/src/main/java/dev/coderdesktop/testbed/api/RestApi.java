@@ -102,7 +102,7 @@ public final class RestApi {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("derp_map", relay.json());
     m.put("derp_force_websockets", deployment.config().derpForceWebsockets());
-    m.put("disable_direct_connections", true);
+    m.put("disable_direct_connections", deployment.config().disableDirectConnections());
     m.put("hostname_suffix", deployment.config().hostnameSuffix());
     json(ex, 200, m);
   }

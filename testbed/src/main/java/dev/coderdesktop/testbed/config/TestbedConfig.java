@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  * @param derpForceWebsockets whether clients must reach DERP over websockets
  * @param users the accounts
  * @param workspaces the workspaces, each owned by one of {@code users}
+ * @param disableDirectConnections whether the deployment tells clients to stay on the relay (and
+ *     drops its STUN server from the DERP map), as {@code --block-direct-connections} does
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record TestbedConfig(
@@ -37,7 +40,8 @@ public record TestbedConfig(
     @JsonProperty("hostnameSuffix") String hostnameSuffix,
     @JsonProperty("derpForceWebsockets") boolean derpForceWebsockets,
     @JsonProperty("users") List<UserSpec> users,
-    @JsonProperty("workspaces") List<WorkspaceSpec> workspaces) {
+    @JsonProperty("workspaces") List<WorkspaceSpec> workspaces,
+    @JsonProperty("disableDirectConnections") boolean disableDirectConnections) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
 
@@ -73,7 +77,23 @@ public record TestbedConfig(
         throw new ConfigException("workspace " + w.name() + " needs distinct agent names");
       }
       w.agents().forEach(a -> requireName("agent", a));
+      for (String a : w.networks().keySet()) {
+        if (!w.agents().contains(a)) {
+          throw new ConfigException(
+              "workspace " + w.name() + " gives a network to unknown agent " + a);
+        }
+      }
     }
+  }
+
+  /** A deployment that allows direct connections. */
+  public TestbedConfig(
+      String version,
+      String hostnameSuffix,
+      boolean derpForceWebsockets,
+      List<UserSpec> users,
+      List<WorkspaceSpec> workspaces) {
+    this(version, hostnameSuffix, derpForceWebsockets, users, workspaces, false);
   }
 
   private static void requireName(String what, String name) {
@@ -135,16 +155,30 @@ public record TestbedConfig(
    * @param owner the owning user's name
    * @param stopped whether it starts stopped
    * @param agents its agents' names
+   * @param networks the network shape of some agents, by name ({@link NetworkShape#RELAY} for the
+   *     rest)
    */
   public record WorkspaceSpec(
       @JsonProperty("name") String name,
       @JsonProperty("owner") String owner,
       @JsonProperty("stopped") boolean stopped,
-      @JsonProperty("agents") List<String> agents) {
+      @JsonProperty("agents") List<String> agents,
+      @JsonProperty("networks") Map<String, NetworkShape> networks) {
 
-    /** Copies the list. */
+    /** Copies the list and map. */
     public WorkspaceSpec {
       agents = List.copyOf(agents == null ? List.of() : agents);
+      networks = Map.copyOf(networks == null ? Map.of() : networks);
+    }
+
+    /** A workspace whose agents all reach clients only through the relay. */
+    public WorkspaceSpec(String name, String owner, boolean stopped, List<String> agents) {
+      this(name, owner, stopped, agents, Map.of());
+    }
+
+    /** The network shape of agent {@code agent}. */
+    public NetworkShape network(String agent) {
+      return networks.getOrDefault(agent, NetworkShape.RELAY);
     }
   }
 }

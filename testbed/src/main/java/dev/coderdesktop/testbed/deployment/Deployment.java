@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.deployment;
 
+import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,8 +39,9 @@ public final class Deployment {
    *
    * @param id id (its tailnet address is derived from it)
    * @param name name
+   * @param network how its namespace sits on the lab network
    */
-  public record Agent(UUID id, String name) {}
+  public record Agent(UUID id, String name, NetworkShape network) {}
 
   /**
    * A workspace.
@@ -92,7 +94,7 @@ public final class Deployment {
       String path = w.owner() + "/" + w.name();
       List<Agent> agents = new ArrayList<>();
       for (String a : w.agents()) {
-        agents.add(new Agent(id("agent", path + "/" + a), a));
+        agents.add(new Agent(id("agent", path + "/" + a), a, w.network(a)));
       }
       UUID id = id("workspace", path);
       workspaces.put(id, new Workspace(id, w.name(), users.get(w.owner()), !w.stopped(), agents));

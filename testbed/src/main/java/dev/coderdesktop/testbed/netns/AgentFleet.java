@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.netns;
 
+import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +27,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps one agent process per agent of every running workspace, each in its own namespace with its
- * own sshd: starting a workspace starts its agents, stopping it kills them and deletes their
- * namespaces. Agent processes run this same program ({@code AgentMain}) under {@code ip netns exec}
- * and die when our end of their stdin closes.
+ * Keeps one agent process per agent of every running workspace, each in its own namespace (on the
+ * network shape its config names) with its own sshd: starting a workspace starts its agents,
+ * stopping it kills them and deletes their namespaces. Agent processes run this same program
+ * ({@code AgentMain}) under {@code ip netns exec} and die when our end of their stdin closes.
  *
  * <p>Thread-safe; reconciles on every deployment change.
  */
@@ -44,19 +47,36 @@ public final class AgentFleet implements AutoCloseable {
   private final SshServer ssh;
   private final Path stateDir;
   private final boolean derpWebsockets;
+  private final Optional<InetSocketAddress> stun;
   private final Map<UUID, Running> running = new HashMap<>();
   private boolean closed;
 
-  /** A fleet for {@code deployment}, whose agents reach the testbed at {@code url}. */
+  /**
+   * A fleet for {@code deployment}, whose agents reach the testbed at {@code url} and its STUN
+   * server at {@code stun}; they make direct paths unless the deployment disables them.
+   */
   public AgentFleet(
-      Deployment deployment, NetworkLab lab, URI url, Path stateDir, boolean derpWebsockets)
+      Deployment deployment,
+      NetworkLab lab,
+      URI url,
+      Optional<InetSocketAddress> stun,
+      Path stateDir,
+      boolean derpWebsockets)
       throws IOException {
     this.deployment = deployment;
     this.lab = lab;
     this.url = url;
+    this.stun = stun;
     this.stateDir = stateDir;
     this.derpWebsockets = derpWebsockets;
     this.ssh = SshServer.prepare(stateDir.resolve("ssh"));
+  }
+
+  /** A fleet whose agents know no STUN server (their direct endpoints are local addresses). */
+  public AgentFleet(
+      Deployment deployment, NetworkLab lab, URI url, Path stateDir, boolean derpWebsockets)
+      throws IOException {
+    this(deployment, lab, url, Optional.empty(), stateDir, derpWebsockets);
   }
 
   /** The key that signs in to every agent's sshd as root. */
@@ -82,10 +102,12 @@ public final class AgentFleet implements AutoCloseable {
       return;
     }
     Map<UUID, String> want = new HashMap<>();
+    Map<UUID, NetworkShape> shapes = new HashMap<>();
     for (Deployment.Workspace w : deployment.workspaces()) {
       if (w.running()) {
         for (Deployment.Agent a : w.agents()) {
           want.put(a.id(), w.name() + "." + a.name());
+          shapes.put(a.id(), a.network());
         }
       }
     }
@@ -97,7 +119,7 @@ public final class AgentFleet implements AutoCloseable {
     List<CompletableFuture<String>> ready = new ArrayList<>();
     for (Map.Entry<UUID, String> e : want.entrySet()) {
       if (!running.containsKey(e.getKey())) {
-        ready.add(launch(e.getKey(), e.getValue()));
+        ready.add(launch(e.getKey(), e.getValue(), shapes.get(e.getKey())));
       }
     }
     for (CompletableFuture<String> f : ready) {
@@ -112,8 +134,9 @@ public final class AgentFleet implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<String> launch(UUID id, String name) throws IOException {
-    NetworkLab.Host host = lab.addHost(name.replace('.', '-'));
+  private CompletableFuture<String> launch(UUID id, String name, NetworkShape shape)
+      throws IOException {
+    NetworkLab.Host host = lab.addHost(name.replace('.', '-'), shape);
     Process sshd = ssh.start(host.namespace());
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd =
@@ -138,6 +161,14 @@ public final class AgentFleet implements AutoCloseable {
     if (derpWebsockets) {
       cmd.add("--derp-websockets");
     }
+    if (deployment.config().disableDirectConnections()) {
+      cmd.add("--no-direct");
+    }
+    stun.ifPresent(
+        s -> {
+          cmd.add("--stun");
+          cmd.add(s.getAddress().getHostAddress() + ":" + s.getPort());
+        });
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectError(stateDir.resolve("agent-" + name + ".log").toFile());
     pb.environment().put("TESTBED_AGENT_TOKEN", deployment.issueAgentToken(id));

@@ -2,17 +2,21 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.netns;
 
+import dev.coderdesktop.testbed.config.NetworkShape;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The testbed's little network: a bridge on the host holding the testbed's address, and one network
- * namespace per host (each agent, and a test's client) hanging off it by a veth pair. The bridge
- * ports are isolated, so namespaces reach the testbed but never each other: agents are reachable
- * only through the DERP relay. Names carry a random tag so that several labs can coexist.
+ * namespace per host (each agent, and a test's client) hanging off it by a veth pair, or behind a
+ * NAT router namespace that does. Clients and {@link NetworkShape#RELAY relay} agents sit on
+ * isolated bridge ports, so they reach the testbed and the non-isolated ports ({@link
+ * NetworkShape#DIRECT direct} agents and routers) but never each other. Names carry a random tag so
+ * that several labs can coexist.
  *
  * <p>Needs root. Thread-safe; {@link #close} removes everything it made.
  */
@@ -22,10 +26,12 @@ public final class NetworkLab implements AutoCloseable {
    * A namespace on the lab network.
    *
    * @param namespace the namespace name
-   * @param address its IPv4 address on the bridge
-   * @param link the host end of its veth pair
+   * @param address its IPv4 address as the lab sees it: its own, or its router's for a host behind
+   *     NAT
+   * @param link the host end of the veth pair joining it (or its router) to the bridge
+   * @param router the namespace of the router in front of it, if its shape has one
    */
-  public record Host(String namespace, String address, String link) {}
+  public record Host(String namespace, String address, String link, Optional<String> router) {}
 
   private final String tag;
   private final int subnet;
@@ -76,8 +82,16 @@ public final class NetworkLab implements AutoCloseable {
     return "10.77." + subnet + ".1";
   }
 
-  /** Adds a namespace named after {@code role} with its own veth pair. */
-  public synchronized Host addHost(String role) throws IOException {
+  /** Adds a namespace named after {@code role} that reaches clients only through the relay. */
+  public Host addHost(String role) throws IOException {
+    return addHost(role, NetworkShape.RELAY);
+  }
+
+  /**
+   * Adds a namespace named after {@code role} on a network of the given shape: on the bridge by a
+   * veth pair of its own, or behind a router namespace that is.
+   */
+  public synchronized Host addHost(String role, NetworkShape shape) throws IOException {
     int n = ++created;
     if (n > 240) {
       throw new IOException("too many namespaces in one lab");
@@ -85,17 +99,27 @@ public final class NetworkLab implements AutoCloseable {
     String ns = "tb" + tag + "-" + role;
     String hostSide = "tb" + tag + "h" + n;
     String address = "10.77." + subnet + "." + (10 + n);
-    Host h = new Host(ns, address, hostSide);
+    Optional<String> router = shape.routed() ? Optional.of(ns + "-gw") : Optional.empty();
+    Host h = new Host(ns, address, hostSide, router);
     hosts.add(h);
+    String onBridge = router.orElse(ns);
     Commands.run("ip", "netns", "add", ns);
+    if (router.isPresent()) {
+      Commands.run("ip", "netns", "add", router.get());
+    }
     Commands.run(
-        "ip", "link", "add", hostSide, "type", "veth", "peer", "name", "eth0", "netns", ns);
+        "ip", "link", "add", hostSide, "type", "veth", "peer", "name", "eth0", "netns", onBridge);
     Commands.run("ip", "link", "set", hostSide, "master", bridge);
-    Commands.run("bridge", "link", "set", "dev", hostSide, "isolated", "on");
+    // Clients sit on isolated ports too: an isolated port reaches only the non-isolated ones.
+    String isolated = shape == NetworkShape.RELAY ? "on" : "off";
+    Commands.run("bridge", "link", "set", "dev", hostSide, "isolated", isolated);
     Commands.run("ip", "link", "set", hostSide, "up");
-    Commands.run("ip", "-n", ns, "addr", "add", address + "/24", "dev", "eth0");
-    Commands.run("ip", "-n", ns, "link", "set", "eth0", "up");
+    Commands.run("ip", "-n", onBridge, "addr", "add", address + "/24", "dev", "eth0");
+    Commands.run("ip", "-n", onBridge, "link", "set", "eth0", "up");
     Commands.run("ip", "-n", ns, "link", "set", "lo", "up");
+    if (router.isPresent()) {
+      NatRouter.build(router.get(), ns, n, shape);
+    }
     return h;
   }
 
@@ -113,6 +137,7 @@ public final class NetworkLab implements AutoCloseable {
    */
   private static void delete(Host h) {
     deleteNamespace(h.namespace());
+    h.router().ifPresent(NetworkLab::deleteNamespace);
     Commands.quietly("ip", "link", "del", h.link());
   }
 

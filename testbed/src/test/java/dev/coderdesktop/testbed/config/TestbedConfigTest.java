@@ -41,4 +41,41 @@ class TestbedConfigTest {
       assertTrue(!e.getMessage().isBlank(), json);
     }
   }
+
+  @Test
+  @DisplayName("agents get a network shape by name; the rest reach clients through the relay only")
+  void networks() {
+    TestbedConfig c =
+        TestbedConfig.parse(
+            "{\"users\":[{\"username\":\"bob\"}],\"disableDirectConnections\":true,"
+                + "\"workspaces\":[{\"name\":\"ws\",\"owner\":\"bob\","
+                + "\"agents\":[\"a\",\"b\",\"c\"],\"networks\":{\"a\":\"nat\",\"b\":\"hard\"}}]}");
+    TestbedConfig.WorkspaceSpec w = c.workspaces().getFirst();
+    assertEquals(NetworkShape.NAT, w.network("a"));
+    assertEquals(NetworkShape.HARD, w.network("b"));
+    assertEquals(NetworkShape.RELAY, w.network("c"));
+    assertTrue(c.disableDirectConnections());
+  }
+
+  @Test
+  @DisplayName("an unknown shape, or a shape for an agent that does not exist, is refused by name")
+  void badNetworks() {
+    String base = "{\"users\":[{\"username\":\"bob\"}],\"workspaces\":[{\"name\":\"ws\",";
+    ConfigException shape =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                TestbedConfig.parse(
+                    base
+                        + "\"owner\":\"bob\",\"agents\":[\"a\"],\"networks\":{\"a\":\"cone\"}}]}"));
+    assertTrue(shape.getMessage().contains("cone"), shape.getMessage());
+    assertTrue(shape.getMessage().contains("blocked"), shape.getMessage());
+    ConfigException agent =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                TestbedConfig.parse(
+                    base + "\"owner\":\"bob\",\"agents\":[\"a\"],\"networks\":{\"z\":\"nat\"}}]}"));
+    assertTrue(agent.getMessage().contains("unknown agent z"), agent.getMessage());
+  }
 }

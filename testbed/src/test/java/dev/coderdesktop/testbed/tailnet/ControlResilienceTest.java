@@ -261,7 +261,8 @@ class ControlResilienceTest {
       await("the first dial", client::isConnected);
       client.reconnect("test: network changed");
       await("a second dial without the clock moving", () -> peers.size() >= 2);
-      assertTrue(events.disconnects.getFirst().contains("network changed"));
+      assertTrue(
+          events.disconnects.getFirst().contains("network changed"), events.disconnects.toString());
     } finally {
       client.close();
     }

@@ -4,6 +4,7 @@ package dev.coderdesktop.testbed.tailnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.proto.Workspace;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class WorkspaceFeedTest {
 
   private final Deployment.User alice = new Deployment.User(UUID.randomUUID(), "alice");
-  private final Deployment.Agent main = new Deployment.Agent(UUID.randomUUID(), "main");
-  private final Deployment.Agent gpu = new Deployment.Agent(UUID.randomUUID(), "gpu");
+  private final Deployment.Agent main =
+      new Deployment.Agent(UUID.randomUUID(), "main", NetworkShape.RELAY);
+  private final Deployment.Agent gpu =
+      new Deployment.Agent(UUID.randomUUID(), "gpu", NetworkShape.RELAY);
   private final UUID wsId = UUID.randomUUID();
 
   private Deployment.Workspace ws(boolean running) {

@@ -18,6 +18,9 @@ import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.liveness.SleepDetector;
+import dev.coderdesktop.tunnel.path.DirectTransport;
+import dev.coderdesktop.tunnel.path.Endpoints;
+import dev.coderdesktop.tunnel.path.PathStatus;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.wireguard.Device;
@@ -26,7 +29,9 @@ import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
 import dev.coderdesktop.tunnel.wireguard.config.Config;
 import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
+import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +46,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The Coder Connect engine: our node on the deployment's tailnet. It keeps a WireGuard device whose
- * only transport is the home DERP relay, follows the user's workspaces, asks the coordinator for a
- * tunnel to every agent, and turns the agents' nodes into WireGuard peers. It configures no
- * operating system: the owner gives it a TUN device and sets addresses, routes and DNS.
+ * The Coder Connect engine: our node on the deployment's tailnet. It keeps a WireGuard device that
+ * reaches each agent through the home DERP relay and, unless direct connections are disabled,
+ * straight over UDP once a direct path is confirmed ({@link DirectTransport}); it follows the
+ * user's workspaces, asks the coordinator for a tunnel to every agent, and turns the agents' nodes
+ * into WireGuard peers and path candidates. It configures no operating system: the owner gives it a
+ * TUN device and sets addresses, routes and DNS.
  *
  * <p>Thread-safe. Events arrive on the control and relay threads.
  */
@@ -69,6 +76,7 @@ public final class CoderConnect implements AutoCloseable {
   private final DerpBind derp;
   private final DiscoHandler disco;
   private final AgentPinger pinger;
+  private final DirectTransport direct; // null when direct connections are off
   private final Device device;
   private final TailnetControlClient control;
   private final Clock clock;
@@ -79,6 +87,8 @@ public final class CoderConnect implements AutoCloseable {
   private WorkspaceState workspaces = WorkspaceState.EMPTY;
   private final Map<UUID, Key> agentKeys = new HashMap<>();
   private final Map<Key, Long> handshakes = new ConcurrentHashMap<>();
+  // When each peer's node first arrived, for the log line that times its direct path.
+  private final Map<Key, Long> firstNodeNanos = new ConcurrentHashMap<>();
   // Guarded by this: nodes waiting for READY_FOR_HANDSHAKE, and agents that said it.
   private final Map<UUID, PeerConfig> pending = new HashMap<>();
   private final Set<UUID> readyAgents = new HashSet<>();
@@ -108,11 +118,12 @@ public final class CoderConnect implements AutoCloseable {
     derp.setDiscoHandler(disco::onDerpPacket);
     derp.setForcedWebsocketHandler(this::onForcedWebsocket);
     this.pinger = new AgentPinger(disco, clock, this::pingTargets, this::onPingRound);
+    this.direct = config.directDisabled() ? null : openDirect(config, clock);
     this.device =
         new Device(
             new Config(nodePrivate, 0, List.of(), List.of()),
             tun,
-            derp,
+            direct != null ? direct.bind() : derp,
             clock,
             WireGuardTimings.standard());
     device.addHandshakeListener(
@@ -141,14 +152,17 @@ public final class CoderConnect implements AutoCloseable {
     derp.client().reconnect(reason);
     control.reconnect(reason);
     control.updateSelf(self());
+    if (direct != null) {
+      direct.rebind();
+    }
     for (Runnable hook : rebindHooks) {
       hook.run();
     }
   }
 
   /**
-   * Adds work to every {@link #rebind}: where direct paths re-STUN and re-probe their peers once
-   * they exist. Hooks run on the caller's thread and must not block.
+   * Adds work to every {@link #rebind} (direct paths already STUN again and re-probe their peers
+   * there). Hooks run on the caller's thread and must not block.
    */
   public void addRebindHook(Runnable hook) {
     rebindHooks.add(hook);
@@ -163,6 +177,42 @@ public final class CoderConnect implements AutoCloseable {
     }
   }
 
+  private DirectTransport openDirect(ConnectConfig config, Clock clock) {
+    try {
+      return DirectTransport.open(
+          derp, disco, config.stunServers(), clock, this::onEndpoints, this::onPathChange);
+    } catch (IOException e) {
+      LOG.warning("no direct paths, everything goes through DERP: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Our direct endpoints changed: peers learn them from our node. */
+  private void onEndpoints(List<InetSocketAddress> endpoints) {
+    TailnetControlClient c = control; // null while the constructor runs; start() sends our node
+    if (c != null) {
+      c.updateSelf(self());
+    }
+  }
+
+  private void onPathChange(Key peer, PathStatus status) {
+    if (status.isDirect()) {
+      Long handshake = handshakes.get(peer);
+      Long node = firstNodeNanos.get(peer);
+      LOG.info(
+          () ->
+              "direct path to "
+                  + peer.toBase64().substring(0, 8)
+                  + " at "
+                  + Endpoints.format(status.direct())
+                  + (node == null ? "" : ", " + clock.since(node).toMillis() + " ms after its node")
+                  + (handshake == null
+                      ? ", before the first handshake"
+                      : ", " + clock.since(handshake).toMillis() + " ms after the last handshake"));
+    }
+    publish();
+  }
+
   /** Our tailnet address; the owner assigns it (as a /128) to the TUN device. */
   public Inet6Address address() {
     return address;
@@ -171,6 +221,9 @@ public final class CoderConnect implements AutoCloseable {
   /** Starts the data plane and the control connection. */
   public void start() {
     device.start();
+    if (direct != null) {
+      direct.start();
+    }
     control.start();
     control.updateSelf(self());
     pinger.start();
@@ -212,6 +265,7 @@ public final class CoderConnect implements AutoCloseable {
             forcedWebsocket == null ? Map.of() : Map.of(config.derpRegion(), forcedWebsocket))
         .addAddresses(cidr)
         .addAllowedIps(cidr)
+        .addAllEndpoints(direct == null ? List.of() : direct.endpointStrings())
         .build();
   }
 
@@ -222,7 +276,19 @@ public final class CoderConnect implements AutoCloseable {
     return out;
   }
 
-  private AgentPing lastPing(UUID agent) {
+  private AgentPing lastPing(UUID agent, Key key) {
+    PathStatus path = direct == null || key == null ? null : direct.paths().status(key);
+    if (path != null && path.isDirect()) {
+      int home = config.derpRegion();
+      return new AgentPing(
+          path.latency(),
+          true,
+          home,
+          config.regionName(home),
+          config.derpLatencies().get(home),
+          path.atNanos(),
+          path.direct());
+    }
     AgentPinger.Sample s = pinger.last(agent);
     if (s == null) {
       return null;
@@ -230,7 +296,7 @@ public final class CoderConnect implements AutoCloseable {
     int region = s.result().derpRegion() != 0 ? s.result().derpRegion() : config.derpRegion();
     return new AgentPing(
         s.result().latency(),
-        s.result().direct(),
+        false,
         region,
         config.regionName(region),
         config.derpLatencies().get(region),
@@ -266,7 +332,7 @@ public final class CoderConnect implements AutoCloseable {
               names,
               TailnetAddresses.agentAddress(a.id()),
               key == null ? -1 : handshakes.getOrDefault(key, -1L),
-              lastPing(a.id())));
+              lastPing(a.id(), key)));
     }
     out.sort(
         Comparator.comparing(
@@ -293,6 +359,9 @@ public final class CoderConnect implements AutoCloseable {
     }
     device.addPeer(config);
     Key key = config.publicKey();
+    if (direct != null) {
+      direct.paths().probeNow(key); // the agent has our node now, so its disco knows our key
+    }
     // A later node update for a peer we already reach (or are already trying to reach) only
     // refreshes its config: a second initiation within the same timestamp granule would look like
     // a replay to the agent, which would then drop it and leave our first one unanswered.
@@ -341,6 +410,15 @@ public final class CoderConnect implements AutoCloseable {
     timer[0].mod(wait[0]);
   }
 
+  private void forgetPeer(Key k) {
+    firstNodeNanos.remove(k);
+    if (direct != null) {
+      direct.paths().removePeer(k);
+    }
+    disco.removePeer(k);
+    device.removePeer(k);
+  }
+
   /** The WireGuard counters. */
   public DeviceStats stats() {
     return device.stats();
@@ -372,8 +450,7 @@ public final class CoderConnect implements AutoCloseable {
         }
         pinger.forget(a);
         if (k != null) {
-          disco.removePeer(k);
-          device.removePeer(k);
+          forgetPeer(k);
         }
       }
       for (UUID a : added) {
@@ -402,8 +479,7 @@ public final class CoderConnect implements AutoCloseable {
           }
           pinger.forget(agent);
           if (k != null) {
-            disco.removePeer(k);
-            device.removePeer(k);
+            forgetPeer(k);
           }
           publish();
         }
@@ -438,8 +514,7 @@ public final class CoderConnect implements AutoCloseable {
         ready = readyAgents.contains(agent);
       }
       if (previous != null && !previous.equals(key)) {
-        disco.removePeer(previous);
-        device.removePeer(previous);
+        forgetPeer(previous);
       }
       if (!node.getDisco().isEmpty()) {
         try {
@@ -447,6 +522,10 @@ public final class CoderConnect implements AutoCloseable {
         } catch (IllegalArgumentException e) {
           LOG.warning("agent " + agent + " sent a malformed disco key; its pings go unanswered");
         }
+      }
+      if (direct != null) {
+        firstNodeNanos.putIfAbsent(key, clock.nanoTime());
+        direct.paths().setPeer(key, Endpoints.parse(node.getEndpointsList()));
       }
       if (ready) {
         program(agent);
@@ -489,6 +568,9 @@ public final class CoderConnect implements AutoCloseable {
   public void close() {
     sleep.stop();
     pinger.close();
+    if (direct != null) {
+      direct.close();
+    }
     disco.close();
     control.close();
     device.close();

@@ -3,8 +3,10 @@
 package dev.coderdesktop.tunnel.connect;
 
 import dev.coderdesktop.tunnel.transport.NetPolicy;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,6 +27,9 @@ import java.util.UUID;
  * @param derpRegionNames region names by id, for status (missing: "Unnamed id")
  * @param derpLatencies measured latencies to regions by id, advertised in our node
  * @param net how connections to the deployment and its relays are dialled (trust, proxy)
+ * @param stunServers the DERP map's STUN servers, resolved, for our direct endpoints
+ * @param directDisabled stay on DERP: no UDP socket, no endpoints advertised or used (the
+ *     deployment's {@code disable_direct_connections}, or the user's choice)
  */
 public record ConnectConfig(
     URI deployment,
@@ -38,7 +43,9 @@ public record ConnectConfig(
     boolean derpWebsockets,
     Map<Integer, String> derpRegionNames,
     Map<Integer, Duration> derpLatencies,
-    NetPolicy net) {
+    NetPolicy net,
+    List<InetSocketAddress> stunServers,
+    boolean directDisabled) {
 
   /** Validates and copies. */
   public ConnectConfig {
@@ -50,9 +57,41 @@ public record ConnectConfig(
     headers = Map.copyOf(headers);
     derpRegionNames = Map.copyOf(derpRegionNames);
     derpLatencies = Map.copyOf(derpLatencies);
+    stunServers = List.copyOf(stunServers);
     if (derpRegion <= 0) {
       throw new IllegalArgumentException("a DERP region id is positive");
     }
+  }
+
+  /** Direct paths on, found through local addresses only (no STUN server). */
+  public ConnectConfig(
+      URI deployment,
+      String sessionToken,
+      Map<String, String> headers,
+      UUID ownerId,
+      String ownerName,
+      String hostnameSuffix,
+      URI derpUrl,
+      int derpRegion,
+      boolean derpWebsockets,
+      Map<Integer, String> derpRegionNames,
+      Map<Integer, Duration> derpLatencies,
+      NetPolicy net) {
+    this(
+        deployment,
+        sessionToken,
+        headers,
+        ownerId,
+        ownerName,
+        hostnameSuffix,
+        derpUrl,
+        derpRegion,
+        derpWebsockets,
+        derpRegionNames,
+        derpLatencies,
+        net,
+        List.of(),
+        false);
   }
 
   /** Without region names or measured latencies. */

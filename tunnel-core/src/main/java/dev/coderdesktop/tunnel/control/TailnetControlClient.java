@@ -187,7 +187,7 @@ public final class TailnetControlClient implements Closeable {
         }
         reason = e.getMessage();
       } catch (IOException | RuntimeException e) {
-        reason = e.getMessage();
+        reason = whySessionEnded(e.getMessage());
       }
       dropSession(reason);
       if (isClosed()) {
@@ -424,6 +424,16 @@ public final class TailnetControlClient implements Closeable {
       LOG.log(Level.FINE, "resume token refresh failed", e);
       refreshTimer.mod(REFRESH_RETRY);
     }
+  }
+
+  /**
+   * Why a connection attempt failed: when the session was ended under it (silence, a re-bind), that
+   * is the reason, not the "stream closed" the attempt then met.
+   */
+  private synchronized String whySessionEnded(String fallback) {
+    return session != null && session.isClosed() && session.closeReason() != null
+        ? session.closeReason()
+        : fallback;
   }
 
   private String awaitSessionEnd() {

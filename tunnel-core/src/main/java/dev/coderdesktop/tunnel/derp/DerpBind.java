@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.derp;
 
 import dev.coderdesktop.tunnel.bind.Bind;
 import dev.coderdesktop.tunnel.bind.Endpoint;
+import dev.coderdesktop.tunnel.bind.ReceiveQueue;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
@@ -14,8 +15,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -35,12 +34,8 @@ public final class DerpBind implements Bind, DerpListener {
 
   private static final int QUEUE = 1024;
 
-  private record Incoming(Key source, byte[] bytes) {}
-
-  private static final Incoming POISON = new Incoming(null, null);
-
   private final DerpClient client;
-  private final BlockingQueue<Incoming> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final ReceiveQueue queue = new ReceiveQueue(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
   private volatile BiConsumer<Key, byte[]> discoHandler = (k, b) -> {};
   private volatile Consumer<String> forcedWebsocketHandler = reason -> {};
@@ -101,25 +96,14 @@ public final class DerpBind implements Bind, DerpListener {
       discoHandler.accept(source, packet);
       return;
     }
-    if (!queue.offer(new Incoming(source, packet))) {
+    if (!queue.offer(new DerpEndpoint(source), packet)) {
       dropped.incrementAndGet();
     }
   }
 
   @Override
   public Endpoint receive(ByteBuffer dst) throws IOException {
-    Incoming in;
-    try {
-      in = queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ClosedChannelException();
-    }
-    if (in == POISON || closed) {
-      throw new ClosedChannelException();
-    }
-    dst.put(in.bytes());
-    return new DerpEndpoint(in.source());
+    return queue.take(dst);
   }
 
   @Override
@@ -144,7 +128,6 @@ public final class DerpBind implements Bind, DerpListener {
   public void close() {
     closed = true;
     client.close();
-    queue.clear();
-    queue.offer(POISON);
+    queue.close();
   }
 }

@@ -22,11 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Our node's disco endpoint on the DERP relay. It knows the peers' disco keys (from their
- * coordinator nodes), answers their Pings with Pongs back through the relay, and sends Pings of its
- * own to measure round-trip times. Packets from relay sources that are not known peers, or whose
- * sender disco key is not that peer's, are dropped without opening the box; so are boxes that do
- * not authenticate or parse. CallMeMaybe is ignored: this node advertises no direct endpoints.
+ * Our node's disco endpoint, over the DERP relay and (once {@link #setDirect} is called) over UDP.
+ * It knows the peers' disco keys (from their coordinator nodes), answers their Pings with Pongs on
+ * the path the Ping came by (a Pong over UDP carries the source address we saw), and sends Pings of
+ * its own to measure round-trip times and to confirm direct paths. Relayed packets from sources
+ * that are not known peers, or whose sender disco key is not that peer's, are dropped without
+ * opening the box; UDP packets are matched to a peer by their sender disco key alone; boxes that do
+ * not authenticate or parse are dropped. A CallMeMaybe counts only when relayed, and goes to the
+ * {@link DirectEvents}, as does every Ping that arrived over UDP.
  *
  * <p>Thread-safe. Packets arrive on the relay's reader thread; pings may be sent from any thread;
  * results complete on the reader thread or the clock's thread.
@@ -45,11 +48,29 @@ public final class DiscoHandler implements AutoCloseable {
     boolean send(Key nodeKey, byte[] packet);
   }
 
+  /** Sends a disco packet straight to a UDP address; false if it could not. */
+  @FunctionalInterface
+  public interface DirectTransport {
+    /** Sends {@code packet} to {@code to}. */
+    boolean send(InetSocketAddress to, byte[] packet);
+  }
+
+  /**
+   * What the direct-path layer needs to hear of. Called on the receiving thread; must not block.
+   */
+  public interface DirectEvents {
+    /** The peer pinged us over UDP from {@code from} (already answered). */
+    void onDirectPing(Key nodeKey, InetSocketAddress from);
+
+    /** The peer asked us, through the relay, to ping these endpoints of its. */
+    void onCallMeMaybe(Key nodeKey, List<InetSocketAddress> endpoints);
+  }
+
   /**
    * The outcome of one ping.
    *
    * @param latency the round-trip time
-   * @param direct whether the pong came over a direct path (never, while we are DERP-only)
+   * @param direct whether the ping went to a UDP address rather than through the relay
    * @param derpRegion the region the ping travelled through, from the pong; 0 when direct
    */
   public record PingResult(Duration latency, boolean direct, int derpRegion) {}
@@ -59,6 +80,7 @@ public final class DiscoHandler implements AutoCloseable {
   private record Pending(
       Key nodeKey,
       Key discoKey,
+      InetSocketAddress to,
       long sentNanos,
       CompletableFuture<PingResult> result,
       Timer timer) {}
@@ -75,8 +97,20 @@ public final class DiscoHandler implements AutoCloseable {
 
   // Guarded by this.
   private final Map<Key, Peer> peers = new HashMap<>();
+  private final Map<Key, Key> nodeByDisco = new HashMap<>();
   private final Map<TxId, Pending> pending = new HashMap<>();
   private boolean closed;
+
+  // Set once, before UDP packets flow.
+  private volatile DirectTransport direct = (to, packet) -> false;
+  private volatile DirectEvents events =
+      new DirectEvents() {
+        @Override
+        public void onDirectPing(Key nodeKey, InetSocketAddress from) {}
+
+        @Override
+        public void onCallMeMaybe(Key nodeKey, List<InetSocketAddress> endpoints) {}
+      };
 
   /**
    * A disco endpoint with our disco private key and node key, reached through relay region {@code
@@ -90,6 +124,12 @@ public final class DiscoHandler implements AutoCloseable {
     this.homeRegion = homeRegion;
     this.transport = transport;
     this.clock = clock;
+  }
+
+  /** Enables disco over UDP: packets go out through {@code transport}, news to {@code events}. */
+  public void setDirect(DirectTransport transport, DirectEvents events) {
+    this.direct = transport;
+    this.events = events;
   }
 
   /** Our disco public key, as advertised in our node. */
@@ -113,7 +153,11 @@ public final class DiscoHandler implements AutoCloseable {
       return;
     }
     synchronized (this) {
-      peers.put(nodeKey, new Peer(discoKey, shared));
+      Peer old = peers.put(nodeKey, new Peer(discoKey, shared));
+      if (old != null) {
+        nodeByDisco.remove(old.discoKey(), nodeKey);
+      }
+      nodeByDisco.put(discoKey, nodeKey);
     }
   }
 
@@ -121,7 +165,10 @@ public final class DiscoHandler implements AutoCloseable {
   public void removePeer(Key nodeKey) {
     List<Pending> failed = new ArrayList<>();
     synchronized (this) {
-      peers.remove(nodeKey);
+      Peer old = peers.remove(nodeKey);
+      if (old != null) {
+        nodeByDisco.remove(old.discoKey(), nodeKey);
+      }
       pending.values().removeIf(p -> p.nodeKey().equals(nodeKey) && failed.add(p));
     }
     for (Pending p : failed) {
@@ -151,6 +198,14 @@ public final class DiscoHandler implements AutoCloseable {
    * #PING_TIMEOUT}.
    */
   public CompletableFuture<PingResult> ping(Key nodeKey) {
+    return ping(nodeKey, null);
+  }
+
+  /**
+   * Pings the peer at UDP address {@code to}, or through the relay when {@code to} is null. A
+   * direct result's latency is that path's round trip.
+   */
+  public CompletableFuture<PingResult> ping(Key nodeKey, InetSocketAddress to) {
     CompletableFuture<PingResult> result = new CompletableFuture<>();
     TxId tx = TxId.random();
     Peer peer;
@@ -162,18 +217,20 @@ public final class DiscoHandler implements AutoCloseable {
         return result;
       }
       Timer timer = clock.newTimer("disco-ping-timeout", () -> expire(tx));
-      pending.put(tx, new Pending(nodeKey, peer.discoKey(), clock.nanoTime(), result, timer));
+      pending.put(tx, new Pending(nodeKey, peer.discoKey(), to, clock.nanoTime(), result, timer));
       timer.mod(PING_TIMEOUT);
     }
     byte[] packet = seal(peer, new DiscoMessage.Ping(tx, nodePublic));
-    if (!transport.send(nodeKey, packet)) {
+    boolean sent = to == null ? transport.send(nodeKey, packet) : direct.send(to, packet);
+    if (!sent) {
       Pending p;
       synchronized (this) {
         p = pending.remove(tx);
       }
       if (p != null) {
         p.timer().cancel();
-        result.completeExceptionally(new IOException("the relay is not connected"));
+        result.completeExceptionally(
+            new IOException(to == null ? "the relay is not connected" : "cannot send to " + to));
       }
     }
     return result;
@@ -192,19 +249,11 @@ public final class DiscoHandler implements AutoCloseable {
   /** Handles a disco packet relayed from {@code source} (a node key). */
   public void onDerpPacket(Key source, byte[] packet) {
     Peer peer;
-    DiscoMessage m;
-    try {
-      Key sender = DiscoPacket.sender(packet);
-      synchronized (this) {
-        peer = peers.get(source);
-      }
-      if (peer == null || !peer.discoKey().equals(sender)) {
-        dropped.incrementAndGet();
-        return;
-      }
-      m = DiscoPacket.open(peer.sharedKey(), packet);
-    } catch (DiscoFormatException e) {
-      dropped.incrementAndGet();
+    synchronized (this) {
+      peer = peers.get(source);
+    }
+    DiscoMessage m = openFrom(peer, packet);
+    if (m == null) {
       return;
     }
     switch (m) {
@@ -218,10 +267,65 @@ public final class DiscoHandler implements AutoCloseable {
         }
       }
       case DiscoMessage.Pong pong -> onPong(peer, pong);
-      case DiscoMessage.CallMeMaybe ignored -> {
-        // We have no direct endpoints to try.
-      }
+      case DiscoMessage.CallMeMaybe cmm -> events.onCallMeMaybe(source, cmm.endpoints());
     }
+  }
+
+  /** Handles a disco packet that arrived over UDP from {@code from}. */
+  public void onUdpPacket(InetSocketAddress from, byte[] packet) {
+    Peer peer;
+    Key nodeKey;
+    try {
+      Key sender = DiscoPacket.sender(packet);
+      synchronized (this) {
+        nodeKey = nodeByDisco.get(sender);
+        peer = nodeKey == null ? null : peers.get(nodeKey);
+      }
+    } catch (DiscoFormatException e) {
+      dropped.incrementAndGet();
+      return;
+    }
+    DiscoMessage m = openFrom(peer, packet);
+    if (m == null) {
+      return;
+    }
+    switch (m) {
+      case DiscoMessage.Ping ping -> {
+        if (direct.send(from, seal(peer, new DiscoMessage.Pong(ping.txId(), from)))) {
+          pingsAnswered.incrementAndGet();
+        }
+        events.onDirectPing(nodeKey, from);
+      }
+      case DiscoMessage.Pong pong -> onPong(peer, pong);
+      case DiscoMessage.CallMeMaybe ignored -> dropped.incrementAndGet(); // only valid relayed
+    }
+  }
+
+  /**
+   * Opens a packet from {@code peer} (null: an unknown sender), or counts it dropped and returns
+   * null when the peer is unknown, its sender key is not the peer's, or the box does not open.
+   */
+  private DiscoMessage openFrom(Peer peer, byte[] packet) {
+    try {
+      if (peer == null || !peer.discoKey().equals(DiscoPacket.sender(packet))) {
+        dropped.incrementAndGet();
+        return null;
+      }
+      return DiscoPacket.open(peer.sharedKey(), packet);
+    } catch (DiscoFormatException e) {
+      dropped.incrementAndGet();
+      return null;
+    }
+  }
+
+  /** Sends the peer a CallMeMaybe with our endpoints through the relay; false if it could not. */
+  public boolean sendCallMeMaybe(Key nodeKey, List<InetSocketAddress> endpoints) {
+    Peer peer;
+    synchronized (this) {
+      peer = peers.get(nodeKey);
+    }
+    return peer != null
+        && transport.send(nodeKey, seal(peer, new DiscoMessage.CallMeMaybe(endpoints)));
   }
 
   private void onPong(Peer from, DiscoMessage.Pong pong) {
@@ -235,10 +339,9 @@ public final class DiscoHandler implements AutoCloseable {
       pending.remove(pong.txId());
     }
     p.timer().cancel();
-    boolean derp = pong.viaDerp();
-    p.result()
-        .complete(
-            new PingResult(clock.since(p.sentNanos()), !derp, derp ? pong.source().getPort() : 0));
+    boolean derp = p.to() == null;
+    int region = derp && pong.viaDerp() ? pong.source().getPort() : 0;
+    p.result().complete(new PingResult(clock.since(p.sentNanos()), !derp, region));
   }
 
   private byte[] seal(Peer peer, DiscoMessage m) {

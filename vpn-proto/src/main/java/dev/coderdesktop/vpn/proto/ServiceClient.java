@@ -102,7 +102,17 @@ public final class ServiceClient implements Closeable {
   /** Asks the service to connect to {@code url} with {@code token}. */
   public StartResponse start(String url, String token, Map<String, String> headers)
       throws IOException {
-    StartRequest.Builder b = StartRequest.newBuilder().setCoderUrl(url).setApiToken(token);
+    return start(url, token, headers, false);
+  }
+
+  /** As above; {@code noDirect} keeps every agent on the DERP relay. */
+  public StartResponse start(
+      String url, String token, Map<String, String> headers, boolean noDirect) throws IOException {
+    StartRequest.Builder b =
+        StartRequest.newBuilder()
+            .setCoderUrl(url)
+            .setApiToken(token)
+            .setDisableDirectConnections(noDirect);
     headers.forEach(
         (k, v) -> b.addHeaders(StartRequest.Header.newBuilder().setName(k).setValue(v)));
     return call(ClientMessage.newBuilder().setStart(b).build()).getStart();

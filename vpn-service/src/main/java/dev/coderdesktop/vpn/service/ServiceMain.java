@@ -4,6 +4,7 @@ package dev.coderdesktop.vpn.service;
 
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
+import dev.coderdesktop.vpn.proto.logging.OneLineFormatter;
 import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.ClientLimits;
@@ -28,6 +29,7 @@ import java.util.logging.Logger;
  * <pre>
  * ServiceMain [--socket /run/coder-desktop/vpn.sock] [--group NAME] [--allow-user NAME]...
  *             [--allow-group NAME]... [--interface coder0] [--state-dir DIR] [--max-clients 32]
+ *             [--no-direct]
  * </pre>
  *
  * <p>With {@code --state-dir}, a Start that succeeds is recorded there (root only, mode 0600) until
@@ -41,9 +43,12 @@ public final class ServiceMain {
 
   /** Entry point. */
   public static void main(String[] args) throws Exception {
+    // One line per record, with journald's priority prefix under systemd.
+    OneLineFormatter.useForRootHandlers(System.getenv());
     Path socket = Path.of("/run/coder-desktop/vpn.sock");
     String group = null;
     String iface = "coder0";
+    boolean noDirect = false;
     Set<String> users = new HashSet<>();
     Set<String> groups = new HashSet<>();
     Path stateDir = null;
@@ -56,6 +61,7 @@ public final class ServiceMain {
           case "--allow-user" -> users.add(args[++i]);
           case "--allow-group" -> groups.add(args[++i]);
           case "--interface" -> iface = args[++i];
+          case "--no-direct" -> noDirect = true;
           case "--state-dir" -> stateDir = Path.of(args[++i]);
           case "--max-clients" -> maxClients = Integer.parseInt(args[++i]);
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -65,7 +71,7 @@ public final class ServiceMain {
       System.err.println(
           "usage: ServiceMain [--socket PATH] [--group NAME] [--allow-user NAME]..."
               + " [--allow-group NAME]... [--interface NAME] [--state-dir DIR]"
-              + " [--max-clients N]: "
+              + " [--max-clients N] [--no-direct]: "
               + e.getMessage());
       System.exit(2);
       return;
@@ -75,6 +81,7 @@ public final class ServiceMain {
     }
     SystemClock clock = new SystemClock("service");
     String ifname = iface;
+    boolean derpOnly = noDirect; // the operator's choice holds for every session
     SessionStore store = stateDir == null ? SessionStore.NONE : new StateFile(stateDir);
     // Company networks: a CA file and a proxy from the unit's environment (docs/operator.md); the
     // system certificate store and HTTPS_PROXY/NO_PROXY are honoured without them.
@@ -99,7 +106,9 @@ public final class ServiceMain {
             ClientLimits.DEFAULT.stallTimeout());
     VpnService service =
         new VpnService(
-            (params, listener) -> TunnelSession.open(params, ifname, platform, listener),
+            (params, listener) ->
+                TunnelSession.open(
+                    derpOnly ? params.withNoDirect() : params, ifname, platform, listener),
             clock,
             store,
             limits);

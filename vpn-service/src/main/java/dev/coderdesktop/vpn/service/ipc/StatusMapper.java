@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
+import dev.coderdesktop.tunnel.path.Endpoints;
 import dev.coderdesktop.vpn.proto.wire.Agent;
 import dev.coderdesktop.vpn.proto.wire.LastPing;
 import dev.coderdesktop.vpn.proto.wire.PeerUpdate;
@@ -72,6 +73,9 @@ final class StatusMapper {
             .setPreferredDerp(p.derpRegionName());
     if (p.derpLatency() != null) {
       l.setPreferredDerpLatency(duration(p.derpLatency()));
+    }
+    if (p.directEndpoint() != null) {
+      l.setDirectEndpoint(Endpoints.format(p.directEndpoint()));
     }
     return l.build();
   }

@@ -40,8 +40,10 @@ import java.util.logging.Logger;
 /**
  * The service's API as a table of handlers over vpn.proto (ClientMessage in, ServiceMessage out):
  * Start, Stop, Status and Wake, each validated then acted on; a Start while another is in progress
- * fails fast; an identical repeat Start is a no-op. Every state change is broadcast as a Status to
- * every connected client through the client's {@link Outbox}, so no sender ever waits for a client.
+ * fails fast; an identical repeat Start is a no-op, and a Start with another sign-in while started
+ * stops the running session and starts one with the new sign-in. Every state change is broadcast as
+ * a Status to every connected client through the client's {@link Outbox}, so no sender ever waits
+ * for a client.
  *
  * <pre>
  *   STOPPED --start--> STARTING --ok--> STARTED --stop--> STOPPING --> STOPPED
@@ -183,7 +185,10 @@ public final class VpnService implements LocalSocketServer.Handler {
   StartResponse start(StartRequest req) {
     Map<String, String> headers = new LinkedHashMap<>();
     req.getHeadersList().forEach(h -> headers.put(h.getName(), h.getValue()));
-    Outcome o = start(new Session.StartParams(req.getCoderUrl(), req.getApiToken(), headers));
+    Outcome o =
+        start(
+            new Session.StartParams(
+                req.getCoderUrl(), req.getApiToken(), headers, req.getDisableDirectConnections()));
     return o.ok()
         ? StartResponse.newBuilder().setSuccess(true).build()
         : StartResponse.newBuilder().setErrorMessage(o.error()).build();
@@ -194,6 +199,21 @@ public final class VpnService implements LocalSocketServer.Handler {
     if (want.url().isBlank() || want.token().isBlank()) {
       return new Outcome(
           false, "a deployment URL and a token are required", SignInException.Kind.REFUSED);
+    }
+    boolean replace;
+    synchronized (this) {
+      if (lifecycle == Status.Lifecycle.STARTED && want.equals(running)) {
+        return Outcome.OK;
+      }
+      replace = lifecycle == Status.Lifecycle.STARTED;
+    }
+    if (replace) {
+      // Started with another sign-in (a new login, token or deployment): stop, then start anew.
+      LOG.info("a Start with a new sign-in: stopping the running session first");
+      StopResponse stopped = stop();
+      if (!stopped.getSuccess()) {
+        return new Outcome(false, stopped.getErrorMessage(), null);
+      }
     }
     long gen;
     synchronized (this) {

@@ -53,16 +53,28 @@ public interface Session extends AutoCloseable {
    * @param url the deployment
    * @param token the session token
    * @param headers extra headers
+   * @param noDirect stay on the DERP relay (the Start's {@code disable_direct_connections})
    */
-  record StartParams(String url, String token, java.util.Map<String, String> headers) {
+  record StartParams(
+      String url, String token, java.util.Map<String, String> headers, boolean noDirect) {
     /** Copies. */
     public StartParams {
       headers = java.util.Map.copyOf(headers);
     }
 
+    /** Direct paths allowed. */
+    public StartParams(String url, String token, java.util.Map<String, String> headers) {
+      this(url, token, headers, false);
+    }
+
+    /** The same, kept on the DERP relay (the operator's {@code --no-direct}). */
+    public StartParams withNoDirect() {
+      return new StartParams(url, token, headers, true);
+    }
+
     @Override
     public String toString() {
-      return "StartParams[" + url + "]";
+      return "StartParams[" + url + (noDirect ? ", DERP only" : "") + "]";
     }
   }
 }

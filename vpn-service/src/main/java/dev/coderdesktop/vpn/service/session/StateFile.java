@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The session record on disk: {@code <dir>/session}, the last successful Start as a vpn.proto
- * {@code StartRequest} (URL, token, headers), mode 0600 in a directory of mode 0700, both owned by
- * the service's user (root). Written to a temporary file and renamed over the old one, so a crash
- * leaves the old record or the new one, never half of one. Thread-safe.
+ * {@code StartRequest} (URL, token, headers, DERP only), mode 0600 in a directory of mode 0700,
+ * both owned by the service's user (root). Written to a temporary file and renamed over the old
+ * one, so a crash leaves the old record or the new one, never half of one. Thread-safe.
  */
 public final class StateFile implements SessionStore {
 
@@ -42,7 +42,10 @@ public final class StateFile implements SessionStore {
   @Override
   public synchronized void save(Session.StartParams params) throws IOException {
     StartRequest.Builder b =
-        StartRequest.newBuilder().setCoderUrl(params.url()).setApiToken(params.token());
+        StartRequest.newBuilder()
+            .setCoderUrl(params.url())
+            .setApiToken(params.token())
+            .setDisableDirectConnections(params.noDirect());
     params
         .headers()
         .forEach((k, v) -> b.addHeaders(StartRequest.Header.newBuilder().setName(k).setValue(v)));
@@ -76,7 +79,9 @@ public final class StateFile implements SessionStore {
       }
       Map<String, String> headers = new LinkedHashMap<>();
       r.getHeadersList().forEach(h -> headers.put(h.getName(), h.getValue()));
-      return Optional.of(new Session.StartParams(r.getCoderUrl(), r.getApiToken(), headers));
+      return Optional.of(
+          new Session.StartParams(
+              r.getCoderUrl(), r.getApiToken(), headers, r.getDisableDirectConnections()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

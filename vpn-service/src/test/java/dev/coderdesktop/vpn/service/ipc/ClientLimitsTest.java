@@ -220,10 +220,12 @@ class ClientLimitsTest {
       worstNanos = Math.max(worstNanos, System.nanoTime() - t0);
     }
     long totalMs = (System.nanoTime() - startNanos) / 1_000_000;
+    // A blocking write to the stuck client would hold a callback until the test's timeout; the
+    // bounds are loose so that a loaded machine's scheduling pauses do not count as blocking.
     assertTrue(
-        worstNanos < TimeUnit.MILLISECONDS.toNanos(250),
+        worstNanos < TimeUnit.SECONDS.toNanos(5),
         "an engine callback waited " + worstNanos / 1_000_000 + " ms");
-    assertTrue(totalMs < 10_000, "300 updates took " + totalMs + " ms");
+    assertTrue(totalMs < 60_000, "300 updates took " + totalMs + " ms");
     // The reading client sees the last update.
     // The fake clock reads 5 s; update i carries a handshake at i ms, so the last one is 4.7 s old.
     ServiceMessage m;

@@ -257,6 +257,28 @@ class VpnServiceTest {
   }
 
   @Test
+  @DisplayName("a start with a new sign-in while started closes the session and opens a new one")
+  void newSignInRestarts() throws Exception {
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    ClientMessage other =
+        ClientMessage.newBuilder()
+            .setStart(
+                StartRequest.newBuilder()
+                    .setCoderUrl("https://coder.example.com")
+                    .setApiToken("tok-456"))
+            .build();
+    assertTrue(call(c, other).getStart().getSuccess());
+    assertEquals(2, opened.get(), "the new token opened a second session");
+    assertEquals(1, closed.get(), "the first session was closed before");
+    assertEquals(
+        Status.Lifecycle.STARTED,
+        call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+            .getStatus()
+            .getLifecycle());
+  }
+
+  @Test
   @DisplayName("a start while another is in progress fails fast with a clear message")
   void busy() throws Exception {
     gate = new CountDownLatch(1);

@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.coder.sdk.signin;
+
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.SessionToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The freedesktop Secret Service (GNOME Keyring, KWallet) through libsecret's {@code secret-tool}:
+ * the token is the secret, stored under the attributes {@code service=coder-desktop} and {@code
+ * url=<deployment>}; the URL itself lives in the settings file, so reading back is one {@code
+ * secret-tool lookup} (which prints just the secret on stdout) and never parses {@code search}
+ * output (whose attribute lines go to stderr). The token reaches the tool on standard input, never
+ * on its command line. Thread-safe (each call is its own process).
+ */
+public final class SecretToolStore implements TokenStore {
+
+  /** The attribute all our items carry. */
+  static final String SERVICE = "coder-desktop";
+
+  /** The settings file's key for the deployment URL. */
+  static final String URL_KEY = "url";
+
+  private static final long TIMEOUT_SECONDS = 20;
+
+  private final Path tool;
+  private final Map<String, String> env;
+  private final SignInFiles files;
+
+  /**
+   * A store using the {@code secret-tool} at {@code tool}.
+   *
+   * @param env the session's environment (its {@code DBUS_SESSION_BUS_ADDRESS} reaches the tool)
+   * @param files the settings file (for the URL) and the plain credentials file (removed on save,
+   *     so no token is left in a file once it is in the keyring)
+   */
+  public SecretToolStore(Path tool, Map<String, String> env, SignInFiles files) {
+    this.tool = tool;
+    this.env = Map.copyOf(env);
+    this.files = files;
+  }
+
+  @Override
+  public Optional<SignIn> load() throws IOException {
+    String url = PropertiesFile.read(files.settings()).getProperty(URL_KEY, "").strip();
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    Result r = run(List.of("lookup", "service", SERVICE, "url", url), null);
+    // lookup exits 1 with nothing on stderr when no item matches.
+    if (r.exit() != 0 && r.err().isEmpty()) {
+      return Optional.empty();
+    }
+    r.check("lookup");
+    String secret = r.out().strip();
+    if (secret.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new SignIn(DeploymentUrl.parse(url), SessionToken.of(secret)));
+    } catch (DeploymentUrl.InvalidException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void save(SignIn signIn) throws IOException {
+    clearItems();
+    run(
+            List.of(
+                "store",
+                "--label=Coder Desktop session token",
+                "service",
+                SERVICE,
+                "url",
+                signIn.url().toString()),
+            signIn.token().reveal())
+        .check("store");
+    Map<String, String> change = new HashMap<>();
+    change.put(URL_KEY, signIn.url().toString());
+    PropertiesFile.update(files.settings(), change, "Coder Desktop settings");
+    Files.deleteIfExists(files.credentials());
+  }
+
+  @Override
+  public void clear() throws IOException {
+    clearItems();
+    Map<String, String> change = new HashMap<>();
+    change.put(URL_KEY, null);
+    if (Files.exists(files.settings())) {
+      PropertiesFile.update(files.settings(), change, "Coder Desktop settings");
+    }
+    Files.deleteIfExists(files.credentials());
+  }
+
+  /** Removes our items; like lookup, clear exits 1 without a word when there were none. */
+  private void clearItems() throws IOException {
+    Result r = run(List.of("clear", "service", SERVICE), null);
+    if (!(r.exit() == 1 && r.err().isEmpty())) {
+      r.check("clear");
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "the desktop keyring (Secret Service, via secret-tool)";
+  }
+
+  /** Whether the tool answers at all: it needs a session bus and a keyring behind it. */
+  boolean works() {
+    try {
+      Result r = run(List.of("lookup", "service", SERVICE + "-probe"), null);
+      return r.exit() == 0 || r.err().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** One run's outcome; {@code err} is stripped. */
+  private record Result(int exit, String out, String err) {
+    void check(String what) throws IOException {
+      if (exit != 0) {
+        throw new IOException("secret-tool " + what + " failed (exit " + exit + "): " + err);
+      }
+    }
+  }
+
+  private Result run(List<String> args, String stdin) throws IOException {
+    List<String> argv = new ArrayList<>();
+    argv.add(tool.toString());
+    argv.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(argv);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    try (OutputStream in = p.getOutputStream()) {
+      if (stdin != null) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] out;
+    byte[] err;
+    try (InputStream o = p.getInputStream();
+        InputStream e = p.getErrorStream()) {
+      out = o.readAllBytes();
+      err = e.readAllBytes();
+    }
+    try {
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IOException("secret-tool did not finish in " + TIMEOUT_SECONDS + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new IOException("interrupted while waiting for secret-tool");
+    }
+    return new Result(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8).strip());
+  }
+}

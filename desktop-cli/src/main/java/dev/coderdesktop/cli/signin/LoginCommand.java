@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli.signin;
+
+import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.coder.sdk.CoderClient;
+import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.coder.sdk.signin.TokenStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code login}: checks the deployment and the token, then stores them where the tray does. */
+@Command(
+    name = "login",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sign in: checks the deployment (Coder 2.20.0 or later) and the session token, then stores"
+          + " them: the token in the desktop keyring (Secret Service) when there is one, else in"
+          + " ~/.config/coder-desktop/credentials (mode 0600). The tray app uses the same sign-in.",
+      "The token is read without echo from the terminal, from a pipe, or from --token-file."
+    })
+public final class LoginCommand implements Callable<Integer> {
+
+  @ParentCommand CoderDesktopCli root;
+
+  @Option(
+      names = "--url",
+      required = true,
+      paramLabel = "URL",
+      description = "The deployment, e.g. https://coder.example.com.")
+  String url;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "PATH",
+      description = "Read the session token from this file (- for standard input).")
+  Path tokenFile;
+
+  @Override
+  public Integer call() throws UserError, IOException {
+    DeploymentUrl u;
+    try {
+      u = DeploymentUrl.parse(url);
+    } catch (DeploymentUrl.InvalidException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+    String text =
+        TokenInput.read(
+            root.terminal(),
+            tokenFile,
+            "Paste a session token from " + u.resolve("/cli-auth") + " and press Enter.");
+    SessionToken token;
+    try {
+      token = SessionToken.of(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+    String version;
+    String user;
+    try {
+      CoderClient api = new CoderClient(u, token, Map.of());
+      version = api.checkVersion().toString();
+      user = api.me().username();
+    } catch (CoderException e) {
+      throw new UserError(ExitCode.FAILED, "sign-in failed: " + e.getMessage());
+    }
+    TokenStore store = root.tokens();
+    store.save(new SignIn(u, token));
+    root.terminal()
+        .out()
+        .println("Signed in to " + u + " (Coder " + version + ") as " + user + ".");
+    root.terminal().err().println("The token is kept in " + store.describe() + ".");
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli.vpn;
+
+import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.vpn.proto.ServiceClient;
+import dev.coderdesktop.vpn.proto.wire.StopResponse;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code down}: stops CoderVPN; already off is fine. */
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Turn CoderVPN off.")
+public final class DownCommand implements Callable<Integer> {
+
+  @ParentCommand CoderDesktopCli root;
+
+  @Override
+  public Integer call() throws UserError, IOException {
+    try (ServiceClient client = root.connect()) {
+      StopResponse r = client.stop();
+      if (!r.getSuccess()) {
+        throw new UserError(ExitCode.FAILED, "CoderVPN did not stop: " + r.getErrorMessage());
+      }
+      root.terminal().out().println("CoderVPN is off.");
+      return ExitCode.OK;
+    }
+  }
+}

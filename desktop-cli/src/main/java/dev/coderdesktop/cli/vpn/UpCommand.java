@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli.vpn;
+
+import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.vpn.proto.ServiceClient;
+import dev.coderdesktop.vpn.proto.wire.StartResponse;
+import dev.coderdesktop.vpn.proto.wire.Status;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code up}: starts CoderVPN with the stored sign-in. The service treats a repeat with the same
+ * sign-in as a no-op and restarts the session for a new one, so {@code login} then {@code up}
+ * always ends on the new sign-in.
+ */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Turn CoderVPN on with the stored sign-in.",
+      "Already on with the same sign-in: nothing changes. On with another sign-in (after a new"
+          + " login): the service reconnects with the new one."
+    })
+public final class UpCommand implements Callable<Integer> {
+
+  @ParentCommand CoderDesktopCli root;
+
+  @Option(
+      names = "--header",
+      paramLabel = "NAME=VALUE",
+      description = "An extra HTTP header for the deployment (repeatable).")
+  Map<String, String> headers = new LinkedHashMap<>();
+
+  @Option(
+      names = "--no-direct",
+      description = "Stay on the DERP relay: no direct (peer-to-peer UDP) paths to workspaces.")
+  boolean noDirect;
+
+  @Override
+  public Integer call() throws UserError, IOException {
+    SignIn s =
+        root.tokens()
+            .load()
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        ExitCode.NOT_SIGNED_IN,
+                        "not signed in: run 'coder-desktop login --url URL' first"));
+    try (ServiceClient client = root.connect()) {
+      StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
+      if (!r.getSuccess()) {
+        throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
+      }
+      Status st = client.status();
+      if (CoderDesktopCli.stoppedWithError(st)) {
+        // The session started and ended at once (the deployment refused the token).
+        throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
+      }
+      root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
+      if (st.hasDns()) {
+        root.terminal()
+            .out()
+            .println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
+      }
+      if (!st.getErrorMessage().isEmpty()) {
+        root.terminal().err().println("Note: " + st.getErrorMessage());
+      }
+      return ExitCode.OK;
+    }
+  }
+}

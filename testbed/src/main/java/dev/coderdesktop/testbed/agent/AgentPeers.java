@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.agent;
+
+import dev.coderdesktop.tunnel.connect.NodeKeys;
+import dev.coderdesktop.tunnel.control.Uuids;
+import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.Node;
+import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.disco.DiscoHandler;
+import dev.coderdesktop.tunnel.path.DirectTransport;
+import dev.coderdesktop.tunnel.path.Endpoints;
+import dev.coderdesktop.tunnel.wireguard.Device;
+import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
+import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The clients the coordinator hands the agent, as a Coder agent takes them in: each client's node
+ * becomes a WireGuard peer addressed by its node key, a disco peer, and (with direct paths on) a
+ * set of candidate endpoints that the path layer pings; then the coordinator hears that we are
+ * ready for the client's handshake. A client that disconnects is forgotten everywhere.
+ *
+ * <p>Thread-safe; updates arrive on the coordination thread.
+ */
+final class AgentPeers {
+
+  private static final Logger LOG = Logger.getLogger(AgentPeers.class.getName());
+
+  private final Device device;
+  private final DiscoHandler disco;
+  private final Optional<DirectTransport> direct;
+  private final Consumer<UUID> readyForHandshake;
+  private final Map<UUID, Key> clients = new ConcurrentHashMap<>();
+
+  /**
+   * @param direct the path layer, absent when direct connections are off
+   * @param readyForHandshake tells the coordinator a client's node is in
+   */
+  AgentPeers(
+      Device device,
+      DiscoHandler disco,
+      Optional<DirectTransport> direct,
+      Consumer<UUID> readyForHandshake) {
+    this.device = device;
+    this.disco = disco;
+    this.direct = direct;
+    this.readyForHandshake = readyForHandshake;
+  }
+
+  /** One peer update from the coordinator. */
+  void onUpdate(CoordinateResponse.PeerUpdate u) {
+    UUID client;
+    try {
+      client = Uuids.fromBytes(u.getId());
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    switch (u.getKind()) {
+      case NODE -> add(client, u.getNode());
+      case DISCONNECTED -> {
+        Key key = clients.remove(client);
+        if (key != null) {
+          forget(key);
+          LOG.info("client " + client + " left");
+        }
+      }
+      default -> {
+        // LOST clients keep their peer: the session may still work.
+      }
+    }
+  }
+
+  private void add(UUID client, Node node) {
+    Key key;
+    List<IpPrefix> allowed = new ArrayList<>();
+    try {
+      key = NodeKeys.decodeNodeKey(node.getKey());
+      for (String p : node.getAllowedIpsList()) {
+        allowed.add(IpPrefix.parse(p));
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.warning("ignoring a malformed node: " + e.getMessage());
+      return;
+    }
+    Key old = clients.put(client, key);
+    if (old != null && !old.equals(key)) {
+      forget(old);
+    }
+    device.addPeer(new PeerConfig(key, null, allowed, new DerpEndpoint(key), null));
+    if (!node.getDisco().isEmpty()) {
+      try {
+        disco.setPeer(key, NodeKeys.decodeDiscoKey(node.getDisco()));
+      } catch (IllegalArgumentException e) {
+        LOG.warning("client " + client + " sent a malformed disco key");
+      }
+    }
+    direct.ifPresent(d -> d.paths().setPeer(key, Endpoints.parse(node.getEndpointsList())));
+    LOG.info("client " + client + " added with endpoints " + node.getEndpointsList());
+    readyForHandshake.accept(client);
+  }
+
+  private void forget(Key key) {
+    direct.ifPresent(d -> d.paths().removePeer(key));
+    disco.removePeer(key);
+    device.removePeer(key);
+  }
+}

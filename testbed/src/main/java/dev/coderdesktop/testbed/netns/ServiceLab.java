@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.testbed.netns;
+
+import dev.coderdesktop.testbed.Testbed;
+import dev.coderdesktop.testbed.TestbedMain;
+import dev.coderdesktop.tunnel.time.SystemClock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the clients' end-to-end tests stand on, as root: the testbed with its default agents in
+ * namespaces of their own, and a client namespace running the real service ({@code ServiceMain},
+ * started by class name from the caller's class path, a separate process) on a socket in a temp
+ * directory. Close it to stop the service and remove every namespace. Not thread-safe.
+ */
+public final class ServiceLab implements AutoCloseable {
+
+  private final Path dir;
+  private final SystemClock clock;
+  private final NetworkLab lab;
+  private final Testbed testbed;
+  private final AgentFleet fleet;
+  private final NetworkLab.Host client;
+  private final Process service;
+  private final URI url;
+
+  /**
+   * Starts it all.
+   *
+   * @param role names the client namespace
+   * @param java the java command, and {@code classPath} a class path holding the service
+   */
+  public ServiceLab(String role, String java, String classPath) throws Exception {
+    dir = Files.createTempDirectory("cdj-" + role);
+    clock = new SystemClock(role + "-lab");
+    lab = NetworkLab.create();
+    testbed = new Testbed(TestbedMain.defaultConfig(), clock);
+    url = testbed.start(new InetSocketAddress(lab.hostAddress(), 0), lab.hostAddress());
+    fleet = new AgentFleet(testbed.deployment(), lab, url, dir.resolve("testbed"), false);
+    fleet.start();
+    client = lab.addHost(role);
+    service =
+        new ProcessBuilder(
+                "ip",
+                "netns",
+                "exec",
+                client.namespace(),
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                classPath,
+                "dev.coderdesktop.vpn.service.ServiceMain",
+                "--socket",
+                socket().toString(),
+                "--interface",
+                "coder0")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("service.log").toFile())
+            .start();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    // Paced by waiting on the process: it returns early only if the service died.
+    while (!Files.exists(socket()) && System.nanoTime() < end) {
+      if (service.waitFor(50, TimeUnit.MILLISECONDS)) {
+        break;
+      }
+    }
+    if (!Files.exists(socket())) {
+      close();
+      throw new IOException("the service made no socket:\n" + tail("service.log"));
+    }
+  }
+
+  /** The temp directory (logs, agents' state, anything the test writes). */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The service's socket. */
+  public Path socket() {
+    return dir.resolve("vpn.sock");
+  }
+
+  /** The testbed. */
+  public Testbed testbed() {
+    return testbed;
+  }
+
+  /** The testbed's URL. */
+  public URI url() {
+    return url;
+  }
+
+  /** The client namespace's name. */
+  public String clientNamespace() {
+    return client.namespace();
+  }
+
+  /** Runs {@code cmd} in the client namespace; its output, or an exception when it fails. */
+  public String inClient(String... cmd) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", client.namespace()));
+    all.addAll(List.of(cmd));
+    Process p = new ProcessBuilder(all).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(String.join(" ", cmd) + " failed: " + out.strip());
+    }
+    return out.strip();
+  }
+
+  /** The last 30 lines of a log in {@link #dir()}, for failure messages. */
+  public String tail(String file) {
+    try {
+      List<String> lines = Files.readAllLines(dir.resolve(file));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(" + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    service.destroy();
+    if (!service.waitFor(10, TimeUnit.SECONDS)) {
+      service.destroyForcibly();
+    }
+    fleet.close();
+    lab.close();
+    testbed.close();
+    clock.shutdown();
+  }
+}

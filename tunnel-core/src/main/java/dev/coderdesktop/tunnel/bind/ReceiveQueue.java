@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.bind;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The hand-off between a transport's reader threads and WireGuard's receive loop: datagrams with
+ * where they came from, taken by {@link Bind#receive}. {@link #close()} wakes a waiting receiver,
+ * which then sees {@link ClosedChannelException}. Thread-safe.
+ */
+public final class ReceiveQueue {
+
+  private record Incoming(Endpoint from, byte[] bytes) {}
+
+  private static final Incoming POISON = new Incoming(null, null);
+
+  private final BlockingQueue<Incoming> queue;
+  private volatile boolean closed;
+
+  /** Holds at most {@code capacity} datagrams. */
+  public ReceiveQueue(int capacity) {
+    this.queue = new ArrayBlockingQueue<>(capacity);
+  }
+
+  /** Adds a datagram unless the queue is full or closed; false when it was dropped. */
+  public boolean offer(Endpoint from, byte[] bytes) {
+    return !closed && queue.offer(new Incoming(from, bytes));
+  }
+
+  /** Adds a datagram, waiting for room. */
+  public void put(Endpoint from, byte[] bytes) throws InterruptedException {
+    if (!closed) {
+      queue.put(new Incoming(from, bytes));
+    }
+  }
+
+  /** Takes the next datagram into {@code dst} and returns its source, as {@link Bind#receive}. */
+  public Endpoint take(ByteBuffer dst) throws ClosedChannelException {
+    Incoming in;
+    try {
+      in = queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClosedChannelException();
+    }
+    if (in == POISON || closed) {
+      queue.offer(POISON); // for any other waiting receiver
+      throw new ClosedChannelException();
+    }
+    dst.put(in.bytes());
+    return in.from();
+  }
+
+  /** Drops what is queued and wakes the receiver. */
+  public void close() {
+    closed = true;
+    queue.clear();
+    queue.offer(POISON);
+  }
+}
