@@ -5,15 +5,18 @@
 # DERP, one workspace with a real agent) and runs it on the loopback of a network namespace of its
 # own, beside our Java client, as root: sign-in over REST, the tailnet control plane over its
 # websocket, WireGuard through coderd's DERP relay, our DNS shim for the .coder names (the
-# namespace's resolv.conf points at it), then ping6, HTTP and ssh to the workspace BY NAME, and
-# finally a workspace stop through the real API, after which the agent must leave our list.
-# Releases that need PostgreSQL get a throwaway server inside the namespace (lib/postgres.sh).
+# namespace starts with a plain resolv.conf naming a DNS server of its own,
+# scripts/netns/upstream-dns.sh, which the service takes over), then ping6, HTTP and ssh to the
+# workspace BY NAME, and finally a workspace stop through the real API, after which the agent must
+# leave our list. Releases that need PostgreSQL get a throwaway server inside the namespace
+# (lib/postgres.sh).
 # Prints one line per check and ends with "real-coder e2e: PASS" or "real-coder e2e: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 INTEROP=$(pwd)
 source "$ROOT/scripts/java-home.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
 source lib/harness.sh
 source lib/postgres.sh
 source lib/uplink.sh
@@ -32,6 +35,7 @@ cleanup() {
     kill -TERM "$HARNESS_PID" 2>/dev/null || true
     wait "$HARNESS_PID" 2>/dev/null || true
   fi
+  upstream_dns_down
   pg_stop
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   uplink_del
@@ -105,11 +109,10 @@ fi
 [[ -f "$ROOT/desktop-cli/target/classpath.txt" ]] || fail "the Java build produced no CLI classpath"
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 
-step "creating namespace $NS (its resolv.conf sends DNS to our shim at fd60:627a:a42b::53)"
+step "creating namespace $NS (a plain resolv.conf naming a DNS server of its own)"
 ip netns add "$NS"
 ip -n "$NS" link set lo up
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+upstream_dns_up "$NS"
 in_ns() { ip netns exec "$NS" "$@"; }
 uplink_add "$NS"
 
@@ -151,7 +154,7 @@ cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "
 step "starting our service (it owns the TUN device, addresses, route and DNS shim)"
 in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
-  >"$WORK/client.log" 2>&1 &
+  --state-dir "$WORK/state" >"$WORK/client.log" 2>&1 &
 CLIENT_PID=$!
 wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
 ok "service listening on $WORK/vpn.sock"
@@ -170,6 +173,7 @@ ok "coder-desktop hosts lists $HOST"
 
 wait_for 10 "$HOST resolves through the system resolver" bash -c "ip netns exec $NS getent ahosts $HOST | grep -q $AGENT_IP"
 ok "$HOST resolves to $AGENT_IP"
+upstream_dns_check
 wait_for 60 "ping6 $HOST over the DERP relay" in_ns ping -6 -c 1 -W 2 "$HOST"
 FIRST_REPLY_NS=$(date +%s%N)
 ok "ping6 $HOST answers"
@@ -219,4 +223,6 @@ ok "$(cat "$WORK/cli.out")"
 wait_for 10 "the TUN device, its addresses and route are gone" bash -c "! ip -n $NS link show $IFACE"
 ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
 ok "no device, address or route left behind"
+upstream_dns_unchanged
+ok "resolv.conf is byte for byte the original after down"
 result=PASS

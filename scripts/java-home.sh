@@ -10,7 +10,9 @@ if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] \
     fi
   done
 fi
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  echo "no JDK 25 found: install one and set JAVA_HOME" >&2
+if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+  echo "no JDK 25 found (JAVA_HOME=${JAVA_HOME:-unset}, nothing suitable in /usr/lib/jvm)." \
+    "Install Eclipse Temurin 25 (https://adoptium.net/installation/linux/: add Adoptium's apt" \
+    "repository, then apt install temurin-25-jdk) or another JDK 25, and set JAVA_HOME to it" >&2
   exit 1
 fi

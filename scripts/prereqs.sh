@@ -4,12 +4,16 @@
 set -euo pipefail
 pkgs=(wireguard-go wireguard-tools iperf3 iproute2 iputils-ping openssh-server openssh-client curl
       dnsutils procps dnsperf
+      # the end-to-end tests' own upstream DNS server (scripts/netns/upstream-dns.sh)
+      dnsmasq-base
       # the testbed's NAT routers (network shapes) and testbed/direct-e2e.sh's UDP block
       iptables
       # interop/run.sh: Coder v2.30.0's test database (a throwaway server in the namespace)
       postgresql
       # installer/build.sh (jpackage's .deb and .rpm) and installer/test-install.sh
       fakeroot rpm desktop-file-utils systemd passwd util-linux
+      # installer/test-systemd.sh (Debian 12 booted with systemd in a container)
+      systemd-container mmdebstrap
       # desktop-app's tray test (Xvfb with a tray host) and JavaFX
       fonts-dejavu-core libfontconfig1 libgtk-3-0 xvfb xauth trayer
       # the sign-in in a real desktop keyring, and desktop notifications (KeyringSignInTest,

@@ -8,8 +8,11 @@
 # suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, traffic back
 # within 5 s), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
 # memory, threads and descriptors do not grow under load and control-plane drops), the same against
-# real Coder servers v2.20.0, v2.24.1 and v2.30.0 (interop/run.sh), and the install test
-# (installer/test-install.sh: builds the .deb, installs, checks and removes it).
+# real Coder servers v2.20.0, v2.24.1 and v2.30.0 (interop/run.sh), the install test
+# (installer/test-install.sh: builds the .deb, installs, checks and removes it), the same package
+# under a real systemd booted in a container (installer/test-systemd.sh: the hardened unit runs a
+# session with systemd-resolved and a plain resolv.conf), and the docs check
+# (scripts/docs-test.sh: every command of README.md and docs/user-guide.md that can run here).
 # Installs missing Debian prerequisites when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,10 +35,13 @@ if [[ $(id -u) -eq 0 ]]; then
   SKIP_BUILD=1 CODER_VERSION=v2.24.1 DIRECT_DISABLED=1 bash interop/run.sh
   SKIP_BUILD=1 CODER_VERSION=v2.30.0 DERP_WEBSOCKETS=1 bash interop/run.sh
   bash installer/test-install.sh --no-maven
+  bash installer/test-systemd.sh --deb "$(ls installer/target/coder-desktop_*_amd64.deb)"
+  bash scripts/docs-test.sh
 elif [[ -n ${CI:-} ]]; then
   echo "CI must run the end-to-end tests and the install test, which need root" >&2
   exit 1
 else
-  echo "skipped the end-to-end tests (testbed/e2e.sh, testbed/direct-e2e.sh, interop/run.sh) and" \
-    "the install test (installer/test-install.sh): they need root"
+  echo "skipped the end-to-end tests (testbed/e2e.sh, testbed/direct-e2e.sh, interop/run.sh), the" \
+    "install tests (installer/test-install.sh, installer/test-systemd.sh) and the docs test" \
+    "(scripts/docs-test.sh): they need root"
 fi

@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: AGPL-3.0-only
 # End-to-end against the local testbed, as root: the testbed (REST, tailnet, DERP, three agents in
 # namespaces of their own), and in a client namespace our service and CLI: login, up, the workspace
-# list, ping6 / HTTP / ssh to two agents BY NAME through the system resolver (the namespace's
-# resolv.conf points at our DNS shim), a workspace stop, a second user refused at the socket, a
-# garbage frame that leaves another client undisturbed, and down leaving nothing behind.
+# list, ping6 / HTTP / ssh to two agents BY NAME through the system resolver, a workspace stop, a
+# second user refused at the socket, a garbage frame that leaves another client undisturbed, and
+# down leaving nothing behind. The client namespace starts as a user's machine does: a plain
+# resolv.conf naming a DNS server of its own (scripts/netns/upstream-dns.sh); the service takes it
+# over in "direct" mode, the upstream's names keep resolving, and after down, and after a SIGKILL
+# of the service, a restart and down, the file is byte for byte what it was.
 # Prints one line per check and ends with "testbed e2e: PASS" or "testbed e2e: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +15,8 @@ ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
 # ---- company networks (issue 16): TLS=1 / PROXY=1 hooks, see e2e-company.sh
 source "$(pwd)/e2e-company.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
+source "$ROOT/scripts/netns/lab-client.sh"
 
 WORK=$(mktemp -d /tmp/cdj-testbed.XXXXXX)
 chmod 755 "$WORK"
@@ -26,6 +31,7 @@ cleanup() {
   company_cleanup # ---- company networks (issue 16)
   [[ -n $WATCH_PID ]] && kill "$WATCH_PID" 2>/dev/null || true
   [[ -n $SERVICE_PID ]] && kill -TERM "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  upstream_dns_down
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
   ip link del "$VETH" 2>/dev/null || true
@@ -68,19 +74,12 @@ field token >"$WORK/token"
 chmod 600 "$WORK/token"
 ok "testbed $(field version) at $URL (lab $LAB)"
 
-step "creating client namespace $NS on the lab bridge (resolv.conf -> our DNS shim)"
+step "creating client namespace $NS on the lab bridge, with a plain resolv.conf and a DNS server of its own"
+lab_client_add "$NS" "$VETH" "$LAB" "$URL"
+upstream_dns_up "$NS"
+ok "resolv.conf: $(grep -v '^#' "/etc/netns/$NS/resolv.conf" | tr '\n' ';')"
 HOST_IP=${URL#*://}
 HOST_IP=${HOST_IP%:*}
-ip netns add "$NS"
-ip link add "$VETH" type veth peer name eth0 netns "$NS"
-ip link set "$VETH" master "tb${LAB}br"
-bridge link set dev "$VETH" isolated on
-ip link set "$VETH" up
-ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
-ip -n "$NS" link set eth0 up
-ip -n "$NS" link set lo up
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
 in_ns() { ip netns exec "$NS" "$@"; }
 
 export XDG_CONFIG_HOME="$WORK/config"
@@ -91,12 +90,18 @@ export NS WORK CLI_CP JAVA_HOME
 
 company_before_service # ---- company networks (issue 16): TLS=1 / PROXY=1
 
+start_service() {
+  local before
+  before=$(grep -c "^listening" "$WORK/service.log" 2>/dev/null || true)
+  in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
+    dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
+    --state-dir "$WORK/state" >>"$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  wait_for 30 "the service listens on its socket" \
+    bash -c "(( \$(grep -c '^listening' '$WORK/service.log') > ${before:-0} ))"
+}
 step "starting our service"
-in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
-  dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
-  >"$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
+start_service
 ok "service listening on $WORK/vpn.sock"
 
 step "a garbage frame from one client does not disturb another"
@@ -147,6 +152,13 @@ cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail 
 ok "$(cat "$WORK/cli.out")"
 cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
 ok "$(head -n 1 "$WORK/cli.out")"
+grep -q "^DNS: .*(direct)" "$WORK/cli.out" || fail "up does not say the DNS mode is direct: $(cat "$WORK/cli.out")"
+grep -q "^Note:" "$WORK/cli.out" && fail "up printed a DNS note although names work: $(cat "$WORK/cli.out")"
+ok "$(grep '^DNS:' "$WORK/cli.out")"
+[[ $(head -n 1 "/etc/netns/$NS/resolv.conf") == "# Written by coder-desktop-vpn (CoderVPN)." ]] \
+  || fail "resolv.conf was not taken over: $(cat "/etc/netns/$NS/resolv.conf")"
+grep -q "^search upstream.test$" "/etc/netns/$NS/resolv.conf" || fail "the search line was not kept"
+ok "resolv.conf names our resolver and keeps the search line (written in place: it is a bind mount here)"
 wait_for 30 "three agents in the list" bash -c '[[ $(cli hosts | wc -l) -ge 3 ]]'
 cli hosts | sed 's/^/     /'
 wait_for 30 "the watching client saw the agents (status broadcast)" grep -q "dev.coder" "$WORK/watch.out"
@@ -175,6 +187,9 @@ wait_for 20 "the agents' latency (disco pings over DERP) shows in coder-desktop 
 cli status | sed 's/^/     /'
 company_after_traffic # ---- company networks (issue 16): PROXY=1 checks the proxy's log
 ok "status shows each agent's latency through the relay"
+cli status | grep -q "^DNS: direct - " || fail "status does not show the DNS mode"
+ok "status shows the DNS mode"
+upstream_dns_check
 
 if [[ -n ${DEMO:-} && -t 0 ]]; then
   TRAY_PID=""
@@ -208,4 +223,27 @@ wait_for 10 "the TUN device is gone" bash -c "! ip -n $NS link show $IFACE"
 ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
 ip -n "$NS" -6 addr | grep -q fd60: && fail "a tailnet address is left behind"
 ok "no device, address or route left behind"
+upstream_dns_unchanged
+ok "resolv.conf is byte for byte the original after down"
+cli status | grep -q "^DNS:\|Note" && fail "status still shows DNS after down: $(cli status)"
+ok "no DNS mode or note in status after down"
+
+step "SIGKILL of the service while on, a restart, then down"
+cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
+wait_for 10 "the service took resolv.conf over again" \
+  grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf"
+kill -KILL "$SERVICE_PID"
+wait "$SERVICE_PID" 2>/dev/null || true
+grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
+  || fail "the killed service should have left its resolv.conf behind"
+ok "killed with resolv.conf still pointing at the dead resolver"
+start_service
+grep -q "undoing the direct resolver setup" "$WORK/service.log" || fail "the repair was not logged"
+ok "the restarted service undid the killed run's resolver setup at start (it may then resume the session)"
+wait_for 30 "the restarted service settles (a resumed session is started)" \
+  bash -c 'cli status | grep -Eq "^CoderVPN: (started|stopped)"'
+cli down >"$WORK/cli.out" 2>&1 || fail "down after the restart: $(cat "$WORK/cli.out")"
+upstream_dns_unchanged
+in_ns getent ahosts www.upstream.test >/dev/null || fail "www.upstream.test after the repair"
+ok "down after the restart: resolv.conf is the original and the upstream's names resolve"
 result=PASS

@@ -68,8 +68,13 @@ install_unit() {
   if systemd_running; then
     systemctl daemon-reload
     systemctl enable "$UNIT"
-    # restart, not start: on an upgrade the old service must give way to the new runtime
-    systemctl restart "$UNIT"
+    # restart, not start: on an upgrade the old service must give way to the new runtime. A
+    # service that fails to start must not fail the package installation half-way: say where to
+    # look and carry on (the files are in place; `systemctl restart` retries).
+    if ! systemctl restart "$UNIT"; then
+      echo "coder-desktop: the service $UNIT did not start; see: journalctl -u $UNIT" \
+        "(the package is installed; fix the cause, then: systemctl restart $UNIT)" >&2
+    fi
   else
     # No running systemd (a container or an image being built): only enable, which creates the
     # WantedBy link offline, so the service starts on the next boot.

@@ -28,12 +28,16 @@ import java.util.concurrent.CountDownLatch;
  * --no-agents} it serves only the API, tailnet and relay on loopback (no root needed).
  *
  * <pre>
- * testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets] [--no-agents]
- *         [--tls] [--resume-token-expiry SECONDS]
+ * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
+ *         [--no-agents] [--tls] [--resume-token-expiry SECONDS]
  * </pre>
  *
  * With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM it
  * leaves in the state directory (named by {@code ca_file} in the JSON).
+ *
+ * <p>Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
+ * new {@code /tmp/coder-testbed-*} directory that is deleted on exit unless {@code --keep-state}; a
+ * directory given with {@code --state-dir} is the caller's and stays.
  *
  * <p>The last line printed before it settles is JSON for scripts: {@code url}, {@code token},
  * {@code user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
@@ -50,12 +54,14 @@ public final class TestbedMain {
     boolean agents = true;
     boolean websockets = false;
     boolean tls = false;
+    boolean keepState = false;
     java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--config" -> configFile = Path.of(value(args, ++i));
         case "--port" -> port = Integer.parseInt(value(args, ++i));
         case "--state-dir" -> stateDir = Path.of(value(args, ++i));
+        case "--keep-state" -> keepState = true;
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
         case "--tls" -> tls = true;
@@ -63,8 +69,8 @@ public final class TestbedMain {
             resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
         case "-h", "--help" -> {
           System.out.println(
-              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--derp-websockets]"
-                  + " [--tls] [--no-agents] [--resume-token-expiry SECONDS]");
+              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
+                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -87,10 +93,13 @@ public final class TestbedMain {
               config.workspaces(),
               config.disableDirectConnections());
     }
+    Path ownState = null;
     if (stateDir == null) {
       stateDir = Files.createTempDirectory("coder-testbed-");
+      ownState = keepState ? null : stateDir;
     }
     Files.createDirectories(stateDir);
+    Path deleteOnExit = ownState;
 
     SystemClock clock = new SystemClock("testbed");
     Testbed testbed = new Testbed(config, clock, resumeExpiry);
@@ -126,11 +135,13 @@ public final class TestbedMain {
               new Thread(
                   () -> {
                     shutdown(fleetRef, labRef, testbed);
+                    StateDirectory.delete(deleteOnExit);
                     done.countDown();
                   }));
       report(testbed, url, fleet, stateDir, lab, ca);
     } catch (IOException | RuntimeException e) {
       shutdown(fleet, lab, testbed);
+      StateDirectory.delete(deleteOnExit);
       System.err.println("testbed: " + e.getMessage());
       System.exit(1);
     }

@@ -23,9 +23,10 @@ import java.util.Optional;
  *
  * @param state {@code started}, {@code starting}, {@code stopping} or {@code stopped}
  * @param message the service's note or last error (empty when none)
+ * @param dns how the system resolver reaches CoderVPN, "mode - detail" (empty when off)
  * @param agents the agents
  */
-public record StatusReport(String state, String message, List<AgentInfo> agents) {
+public record StatusReport(String state, String message, String dns, List<AgentInfo> agents) {
 
   /** A handshake older than this means the agent is not answering (WireGuard rekeys at 2 min). */
   static final Duration STALE_AFTER = Duration.ofMinutes(5);
@@ -74,7 +75,11 @@ public record StatusReport(String state, String message, List<AgentInfo> agents)
               ping == null ? "" : ping.getDirectEndpoint()));
     }
     agents.sort(Comparator.comparing(AgentInfo::hostname).thenComparing(AgentInfo::name));
-    return new StatusReport(lower(s.getLifecycle().name()), s.getErrorMessage(), agents);
+    return new StatusReport(
+        lower(s.getLifecycle().name()),
+        s.getErrorMessage(),
+        s.hasDns() ? s.getDns().getMode() + " - " + s.getDns().getDetail() : "",
+        agents);
   }
 
   private static String state(String workspace, Optional<Instant> handshake, Instant now) {

@@ -15,6 +15,9 @@ public final class StatusTable {
   /** Prints {@code r} to {@code out}. */
   public static void print(StatusReport r, PrintWriter out) {
     out.println("CoderVPN: " + r.state() + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
+    if (!r.dns().isEmpty()) {
+      out.println("DNS: " + r.dns());
+    }
     if (!r.agents().isEmpty()) {
       out.printf(
           Locale.ROOT, ROW, "WORKSPACE", "AGENT", "STATUS", "HOSTNAME", "STATE", "LATENCY", "PATH");

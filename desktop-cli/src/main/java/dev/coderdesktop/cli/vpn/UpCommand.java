@@ -66,6 +66,11 @@ public final class UpCommand implements Callable<Integer> {
         throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
       }
       root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
+      if (st.hasDns()) {
+        root.terminal()
+            .out()
+            .println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
+      }
       if (!st.getErrorMessage().isEmpty()) {
         root.terminal().err().println("Note: " + st.getErrorMessage());
       }

@@ -5,6 +5,7 @@ package dev.coderdesktop.vpn.service;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.vpn.proto.logging.OneLineFormatter;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.ipc.AccessPolicy;
 import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
@@ -76,7 +77,14 @@ public final class ServiceMain {
         Connectivity.of(
             caFile == null || caFile.isBlank() ? null : Path.of(caFile),
             System.getenv("CODER_DESKTOP_PROXY"));
-    SessionPlatform platform = new LinuxPlatform(net);
+    // The resolver's crash-repair record lives in the state directory (default
+    // /var/lib/coder-desktop, the unit's StateDirectory); a killed run's setup is undone first.
+    SystemResolver resolver =
+        SystemResolver.system(stateDir == null ? Path.of("/var/lib/coder-desktop") : stateDir);
+    resolver
+        .repair()
+        .ifPresent(m -> LOG.warning("repaired the " + m.id() + " resolver setup of a killed run"));
+    SessionPlatform platform = new LinuxPlatform(net, resolver);
     ClientLimits limits =
         new ClientLimits(
             maxClients,

@@ -31,6 +31,9 @@ public record DnsMessage(int id, int flags, String name, int type, int qclass, i
   public static final int FORMERR = 1;
 
   /** Response codes. */
+  public static final int SERVFAIL = 2;
+
+  /** Response codes. */
   public static final int NXDOMAIN = 3;
 
   /** Response codes. */

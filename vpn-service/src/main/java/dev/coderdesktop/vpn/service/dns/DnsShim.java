@@ -9,15 +9,26 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code .coder} resolver: answers AAAA queries for the agents' names from an atomically
- * swapped {@link HostTable} (TTL 2 s), NODATA for other types of known names, NXDOMAIN for unknown
- * names under the suffix, and REFUSED for everything else. Malformed queries get FORMERR or are
- * dropped, and never stop the loop. Thread-safe; one named thread serves.
+ * The {@code .coder} resolver, on UDP and TCP port 53 of one address: answers AAAA queries for the
+ * agents' names from an atomically swapped {@link HostTable} (TTL 2 s), NODATA for other types of
+ * known names, NXDOMAIN for unknown names under the suffix. Every other name is forwarded verbatim
+ * to the upstream servers when there are some ({@link #setUpstreams}, the "direct" and resolvconf
+ * setups), or REFUSED when the system resolver only sends the suffix here (split DNS). Malformed
+ * queries get FORMERR or are dropped, and never stop the loop.
+ *
+ * <p>Thread-safe. One named thread serves UDP; forwarded queries and TCP connections run on virtual
+ * threads, at most {@value #MAX_IN_FLIGHT} forwarded queries at once (more get SERVFAIL).
  */
 public final class DnsShim implements Closeable {
 
@@ -26,23 +37,41 @@ public final class DnsShim implements Closeable {
   /** TTL of every answer: short, so stopped workspaces vanish quickly. */
   public static final int TTL_SECONDS = 2;
 
+  /** How long one upstream server gets to answer before the next is asked. */
+  public static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final int MAX_IN_FLIGHT = 256;
   private static final byte[][] NONE = new byte[0][];
 
+  /** What {@link #answer} returns when the query is for the upstream servers. */
+  static final int FORWARD = -1;
+
   private final DatagramChannel channel;
+  private final DnsTcpServer tcp;
+  private final ExecutorService forwarding =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("dns-forward-", 0).factory());
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
   private volatile HostTable table;
+  private volatile DnsForwarder forwarder;
   private final Thread thread;
 
-  /** Binds to {@code address} and starts serving {@code initial}. */
+  /** Binds UDP and TCP on {@code address} and starts serving {@code initial}. */
   public DnsShim(InetSocketAddress address, HostTable initial) throws IOException {
     this.table = initial;
     this.channel = DatagramChannel.open();
-    channel.bind(address);
+    try {
+      channel.bind(address);
+      this.tcp = new DnsTcpServer(localAddress(), this::respondTcp);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
     this.thread = Thread.ofPlatform().name("dns-shim").daemon().start(this::serve);
   }
 
-  /** The bound address (useful with port 0). */
+  /** The bound address (useful with port 0; TCP uses the same port). */
   public InetSocketAddress localAddress() throws IOException {
     return (InetSocketAddress) channel.getLocalAddress();
   }
@@ -52,7 +81,12 @@ public final class DnsShim implements Closeable {
     table = t;
   }
 
-  /** Queries answered (including errors). */
+  /** Forwards names outside the suffix to {@code servers}; empty refuses them instead. */
+  public void setUpstreams(List<InetSocketAddress> servers) {
+    forwarder = servers.isEmpty() ? null : new DnsForwarder(servers, UPSTREAM_TIMEOUT);
+  }
+
+  /** Queries answered (including errors and forwarded replies). */
   public long answered() {
     return answered.get();
   }
@@ -63,7 +97,7 @@ public final class DnsShim implements Closeable {
   }
 
   private void serve() {
-    byte[] in = new byte[1500];
+    byte[] in = new byte[65_535];
     byte[] out = new byte[1500];
     ByteBuffer inBuf = ByteBuffer.wrap(in);
     while (true) {
@@ -77,19 +111,68 @@ public final class DnsShim implements Closeable {
         LOG.log(Level.WARNING, "DNS receive failed", e);
         continue;
       }
-      int n = answer(in, inBuf.position(), out);
-      if (n > 0) {
-        try {
-          channel.send(ByteBuffer.wrap(out, 0, n), from);
-          answered.incrementAndGet();
-        } catch (IOException e) {
-          LOG.log(Level.FINE, "DNS send failed", e);
-        }
+      int len = inBuf.position();
+      int n = answer(in, len, out);
+      if (n == FORWARD) {
+        forwardUdp(Arrays.copyOf(in, len), from);
+      } else if (n > 0) {
+        send(ByteBuffer.wrap(out, 0, n), from);
       }
     }
   }
 
-  /** Builds the response to {@code query[0, len)} in {@code out}; 0 means drop. */
+  private void forwardUdp(byte[] query, SocketAddress from) {
+    DnsForwarder f = forwarder;
+    if (f == null || !inFlight.tryAcquire()) {
+      send(ByteBuffer.wrap(servfail(query)), from);
+      return;
+    }
+    forwarding.execute(
+        () -> {
+          try {
+            byte[] reply = f.udp(query);
+            send(ByteBuffer.wrap(reply != null ? reply : servfail(query)), from);
+          } finally {
+            inFlight.release();
+          }
+        });
+  }
+
+  private void send(ByteBuffer reply, SocketAddress to) {
+    try {
+      channel.send(reply, to);
+      answered.incrementAndGet();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "DNS send failed", e);
+    }
+  }
+
+  /** The reply to one query that came over TCP, or null to close the connection. */
+  private byte[] respondTcp(byte[] query) {
+    byte[] out = new byte[1500];
+    int n = answer(query, query.length, out);
+    if (n == 0) {
+      return null;
+    }
+    answered.incrementAndGet();
+    if (n != FORWARD) {
+      return Arrays.copyOf(out, n);
+    }
+    DnsForwarder f = forwarder;
+    byte[] reply = f == null ? null : f.tcp(query);
+    return reply != null ? reply : servfail(query);
+  }
+
+  private static byte[] servfail(byte[] query) {
+    byte[] out = new byte[DnsMessage.HEADER];
+    int id = ((query[0] & 0xff) << 8) | (query[1] & 0xff);
+    return Arrays.copyOf(out, DnsMessage.writeError(id, DnsMessage.SERVFAIL, out));
+  }
+
+  /**
+   * Builds the response to {@code query[0, len)} in {@code out}: its length, 0 to drop it, or
+   * {@link #FORWARD} when it belongs to the upstream servers.
+   */
   int answer(byte[] query, int len, byte[] out) {
     DnsMessage q;
     try {
@@ -100,7 +183,9 @@ public final class DnsShim implements Closeable {
     }
     HostTable t = table;
     if (q.qclass() != DnsMessage.CLASS_IN || !t.inZone(q.name())) {
-      return q.writeResponse(query, DnsMessage.REFUSED, NONE, TTL_SECONDS, out);
+      return forwarder != null
+          ? FORWARD
+          : q.writeResponse(query, DnsMessage.REFUSED, NONE, TTL_SECONDS, out);
     }
     byte[][] addrs = t.lookup(q.name());
     if (addrs == null) {
@@ -117,6 +202,8 @@ public final class DnsShim implements Closeable {
   @Override
   public void close() throws IOException {
     channel.close();
+    tcp.close();
+    forwarding.shutdownNow();
     thread.interrupt();
   }
 }

@@ -11,6 +11,7 @@ import dev.coderdesktop.vpn.proto.Handshake;
 import dev.coderdesktop.vpn.proto.ProtocolVersion;
 import dev.coderdesktop.vpn.proto.Speaker;
 import dev.coderdesktop.vpn.proto.wire.ClientMessage;
+import dev.coderdesktop.vpn.proto.wire.DnsSetup;
 import dev.coderdesktop.vpn.proto.wire.RPC;
 import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
@@ -81,6 +82,7 @@ public final class VpnService implements LocalSocketServer.Handler {
   private Session session;
   private Session.StartParams running;
   private List<AgentView> agents = List.of();
+  private DnsSetup dns = DnsSetup.getDefaultInstance();
   // Counts Starts and Stops, so events of an earlier session (or a stale restore) are ignored.
   private long generation;
   // A fatal report that arrived while the session was still starting.
@@ -235,11 +237,16 @@ public final class VpnService implements LocalSocketServer.Handler {
       s = factory.open(want, listener(gen));
       List<AgentView> now = s.agents();
       String warning = s.warning();
+      DnsSetup setup =
+          s.dns()
+              .map(a -> DnsSetup.newBuilder().setMode(a.mode().id()).setDetail(a.detail()).build())
+              .orElse(DnsSetup.getDefaultInstance());
       synchronized (this) {
         if (fatalWhileStarting == null) {
           session = s;
           running = want;
           agents = now;
+          dns = setup;
           changeStateLocked(Status.Lifecycle.STARTED, warning);
         }
       }
@@ -381,6 +388,8 @@ public final class VpnService implements LocalSocketServer.Handler {
     session = null;
     running = null;
     agents = List.of();
+    // The session's DNS setup goes with it (its note is the error text, cleared on STOPPED).
+    dns = DnsSetup.getDefaultInstance();
   }
 
   WakeResponse wake() {
@@ -438,12 +447,16 @@ public final class VpnService implements LocalSocketServer.Handler {
   synchronized Status status() {
     long nowNanos = clock.nanoTime();
     Instant now = clock.wallTime();
-    return Status.newBuilder()
-        .setLifecycle(lifecycle)
-        .setErrorMessage(error)
-        .setPeerUpdate(
-            StatusMapper.peerUpdate(agents, t -> now.minusNanos(Math.max(0, nowNanos - t))))
-        .build();
+    Status.Builder b =
+        Status.newBuilder()
+            .setLifecycle(lifecycle)
+            .setErrorMessage(error)
+            .setPeerUpdate(
+                StatusMapper.peerUpdate(agents, t -> now.minusNanos(Math.max(0, nowNanos - t))));
+    if (!dns.getMode().isEmpty()) {
+      b.setDns(dns);
+    }
+    return b.build();
   }
 
   private void broadcast() {

@@ -4,6 +4,7 @@ package dev.coderdesktop.vpn.service.session;
 
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.AgentView;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,9 @@ public final class ForegroundConnect {
           TunnelSession.open(
               new Session.StartParams(url, readToken(tokenFile), headers),
               iface,
-              new LinuxPlatform(Connectivity.defaults()),
+              new LinuxPlatform(
+                  Connectivity.defaults(),
+                  SystemResolver.system(Path.of("/var/lib/coder-desktop"))),
               printer::onAgents);
     } catch (SignInException e) {
       System.err.println(

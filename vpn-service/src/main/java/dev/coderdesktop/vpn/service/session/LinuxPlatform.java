@@ -10,27 +10,37 @@ import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import dev.coderdesktop.vpn.service.dns.DnsShim;
 import dev.coderdesktop.vpn.service.dns.HostTable;
-import dev.coderdesktop.vpn.service.dns.ResolverConfigurator;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The real steps, as root on Linux: the TUN device through the foreign function API, {@code ip} for
- * addresses, the link and the route, the DNS shim, systemd-resolved through the resolver
- * configurator, and Coder Connect. Thread-safe.
+ * addresses, the link and the route, the DNS shim, the system resolver (whichever setup this
+ * machine has, {@link SystemResolver}; the shim forwards other names when it becomes the only
+ * server), and Coder Connect. Thread-safe; one session at a time uses it.
  */
 public final class LinuxPlatform implements SessionPlatform {
 
-  private final ResolverConfigurator resolver = ResolverConfigurator.system();
+  private final SystemResolver resolver;
   private final Connectivity net;
+  // The shim of the running session, and how the resolver reaches it.
+  private volatile DnsShim shim;
+  private volatile SystemResolver.Applied applied;
 
-  /** The real steps, reaching the deployment with {@code net}'s trust roots and proxy. */
-  public LinuxPlatform(Connectivity net) {
+  /**
+   * The real steps, reaching the deployment with {@code net}'s trust roots and proxy, and
+   * configuring the system resolver with {@code resolver}.
+   */
+  public LinuxPlatform(Connectivity net, SystemResolver resolver) {
     this.net = net;
+    this.resolver = resolver;
   }
 
   @Override
@@ -79,6 +89,7 @@ public final class LinuxPlatform implements SessionPlatform {
   @Override
   public NameServer serveNames(InetSocketAddress address, HostTable initial) throws IOException {
     DnsShim shim = new DnsShim(address, initial);
+    this.shim = shim;
     return new NameServer() {
       @Override
       public void setTable(HostTable table) {
@@ -93,18 +104,30 @@ public final class LinuxPlatform implements SessionPlatform {
   }
 
   @Override
-  public String applyResolver(String ifname, String server, String suffix) {
+  public String applyResolver(String ifname, String server, String suffix) throws IOException {
     try {
-      resolver.apply(ifname, server, suffix);
+      SystemResolver.Applied a = resolver.configure(ifname, InetAddress.getByName(server), suffix);
+      DnsShim s = shim;
+      if (s != null) {
+        s.setUpstreams(a.upstreams());
+      }
+      applied = a;
       return "";
-    } catch (ResolverConfigurator.UnavailableException e) {
+    } catch (SystemResolver.UnavailableException e) {
+      applied = null;
       return e.getMessage();
     }
   }
 
   @Override
+  public Optional<SystemResolver.Applied> resolverSetup() {
+    return Optional.ofNullable(applied);
+  }
+
+  @Override
   public void revertResolver(String ifname) {
-    resolver.revert(ifname);
+    applied = null;
+    resolver.revert();
   }
 
   @Override

@@ -16,6 +16,11 @@ public interface Session extends AutoCloseable {
     return "";
   }
 
+  /** How the system resolver reaches the service's resolver, when it could be set up. */
+  default java.util.Optional<dev.coderdesktop.vpn.service.dns.SystemResolver.Applied> dns() {
+    return java.util.Optional.empty();
+  }
+
   /** Redials the relay and the control plane now, as after a resume or a network change. */
   void rebind();
 

@@ -42,6 +42,12 @@ public interface SessionPlatform {
    */
   String applyResolver(String ifname, String server, String suffix) throws IOException;
 
+  /** How the last {@link #applyResolver} reached the system resolver, when it did. */
+  default java.util.Optional<dev.coderdesktop.vpn.service.dns.SystemResolver.Applied>
+      resolverSetup() {
+    return java.util.Optional.empty();
+  }
+
   /** Undoes {@link #applyResolver}. */
   void revertResolver(String ifname);
 

@@ -9,6 +9,7 @@ import dev.coderdesktop.tunnel.control.AgentHostnames;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.vpn.service.dns.HostTable;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -38,9 +39,16 @@ public final class TunnelSession implements Session {
   private final Teardown teardown;
   private final SignedIn signedIn;
   private final String warning;
+  private final SystemResolver.Applied dnsSetup;
 
   private TunnelSession(
-      String ifname, Engine engine, Teardown teardown, SignedIn signedIn, String warning) {
+      String ifname,
+      Engine engine,
+      Teardown teardown,
+      SignedIn signedIn,
+      String warning,
+      SystemResolver.Applied dnsSetup) {
+    this.dnsSetup = dnsSetup;
     this.ifname = ifname;
     this.engine = engine;
     this.teardown = teardown;
@@ -117,7 +125,8 @@ public final class TunnelSession implements Session {
     String warning = platform.applyResolver(name, TailnetAddresses.DNS_ADDRESS_TEXT, suffix);
     teardown.add("resolver configuration", () -> platform.revertResolver(name));
     engine.start();
-    return new TunnelSession(name, engine, teardown, in, warning);
+    return new TunnelSession(
+        name, engine, teardown, in, warning, platform.resolverSetup().orElse(null));
   }
 
   /** The server's version. */
@@ -166,6 +175,11 @@ public final class TunnelSession implements Session {
   @Override
   public String warning() {
     return warning;
+  }
+
+  @Override
+  public java.util.Optional<SystemResolver.Applied> dns() {
+    return java.util.Optional.ofNullable(dnsSetup);
   }
 
   @Override

@@ -48,7 +48,7 @@ class DnsShimTest {
   }
 
   /** A standard query, as dig sends it without EDNS. */
-  private static byte[] query(int id, String name, int type) {
+  static byte[] query(int id, String name, int type) {
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
     b.write(id >>> 8);
     b.write(id);

@@ -22,6 +22,8 @@ import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StatusRequest;
 import dev.coderdesktop.vpn.proto.wire.StopRequest;
 import dev.coderdesktop.vpn.proto.wire.WakeRequest;
+import dev.coderdesktop.vpn.service.dns.ResolverMode;
+import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SignInException;
 import java.io.IOException;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -64,6 +67,8 @@ class VpnServiceTest {
   private volatile Session.Listener listener;
   private volatile RuntimeException throwOnOpen;
   private volatile RuntimeException throwOnClose;
+  private volatile String sessionWarning = "";
+  private volatile SystemResolver.Applied sessionDns;
   private final AtomicInteger closed = new AtomicInteger();
   private final AtomicInteger rebinds = new AtomicInteger();
   private final MemoryStore store = new MemoryStore();
@@ -111,6 +116,16 @@ class VpnServiceTest {
             @Override
             public void rebind() {
               rebinds.incrementAndGet();
+            }
+
+            @Override
+            public String warning() {
+              return sessionWarning;
+            }
+
+            @Override
+            public Optional<SystemResolver.Applied> dns() {
+              return Optional.ofNullable(sessionDns);
             }
 
             @Override
@@ -184,6 +199,34 @@ class VpnServiceTest {
 
   private static ServiceMessage call(Client c, ClientMessage m) throws Exception {
     return c.speaker().request(m).get(10, TimeUnit.SECONDS);
+  }
+
+  private static Status statusOf(Client c) throws Exception {
+    return call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
+        .getStatus();
+  }
+
+  @Test
+  @DisplayName("status carries the session's DNS mode and note; Stop clears both")
+  void dnsInStatus() throws Exception {
+    sessionDns =
+        new SystemResolver.Applied(ResolverMode.DIRECT, List.of(), "/etc/resolv.conf names us");
+    Client c = connect();
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    Status on = statusOf(c);
+    assertEquals("direct", on.getDns().getMode());
+    assertEquals("/etc/resolv.conf names us", on.getDns().getDetail());
+    assertEquals("", on.getErrorMessage(), "no note when names work");
+    call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
+    assertFalse(statusOf(c).hasDns());
+
+    sessionDns = null;
+    sessionWarning = "cannot point the system resolver at CoderVPN (...)";
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertEquals(sessionWarning, statusOf(c).getErrorMessage());
+    assertFalse(statusOf(c).hasDns());
+    call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
+    assertEquals("", statusOf(c).getErrorMessage(), "the note goes with the session");
   }
 
   @Test

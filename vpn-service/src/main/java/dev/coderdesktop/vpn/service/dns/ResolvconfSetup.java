@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.vpn.service.dns;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * resolvconf owns /etc/resolv.conf: the shim is added as a record of its own that comes first, and
+ * forwards every other name to the servers the file named before. Debian's resolvconf orders
+ * records by /etc/resolvconf/interface-order, where {@code tun*} follows only loopback, hence the
+ * record name {@value #DEBIAN_RECORD}; openresolv gets the record exclusive ({@code -x}), so it is
+ * the only server listed. Both drop the record with {@code -d}, which is harmless when absent.
+ */
+final class ResolvconfSetup implements ResolverSetup {
+
+  /** The record's name under Debian's resolvconf (IFACE.PROG; matches its {@code tun*} entry). */
+  static final String DEBIAN_RECORD = "tun.coder-desktop";
+
+  private final CommandRunner runner;
+  private final Path resolvConf;
+  private final boolean openresolv;
+
+  ResolvconfSetup(CommandRunner runner, Path resolvConf, boolean openresolv) {
+    this.runner = runner;
+    this.resolvConf = resolvConf;
+    this.openresolv = openresolv;
+  }
+
+  @Override
+  public ResolverMode mode() {
+    return openresolv ? ResolverMode.OPENRESOLV : ResolverMode.RESOLVCONF;
+  }
+
+  @Override
+  public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)
+      throws IOException {
+    List<InetSocketAddress> upstreams =
+        ResolvConf.parse(Files.readAllBytes(resolvConf)).upstreams(shim);
+    String record = "nameserver " + AddressText.of(shim) + "\n";
+    if (openresolv) {
+      runner.run(List.of("resolvconf", "-x", "-a", link), record);
+    } else {
+      runner.run(List.of("resolvconf", "-a", DEBIAN_RECORD), record);
+    }
+    return upstreams;
+  }
+
+  @Override
+  public void revert(String link) throws IOException {
+    if (openresolv) {
+      runner.run(List.of("resolvconf", "-f", "-d", link));
+    } else {
+      runner.run(List.of("resolvconf", "-d", DEBIAN_RECORD));
+    }
+  }
+}
