@@ -22,8 +22,7 @@ final class NamespaceCheck {
   static boolean sharedWithOtherNamespaces(Path resolvConf) {
     try {
       String self = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-      String init = Files.readSymbolicLink(Path.of("/proc/1/ns/net")).toString();
-      if (self.equals(init)) {
+      if (!inOtherNamespace(self)) {
         return false;
       }
       for (String line :
@@ -34,8 +33,36 @@ final class NamespaceCheck {
         }
       }
       return true;
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | SecurityException | NumberFormatException e) {
       return false;
+    }
+  }
+
+  /**
+   * Whether {@code self} ({@code net:[inode]}) is not the machine's own network namespace: it is
+   * one that {@code ip netns add} named under /run/netns, or it differs from init's. Init's may be
+   * unreadable (a sandbox's PID 1 in another user namespace), so the named ones are checked first.
+   */
+  private static boolean inOtherNamespace(String self) throws IOException {
+    long inode = Long.parseLong(self.replaceAll("[^0-9]", ""));
+    Path named = Path.of("/run/netns");
+    if (Files.isDirectory(named)) {
+      try (var entries = Files.list(named)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          try {
+            if (((Number) Files.getAttribute(p, "unix:ino")).longValue() == inode) {
+              return true;
+            }
+          } catch (IOException | UnsupportedOperationException e) {
+            // Not a namespace file, or gone meanwhile.
+          }
+        }
+      }
+    }
+    try {
+      return !self.equals(Files.readSymbolicLink(Path.of("/proc/1/ns/net")).toString());
+    } catch (IOException | SecurityException e) {
+      return false; // unknown: treat as the machine's own, as an installed service runs
     }
   }
 }
