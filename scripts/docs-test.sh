@@ -27,6 +27,9 @@ declare -A SKIP=(
   ["sudo apt install ./coder-desktop_0.1.0_amd64.deb"]="installs the package on this machine; installer/test-systemd.sh installs it in a booted container"
   ['sudo usermod -aG coder-desktop "$USER"']="changes this machine's users; installer/test-install.sh checks the group with throwaway users"
   ["bin/coder-desktop-tray"]="needs a display; desktop-app's UI tests run the tray app under Xvfb"
+  ["sudo cp company-ca.pem /usr/local/share/ca-certificates/company-ca.crt"]="needs your company's CA file and changes this machine's trust store; TLS=1 testbed/e2e.sh installs the testbed's CA in a namespace's copy of the store"
+  ["sudo update-ca-certificates"]="changes this machine's trust store; TLS=1 testbed/e2e.sh runs it in a namespace's copy of the store"
+  ["sudo systemctl restart coder-desktop-vpn"]="needs the installed package under systemd; installer/test-systemd.sh runs the unit in a booted container"
 )
 # Commands that run until interrupted: stopped after a few seconds, passing if they printed this.
 declare -A UNTIL_INTERRUPTED=(
