@@ -18,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source "$ROOT/scripts/java-home.sh"
+source "$ROOT/scripts/netns/lab-client.sh"
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "faults: needs root (namespaces, iptables)" >&2
@@ -100,14 +101,7 @@ HOST_IP=${HOST_PORT%:*}
 PORT=${HOST_PORT##*:}
 NET=${HOST_IP%.*}
 
-ip netns add "$NS"
-ip link add "$VETH" type veth peer name eth0 netns "$NS"
-ip link set "$VETH" master "tb${LAB}br"
-bridge link set dev "$VETH" isolated on
-ip link set "$VETH" up
-ip -n "$NS" addr add "$NET.250/24" dev eth0
-ip -n "$NS" link set eth0 up
-ip -n "$NS" link set lo up
+lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
 mkdir -p "/etc/netns/$NS"
 echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
 
