@@ -127,6 +127,7 @@ public final class TestbedMain {
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
         fleet.start();
+        testbed.agentPorts(fleet::listeningPorts);
       }
       NetworkLab labRef = lab;
       AgentFleet fleetRef = fleet;

@@ -46,6 +46,7 @@ public final class ServiceLab implements AutoCloseable {
     url = testbed.start(new InetSocketAddress(lab.hostAddress(), 0), lab.hostAddress());
     fleet = new AgentFleet(testbed.deployment(), lab, url, dir.resolve("testbed"), false);
     fleet.start();
+    testbed.agentPorts(fleet::listeningPorts);
     client = lab.addHost(role);
     service =
         new ProcessBuilder(

@@ -85,7 +85,19 @@ public final class Workspaces {
    * @param workspace the workspace
    * @param agent the agent
    */
-  public record Target(WorkspaceJson.Workspace workspace, WorkspaceJson.Agent agent) {}
+  public record Target(WorkspaceJson.Workspace workspace, WorkspaceJson.Agent agent) {
+
+    /**
+     * The name Coder Connect gives the agent under {@code suffix}: {@code <workspace>.<suffix>}
+     * when the workspace has one agent, else {@code <agent>.<workspace>.me.<suffix>}.
+     */
+    public String hostname(String suffix) {
+      String ws = workspace.name().toLowerCase(java.util.Locale.ROOT);
+      return workspace.agents().size() == 1
+          ? ws + "." + suffix
+          : agent.name().toLowerCase(java.util.Locale.ROOT) + "." + ws + ".me." + suffix;
+    }
+  }
 
   /** The deployment has no workspace or agent by that name. */
   public static final class NotFoundException extends Exception {
