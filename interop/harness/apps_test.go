@@ -22,6 +22,8 @@ func harnessAgent(agentToken string, appPort int) *proto.Agent {
 	return &proto.Agent{
 		Name: "example",
 		Auth: &proto.Agent_Token{Token: agentToken},
+		// What a template's coder_agent allows by default; clients offer VS Code Desktop from it.
+		DisplayApps: &proto.DisplayApps{Vscode: true, WebTerminal: true, SshHelper: true, PortForwardingHelper: true},
 		Apps: []*proto.App{
 			{Slug: "hello", DisplayName: "Hello", Url: local, SharingLevel: proto.AppSharingLevel_OWNER},
 			{Slug: "hello-sub", DisplayName: "Hello (subdomain)", Url: local, Subdomain: true, SharingLevel: proto.AppSharingLevel_OWNER},
