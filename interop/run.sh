@@ -220,12 +220,13 @@ ok "coder-desktop ports $HOST lists http://$HOST:$HTTP_PORT/ (and leaves out the
 cli apps "$HOST" >"$WORK/apps.out" 2>&1 || fail "apps: $(cat "$WORK/apps.out")"
 sed 's/^/     /' "$WORK/apps.out"
 # The URLs Coder's dashboard builds: path-based under the deployment, subdomain apps under the
-# wildcard app host (with the access URL's port), external apps as they are.
+# wildcard app host (with the access URL's port; the server names the subdomain, and v2.30.0
+# leaves the agent out of it for a workspace with one agent), external apps as they are.
 URL_PORT=${URL##*:}
 URL_PORT=${URL_PORT%%/*}
 for want in \
   "hello +web +Hello +${URL%/}/@$USERNAME/$WS_NAME.$AGENT_NAME/apps/hello/" \
-  "hello-sub +web +Hello \\(subdomain\\) +http://hello-sub--$AGENT_NAME--$WS_NAME--$USERNAME.apps.harness.test:$URL_PORT/" \
+  "hello-sub +web +Hello \\(subdomain\\) +http://hello-sub(--$AGENT_NAME)?--$WS_NAME--$USERNAME.apps.harness.test:$URL_PORT/" \
   "docs +external +Coder docs +https://coder.com/docs" \
   "-vscode +vscode +VS Code Desktop +vscode://coder.coder-remote/open\\?owner=$USERNAME&workspace=$WS_NAME&" \
   "-terminal +terminal +Terminal \\(ssh $HOST\\) +ssh $HOST"; do

@@ -126,7 +126,7 @@ public final class WorkspaceActionsModel {
     CoderClient c = client.get();
     String name = workspace;
     Map<String, String> hosts = hostnames;
-    workers.execute(
+    submit(
         () -> {
           try {
             WorkspaceJson.Workspace ws = new Workspaces(c).find(WorkspaceName.parse(name, "coder"));
@@ -176,7 +176,7 @@ public final class WorkspaceActionsModel {
     String name = workspace;
     busy.set(true);
     message.set((t == Transition.START ? "Starting " : "Stopping ") + name + "…");
-    workers.execute(
+    submit(
         () -> {
           try {
             WorkspaceJson.Workspace ws = new Workspaces(c).find(WorkspaceName.parse(name, "coder"));
@@ -214,7 +214,10 @@ public final class WorkspaceActionsModel {
     busy.set(false);
     String failure = Builds.failure(b);
     message.set(failure.isEmpty() ? "" : capitalised(failure));
-    agents.set(List.of());
+    if (failure.isEmpty()) {
+      // The agents changed (gone after a stop, new after a start); a failed build left them.
+      agents.set(List.of());
+    }
     refresh();
   }
 

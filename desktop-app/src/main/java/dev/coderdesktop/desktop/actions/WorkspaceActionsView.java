@@ -92,6 +92,7 @@ public final class WorkspaceActionsView {
     if (agents.isEmpty()) {
       Label none = new Label("No running agents: start the workspace for its ports and apps.");
       none.setId("no-agents");
+      none.setWrapText(true);
       none.getStyleClass().add("hostname");
       none.visibleProperty().bind(model.status().isNotEqualTo("running"));
       sections.getChildren().add(none);

@@ -43,8 +43,7 @@ class CoderLinkHandlerTest {
   @Test
   @DisplayName("a link for the signed-in deployment opens RDP to the agent's host, password apart")
   void opens() throws Exception {
-    var o =
-        CoderLinkHandler.handle(LINK, signIn("https://coder.example.com"), AppState.ON, ROWS);
+    var o = CoderLinkHandler.handle(LINK, signIn("https://coder.example.com"), AppState.ON, ROWS);
     assertEquals(
         new CoderLinkHandler.Outcome.OpenRdp(
             "dev.coder", "rdp://Admin@dev.coder:3389", Optional.of("Admin"), Optional.of("p@ss")),
@@ -56,7 +55,9 @@ class CoderLinkHandlerTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "other deployment | https://other.example.com | ON | " + LINK + " | not the deployment you are signed in to",
+        "other deployment | https://other.example.com | ON | "
+            + LINK
+            + " | not the deployment you are signed in to",
         "vpn off | https://coder.example.com | OFF | " + LINK + " | Turn CoderVPN on",
         "unknown workspace | https://coder.example.com | ON | coder://coder.example.com/v0/open/ws/nope/agent/main/rdp | no workspace named nope",
         "unknown agent | https://coder.example.com | ON | coder://coder.example.com/v0/open/ws/dev/agent/db/rdp | no running agent named db",

@@ -30,7 +30,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,14 +53,19 @@ class WorkspaceActionsUiTest {
 
   private static final String TOKEN = "0123456789-abcdefghijklmnopqrstuv";
 
-  private final SystemClock clock = new SystemClock("actions-ui-test");
+  private static final SystemClock clock = new SystemClock("actions-ui-test");
   private final List<List<String>> opened = new CopyOnWriteArrayList<>();
-  private Testbed testbed;
+  private static Testbed testbed;
+  private static CoderClient client;
   private Workers workers;
   private WorkspaceActionsWindow window;
 
-  @Start
-  void start(Stage stage) throws Exception {
+  /**
+   * One testbed for the class, started off the FX thread (a loaded machine takes seconds to set up
+   * TLS trust for the client); every test leaves the workspace running.
+   */
+  @BeforeAll
+  static void deployment() throws Exception {
     TestbedConfig config =
         new TestbedConfig(
             "v2.24.1",
@@ -74,8 +81,17 @@ class WorkspaceActionsUiTest {
                 new AgentPorts.Port(22, "sshd"),
                 new AgentPorts.Port(5173, "node"),
                 new AgentPorts.Port(8080, "python3")));
-    CoderClient client =
-        new CoderClient(DeploymentUrl.parse(url.toString()), SessionToken.of(TOKEN), Map.of());
+    client = new CoderClient(DeploymentUrl.parse(url.toString()), SessionToken.of(TOKEN), Map.of());
+  }
+
+  @AfterAll
+  static void closeDeployment() {
+    testbed.close();
+    clock.shutdown();
+  }
+
+  @Start
+  void start(Stage stage) {
     workers = Workers.logging("actions-ui-worker", 2);
     WorkspaceActionsModel model =
         new WorkspaceActionsModel(
@@ -101,8 +117,6 @@ class WorkspaceActionsUiTest {
   void stop() throws Exception {
     org.testfx.api.FxToolkit.cleanupStages();
     workers.close();
-    testbed.close();
-    clock.shutdown();
   }
 
   private static String text(FxRobot robot, String query) {
@@ -191,6 +205,8 @@ class WorkspaceActionsUiTest {
         text(robot, "#actions-message").startsWith("The stop build #"),
         text(robot, "#actions-message"));
     assertTrue(testbed.deployment().workspace("alice", "dev").get().running());
+    // The failed stop left the agent: its ports stay listed under the failure.
+    awaitRunningWithPorts(robot);
     Screenshots.save(window.stage().getScene(), "workspace-build-failed");
   }
 }

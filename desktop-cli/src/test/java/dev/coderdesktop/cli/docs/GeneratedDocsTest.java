@@ -15,8 +15,19 @@ class GeneratedDocsTest {
 
   private static final List<String> COMMANDS =
       List.of(
-          "login", "logout", "up", "down", "status", "hosts", "ping", "netcheck", "bugreport",
-          "start", "stop", "ports", "apps");
+          "login",
+          "logout",
+          "up",
+          "down",
+          "status",
+          "hosts",
+          "ping",
+          "netcheck",
+          "bugreport",
+          "start",
+          "stop",
+          "ports",
+          "apps");
 
   @Test
   @DisplayName("the completion script knows every command and status --json")
