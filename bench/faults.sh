@@ -19,6 +19,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "faults: needs root (namespaces, iptables)" >&2
@@ -47,6 +48,7 @@ SLOW_PID=""
 cleanup() {
   for p in $SLOW_PID $WATCH_PID; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -CONT "$SERVICE_PID" 2>/dev/null; kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
+  upstream_dns_down
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
   ip link del "$VETH" 2>/dev/null || true
@@ -64,6 +66,7 @@ die() {
   tail -n 30 "$WORK/service.log" >&2 2>/dev/null || true
   exit 1
 }
+fail() { die "$@"; } # upstream-dns.sh reports through fail
 now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 wait_for() { # seconds, command...
@@ -102,8 +105,9 @@ PORT=${HOST_PORT##*:}
 NET=${HOST_IP%.*}
 
 lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+# As a user's machine has it: a plain resolv.conf naming a DNS server of its own; the service
+# points the resolver at itself when CoderVPN comes up.
+upstream_dns_up "$NS"
 
 export XDG_CONFIG_HOME="$WORK/config"
 cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
@@ -120,6 +124,8 @@ start_service
 wait_for 30 test -S "$WORK/vpn.sock" || die "the service did not listen"
 cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
 cli up >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
+grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
+  || die "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
 wait_for 60 ping_once || die "no ping6 $TARGET before any fault"
 echo "faults: CoderVPN up in $NS, ping6 $TARGET answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
 

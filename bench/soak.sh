@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
 # The soak, as root, against the local testbed: our service and CLI in a client namespace with
-# CoderVPN on; first the service is SIGKILLed and started again and must bring the VPN back by
-# itself (its --state-dir record); then for DURATION it keeps ping6 (5 a second) and TCP load
+# CoderVPN on (the namespace starts with a plain resolv.conf naming a DNS server of its own,
+# scripts/netns/upstream-dns.sh; the service takes it over); first the service is SIGKILLed and
+# started again and must bring the VPN back by itself (its --state-dir record); then for DURATION it keeps ping6 (5 a second) and TCP load
 # (HTTP requests, two at a time) through the tunnel to two agents by name, restarts the testbed's
 # server (cutting the tailnet control connection and the relay) every DROP_EVERY_S seconds, and
 # compares the service's RSS, threads and open descriptors at the start and the end:
@@ -25,6 +26,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "soak: needs root (namespaces)" >&2
@@ -63,6 +65,7 @@ LOAD_PIDS=""
 cleanup() {
   for p in $LOAD_PIDS; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
+  upstream_dns_down
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
   ip link del "$VETH" 2>/dev/null || true
@@ -79,6 +82,7 @@ die() {
   tail -n 30 "$WORK/service.log" >&2 2>/dev/null || true
   exit 1
 }
+fail() { die "$@"; } # upstream-dns.sh reports through fail
 wait_for() { # seconds, command...
   local until=$((SECONDS + $1))
   shift
@@ -123,8 +127,9 @@ HOST_PORT=${URL#http://}
 HOST_IP=${HOST_PORT%:*}
 
 lab_client_add "$NS" "$VETH" "$LAB" "$URL" 251
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+# As a user's machine has it: a plain resolv.conf naming a DNS server of its own; the service
+# points the resolver at itself when CoderVPN comes up.
+upstream_dns_up "$NS"
 
 export XDG_CONFIG_HOME="$WORK/config"
 cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
@@ -140,6 +145,8 @@ start_service
 wait_for 30 test -S "$WORK/vpn.sock" || die "the service did not listen"
 cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
 cli up >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
+grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
+  || die "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
 wait_for 60 ping_once || die "no ping6 ${TARGETS[0]} after up"
 
 # The service dies without warning and is started again; the user does nothing.
