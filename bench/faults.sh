@@ -1,31 +1,61 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# The fault suite, as root, against the local testbed: our service and CLI run in a client
-# namespace on the lab bridge with CoderVPN on; each fault is injected, and once it ends we time
-# how long until `ping6 dev.coder` (by name, through our resolver and the tunnel) answers again.
-# One line per fault, then
+# The fault suite, as root: our service and CLI run in a client namespace with CoderVPN on (the
+# namespace starts with a plain resolv.conf naming a DNS server of its own, which the service takes
+# over); each fault is injected, and once it ends we time how long until `ping6 <workspace>.coder`
+# (by name, through our resolver and the tunnel) answers again. One line per fault, then
 #   faults: N/N recovered, max_recovery_s=X
 # A fault counts as recovered when traffic resumes within RECOVERY_BUDGET_S (5) seconds of its end;
 # the revoked token instead has to end in the sign-in error within 10 s with no retries after.
 #
-#   bench/faults.sh            the full durations (about 6 minutes)
-#   QUICK=1 bench/faults.sh    shorter faults for CI (about 3 minutes): blackhole 20 s (still above
-#                              the 16 s it takes to notice a dead connection), resets 8 s, freeze
-#                              20 s, a non-reading client for 20 s
-#   SKIP_BUILD=1               use the classes already built
-#   ONLY="blackhole resets"    run just these faults (names as printed)
+#   bench/faults.sh                    against our testbed (bench/lib/faults-testbed.sh)
+#   TARGET=real-coder bench/faults.sh  against a real Coder deployment, interop/'s harness for
+#                                      CODER_VERSION (default v2.24.1; bench/lib/faults-real-coder.sh
+#                                      says how each fault is made there)
+#   TARGET=both bench/faults.sh        one after the other, and one summary line for both
+#   QUICK=1                            shorter faults for CI (about 3 minutes a target): blackhole 20 s
+#                                      (still above the 16 s it takes to notice a dead connection),
+#                                      resets 8 s, freeze 20 s, a non-reading client for 20 s
+#   SKIP_BUILD=1                       use the classes already built
+#   ONLY="blackhole resets"            run just these faults (names as printed)
+#   SERVICE_JAVA_OPTS                  JVM options for the service
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+TARGET=${TARGET:-testbed}
+if [[ $TARGET == both ]]; then
+  status=0
+  TARGET=testbed bash "$0" | tee "${TMPDIR:-/tmp}/cdj-faults-both.$$" || status=1
+  SKIP_BUILD=1 TARGET=real-coder bash "$0" | tee -a "${TMPDIR:-/tmp}/cdj-faults-both.$$" || status=1
+  python3 - "${TMPDIR:-/tmp}/cdj-faults-both.$$" <<'PY'
+import re, sys
+ok = total = 0
+worst = 0.0
+for line in open(sys.argv[1]):
+    m = re.match(r"faults: (\d+)/(\d+) recovered, max_recovery_s=([0-9.]+)", line)
+    if m:
+        ok += int(m[1]); total += int(m[2]); worst = max(worst, float(m[3]))
+print(f"faults: {ok}/{total} recovered, max_recovery_s={worst} (testbed and real Coder)")
+PY
+  rm -f "${TMPDIR:-/tmp}/cdj-faults-both.$$"
+  exit $status
+fi
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
 source "$ROOT/scripts/netns/upstream-dns.sh"
+case $TARGET in
+  testbed) source "$ROOT/bench/lib/faults-testbed.sh" ;;
+  real-coder) source "$ROOT/bench/lib/faults-real-coder.sh" ;;
+  *) echo "faults: TARGET is testbed, real-coder or both, not $TARGET" >&2; exit 2 ;;
+esac
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "faults: needs root (namespaces, iptables)" >&2
   exit 2
 fi
 command -v iptables >/dev/null || apt-get install -y -q iptables >/dev/null
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
+UP_ARGS=""
 
 QUICK=${QUICK:-}
 BLACKHOLE_S=$([[ -n $QUICK ]] && echo 20 || echo 30)
@@ -34,28 +64,21 @@ FREEZE_S=$([[ -n $QUICK ]] && echo 20 || echo 60)
 SLOW_CLIENT_S=$([[ -n $QUICK ]] && echo 20 || echo 60)
 DOWN_MS=3000
 RECOVERY_BUDGET_S=5
-TARGET=dev.coder
 
 WORK=$(mktemp -d /tmp/cdj-faults.XXXXXX)
 chmod 755 "$WORK"
 IFACE=coder0
 NS="cdjflc$RANDOM"
-VETH="cdjflv$RANDOM"
-TESTBED_PID=""
 SERVICE_PID=""
 WATCH_PID=""
 SLOW_PID=""
 cleanup() {
   for p in $SLOW_PID $WATCH_PID; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -CONT "$SERVICE_PID" 2>/dev/null; kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
+  target_cleanup
   upstream_dns_down
   ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
-  ip link del "$VETH" 2>/dev/null || true
-  if [[ -n $TESTBED_PID ]]; then
-    kill -TERM "$TESTBED_PID" 2>/dev/null || true
-    wait "$TESTBED_PID" 2>/dev/null || true
-  fi
   rm -rf "/etc/netns/$NS"
   if [[ -n ${KEEP_LOGS:-} ]]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
@@ -79,35 +102,13 @@ wait_for() { # seconds, command...
   return 1
 }
 in_ns() { ip netns exec "$NS" "$@"; }
-ping_once() { in_ns ping -6 -c 1 -W 1 "$TARGET"; }
+ping_once() { in_ns ping -6 -c 1 -W 1 "$HOST"; }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  ./mvnw -B -q install -DskipTests -pl testbed,vpn-service,desktop-cli -am >/dev/null
-fi
-TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
+target_build
 SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
-
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" \
-  >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
-TESTBED_PID=$!
-wait_for 90 test -s "$WORK/testbed/testbed.json" || die "the testbed did not come up"
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-URL=$(field url)
-LAB=$(field lab)
-TOKEN=$(field token)
-printf '%s' "$TOKEN" >"$WORK/token"
-chmod 600 "$WORK/token"
-HOST_PORT=${URL#http://}
-HOST_IP=${HOST_PORT%:*}
-PORT=${HOST_PORT##*:}
-NET=${HOST_IP%.*}
-
-lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
-# As a user's machine has it: a plain resolv.conf naming a DNS server of its own; the service
-# points the resolver at itself when CoderVPN comes up.
-upstream_dns_up "$NS"
+# Sets URL, HOST (the name to ping), $WORK/token, DROP_MATCH, LINK, NEW_ADDR, ROUTE, DESCRIPTION.
+target_setup
 
 export XDG_CONFIG_HOME="$WORK/config"
 cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
@@ -115,7 +116,8 @@ cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "
 # `ip netns exec` (not the in_ns function, which would fork a subshell) so that $! is the JVM itself:
 # the freeze and the SIGKILL must hit the service, not a shell around it.
 start_service() {
-  ip netns exec "$NS" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
+  # shellcheck disable=SC2086
+  ip netns exec "$NS" "$JAVA_HOME/bin/java" $SERVICE_JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
     dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
     --state-dir "$WORK/state" >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
@@ -123,11 +125,12 @@ start_service() {
 start_service
 wait_for 30 test -S "$WORK/vpn.sock" || die "the service did not listen"
 cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
-cli up >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
+# shellcheck disable=SC2086
+cli up $UP_ARGS >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
 grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
   || die "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
-wait_for 60 ping_once || die "no ping6 $TARGET before any fault"
-echo "faults: CoderVPN up in $NS, ping6 $TARGET answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
+wait_for 60 ping_once || die "no ping6 $HOST before any fault"
+echo "faults: $DESCRIPTION: CoderVPN up in $NS, ping6 $HOST answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
 
 TOTAL=0
 OK=0
@@ -151,7 +154,7 @@ record() { # name, seconds or "", note
 recovery() {
   local end=$1 until=$((SECONDS + 60))
   while ((SECONDS < until)); do
-    if in_ns ping -6 -c 1 -W 1 "$TARGET" >/dev/null 2>&1; then
+    if ping_once >/dev/null 2>&1; then
       since "$end"
       return
     fi
@@ -161,8 +164,7 @@ recovery() {
 }
 wanted() { [[ -z ${ONLY:-} || " $ONLY " == *" $1 "* ]]; }
 settle() { wait_for 60 ping_once || true; }
-admin() { curl -sS --fail -X POST "$URL$1" ${2:+--data-binary "$2"} >/dev/null; }
-drop_rule() { echo "OUTPUT -p tcp -d $HOST_IP --dport $PORT $*"; }
+drop_rule() { echo "OUTPUT $DROP_MATCH $*"; }
 
 if wanted blackhole; then
   # shellcheck disable=SC2046
@@ -187,28 +189,31 @@ if wanted resets; then
 fi
 
 if wanted address; then
-  in_ns ip link set eth0 down
-  in_ns ip addr flush dev eth0
-  in_ns ip addr add "$NET.249/24" dev eth0
-  in_ns ip link set eth0 up
+  OLD_ADDR=$(in_ns ip -4 -o addr show dev "$LINK" | awk '{print $4}' | head -n 1)
+  in_ns ip link set "$LINK" down
+  in_ns ip addr flush dev "$LINK"
+  in_ns ip addr add "$NEW_ADDR" dev "$LINK"
+  in_ns ip link set "$LINK" up
+  # shellcheck disable=SC2086
+  [[ -z $ROUTE ]] || in_ns ip route replace $ROUTE
   END=$(now)
-  record address "$(recovery "$END")" "(eth0 down, $NET.250 -> $NET.249, up)"
+  record address "$(recovery "$END")" "($LINK down, $OLD_ADDR -> $NEW_ADDR, up)"
   settle
 fi
 
 if wanted server; then
-  admin "/testbed/server/restart?down_ms=$DOWN_MS"
+  target_restart_server "$DOWN_MS"
   sleep "$((DOWN_MS / 1000))"
   END=$(now)
-  record server "$(recovery "$END")" "(HTTP server and its connections gone for ${DOWN_MS} ms)"
+  record server "$(recovery "$END")" "$NOTE"
   settle
 fi
 
 if wanted relay; then
-  admin "/testbed/relay/restart?down_ms=$DOWN_MS"
+  target_restart_relay "$DOWN_MS"
   sleep "$((DOWN_MS / 1000))"
   END=$(now)
-  record relay "$(recovery "$END")" "(relay clients cut, refused for ${DOWN_MS} ms)"
+  record relay "$(recovery "$END")" "$NOTE"
   settle
 fi
 
@@ -273,8 +278,8 @@ fi
 
 if wanted revoke; then
   BEFORE=$(grep -c "tailnet control disconnected" "$WORK/service.log" || true)
-  admin /testbed/tokens/revoke "$TOKEN"
   T0=$(now)
+  target_revoke
   SECS=""
   until=$((SECONDS + 15))
   while ((SECONDS < until)); do
@@ -285,7 +290,6 @@ if wanted revoke; then
     fi
     sleep 0.2
   done
-  NOTE="(token revoked mid-session; the sign-in error must show within 10 s)"
   if [[ -n $SECS ]]; then
     AT=$(grep -c "tailnet control disconnected" "$WORK/service.log" || true)
     sleep 5

@@ -89,7 +89,7 @@ class ClientLimitsTest {
             }
 
             @Override
-            public void rebind() {}
+            public void rebind(String reason) {}
 
             @Override
             public void close() {}

@@ -52,7 +52,7 @@ class RestorerTest {
             }
 
             @Override
-            public void rebind() {}
+            public void rebind(String reason) {}
 
             @Override
             public void close() {}

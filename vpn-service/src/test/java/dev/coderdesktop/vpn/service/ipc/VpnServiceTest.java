@@ -73,6 +73,7 @@ class VpnServiceTest {
   private final AtomicInteger rebinds = new AtomicInteger();
   private final MemoryStore store = new MemoryStore();
   private TestClock clock;
+  private VpnService service;
   private final List<AutoCloseable> clients = new ArrayList<>();
 
   private static AgentView agent(long handshake) {
@@ -114,7 +115,7 @@ class VpnServiceTest {
             }
 
             @Override
-            public void rebind() {
+            public void rebind(String reason) {
               rebinds.incrementAndGet();
             }
 
@@ -139,7 +140,7 @@ class VpnServiceTest {
           };
         };
     clock = new TestClock();
-    VpnService service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
+    service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
     String me = System.getProperty("user.name");
     server =
         new LocalSocketServer(
@@ -456,6 +457,21 @@ class VpnServiceTest {
     assertEquals(1, rebinds.get());
     clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
     assertTrue(call(c, wakeMsg()).getWake().getSuccess());
+    assertEquals(2, rebinds.get());
+  }
+
+  @Test
+  @DisplayName("logind's resume re-binds like a Wake, and the two share one debounce")
+  void resumedFromLogind() throws Exception {
+    Client c = connect();
+    assertFalse(service.resumed("test resume"), "nothing to re-bind while stopped");
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertTrue(service.resumed("test resume"));
+    assertEquals(1, rebinds.get());
+    assertTrue(call(c, wakeMsg()).getWake().getSuccess(), "the tray's Wake for the same resume");
+    assertEquals(1, rebinds.get(), "one re-bind for one resume");
+    clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
+    assertTrue(service.resumed("test resume"));
     assertEquals(2, rebinds.get());
   }
 
