@@ -142,7 +142,7 @@ start_service() {
   SERVICE_PID=$!
 }
 start_service
-wait_for 30 test -S "$WORK/vpn.sock" || die "the service did not listen"
+wait_for 90 test -S "$WORK/vpn.sock" || die "the service did not listen within 90 s"
 cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
 cli up >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
 grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
