@@ -19,6 +19,9 @@
 #   SKIP_BUILD=1                       use the classes already built
 #   ONLY="blackhole resets"            run just these faults (names as printed)
 #   SERVICE_JAVA_OPTS                  JVM options for the service
+#   SERVICE_CDS=1                      the service with a class data archive, as the package runs it:
+#                                      a first service writes it at a clean stop, and the next one
+#                                      (the one the sigkill fault restarts) maps it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -113,7 +116,9 @@ if [[ -n ${SERVICE_CDS:-} ]]; then
     while read -r e || [[ -n $e ]]; do
       if [[ $e == */target/classes ]]; then ls "${e%/classes}"/*-SNAPSHOT.jar "${e%/classes}"/*[0-9].jar 2>/dev/null | head -n 1; else echo "$e"; fi
     done | paste -sd:)
+  # The same options as the package's launcher (installer/build.sh).
   SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -XX:SharedArchiveFile=$WORK/service.jsa -XX:+AutoCreateSharedArchive"
+  SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
 CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
 # Sets URL, HOST (the name to ping), $WORK/token, DROP_MATCH, LINK, NEW_ADDR, ROUTE, DESCRIPTION.
@@ -270,7 +275,8 @@ time.sleep(3600)" "$WORK/vpn.sock" &
   done
   END=$(now)
   SECS=$(recovery "$END")
-  if ! timeout 10 bash -c "$(declare -f cli in_ns); NS=$NS WORK=$WORK CLI_CP=$CLI_CP JAVA_HOME=$JAVA_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME cli status" >/dev/null 2>&1; then
+  # Another client is still served (30 s: a CLI's JVM alone takes over 10 s at a load of 30).
+  if ! timeout 30 bash -c "$(declare -f cli in_ns); NS=$NS WORK=$WORK CLI_CP=$CLI_CP JAVA_HOME=$JAVA_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME cli status" >/dev/null 2>&1; then
     SECS=""
   fi
   kill "$SLOW_PID" 2>/dev/null || true
@@ -293,7 +299,7 @@ if wanted sigkill; then
   END=$(now)
   SECS=$(recovery "$END")
   # The new JVM's CPU time until traffic flowed: what a loaded machine stretches into wall time.
-  CPU_S=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$SERVICE_PID/stat")
+  CPU_S=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo "?")
   record sigkill "$SECS" \
     "(service SIGKILLed and started again, listening after $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$STARTED" "$END") s, ${CPU_S} s of CPU until traffic; VPN back on with no user action)"
   settle
