@@ -5,6 +5,8 @@ package dev.coderdesktop.vpn.service.power;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,8 +19,8 @@ import java.util.logging.Logger;
  * has; the package recommends it): it subscribes to the signals of the name's current owner only,
  * so another bus client cannot fake a resume, and it keeps a D-Bus library, with its transport and
  * logging jars, out of the root daemon. A monitor that ends is started again after doubling,
- * jittered delays from 1 s to 60 s (reset once one ran for a minute); a machine without gdbus is
- * left to the engine's clock-jump detector.
+ * jittered delays from 1 s to 60 s (reset once one ran for a minute); a machine without gdbus or
+ * without a system bus is left to the engine's clock-jump detector.
  *
  * <p>Thread-safe. One daemon thread reads the monitor; {@code onResume} runs on it and must not
  * block.
@@ -62,9 +64,25 @@ public final class LogindSleepWatch implements AutoCloseable {
             "logind-restart", () -> Thread.ofVirtual().name("logind-start").start(this::launch));
   }
 
-  /** The watch on the system bus, through {@code gdbus monitor}. */
+  /** Where the system bus listens unless DBUS_SYSTEM_BUS_ADDRESS says otherwise. */
+  static final Path SYSTEM_BUS = Path.of("/run/dbus/system_bus_socket");
+
+  /**
+   * The watch on the system bus, through {@code gdbus monitor}; on a machine without a system bus
+   * (a container, a minimal server) it does not start at all rather than retry for ever.
+   */
   public static LogindSleepWatch system(Clock clock, Runnable onResume) {
-    return new LogindSleepWatch(SignalSource.process(GDBUS_MONITOR), clock, onResume);
+    SignalSource gdbus = SignalSource.process(GDBUS_MONITOR);
+    boolean addressed = System.getenv("DBUS_SYSTEM_BUS_ADDRESS") != null;
+    return new LogindSleepWatch(
+        () -> {
+          if (!addressed && !Files.exists(SYSTEM_BUS)) {
+            throw new IOException("no system D-Bus at " + SYSTEM_BUS);
+          }
+          return gdbus.open();
+        },
+        clock,
+        onResume);
   }
 
   /** Starts the monitor; returns at once. */
