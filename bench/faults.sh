@@ -52,10 +52,7 @@ case $TARGET in
   *) echo "faults: TARGET is testbed, real-coder or both, not $TARGET" >&2; exit 2 ;;
 esac
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "faults: needs root (namespaces, iptables)" >&2
-  exit 2
-fi
+require_root "faults needs namespaces, iptables"
 command -v iptables >/dev/null || apt-get install -y -q iptables >/dev/null
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 UP_ARGS=""
@@ -68,11 +65,7 @@ SLOW_CLIENT_S=$([[ -n $QUICK ]] && echo 20 || echo 60)
 DOWN_MS=3000
 RECOVERY_BUDGET_S=5
 
-WORK=$(mktemp -d /tmp/cdj-faults.XXXXXX)
-chmod 755 "$WORK"
-IFACE=coder0
-NS="cdjflc$RANDOM"
-SERVICE_PID=""
+lab_init faults fl
 WATCH_PID=""
 SLOW_PID=""
 cleanup() {
@@ -80,35 +73,16 @@ cleanup() {
   [[ -n $SERVICE_PID ]] && { kill -CONT "$SERVICE_PID" 2>/dev/null; kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
   target_cleanup
   upstream_dns_down
-  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
-  rm -rf "/etc/netns/$NS"
+  lab_teardown
   if [[ -n ${KEEP_LOGS:-} ]]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
-die() {
-  echo "faults: setup failed: $*" >&2
-  tail -n 30 "$WORK/service.log" >&2 2>/dev/null || true
-  exit 1
-}
-fail() { die "$@"; } # upstream-dns.sh reports through fail
-now() { date +%s.%N; }
-since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
-wait_for() { # seconds, command...
-  local until=$((SECONDS + $1))
-  shift
-  while ((SECONDS < until)); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  return 1
-}
-in_ns() { ip netns exec "$NS" "$@"; }
+on_fail() { tail -n 30 "$WORK/service.log" 2>/dev/null || true; }
+secs_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 ping_once() { in_ns ping -6 -c 1 -W 1 "$HOST"; }
 
 target_build
-SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
 if [[ -n ${SERVICE_CDS:-} ]]; then
   # Class data sharing needs jars only; the archive is written when a service exits normally.
   # (a reactor build may list our modules' target/classes: their jars instead).
@@ -120,13 +94,10 @@ if [[ -n ${SERVICE_CDS:-} ]]; then
   SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -XX:SharedArchiveFile=$WORK/service.jsa -XX:+AutoCreateSharedArchive"
   SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
-CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
 # Sets URL, HOST (the name to ping), $WORK/token, DROP_MATCH, LINK, NEW_ADDR, ROUTE, DESCRIPTION.
 target_setup
 
 export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 # `ip netns exec` (not the in_ns function, which would fork a subshell) so that $! is the JVM itself:
 # the freeze and the SIGKILL must hit the service, not a shell around it.
 start_service() {
@@ -137,23 +108,22 @@ start_service() {
   SERVICE_PID=$!
 }
 start_service
-wait_for 90 test -S "$WORK/vpn.sock" || die "the service did not listen within 90 s"
-cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
+poll 90 test -S "$WORK/vpn.sock" || fail "the service did not listen within 90 s"
 # shellcheck disable=SC2086
-cli up $UP_ARGS >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
+cli_login_up $UP_ARGS
 grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
-  || die "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
-wait_for 60 ping_once || die "no ping6 $HOST before any fault"
+  || fail "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
+poll 60 ping_once || fail "no ping6 $HOST before any fault"
 if [[ -n ${SERVICE_CDS:-} ]]; then
   # A clean stop writes the archive (the VPN stays recorded), and the next start restores with it.
   kill -TERM "$SERVICE_PID"
   wait "$SERVICE_PID" 2>/dev/null || true
-  [[ -s $WORK/service.jsa ]] || die "no class data archive was written at exit"
+  [[ -s $WORK/service.jsa ]] || fail "no class data archive was written at exit"
   rm -f "$WORK/vpn.sock"
   T_CDS=$(now)
   start_service
-  wait_for 90 ping_once || die "the VPN did not come back after a clean restart"
-  echo "faults: class data archive $(du -h "$WORK/service.jsa" | cut -f1); a clean restart restored the VPN in $(since "$T_CDS") s"
+  poll 90 ping_once || fail "the VPN did not come back after a clean restart"
+  echo "faults: class data archive $(du -h "$WORK/service.jsa" | cut -f1); a clean restart restored the VPN in $(secs_since "$T_CDS") s"
 fi
 echo "faults: $DESCRIPTION: CoderVPN up in $NS, ping6 $HOST answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
 
@@ -180,7 +150,7 @@ recovery() {
   local end=$1 until=$((SECONDS + 60))
   while ((SECONDS < until)); do
     if ping_once >/dev/null 2>&1; then
-      since "$end"
+      secs_since "$end"
       return
     fi
     sleep 0.1
@@ -188,7 +158,7 @@ recovery() {
   echo ""
 }
 wanted() { [[ -z ${ONLY:-} || " $ONLY " == *" $1 "* ]]; }
-settle() { wait_for 60 ping_once || true; }
+settle() { poll 60 ping_once || true; }
 drop_rule() { echo "OUTPUT $DROP_MATCH $*"; }
 
 if wanted blackhole; then
@@ -268,7 +238,7 @@ time.sleep(3600)" "$WORK/vpn.sock" &
   START=$(now)
   LOST=0
   SENT=0
-  while [[ $(since "$START" | cut -d. -f1) -lt $SLOW_CLIENT_S ]]; do
+  while [[ $(secs_since "$START" | cut -d. -f1) -lt $SLOW_CLIENT_S ]]; do
     SENT=$((SENT + 1))
     ping_once >/dev/null 2>&1 || LOST=$((LOST + 1))
     sleep 0.5
@@ -290,12 +260,12 @@ fi
 if wanted sigkill; then
   kill -9 "$SERVICE_PID"
   wait "$SERVICE_PID" 2>/dev/null || true
-  wait_for 10 bash -c "! ip -n $NS link show $IFACE" || true
+  poll 10 bash -c "! ip -n $NS link show $IFACE" || true
   rm -f "$WORK/vpn.sock"
   STARTED=$(now)
   start_service
   # The fault ends when the new process listens: the JVM's start is the restart, not recovery.
-  wait_for 60 test -S "$WORK/vpn.sock" || true
+  poll 90 test -S "$WORK/vpn.sock" || true
   END=$(now)
   SECS=$(recovery "$END")
   # The new JVM's CPU time until traffic flowed: what a loaded machine stretches into wall time.
@@ -314,7 +284,7 @@ if wanted revoke; then
   while ((SECONDS < until)); do
     # status exits 1 once the service stopped with an error: that is the point here.
     if { cli status 2>/dev/null || true; } | grep -qi "sign in again"; then
-      SECS=$(since "$T0")
+      SECS=$(secs_since "$T0")
       break
     fi
     sleep 0.2

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: AGPL-3.0-only
 # bench/faults.sh's target "real-coder": a REAL Coder deployment, interop/'s harness for
 # CODER_VERSION (default v2.24.1: coderd with its in-memory database, embedded DERP relay and STUN,
-# one workspace with Coder's real agent), on the loopback of the client's own namespace. Sourced;
-# defines the target_* functions bench/faults.sh calls.
+# one workspace with Coder's real agent), on the loopback of the client's own namespace. Sourced
+# after scripts/netns/lab-client.sh; defines the target_* functions bench/faults.sh calls.
 #
 # - The harness runs as "nobody" and our service as root, so the blackhole and reset rules match
 #   root's TCP to coderd only (iptables' owner match): the agent keeps its connections, as it would
@@ -23,9 +23,9 @@ source "$ROOT/interop/lib/postgres.sh"
 HARNESS_PID=""
 
 target_build() {
-  harness_release || die "no harness for $CODER_VERSION"
-  harness_build >&2 || die "the harness build failed"
-  [[ ${SKIP_BUILD:-} == 1 ]] || ./mvnw -B -q install -DskipTests -pl vpn-service,desktop-cli -am >/dev/null
+  harness_release || fail "no harness for $CODER_VERSION"
+  harness_build >&2 || fail "the harness build failed"
+  java_classpaths -pl vpn-service,desktop-cli -am >/dev/null
 }
 
 target_setup() {
@@ -39,22 +39,13 @@ target_setup() {
   NEW_ADDR=192.0.2.3/24
   ROUTE="default via 192.0.2.1"
   if [[ -n $HARNESS_POSTGRES ]]; then
-    pg_start "$NS" || die "PostgreSQL did not start"
+    pg_start "$NS" || fail "PostgreSQL did not start"
   fi
   mkdir -p "$WORK/harness-home"
   chown nobody: "$WORK/harness-home"
-  mkfifo "$WORK/harness.in"
-  pushd "$WORK/harness-home" >/dev/null
-  ip netns exec "$NS" setpriv --reuid=nobody --regid=nogroup --clear-groups -- \
-    env CODER_DESKTOP_HARNESS=1 HOME="$WORK/harness-home" "$HARNESS_BIN" -test.run TestHarness \
-    -test.timeout 0 <"$WORK/harness.in" >"$WORK/harness.out" 2>"$WORK/harness.err" &
-  HARNESS_PID=$!
-  popd >/dev/null
-  exec 7>"$WORK/harness.in"
-  wait_for 300 grep -q '"url"' "$WORK/harness.out" || die "the harness did not come up: $(tail -n 5 "$WORK/harness.err")"
-  local ready
-  ready=$(grep -m1 '"url"' "$WORK/harness.out")
-  field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$ready" "$1"; }
+  HARNESS_AS="setpriv --reuid=nobody --regid=nogroup --clear-groups --"
+  harness_start 300 HOME="$WORK/harness-home"
+  field() { harness_field "$1"; }
   URL=$(field url)
   ADMIN_TOKEN=$(field token)
   HOST="$(field workspace | tr '[:upper:]' '[:lower:]').coder"
@@ -67,7 +58,7 @@ target_setup() {
   TOKEN=$(in_ns curl -sS --fail -X POST -H "Coder-Session-Token: $ADMIN_TOKEN" \
     -H 'Content-Type: application/json' --data '{"token_name":"coder-desktop-faults"}' \
     "$URL/api/v2/users/me/keys/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])') \
-    || die "could not create a token through the REST API"
+    || fail "could not create a token through the REST API"
   printf '%s' "$TOKEN" >"$WORK/token"
   chmod 600 "$WORK/token"
   DESCRIPTION="Coder $(field version) at $URL (interop harness, $CODER_VERSION)${UP_ARGS:+, DERP only}"
@@ -78,8 +69,8 @@ harness_command() {
   local before
   before=$(grep -c "\"event\":\"$2\"" "$WORK/harness.out" || true)
   echo "$1" >&7
-  wait_for 10 bash -c "(( \$(grep -c '\"event\":\"$2\"' '$WORK/harness.out') > $before ))" \
-    || die "the harness did not answer $1"
+  wait_for 10 "the harness answers $1" \
+    bash -c "(( \$(grep -c '\"event\":\"$2\"' '$WORK/harness.out') > $before ))"
 }
 target_restart_server() {
   harness_command "restart-server $1" restart-server
@@ -91,7 +82,7 @@ target_restart_relay() {
 }
 target_revoke() {
   in_ns curl -sS --fail -X DELETE -H "Coder-Session-Token: $ADMIN_TOKEN" \
-    "$URL/api/v2/users/me/keys/${TOKEN%%-*}" >/dev/null || die "the key delete failed"
+    "$URL/api/v2/users/me/keys/${TOKEN%%-*}" >/dev/null || fail "the key delete failed"
   # Our service's connections to coderd, by local port, then cut.
   local cut=0 lport
   for lport in $(in_ns ss -tnpH state established "( dport = :$CODER_PORT )" \

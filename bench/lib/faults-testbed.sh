@@ -3,40 +3,25 @@
 # bench/faults.sh's target "testbed": our own Coder-compatible server (TestbedMain) with its agents
 # in namespaces on a lab bridge; the client namespace $NS is one more host on that bridge. Its admin
 # API restarts the server or the relay with the same state and revokes a token, which also ends the
-# sessions that use it. Sourced; defines the target_* functions bench/faults.sh calls.
-
-TESTBED_PID=""
-VETH="cdjflv$RANDOM"
+# sessions that use it. Sourced after scripts/netns/lab-client.sh; defines the target_* functions
+# bench/faults.sh calls.
 
 target_build() {
-  [[ ${SKIP_BUILD:-} == 1 ]] || ./mvnw -B -q install -DskipTests -pl testbed,vpn-service,desktop-cli -am >/dev/null
+  java_classpaths -pl testbed,vpn-service,desktop-cli -am >/dev/null
 }
 
-# Starts the testbed and the client namespace; sets URL, HOST (the name to ping), the token file,
-# DROP_MATCH (iptables arguments matching the client's TCP to the server), LINK (the client's
-# interface) and NEW_ADDR (the address the "address" fault moves it to).
+# Starts the testbed and the client namespace; sets URL, HOST (the name to ping), TOKEN and the
+# token file, DROP_MATCH (iptables arguments matching the client's TCP to the server), LINK (the
+# client's interface), NEW_ADDR (where the "address" fault moves it), ROUTE and DESCRIPTION.
 target_setup() {
-  local cp="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cp" \
-    dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" \
-    >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
-  TESTBED_PID=$!
-  wait_for 90 test -s "$WORK/testbed/testbed.json" || die "the testbed did not come up"
-  field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-  URL=$(field url)
-  local lab host_port host_ip
-  lab=$(field lab)
-  TOKEN=$(field token)
-  printf '%s' "$TOKEN" >"$WORK/token"
-  chmod 600 "$WORK/token"
-  host_port=${URL#http://}
-  host_ip=${host_port%:*}
-  DROP_MATCH="-p tcp -d $host_ip --dport ${host_port##*:}"
+  testbed_start
+  TOKEN=$(testbed_field token)
+  DROP_MATCH="-p tcp -d $HOST_IP --dport ${URL##*:}"
   HOST=dev.coder
   LINK=eth0
-  NEW_ADDR="${host_ip%.*}.249/24"
+  NEW_ADDR="${HOST_IP%.*}.249/24"
   ROUTE=""
-  lab_client_add "$NS" "$VETH" "$lab" "$URL" 250
+  lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
   upstream_dns_up "$NS"
   DESCRIPTION="the testbed at $URL"
 }
@@ -56,10 +41,5 @@ target_revoke() {
   NOTE="(token revoked mid-session; the sign-in error must show within 10 s)"
 }
 
-target_cleanup() {
-  ip link del "$VETH" 2>/dev/null || true
-  if [[ -n $TESTBED_PID ]]; then
-    kill -TERM "$TESTBED_PID" 2>/dev/null || true
-    wait "$TESTBED_PID" 2>/dev/null || true
-  fi
-}
+# lab_teardown stops the testbed and removes the client's veth.
+target_cleanup() { :; }
