@@ -5,9 +5,11 @@
 // with one workspace whose agent is a real Coder agent, on loopback, for the Java client's
 // end-to-end tests. It is a Go test only because coderdtest needs a testing.TB; interop/run.sh
 // starts it with CODER_DESKTOP_HARNESS=1, reads one line of JSON from stdout and talks to it over
-// stdin ("stop-workspace", "quit"). The agent runs while the workspace's latest build is a
-// successful start, whoever asked for it (machine), so clients can stop and start it again. The
-// same source builds against every Coder release in interop/versions/; the few calls whose shape differs between releases sit in files selected by
+// stdin ("stop-workspace", "restart-server <ms>", "restart-relay <ms>", "quit"; see gate_test.go
+// for what a restart is here). The agent runs while the workspace's latest build is a successful
+// start, whoever asked for it (machine), so clients can stop and start it again. The same source
+// builds against every Coder release in interop/versions/; the few calls whose shape differs
+// between releases sit in files selected by
 // build tags (template_*.go).
 package harness
 
@@ -22,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -48,7 +51,12 @@ func TestHarness(t *testing.T) {
 		t.Skip("started by interop/run.sh")
 	}
 	ctx := context.Background()
-	opts := &coderdtest.Options{IncludeProvisionerDaemon: true, AppHostname: appHostname}
+	g := newGate()
+	opts := &coderdtest.Options{
+		IncludeProvisionerDaemon: true,
+		AppHostname:              appHostname,
+		APIMiddleware:            g.middleware,
+	}
 	deploymentValues := func() *codersdk.DeploymentValues {
 		if opts.DeploymentValues == nil {
 			opts.DeploymentValues = coderdtest.DeploymentValues(t)
@@ -114,7 +122,25 @@ func TestHarness(t *testing.T) {
 
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {
-		switch strings.TrimSpace(in.Text()) {
+		cmd := strings.Fields(in.Text())
+		if len(cmd) == 0 {
+			continue
+		}
+		switch cmd[0] {
+		case "restart-server", "restart-relay":
+			// "restart-server <ms>": every upgraded connection cut, every request refused for <ms>.
+			down := 3 * time.Second
+			if len(cmd) > 1 {
+				ms, err := strconv.Atoi(cmd[1])
+				if err != nil || ms < 0 {
+					fmt.Fprintf(os.Stderr, "harness: bad duration %q\n", cmd[1])
+					continue
+				}
+				down = time.Duration(ms) * time.Millisecond
+			}
+			relay := cmd[0] == "restart-relay"
+			n := g.cut(down, relay)
+			fmt.Printf("{\"event\":%q,\"cut\":%d}\n", cmd[0], n)
 		case "stop-workspace":
 			// A stop build through the API (MustTransitionWorkspace changed its signature between
 			// releases; this call did not).
