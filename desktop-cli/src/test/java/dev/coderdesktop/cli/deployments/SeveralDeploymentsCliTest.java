@@ -70,7 +70,7 @@ class SeveralDeploymentsCliTest {
                    {"name": "api", "owner": "bob", "agents": ["main"], "sharedWith": ["alice"]},
                    {"name": "db", "owner": "bob", "agents": ["main"]}]}
                 """
-                    .formatted(TOKEN_NEW)),
+                    .replace("%s", TOKEN_NEW)),
             clock);
     // "localhost" rather than the address, so the two differ in host and a prefix picks one.
     newUrl =
