@@ -5,6 +5,9 @@ package dev.coderdesktop.desktop;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.desktop.browser.Browser;
+import dev.coderdesktop.desktop.deployments.DeploymentSwitcher;
+import dev.coderdesktop.desktop.deployments.DeploymentsViewModel;
+import dev.coderdesktop.desktop.deployments.SharedWorkspacesView;
 import dev.coderdesktop.desktop.notify.Notifications;
 import dev.coderdesktop.desktop.notify.Notifier;
 import dev.coderdesktop.desktop.service.ServiceConnection;
@@ -65,6 +68,7 @@ public final class DesktopWindows implements AutoCloseable {
   private final AtomicReference<Settings> settings;
   private final TrayActions actions;
   private final Notifications notifications;
+  private final DeploymentsViewModel deployments;
 
   /** Builds every window (none shown yet) and the service connection (not yet open). */
   public DesktopWindows(Stage trayStage, Deps d) {
@@ -82,7 +86,8 @@ public final class DesktopWindows implements AutoCloseable {
             d.tokens(),
             () -> settings.get().headers(),
             s -> {
-              vm.signedIn(s);
+              // A sign-in added while signed in elsewhere becomes current; CoderVPN moves with it.
+              vm.switchTo(s);
               signInStage.hide();
               showTray();
             });
@@ -143,8 +148,15 @@ public final class DesktopWindows implements AutoCloseable {
     notifications =
         new Notifications(d.ui(), d.workers(), d.notifier(), () -> settings.get().notifications());
     notifications.watch(vm.status(), vm.workspaces().rows());
+    deployments =
+        new DeploymentsViewModel(
+            d.ui(), d.workers(), d.tokens(), vm, () -> settings.get().headers());
+    TrayView tray = new TrayView(vm, actions, notifications.latest());
+    tray.addDeploymentViews(
+        new DeploymentSwitcher(deployments, actions::showSignIn).root(),
+        new SharedWorkspacesView(deployments, actions::open).root());
     trayStage.setTitle("Coder Desktop");
-    trayStage.setScene(scene(new TrayView(vm, actions, notifications.latest()).root()));
+    trayStage.setScene(scene(tray.root()));
     trayStage.setResizable(false);
   }
 
@@ -154,6 +166,7 @@ public final class DesktopWindows implements AutoCloseable {
    */
   public void start(Optional<SignIn> stored) {
     stored.ifPresent(vm::signedIn);
+    deployments.refresh();
     if (stored.isPresent() && settings.get().connectOnLaunch()) {
       vm.connectWhenReady();
     }
@@ -179,6 +192,11 @@ public final class DesktopWindows implements AutoCloseable {
   public void showTray() {
     trayStage.show();
     trayStage.toFront();
+  }
+
+  /** The deployment switcher's view model. */
+  public DeploymentsViewModel deployments() {
+    return deployments;
   }
 
   /** The tray's view model. */
