@@ -190,6 +190,7 @@ public final class DesktopWindows implements AutoCloseable {
 
   /** Shows the tray window. */
   public void showTray() {
+    deployments.refresh();
     trayStage.show();
     trayStage.toFront();
   }

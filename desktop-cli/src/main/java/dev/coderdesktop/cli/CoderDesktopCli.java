@@ -21,6 +21,7 @@ import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.SignInFiles;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.coder.sdk.signin.TokenStores;
@@ -196,6 +197,17 @@ public final class CoderDesktopCli {
     Path ca = caFile != null ? caFile : envCa == null || envCa.isBlank() ? null : Path.of(envCa);
     return new CoderClient(
         url, token, Map.of(), Connectivity.of(ca, terminal.env().get("CODER_DESKTOP_PROXY")));
+  }
+
+  /** The current deployment's sign-in; not signed in is exit code 4 with what to run. */
+  public SignIn signIn() throws UserError, IOException {
+    return tokens()
+        .load()
+        .orElseThrow(
+            () ->
+                new UserError(
+                    ExitCode.NOT_SIGNED_IN,
+                    "not signed in: run 'coder-desktop login --url URL' first"));
   }
 
   /** Where the sign-ins are stored: the keyring when there is one, else the 0600 file. */

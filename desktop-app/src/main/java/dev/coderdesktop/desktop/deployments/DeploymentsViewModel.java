@@ -26,8 +26,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The deployments the user is signed in to and the workspaces shared with them on the current one.
- * Follows the tray's sign-in: whenever it changes (sign-in, switch, sign-out) the list is read
- * again from the store and the shared workspaces fetched again from the deployment. Choosing
+ * Follows the tray's sign-in: whenever it changes (sign-in, switch, sign-out), and when the tray
+ * window is shown, the list is read again from the store and the shared workspaces fetched again
+ * from the deployment; a current deployment changed by the CLI meanwhile is followed. Choosing
  * another deployment makes it current in the store (the CLI sees it too) and hands its sign-in to
  * {@link VpnViewModel#switchTo}, which moves CoderVPN when it is on. Use on the UI thread; the
  * store and the REST calls run on the workers.
@@ -98,11 +99,27 @@ public final class DeploymentsViewModel {
             LOG.warning("could not read the sign-ins: " + e.getMessage());
             index = SignInIndex.EMPTY;
           }
-          List<Values.Workspace> found = s == null ? List.of() : sharedOf(s, h);
+          // The CLI may have switched (use) or signed in since: follow the store's current one.
+          // Not while signed out: signing out picks the next deployment itself.
+          Optional<SignIn> moved = Optional.empty();
+          if (s != null && index.current().isPresent() && !s.url().equals(index.current().get())) {
+            try {
+              moved = tokens.load(index.current().get());
+            } catch (IOException e) {
+              LOG.warning("could not read the current sign-in: " + e.getMessage());
+            }
+          }
+          List<Values.Workspace> found =
+              s == null || moved.isPresent() ? List.<Values.Workspace>of() : sharedOf(s, h);
           List<DeploymentUrl> list = index.deployments();
+          Optional<SignIn> follow = moved;
           ui.post(
               () -> {
                 deployments.setAll(list);
+                if (follow.isPresent() && s == vpn.signIn().get()) {
+                  vpn.switchTo(follow.get());
+                  return;
+                }
                 // A reply for a sign-in that is no longer current is dropped.
                 if (s == vpn.signIn().get()) {
                   shared.setAll(found);

@@ -152,9 +152,11 @@ public final class VpnViewModel implements ServiceListener {
   public void switchTo(SignIn s) {
     ui.check();
     SignIn was = signIn.get();
+    // Already on for s (moved by the CLI's use, say): nothing to move.
     boolean on =
         lastStatus != null
             && lastStatus.getLifecycle() == Status.Lifecycle.STARTED
+            && !lastStatus.getDeploymentUrl().equals(s.url().toString())
             && pending == Pending.NONE;
     signIn.set(s);
     if (!on || s.equals(was)) {

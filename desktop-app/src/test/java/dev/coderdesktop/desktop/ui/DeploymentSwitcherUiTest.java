@@ -196,18 +196,29 @@ class DeploymentSwitcherUiTest {
   }
 
   @Test
-  @DisplayName("switching with CoderVPN off changes the current deployment only")
+  @DisplayName(
+      "with CoderVPN off a switch changes the current deployment only; the CLI's is followed")
   void switchWhileOff(FxRobot robot) throws Exception {
     await(AppState.OFF);
-    DeploymentUrl target = DeploymentUrl.parse(a.url());
-    robot.interact(() -> combo(robot).setValue(target));
+    DeploymentUrl first = DeploymentUrl.parse(a.url());
+    robot.interact(() -> combo(robot).setValue(first));
     Await.until(
-        "a is current",
-        () -> tokens.index().current().orElseThrow().equals(DeploymentUrl.parse(a.url())),
-        () -> "");
+        "a is current", () -> tokens.index().current().orElseThrow().equals(first), () -> "");
     await(AppState.OFF);
     assertTrue(service.starts.isEmpty());
     assertEquals(0, service.stops.get());
+    assertEquals(first, fx(() -> app.vpn().signIn().get().url()));
+
+    // As 'coder-desktop use' does from a terminal; the tray follows when its window is shown.
+    DeploymentUrl second = DeploymentUrl.parse(b.url());
+    tokens.use(second);
+    robot.interact(app::showTray);
+    Await.until(
+        "the tray follows the CLI to b",
+        () -> second.equals(fx(() -> app.vpn().signIn().get().url())),
+        () -> "");
+    Await.until(
+        "the switcher shows b", () -> second.equals(fx(() -> combo(robot).getValue())), () -> "");
   }
 
   @Test

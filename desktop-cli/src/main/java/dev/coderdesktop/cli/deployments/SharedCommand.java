@@ -47,13 +47,7 @@ public final class SharedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError, IOException {
-    SignIn s =
-        root.tokens()
-            .load()
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        ExitCode.NOT_SIGNED_IN, "not signed in: run 'coder-desktop login URL'"));
+    SignIn s = root.signIn();
     Optional<List<Values.Workspace>> shared;
     try {
       CoderClient api = root.api(s.url(), s.token(), null);

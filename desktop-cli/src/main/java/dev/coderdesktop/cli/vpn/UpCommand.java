@@ -47,14 +47,7 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError, IOException {
-    SignIn s =
-        root.tokens()
-            .load()
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        ExitCode.NOT_SIGNED_IN,
-                        "not signed in: run 'coder-desktop login --url URL' first"));
+    SignIn s = root.signIn();
     try (ServiceClient client = root.connect()) {
       return start(root, client, s, headers, noDirect);
     }
