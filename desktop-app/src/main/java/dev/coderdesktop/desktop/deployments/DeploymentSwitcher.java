@@ -33,6 +33,20 @@ public final class DeploymentSwitcher {
     label.getStyleClass().add("muted");
     combo.setId("deployments");
     combo.setItems(vm.deployments());
+    // The converter too: the button shows the value through it when the value came before the
+    // items.
+    combo.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(DeploymentUrl u) {
+            return label(u);
+          }
+
+          @Override
+          public DeploymentUrl fromString(String text) {
+            throw new UnsupportedOperationException("the drop-down is not editable");
+          }
+        });
     combo.setCellFactory(v -> new Cell());
     combo.setButtonCell(new Cell());
     combo.setMaxWidth(Double.MAX_VALUE);
