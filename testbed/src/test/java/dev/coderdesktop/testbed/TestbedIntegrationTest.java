@@ -62,7 +62,8 @@ class TestbedIntegrationTest {
               url,
               testbed.stun().map(StunServer::address),
               state,
-              /* derpWebsockets= */ false)) {
+              /* derpWebsockets= */ false,
+              /* trustStore= */ null)) {
         fleet.start();
         assertEquals(3, fleet.size(), "one agent process per agent of a running workspace");
         NetworkLab.Host client = lab.addHost("client");
@@ -149,18 +150,13 @@ class TestbedIntegrationTest {
       throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(
-            "ip",
-            "netns",
-            "exec",
-            client.namespace(),
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            ClientProbe.class.getName(),
-            url.toString(),
-            tokenFile.toString(),
-            "tbclient0")
+            client.javaCommand(
+                java,
+                System.getProperty("java.class.path"),
+                ClientProbe.class.getName(),
+                url.toString(),
+                tokenFile.toString(),
+                "tbclient0"))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
   }
