@@ -46,25 +46,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-source "$ROOT/scripts/lib.sh"
 on_fail() {
   echo "---- service log (tail)"; tail -n 30 "$WORK/service.log" || true
   for d in a b; do echo "---- testbed $d log (tail)"; tail -n 12 "$WORK/testbed-$d.err" || true; done
 }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  step "building"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
-fi
-# Our own modules from this tree's target/classes, not the shared local repository's jars (which
-# another checkout may have installed since).
-classpath() { # module
-  echo "$ROOT/$1/target/classes:$(tr ':' '\n' <"$ROOT/$1/target/classpath.txt" \
-    | sed -E "s#^.*/dev/coderdesktop/([a-z-]+)/[^/]+/[^/]+\.jar\$#$ROOT/\1/target/classes#" | paste -sd:)"
-}
-TB_CP=$(classpath testbed)
-SVC_CP=$(classpath vpn-service)
-CLI_CP=$(classpath desktop-cli)
+java_classpaths
 
 TOKEN_A="a1a1a1a1a1-$(head -c 11 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 TOKEN_B="b2b2b2b2b2-$(head -c 11 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -123,14 +110,11 @@ ip link set "$VETH_B" up
 ip -n "$NS" addr add "$(subnet "$URL_B").250/24" dev eth1
 ip -n "$NS" link set eth1 up
 upstream_dns_up "$NS"
-in_ns() { ip netns exec "$NS" "$@"; }
 in_ns curl -sS --max-time 5 -o /dev/null "$URL_A/api/v2/buildinfo" || fail "A unreachable from $NS"
 in_ns curl -sS --max-time 5 -o /dev/null "$URL_B/api/v2/buildinfo" || fail "B unreachable from $NS"
 ok "both deployments reachable from the client"
 
-export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" CODER_DESKTOP_TOKEN_STORE=file \
-  "$JAVA_HOME/bin/java" -cp "$CLI_CP" dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
+export XDG_CONFIG_HOME="$WORK/config" CODER_DESKTOP_TOKEN_STORE=file
 export -f cli in_ns
 export NS WORK CLI_CP JAVA_HOME
 
@@ -204,12 +188,10 @@ cli use "$URL_A" >"$WORK/cli.out" 2>&1 || fail "use A: $(cat "$WORK/cli.out")"
 grep -q "^CoderVPN is on ($URL_A)" "$WORK/cli.out" || fail "use A did not start A's tunnel: $(cat "$WORK/cli.out")"
 move_checks api.corp "$ADDR_B" dev.coder dev.main
 
-step "down, logout"
-cli down >/dev/null 2>&1 || fail "down"
-wait_for 10 "the TUN device is gone" bash -c "! ip -n $NS link show $IFACE"
-ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
+cli_down_clean
 upstream_dns_unchanged
-ok "nothing left behind; resolv.conf is the original"
+ok "resolv.conf is the original"
+step "logout A"
 cli logout "$HOST_A" >"$WORK/cli.out" 2>&1 || fail "logout A: $(cat "$WORK/cli.out")"
 grep -q "Now using $URL_B" "$WORK/cli.out" || fail "logout A: $(cat "$WORK/cli.out")"
 [[ $(cli deployments) == "* $URL_B" ]] || fail "after logout A: $(cli deployments)"

@@ -15,6 +15,7 @@ import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.FakeCoder;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
+import dev.coderdesktop.desktop.fixtures.Scenes;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
@@ -148,15 +148,6 @@ class DeploymentSwitcherUiTest {
     return robot.lookup("#deployments").queryAs(ComboBox.class);
   }
 
-  private static boolean shown(Node n) {
-    for (Node p = n; p != null; p = p.getParent()) {
-      if (!p.isVisible()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   @Test
   @DisplayName("lists both deployments with the current one picked; switching moves CoderVPN")
   void switchMovesVpn(FxRobot robot) throws Exception {
@@ -166,7 +157,9 @@ class DeploymentSwitcherUiTest {
     assertEquals(DeploymentUrl.parse(b.url()), fx(combo::getValue));
     assertEquals(authority(b), fx(() -> combo.getButtonCell().getText()));
     Await.until(
-        "bob's shared workspace", () -> shown(robot.lookup("#sharedSection").query()), () -> "");
+        "bob's shared workspace",
+        () -> Scenes.shown(robot.lookup("#sharedSection").query()),
+        () -> "");
     robot.clickOn("#openShared-bob-api");
     assertEquals(List.of(b.url() + "/@bob/api"), opened);
 
@@ -190,7 +183,7 @@ class DeploymentSwitcherUiTest {
     assertEquals(DeploymentUrl.parse(a.url()), tokens.index().current().orElseThrow());
     Await.until(
         "the shared section hides (a has no sharing)",
-        () -> !shown(robot.lookup("#sharedSection").query()),
+        () -> !Scenes.shown(robot.lookup("#sharedSection").query()),
         () -> "");
     Screenshots.save(app.trayStage().getScene(), "deployment-switched");
   }
