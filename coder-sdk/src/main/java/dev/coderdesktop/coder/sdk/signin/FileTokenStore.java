@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * The fallback store: one file, mode 0600 ({@link CredentialsFile}), holding every deployment's
  * token, so the CLI and the tray share the sign-ins when no secret service is available. Each
- * change reads, changes and rewrites the whole file. Stateless apart from the path; the callers are
- * one user's own programs.
+ * change reads, changes and rewrites the whole file, one change at a time within a process; across
+ * processes the writers are one user's own programs.
  */
 public final class FileTokenStore implements TokenStore {
 
@@ -45,7 +45,7 @@ public final class FileTokenStore implements TokenStore {
   }
 
   @Override
-  public void save(SignIn signIn) throws IOException {
+  public synchronized void save(SignIn signIn) throws IOException {
     CredentialsFile f = CredentialsFile.read(file);
     Map<DeploymentUrl, String> tokens = new HashMap<>(f.tokens());
     tokens.put(signIn.url(), signIn.token().reveal());
@@ -53,13 +53,13 @@ public final class FileTokenStore implements TokenStore {
   }
 
   @Override
-  public void use(DeploymentUrl url) throws IOException {
+  public synchronized void use(DeploymentUrl url) throws IOException {
     CredentialsFile f = CredentialsFile.read(file);
     new CredentialsFile(f.index().using(url), f.tokens()).write(file);
   }
 
   @Override
-  public void remove(DeploymentUrl url) throws IOException {
+  public synchronized void remove(DeploymentUrl url) throws IOException {
     CredentialsFile f = CredentialsFile.read(file);
     if (f.index().contains(url)) {
       new CredentialsFile(f.index().without(url), f.tokens()).write(file);
@@ -67,7 +67,7 @@ public final class FileTokenStore implements TokenStore {
   }
 
   @Override
-  public void clear() throws IOException {
+  public synchronized void clear() throws IOException {
     Files.deleteIfExists(file);
   }
 

@@ -85,7 +85,7 @@ public final class SecretToolStore implements TokenStore {
   }
 
   @Override
-  public void save(SignIn signIn) throws IOException {
+  public synchronized void save(SignIn signIn) throws IOException {
     SignInIndex index = index();
     FileTokenStore plain = new FileTokenStore(files.credentials());
     for (Map.Entry<DeploymentUrl, String> e : plain.tokens().entrySet()) {
@@ -101,12 +101,12 @@ public final class SecretToolStore implements TokenStore {
   }
 
   @Override
-  public void use(DeploymentUrl url) throws IOException {
+  public synchronized void use(DeploymentUrl url) throws IOException {
     writeIndex(index().using(url));
   }
 
   @Override
-  public void remove(DeploymentUrl url) throws IOException {
+  public synchronized void remove(DeploymentUrl url) throws IOException {
     Result r = run(List.of("clear", "service", SERVICE, "url", url.toString()), null);
     if (!(r.exit() == 1 && r.err().isEmpty())) {
       r.check("clear");
@@ -118,7 +118,7 @@ public final class SecretToolStore implements TokenStore {
   }
 
   @Override
-  public void clear() throws IOException {
+  public synchronized void clear() throws IOException {
     // Like lookup, clear exits 1 without a word when there were no items.
     Result r = run(List.of("clear", "service", SERVICE), null);
     if (!(r.exit() == 1 && r.err().isEmpty())) {
