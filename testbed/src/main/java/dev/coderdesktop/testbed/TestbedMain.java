@@ -29,11 +29,14 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
- *         [--no-agents] [--tls] [--resume-token-expiry SECONDS]
+ *         [--no-agents] [--tls] [--resume-token-expiry SECONDS] [--regions N]
  * </pre>
  *
- * With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM it
- * leaves in the state directory (named by {@code ca_file} in the JSON).
+ * With {@code --regions 2} (or more) it serves extra DERP regions (998, ...), each a relay on a
+ * port of its own, and the agents' home regions take turns among them all.
+ *
+ * <p>With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM
+ * it leaves in the state directory (named by {@code ca_file} in the JSON).
  *
  * <p>Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
  * new {@code /tmp/coder-testbed-*} directory that is deleted on exit unless {@code --keep-state}; a
@@ -55,6 +58,7 @@ public final class TestbedMain {
     boolean websockets = false;
     boolean tls = false;
     boolean keepState = false;
+    int regions = 1;
     java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -65,12 +69,14 @@ public final class TestbedMain {
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
         case "--tls" -> tls = true;
+        case "--regions" -> regions = Integer.parseInt(value(args, ++i));
         case "--resume-token-expiry" ->
             resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
         case "-h", "--help" -> {
           System.out.println(
               "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
-                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]");
+                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]"
+                  + " [--regions N]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -102,7 +108,10 @@ public final class TestbedMain {
     Path deleteOnExit = ownState;
 
     SystemClock clock = new SystemClock("testbed");
-    Testbed testbed = new Testbed(config, clock, resumeExpiry);
+    if (regions < 1 || regions > 9) {
+      usage("--regions takes 1 to 9");
+    }
+    Testbed testbed = new Testbed(config, clock, resumeExpiry, regions);
     NetworkLab lab = null;
     AgentFleet fleet = null;
     CountDownLatch done = new CountDownLatch(1);
@@ -126,6 +135,7 @@ public final class TestbedMain {
                 stateDir,
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
+        fleet.setRelays(testbed.relayUrls());
         fleet.start();
       }
       NetworkLab labRef = lab;
@@ -171,6 +181,7 @@ public final class TestbedMain {
     info.put("ssh_key", fleet == null ? "" : fleet.sshKey().toString());
     info.put("lab", lab == null ? "" : lab.tag());
     info.put("ca_file", ca == null ? "" : ca.caPem().toString());
+    info.put("regions", testbed.relayUrls().keySet());
     String json = new ObjectMapper().writeValueAsString(info);
     Path file = stateDir.resolve("testbed.json");
     Files.writeString(file, json + "\n");

@@ -86,7 +86,8 @@ final class DeploymentSignIn {
               derp.latencies(),
               policy,
               StunServers.of(info.derpMap()),
-              params.noDirect() || info.disableDirectConnections());
+              params.noDirect() || info.disableDirectConnections(),
+              DerpSelection.regions(info.derpMap()));
       LOG.info(
           "direct connections: "
               + (info.disableDirectConnections()
