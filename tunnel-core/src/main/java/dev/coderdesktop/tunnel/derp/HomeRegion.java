@@ -190,7 +190,11 @@ public final class HomeRegion implements DerpRelays.RegionListener {
       returnStreak = 0;
       away = region != best;
     }
-    LOG.info(() -> "DERP home moved to region " + region + (away ? " (fail-over)" : " (back)"));
+    LOG.info(
+        () ->
+            "DERP home moved to region "
+                + region
+                + (away ? " (fail-over; the best region is unreachable)" : " (the best region)"));
     // If the new home cannot be reached either, the next region is tried after the same wait.
     armFailover();
     if (away) {
