@@ -81,6 +81,7 @@ public final class DesktopWindows implements AutoCloseable {
             d.workers(),
             d.tokens(),
             () -> settings.get().headers(),
+            () -> settings.get().allowInsecureHttp(),
             s -> {
               vm.signedIn(s);
               signInStage.hide();

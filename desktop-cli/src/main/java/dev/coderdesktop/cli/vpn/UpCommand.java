@@ -56,7 +56,10 @@ public final class UpCommand implements Callable<Integer> {
                         ExitCode.NOT_SIGNED_IN,
                         "not signed in: run 'coder-desktop login --url URL' first"));
     try (ServiceClient client = root.connect()) {
-      StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
+      // A stored http:// URL to another machine passed login only with --allow-insecure-http.
+      StartResponse r =
+          client.start(
+              s.url().toString(), s.token().reveal(), headers, noDirect, s.url().isPlainHttp());
       if (!r.getSuccess()) {
         throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
       }

@@ -55,6 +55,9 @@ public final class PropertiesFile {
       Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
     }
     Files.writeString(
-        file, w.toString(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        file,
+        w.toString(),
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

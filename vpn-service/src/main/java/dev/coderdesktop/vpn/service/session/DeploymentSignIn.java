@@ -43,7 +43,11 @@ final class DeploymentSignIn {
     try {
       SessionToken t = SessionToken.of(params.token());
       CoderClient api =
-          new CoderClient(DeploymentUrl.parse(params.url()), t, params.headers(), net);
+          new CoderClient(
+              DeploymentUrl.parse(params.url(), params.allowInsecureHttp()),
+              t,
+              params.headers(),
+              net);
       String version = api.checkVersion().toString();
       Values.User me = api.me();
       Values.AgentConnectionInfo info = api.agentConnectionInfo();
