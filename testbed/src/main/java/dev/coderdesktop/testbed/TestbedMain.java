@@ -20,7 +20,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Starts a testbed deployment and prints its URL and a session token. As root it builds the lab
@@ -45,49 +49,60 @@ import java.util.concurrent.CountDownLatch;
  * <p>The last line printed before it settles is JSON for scripts: {@code url}, {@code token},
  * {@code user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
  */
-public final class TestbedMain {
+@Command(
+    name = "testbed",
+    mixinStandardHelpOptions = true,
+    description = "A local Coder-compatible deployment with agents in network namespaces.")
+public final class TestbedMain implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Users and workspaces (JSON).")
+  Path configFile;
+
+  @Option(names = "--port", paramLabel = "N", description = "The HTTP port (default: any).")
+  int port;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Token, ssh key and logs.")
+  Path stateDir;
+
+  @Option(names = "--keep-state", description = "Keep the temporary state directory on exit.")
+  boolean keepState;
+
+  @Option(names = "--no-agents", description = "Serve on loopback only, without agents or root.")
+  boolean noAgents;
+
+  @Option(names = "--derp-websockets", description = "Tell clients to reach DERP by websocket.")
+  boolean websockets;
+
+  @Option(names = "--tls", description = "Serve HTTPS with a CA made for this run.")
+  boolean tls;
+
+  @Option(names = "--resume-token-expiry", paramLabel = "SECONDS", description = "Token life.")
+  Long resumeExpirySeconds;
+
+  @Option(names = "--regions", paramLabel = "N", description = "DERP regions to serve (1 to 9).")
+  int regions = 1;
 
   private TestbedMain() {}
 
   /** Entry point. */
-  public static void main(String[] args) throws Exception {
-    Path configFile = null;
-    int port = 0;
-    Path stateDir = null;
-    boolean agents = true;
-    boolean websockets = false;
-    boolean tls = false;
-    boolean keepState = false;
-    int regions = 1;
-    java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--config" -> configFile = Path.of(value(args, ++i));
-        case "--port" -> port = Integer.parseInt(value(args, ++i));
-        case "--state-dir" -> stateDir = Path.of(value(args, ++i));
-        case "--keep-state" -> keepState = true;
-        case "--no-agents" -> agents = false;
-        case "--derp-websockets" -> websockets = true;
-        case "--tls" -> tls = true;
-        case "--regions" -> regions = Integer.parseInt(value(args, ++i));
-        case "--resume-token-expiry" ->
-            resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
-        case "-h", "--help" -> {
-          System.out.println(
-              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
-                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]"
-                  + " [--regions N]");
-          return;
-        }
-        default -> usage("unknown option " + args[i]);
-      }
-    }
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TestbedMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path stateDir = this.stateDir;
+    boolean agents = !noAgents;
+    java.time.Duration resumeExpiry =
+        resumeExpirySeconds == null
+            ? dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY
+            : java.time.Duration.ofSeconds(resumeExpirySeconds);
     TestbedConfig config;
     try {
       config = configFile == null ? defaultConfig() : TestbedConfig.read(configFile);
     } catch (ConfigException e) {
-      usage("bad config: " + e.getMessage());
-      return;
+      System.err.println("testbed: bad config: " + e.getMessage());
+      return 2;
     }
     if (websockets && !config.derpForceWebsockets()) {
       config =
@@ -109,7 +124,8 @@ public final class TestbedMain {
 
     SystemClock clock = new SystemClock("testbed");
     if (regions < 1 || regions > 9) {
-      usage("--regions takes 1 to 9");
+      System.err.println("testbed: --regions takes 1 to 9");
+      return 2;
     }
     Testbed testbed = new Testbed(config, clock, resumeExpiry, regions);
     NetworkLab lab = null;
@@ -153,9 +169,10 @@ public final class TestbedMain {
       shutdown(fleet, lab, testbed);
       StateDirectory.delete(deleteOnExit);
       System.err.println("testbed: " + e.getMessage());
-      System.exit(1);
+      return 1;
     }
     done.await();
+    return 0;
   }
 
   private static void shutdown(AgentFleet fleet, NetworkLab lab, Testbed testbed) {
@@ -215,17 +232,5 @@ public final class TestbedMain {
         List.of(
             new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main")),
             new TestbedConfig.WorkspaceSpec("build", "alice", false, List.of("main", "gpu"))));
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      usage(args[i - 1] + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static void usage(String why) {
-    System.err.println("testbed: " + why);
-    System.exit(2);
   }
 }
