@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.coderdesktop.testbed.api.RegionRelay;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.derp.DerpRelays;
 import dev.coderdesktop.tunnel.derp.HomeRegion;
 import dev.coderdesktop.tunnel.derp.RelayRegion;
@@ -18,14 +17,9 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.tun.ChannelTun;
 import dev.coderdesktop.tunnel.wireguard.Device;
-import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
-import dev.coderdesktop.tunnel.wireguard.config.Config;
-import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
-import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,15 +79,19 @@ class RelayFailoverTest {
     bRelays.setPeerRegion(X25519.publicKey(aPriv), 1);
     ChannelTun aTun = new ChannelTun("a", 1280);
     ChannelTun bTun = new ChannelTun("b", 1280);
-    Device a = device(aPriv, bPriv, "fd60:627a:a42b::b/128", aTun, aRelays);
-    Device b = device(bPriv, aPriv, "fd60:627a:a42b::a/128", bTun, bRelays);
+    Device a =
+        WireGuardOverDerpTest.device(aPriv, bPriv, "fd60:627a:a42b::b/128", aTun, aRelays, clock);
+    Device b =
+        WireGuardOverDerpTest.device(bPriv, aPriv, "fd60:627a:a42b::a/128", bTun, bRelays, clock);
     try {
       a.start();
       b.start();
-      byte[] ping = ipv6("fd60:627a:a42b::a", "fd60:627a:a42b::b", "echo request");
+      byte[] ping =
+          WireGuardOverDerpTest.ipv6("fd60:627a:a42b::a", "fd60:627a:a42b::b", "echo request");
       aTun.inject(ping);
       assertArrayEquals(ping, bTun.take(Duration.ofSeconds(15)));
-      byte[] pong = ipv6("fd60:627a:a42b::b", "fd60:627a:a42b::a", "echo reply");
+      byte[] pong =
+          WireGuardOverDerpTest.ipv6("fd60:627a:a42b::b", "fd60:627a:a42b::a", "echo reply");
       bTun.inject(pong);
       assertArrayEquals(pong, aTun.take(Duration.ofSeconds(10)));
       // Each relay carries both nodes: its home node and the one sending to it.
@@ -165,22 +163,5 @@ class RelayFailoverTest {
       }
       Thread.sleep(20);
     }
-  }
-
-  private static byte[] ipv6(String src, String dst, String text) throws Exception {
-    byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    ByteBuffer b = ByteBuffer.allocate(40 + payload.length);
-    b.putInt(0x60000000).putShort((short) payload.length).put((byte) 17).put((byte) 64);
-    b.put(InetAddress.getByName(src).getAddress()).put(InetAddress.getByName(dst).getAddress());
-    return b.put(payload).array();
-  }
-
-  private Device device(Key priv, Key peerPriv, String allowed, ChannelTun tun, DerpRelays bind) {
-    Key peer = X25519.publicKey(peerPriv);
-    PeerConfig pc =
-        new PeerConfig(
-            peer, null, List.of(IpPrefix.parse(allowed)), new DerpEndpoint(peer), Duration.ZERO);
-    return new Device(
-        new Config(priv, 0, List.of(), List.of(pc)), tun, bind, clock, WireGuardTimings.standard());
   }
 }

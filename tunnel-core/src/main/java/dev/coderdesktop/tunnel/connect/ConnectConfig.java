@@ -77,40 +77,6 @@ public record ConnectConfig(
     }
   }
 
-  /** Without the other regions of the DERP map. */
-  public ConnectConfig(
-      URI deployment,
-      String sessionToken,
-      Map<String, String> headers,
-      UUID ownerId,
-      String ownerName,
-      String hostnameSuffix,
-      URI derpUrl,
-      int derpRegion,
-      boolean derpWebsockets,
-      Map<Integer, String> derpRegionNames,
-      Map<Integer, Duration> derpLatencies,
-      NetPolicy net,
-      List<InetSocketAddress> stunServers,
-      boolean directDisabled) {
-    this(
-        deployment,
-        sessionToken,
-        headers,
-        ownerId,
-        ownerName,
-        hostnameSuffix,
-        derpUrl,
-        derpRegion,
-        derpWebsockets,
-        derpRegionNames,
-        derpLatencies,
-        net,
-        stunServers,
-        directDisabled,
-        null);
-  }
-
   /** Direct paths on, found through local addresses only (no STUN server). */
   public ConnectConfig(
       URI deployment,
