@@ -184,8 +184,9 @@ public final class DerpRelays implements Bind {
       }
     }
     stale.forEach(DerpClient::close);
-    if (homeKept && !stale.isEmpty()) {
-      conns.get(home).client.notePreferred(true);
+    Conn h = conns.get(home);
+    if (homeKept && !stale.isEmpty() && h != null) {
+      h.client.notePreferred(true);
     }
     return homeKept;
   }
@@ -301,7 +302,7 @@ public final class DerpRelays implements Bind {
     return dropped.get();
   }
 
-  /** One region's client events; those of a client that was replaced are ignored. */
+  /** One region's client events (a closed client reports no more, so a replaced one is quiet). */
   private final class Events implements DerpListener {
     private final int region;
 
