@@ -119,11 +119,18 @@ cli_cp="desktop-cli/target/desktop-cli-$POM_VERSION.jar:$(cat desktop-cli/target
 # desktop-app's UpdateCheckOffTest fails if one does not. Updates 1.1 reads the first name.
 NO_PHONE_HOME="-Ddorkbox.updates.Updates.ENABLE=false -Ddorkbox.Updates.ENABLE=false"
 
+# The service keeps a class data archive of what it loaded in its state directory: written when it
+# stops cleanly (and again after an upgrade made it stale), it spares a restarted service most of
+# its class loading and linking, which dominates bringing the VPN back (docs/performance.md). The
+# JVM would log every class it cannot archive (and a module-option mismatch with the runtime's base
+# archive, which costs nothing here) to standard output, that is the journal: those logs are off.
+CDS="-XX:SharedArchiveFile=/var/lib/coder-desktop/service.jsa -XX:+AutoCreateSharedArchive"
+CDS="$CDS -Xlog:cds=off -Xlog:cds+dynamic=off"
 cat >"$OUT/launchers/coder-desktop-service.properties" <<EOF
 main-jar=vpn-service-$POM_VERSION.jar
 main-class=dev.coderdesktop.vpn.service.ServiceMain
 description=Coder Desktop VPN service (runs as root)
-java-options=--enable-native-access=ALL-UNNAMED $NO_PHONE_HOME
+java-options=--enable-native-access=ALL-UNNAMED $NO_PHONE_HOME $CDS
 EOF
 launchers=(--add-launcher "coder-desktop-service=$OUT/launchers/coder-desktop-service.properties")
 if ((tray)); then
@@ -146,7 +153,7 @@ echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-serv
   --main-class dev.coderdesktop.cli.CoderDesktopCli --java-options "$NO_PHONE_HOME" \
   "${launchers[@]}" \
   --add-modules "$modules" ${fx_modules:+--module-path "$OUT/javafx"} \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6 --generate-cds-archive" \
   --app-content "$OUT/content/system,$OUT/content/doc"
 
 package() { # type, dependencies

@@ -6,8 +6,8 @@
 # websockets, over HTTPS from the testbed's own CA, through an HTTP proxy, and with two DERP
 # regions whose home relay is killed during a ping loop), direct
 # connections through the testbed's NATs (testbed/direct-e2e.sh), the fault
-# suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, traffic back
-# within 5 s), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
+# suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, and after the
+# real-Coder e2e runs against Coder v2.24.1 too, traffic back within 5 s), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
 # memory, threads and descriptors do not grow under load and control-plane drops), the same against
 # real Coder servers v2.20.0, v2.24.1 and v2.30.0 (interop/run.sh), the install test
 # (installer/test-install.sh: builds the .deb, installs, checks and removes it), the same package
@@ -34,6 +34,8 @@ if [[ $(id -u) -eq 0 ]]; then
   # Every Coder release we support, oldest to newest; DERP over websockets on one of them.
   SKIP_BUILD=1 CODER_VERSION=v2.20.0 bash interop/run.sh
   SKIP_BUILD=1 CODER_VERSION=v2.24.1 bash interop/run.sh
+  # The fault suite against the real Coder (its harness is built by now).
+  SKIP_BUILD=1 QUICK=1 TARGET=real-coder CODER_VERSION=v2.24.1 bash bench/faults.sh
   # The deployment forbids direct paths: the session must stay on DERP and work.
   SKIP_BUILD=1 CODER_VERSION=v2.24.1 DIRECT_DISABLED=1 bash interop/run.sh
   SKIP_BUILD=1 CODER_VERSION=v2.30.0 DERP_WEBSOCKETS=1 bash interop/run.sh

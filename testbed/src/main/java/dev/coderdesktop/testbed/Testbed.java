@@ -7,8 +7,11 @@ import dev.coderdesktop.testbed.api.FaultApi;
 import dev.coderdesktop.testbed.api.RegionRelay;
 import dev.coderdesktop.testbed.api.RelayAddress;
 import dev.coderdesktop.testbed.api.RestApi;
+import dev.coderdesktop.testbed.api.WorkspaceApi;
 import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.testbed.deployment.AgentPorts;
 import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.deployment.WorkspaceBuilds;
 import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.testbed.stun.StunServer;
@@ -34,6 +37,9 @@ import javax.net.ssl.SSLContext;
  */
 public final class Testbed implements AutoCloseable {
 
+  /** How long each phase of a workspace build takes (pending, then starting or stopping). */
+  private static final java.time.Duration BUILD_STEP = java.time.Duration.ofMillis(400);
+
   private final Deployment deployment;
   private final Coordinator coordinator = new Coordinator();
   private final DerpServer relay;
@@ -44,6 +50,8 @@ public final class Testbed implements AutoCloseable {
   private volatile RelayAddress relays;
   private volatile StunServer stun;
   private final java.util.Map<Integer, RegionRelay> extraRegions = new java.util.LinkedHashMap<>();
+  private final WorkspaceBuilds builds;
+  private volatile AgentPorts agentPorts = AgentPorts.NONE;
 
   /** A testbed for {@code config}; nothing listens until {@link #start}. */
   public Testbed(TestbedConfig config, Clock clock) {
@@ -56,6 +64,17 @@ public final class Testbed implements AutoCloseable {
     this.relay = new DerpServer(X25519.generatePrivateKey(), clock);
     this.clock = clock;
     this.resumeTokens = new ResumeTokens(clock, resumeTokenExpiry);
+    this.builds = new WorkspaceBuilds(deployment, clock, BUILD_STEP);
+  }
+
+  /** Where the listening ports of running agents come from (the fleet, once it runs). */
+  public void agentPorts(AgentPorts source) {
+    this.agentPorts = source;
+  }
+
+  /** Workspace builds (for tests: queue a failure). */
+  public WorkspaceBuilds builds() {
+    return builds;
   }
 
   /** As above, serving {@code relayRegions} DERP regions (1 or more). */
@@ -112,7 +131,9 @@ public final class Testbed implements AutoCloseable {
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
     relays = relayAddress;
-    new RestApi(deployment, () -> url.toString(), relayAddress).register(http);
+    RestApi rest = new RestApi(deployment, () -> url.toString(), relayAddress);
+    rest.register(http);
+    new WorkspaceApi(deployment, builds, agent -> agentPorts.of(agent), rest).register(http);
     return url;
   }
 

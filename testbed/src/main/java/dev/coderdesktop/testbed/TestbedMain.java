@@ -153,6 +153,7 @@ public final class TestbedMain implements Callable<Integer> {
                 ca == null ? null : ca.trustStore());
         fleet.setRelays(testbed.relayUrls());
         fleet.start();
+        testbed.agentPorts(fleet::listeningPorts);
       }
       NetworkLab labRef = lab;
       AgentFleet fleetRef = fleet;

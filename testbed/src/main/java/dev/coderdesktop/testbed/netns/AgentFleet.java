@@ -3,6 +3,7 @@
 package dev.coderdesktop.testbed.netns;
 
 import dev.coderdesktop.testbed.config.NetworkShape;
+import dev.coderdesktop.testbed.deployment.AgentPorts;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.testbed.tls.TestbedCa;
 import java.io.BufferedReader;
@@ -52,6 +53,8 @@ public final class AgentFleet implements AutoCloseable {
   private final Path trustStore;
   private final Optional<InetSocketAddress> stun;
   private final Map<UUID, Running> running = new HashMap<>();
+  // The agents' process ids, read without the fleet's lock (a start can hold it for seconds).
+  private final Map<UUID, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean closed;
   // Guarded by this: every relay region by id (empty: the deployment's own /derp alone), and how
   // many agents were launched, which picks each one's home region in turn.
@@ -60,20 +63,10 @@ public final class AgentFleet implements AutoCloseable {
 
   /**
    * A fleet for {@code deployment}, whose agents reach the testbed at {@code url} and its STUN
-   * server at {@code stun}; they make direct paths unless the deployment disables them.
+   * server at {@code stun} (empty: they know none, and their direct endpoints are local addresses);
+   * they make direct paths unless the deployment disables them. With an HTTPS testbed its CA is in
+   * {@code trustStore} (null: the JDK's roots).
    */
-  public AgentFleet(
-      Deployment deployment,
-      NetworkLab lab,
-      URI url,
-      Optional<InetSocketAddress> stun,
-      Path stateDir,
-      boolean derpWebsockets)
-      throws IOException {
-    this(deployment, lab, url, stun, stateDir, derpWebsockets, null);
-  }
-
-  /** As above, for an HTTPS testbed whose CA is in {@code trustStore} (null: the JDK's roots). */
   public AgentFleet(
       Deployment deployment,
       NetworkLab lab,
@@ -91,13 +84,6 @@ public final class AgentFleet implements AutoCloseable {
     this.stateDir = stateDir;
     this.derpWebsockets = derpWebsockets;
     this.ssh = SshServer.prepare(stateDir.resolve("ssh"));
-  }
-
-  /** A fleet whose agents know no STUN server (their direct endpoints are local addresses). */
-  public AgentFleet(
-      Deployment deployment, NetworkLab lab, URI url, Path stateDir, boolean derpWebsockets)
-      throws IOException {
-    this(deployment, lab, url, Optional.empty(), stateDir, derpWebsockets);
   }
 
   /**
@@ -220,6 +206,7 @@ public final class AgentFleet implements AutoCloseable {
     pb.environment().put("TESTBED_AGENT_TOKEN", deployment.issueAgentToken(id));
     Process agent = pb.start();
     running.put(id, new Running(host, agent, sshd));
+    pids.put(id, agent.pid());
     CompletableFuture<String> ready = new CompletableFuture<>();
     Thread.ofPlatform()
         .name("agent-out-" + name)
@@ -250,6 +237,7 @@ public final class AgentFleet implements AutoCloseable {
 
   private void stop(UUID id) {
     Running r = running.remove(id);
+    pids.remove(id);
     if (r == null) {
       return;
     }
@@ -267,6 +255,15 @@ public final class AgentFleet implements AutoCloseable {
     }
     r.sshd().destroy();
     lab.removeHost(r.host());
+  }
+
+  /**
+   * The TCP ports the agent's machine (its namespace) listens on, as Coder's agent reports them;
+   * empty when it does not run.
+   */
+  public List<AgentPorts.Port> listeningPorts(UUID agent) {
+    Long pid = pids.get(agent);
+    return pid == null ? List.of() : ProcNetTcp.listening(pid);
   }
 
   /** How many agents run now. */

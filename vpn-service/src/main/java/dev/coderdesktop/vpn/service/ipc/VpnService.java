@@ -342,14 +342,7 @@ public final class VpnService implements LocalSocketServer.Handler {
       changeStateLocked(Status.Lifecycle.STOPPING, "");
       s = session;
     }
-    broadcast();
-    closeSession(s);
-    store.clear();
-    synchronized (this) {
-      clearSessionLocked();
-      changeStateLocked(Status.Lifecycle.STOPPED, message);
-    }
-    broadcast();
+    finishStopping(s, message);
   }
 
   StopResponse stop() {
@@ -369,15 +362,23 @@ public final class VpnService implements LocalSocketServer.Handler {
       changeStateLocked(Status.Lifecycle.STOPPING, "");
       s = session;
     }
+    finishStopping(s, "");
+    return StopResponse.newBuilder().setSuccess(true).build();
+  }
+
+  /**
+   * The rest of a stop once the state is STOPPING (outside the lock: closing a session takes
+   * seconds): close the session, forget the recorded Start, end STOPPED with {@code message}.
+   */
+  private void finishStopping(Session s, String message) {
     broadcast();
     closeSession(s);
     store.clear();
     synchronized (this) {
       clearSessionLocked();
-      changeStateLocked(Status.Lifecycle.STOPPED, "");
+      changeStateLocked(Status.Lifecycle.STOPPED, message);
     }
     broadcast();
-    return StopResponse.newBuilder().setSuccess(true).build();
   }
 
   private static void closeSession(Session s) {
@@ -397,25 +398,35 @@ public final class VpnService implements LocalSocketServer.Handler {
   }
 
   WakeResponse wake() {
+    return WakeResponse.newBuilder().setSuccess(resumed("a client reported a wake")).build();
+  }
+
+  /**
+   * The machine woke (a client's Wake, or logind's PrepareForSleep(false)): re-binds the running
+   * session once per {@link #WAKE_DEBOUNCE}, since the tray and logind report the same resume.
+   * Returns false when no session runs or the re-bind failed. Safe from any thread; does not block
+   * on the redials.
+   */
+  public boolean resumed(String why) {
     Session s;
     synchronized (this) {
       if (lifecycle != Status.Lifecycle.STARTED) {
-        return WakeResponse.newBuilder().setSuccess(false).build();
+        return false;
       }
       long now = clock.nanoTime();
       if (lastWakeNanos != Long.MIN_VALUE && now - lastWakeNanos < WAKE_DEBOUNCE.toNanos()) {
-        return WakeResponse.newBuilder().setSuccess(true).build();
+        return true;
       }
       lastWakeNanos = now;
       s = session;
     }
-    LOG.info("wake: re-binding the session");
+    LOG.info("wake: re-binding the session (" + why + ")");
     try {
-      s.rebind();
-      return WakeResponse.newBuilder().setSuccess(true).build();
+      s.rebind(why);
+      return true;
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.WARNING, "re-bind failed", e);
-      return WakeResponse.newBuilder().setSuccess(false).build();
+      return false;
     }
   }
 
