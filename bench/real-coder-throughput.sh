@@ -98,7 +98,7 @@ in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
   >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_for 30 "our service listens" test -S "$WORK/vpn.sock"
-cli login --url "$URL" --token-file "$WORK/token" >/dev/null 2>&1 || fail "coder-desktop login"
+cli login --url "$URL" --allow-insecure-http --token-file "$WORK/token" >/dev/null 2>&1 || fail "coder-desktop login"
 cli up ${NO_DIRECT:+--no-direct} >/dev/null 2>&1 || fail "coder-desktop up"
 wait_for 60 "ping6 $HOST through our tunnel" in_ns ping -6 -c 1 -W 2 "$HOST"
 

@@ -127,8 +127,8 @@ wait_for 30 "the service listens on its socket" grep -q '^listening' "$WORK/serv
 ok "service listening"
 
 step "sign in to both; the second login is current"
-cli login --token-file "$WORK/token-a" "$URL_A" >"$WORK/cli.out" 2>&1 || fail "login A: $(cat "$WORK/cli.out")"
-cli login --token-file "$WORK/token-b" "$URL_B" >"$WORK/cli.out" 2>&1 || fail "login B: $(cat "$WORK/cli.out")"
+cli login --allow-insecure-http --token-file "$WORK/token-a" "$URL_A" >"$WORK/cli.out" 2>&1 || fail "login A: $(cat "$WORK/cli.out")"
+cli login --allow-insecure-http --token-file "$WORK/token-b" "$URL_B" >"$WORK/cli.out" 2>&1 || fail "login B: $(cat "$WORK/cli.out")"
 cli deployments >"$WORK/cli.out" 2>&1 || fail "deployments: $(cat "$WORK/cli.out")"
 sed 's/^/     /' "$WORK/cli.out"
 [[ $(grep -c . "$WORK/cli.out") == 2 ]] && grep -qx "\* $URL_B" "$WORK/cli.out" || fail "deployments should list both, B current"

@@ -98,6 +98,7 @@ public final class DesktopWindows implements AutoCloseable {
             d.workers(),
             d.tokens(),
             () -> settings.get().headers(),
+            () -> settings.get().allowInsecureHttp(),
             s -> {
               // A sign-in added while signed in elsewhere becomes current; CoderVPN moves with it.
               vm.switchTo(s);

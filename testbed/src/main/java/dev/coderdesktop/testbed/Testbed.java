@@ -4,6 +4,7 @@ package dev.coderdesktop.testbed;
 
 import dev.coderdesktop.testbed.api.DerpRelayEndpoint;
 import dev.coderdesktop.testbed.api.FaultApi;
+import dev.coderdesktop.testbed.api.RegionRelay;
 import dev.coderdesktop.testbed.api.RelayAddress;
 import dev.coderdesktop.testbed.api.RestApi;
 import dev.coderdesktop.testbed.api.WorkspaceApi;
@@ -28,8 +29,9 @@ import javax.net.ssl.SSLContext;
 /**
  * The testbed's server: one HTTP port carrying the REST API, the tailnet control websocket, the
  * agents' coordination websocket and the DERP relay, over one {@link Deployment}, and a STUN server
- * on a UDP port of the same address (unless the deployment disables direct connections). It runs no
- * agents itself; {@code TestbedMain} starts those in network namespaces.
+ * on a UDP port of the same address (unless the deployment disables direct connections). With more
+ * than one relay region, each extra region is a {@link RegionRelay} on a port of its own. It runs
+ * no agents itself; {@code TestbedMain} starts those in network namespaces.
  *
  * <p>Thread-safe after {@link #start}.
  */
@@ -45,7 +47,9 @@ public final class Testbed implements AutoCloseable {
   private final Clock clock;
   private final ResumeTokens resumeTokens;
   private volatile URI url;
+  private volatile RelayAddress relays;
   private volatile StunServer stun;
+  private final java.util.Map<Integer, RegionRelay> extraRegions = new java.util.LinkedHashMap<>();
   private final WorkspaceBuilds builds;
   private volatile AgentPorts agentPorts = AgentPorts.NONE;
 
@@ -73,6 +77,19 @@ public final class Testbed implements AutoCloseable {
     return builds;
   }
 
+  /** As above, serving {@code relayRegions} DERP regions (1 or more). */
+  public Testbed(
+      TestbedConfig config, Clock clock, java.time.Duration resumeTokenExpiry, int relayRegions) {
+    this(config, clock, resumeTokenExpiry);
+    if (relayRegions < 1 || relayRegions > 9) {
+      throw new IllegalArgumentException("1 to 9 relay regions");
+    }
+    for (int i = 0; i + 1 < relayRegions; i++) {
+      int id = RelayAddress.extraRegionId(i);
+      extraRegions.put(id, new RegionRelay(id, clock));
+    }
+  }
+
   /**
    * Listens on {@code listen} and tells clients to reach it at {@code advertiseHost} (an address
    * every namespace can reach); returns the deployment URL.
@@ -98,16 +115,22 @@ public final class Testbed implements AutoCloseable {
       stun = StunServer.start(new InetSocketAddress(listen.getAddress(), 0));
       stunPort = stun.address().getPort();
     }
-    RelayAddress relayAddress = new RelayAddress(advertiseHost, port, stunPort, tls != null);
+    java.util.List<Integer> extraPorts = new java.util.ArrayList<>();
+    for (RegionRelay r : extraRegions.values()) {
+      extraPorts.add(r.start(new InetSocketAddress(listen.getAddress(), 0), tls));
+    }
+    RelayAddress relayAddress =
+        new RelayAddress(advertiseHost, port, stunPort, tls != null, extraPorts);
     TailnetEndpoint tailnet =
         new TailnetEndpoint(deployment, coordinator, relayAddress::proto, resumeTokens);
     http.route("GET /api/v2/tailnet", tailnet::serveClient)
         .route("GET /api/v2/workspaceagents/me/coordinate", tailnet::serveAgent);
     DerpRelayEndpoint relayEndpoint = new DerpRelayEndpoint(relay, clock);
     relayEndpoint.register(http);
-    new FaultApi(http, relayEndpoint, clock).register(http);
+    new FaultApi(http, relayEndpoint, extraRegions, clock).register(http);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
+    relays = relayAddress;
     RestApi rest = new RestApi(deployment, () -> url.toString(), relayAddress);
     rest.register(http);
     new WorkspaceApi(deployment, builds, agent -> agentPorts.of(agent), rest).register(http);
@@ -134,6 +157,25 @@ public final class Testbed implements AutoCloseable {
     return Optional.ofNullable(stun);
   }
 
+  /** Every relay region's {@code /derp} URL by id, the testbed's own first (after start). */
+  public java.util.Map<Integer, URI> relayUrls() {
+    RelayAddress a = relays;
+    java.util.Map<Integer, URI> out = new java.util.LinkedHashMap<>();
+    a.relayPorts()
+        .forEach(
+            (id, p) ->
+                out.put(
+                    id,
+                    dev.coderdesktop.tunnel.derp.RelayRegion.relayUrl(
+                        a.host(), null, null, p, !a.tls())));
+    return out;
+  }
+
+  /** The extra relay regions by id (for tests). */
+  public java.util.Map<Integer, RegionRelay> extraRegions() {
+    return java.util.Collections.unmodifiableMap(extraRegions);
+  }
+
   /** The DERP relay (for tests). */
   public DerpServer relay() {
     return relay;
@@ -143,6 +185,7 @@ public final class Testbed implements AutoCloseable {
   public void close() {
     http.close();
     relay.close();
+    extraRegions.values().forEach(RegionRelay::close);
     StunServer s = stun;
     if (s != null) {
       s.close();

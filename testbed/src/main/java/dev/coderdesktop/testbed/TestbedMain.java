@@ -33,11 +33,14 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
- *         [--no-agents] [--tls] [--resume-token-expiry SECONDS]
+ *         [--no-agents] [--tls] [--resume-token-expiry SECONDS] [--regions N]
  * </pre>
  *
- * With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM it
- * leaves in the state directory (named by {@code ca_file} in the JSON).
+ * With {@code --regions 2} (or more) it serves extra DERP regions (998, ...), each a relay on a
+ * port of its own, and the agents' home regions take turns among them all.
+ *
+ * <p>With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM
+ * it leaves in the state directory (named by {@code ca_file} in the JSON).
  *
  * <p>Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
  * new {@code /tmp/coder-testbed-*} directory that is deleted on exit unless {@code --keep-state}; a
@@ -75,6 +78,9 @@ public final class TestbedMain implements Callable<Integer> {
 
   @Option(names = "--resume-token-expiry", paramLabel = "SECONDS", description = "Token life.")
   Long resumeExpirySeconds;
+
+  @Option(names = "--regions", paramLabel = "N", description = "DERP regions to serve (1 to 9).")
+  int regions = 1;
 
   private TestbedMain() {}
 
@@ -117,7 +123,11 @@ public final class TestbedMain implements Callable<Integer> {
     Path deleteOnExit = ownState;
 
     SystemClock clock = new SystemClock("testbed");
-    Testbed testbed = new Testbed(config, clock, resumeExpiry);
+    if (regions < 1 || regions > 9) {
+      System.err.println("testbed: --regions takes 1 to 9");
+      return 2;
+    }
+    Testbed testbed = new Testbed(config, clock, resumeExpiry, regions);
     NetworkLab lab = null;
     AgentFleet fleet = null;
     CountDownLatch done = new CountDownLatch(1);
@@ -141,6 +151,7 @@ public final class TestbedMain implements Callable<Integer> {
                 stateDir,
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
+        fleet.setRelays(testbed.relayUrls());
         fleet.start();
         testbed.agentPorts(fleet::listeningPorts);
       }
@@ -188,6 +199,7 @@ public final class TestbedMain implements Callable<Integer> {
     info.put("ssh_key", fleet == null ? "" : fleet.sshKey().toString());
     info.put("lab", lab == null ? "" : lab.tag());
     info.put("ca_file", ca == null ? "" : ca.caPem().toString());
+    info.put("regions", testbed.relayUrls().keySet());
     String json = new ObjectMapper().writeValueAsString(info);
     Path file = stateDir.resolve("testbed.json");
     Files.writeString(file, json + "\n");

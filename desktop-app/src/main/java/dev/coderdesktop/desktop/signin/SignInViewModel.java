@@ -41,6 +41,7 @@ public final class SignInViewModel {
   private final Executor workers;
   private final TokenStore tokens;
   private final Supplier<Map<String, String>> headers;
+  private final java.util.function.BooleanSupplier allowInsecureHttp;
   private final Consumer<SignIn> onSignedIn;
 
   private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.URL);
@@ -62,11 +63,13 @@ public final class SignInViewModel {
       Executor workers,
       TokenStore tokens,
       Supplier<Map<String, String>> headers,
+      java.util.function.BooleanSupplier allowInsecureHttp,
       Consumer<SignIn> onSignedIn) {
     this.ui = ui;
     this.workers = workers;
     this.tokens = tokens;
     this.headers = headers;
+    this.allowInsecureHttp = allowInsecureHttp;
     this.onSignedIn = onSignedIn;
   }
 
@@ -78,7 +81,7 @@ public final class SignInViewModel {
     }
     DeploymentUrl u;
     try {
-      u = DeploymentUrl.parse(url.get());
+      u = DeploymentUrl.parse(url.get(), allowInsecureHttp.getAsBoolean());
     } catch (DeploymentUrl.InvalidException e) {
       error.set(e.getMessage());
       return;

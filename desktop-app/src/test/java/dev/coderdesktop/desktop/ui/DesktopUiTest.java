@@ -242,6 +242,48 @@ class DesktopUiTest {
   }
 
   @Test
+  @DisplayName(
+      "a certificate from a CA the machine does not trust is refused naming host and reason")
+  void untrustedCertificate(FxRobot robot) throws Exception {
+    okhttp3.tls.HeldCertificate ca =
+        new okhttp3.tls.HeldCertificate.Builder()
+            .certificateAuthority(0)
+            .commonName("Corp Root")
+            .build();
+    okhttp3.tls.HeldCertificate leaf =
+        new okhttp3.tls.HeldCertificate.Builder()
+            .signedBy(ca)
+            .addSubjectAlternativeName("localhost")
+            .build();
+    try (mockwebserver3.MockWebServer https = new mockwebserver3.MockWebServer()) {
+      https.useHttps(
+          new okhttp3.tls.HandshakeCertificates.Builder()
+              .heldCertificate(leaf)
+              .build()
+              .sslSocketFactory());
+      https.start();
+      robot.clickOn("#signIn");
+      type(robot, "#url", "https://localhost:" + https.getPort());
+      robot.clickOn("#next");
+      awaitError(robot, "certificate of localhost");
+      String shown = text(robot, "#error");
+      assertTrue(shown.contains("trust"), "the reason is named: " + shown);
+      assertFalse(shown(robot.lookup("#token").query()), "still on the URL page");
+      Screenshots.save(app.signInStage().getScene(), "sign-in-certificate-error");
+    }
+  }
+
+  @Test
+  @DisplayName("plain http:// to another machine is refused until the setting allows it")
+  void insecureHttp(FxRobot robot) throws Exception {
+    robot.clickOn("#signIn");
+    type(robot, "#url", "http://coder.example.com");
+    robot.clickOn("#next");
+    awaitError(robot, "unencrypted");
+    assertTrue(text(robot, "#error").contains("Allow insecure HTTP"), text(robot, "#error"));
+  }
+
+  @Test
   @DisplayName("toggle on shows progress then workspaces; copy a hostname; show all; toggle off")
   void toggleAndCopy(FxRobot robot) throws Exception {
     signInWithStoredToken(robot);

@@ -61,6 +61,14 @@ public final class LoginCommand implements Callable<Integer> {
               + " $CODER_DESKTOP_CA_FILE); the system's certificate store is always trusted.")
   Path caFile;
 
+  @Option(
+      names = "--allow-insecure-http",
+      description =
+          "Accept a plain http:// URL to another machine (the session token then crosses the"
+              + " network unencrypted). Without it only https:// and http:// to this machine"
+              + " (localhost, 127.0.0.1, ::1) are accepted.")
+  boolean allowInsecureHttp;
+
   @Override
   public Integer call() throws UserError, IOException {
     if (urlArgument != null && url != null && !urlArgument.equals(url)) {
@@ -72,7 +80,7 @@ public final class LoginCommand implements Callable<Integer> {
     }
     DeploymentUrl u;
     try {
-      u = DeploymentUrl.parse(given);
+      u = DeploymentUrl.parse(given, allowInsecureHttp);
     } catch (DeploymentUrl.InvalidException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }

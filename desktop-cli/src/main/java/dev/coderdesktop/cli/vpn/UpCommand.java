@@ -64,7 +64,10 @@ public final class UpCommand implements Callable<Integer> {
       Map<String, String> headers,
       boolean noDirect)
       throws UserError, IOException {
-    StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
+    // A stored http:// URL to another machine passed login only with --allow-insecure-http.
+    StartResponse r =
+        client.start(
+            s.url().toString(), s.token().reveal(), headers, noDirect, s.url().isPlainHttp());
     if (!r.getSuccess()) {
       throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
     }

@@ -58,6 +58,10 @@ public final class AgentFleet implements AutoCloseable {
   // The agents' process ids, read without the fleet's lock (a start can hold it for seconds).
   private final Map<UUID, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean closed;
+  // Guarded by this: every relay region by id (empty: the deployment's own /derp alone), and how
+  // many agents were launched, which picks each one's home region in turn.
+  private Map<Integer, URI> relays = Map.of();
+  private int launched;
 
   /**
    * A fleet for {@code deployment}, whose agents reach the testbed at {@code url} and its STUN
@@ -82,6 +86,14 @@ public final class AgentFleet implements AutoCloseable {
     this.stateDir = stateDir;
     this.derpWebsockets = derpWebsockets;
     this.ssh = SshServer.prepare(stateDir.resolve("ssh"));
+  }
+
+  /**
+   * Tells agents launched from now on about every relay region; each takes the next region in turn
+   * as its home (before {@link #start}).
+   */
+  public synchronized void setRelays(Map<Integer, URI> regions) {
+    relays = Map.copyOf(regions);
   }
 
   /** The key that signs in to every agent's sshd as root. */
@@ -174,6 +186,16 @@ public final class AgentFleet implements AutoCloseable {
             name));
     if (derpWebsockets) {
       cmd.add("--derp-websockets");
+    }
+    if (!relays.isEmpty()) {
+      List<Integer> ids = relays.keySet().stream().sorted().toList();
+      relays.forEach(
+          (region, u) -> {
+            cmd.add("--derp");
+            cmd.add(region + "=" + u);
+          });
+      cmd.add("--home");
+      cmd.add(String.valueOf(ids.get(launched++ % ids.size())));
     }
     if (deployment.config().disableDirectConnections()) {
       cmd.add("--no-direct");

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.connect;
 
+import dev.coderdesktop.tunnel.derp.RelayRegion;
+import dev.coderdesktop.tunnel.derp.RelayRegions;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +32,8 @@ import java.util.UUID;
  * @param stunServers the DERP map's STUN servers, resolved, for our direct endpoints
  * @param directDisabled stay on DERP: no UDP socket, no endpoints advertised or used (the
  *     deployment's {@code disable_direct_connections}, or the user's choice)
+ * @param derpRegions every relay region of the DERP map (peers homed elsewhere are reached through
+ *     theirs, and home fails over to them); null: the home region alone
  */
 public record ConnectConfig(
     URI deployment,
@@ -45,7 +49,8 @@ public record ConnectConfig(
     Map<Integer, Duration> derpLatencies,
     NetPolicy net,
     List<InetSocketAddress> stunServers,
-    boolean directDisabled) {
+    boolean directDisabled,
+    RelayRegions derpRegions) {
 
   /** Validates and copies. */
   public ConnectConfig {
@@ -60,6 +65,15 @@ public record ConnectConfig(
     stunServers = List.copyOf(stunServers);
     if (derpRegion <= 0) {
       throw new IllegalArgumentException("a DERP region id is positive");
+    }
+    if (derpRegions == null || derpRegions.url(derpRegion) == null) {
+      Map<Integer, RelayRegion> all =
+          new java.util.HashMap<>(derpRegions == null ? Map.of() : derpRegions.regions());
+      all.put(
+          derpRegion,
+          new RelayRegion(
+              derpRegion, derpRegionNames.getOrDefault(derpRegion, ""), derpUrl, false));
+      derpRegions = new RelayRegions(all);
     }
   }
 
@@ -91,7 +105,8 @@ public record ConnectConfig(
         derpLatencies,
         net,
         List.of(),
-        false);
+        false,
+        null);
   }
 
   /** Without region names or measured latencies. */

@@ -84,6 +84,12 @@ public final class DerpBind implements Bind, DerpListener {
     forcedWebsocketHandler.accept(reason);
   }
 
+  /** Whether a relayed payload is a disco message rather than WireGuard. */
+  public static boolean isDisco(byte[] packet) {
+    return packet.length >= DISCO_MAGIC.length
+        && Arrays.equals(packet, 0, DISCO_MAGIC.length, DISCO_MAGIC, 0, DISCO_MAGIC.length);
+  }
+
   /** Packets dropped because the receive queue was full. */
   public long droppedPackets() {
     return dropped.get();
@@ -91,8 +97,7 @@ public final class DerpBind implements Bind, DerpListener {
 
   @Override
   public void onPacket(Key source, byte[] packet) {
-    if (packet.length >= DISCO_MAGIC.length
-        && Arrays.equals(packet, 0, DISCO_MAGIC.length, DISCO_MAGIC, 0, DISCO_MAGIC.length)) {
+    if (isDisco(packet)) {
       discoHandler.accept(source, packet);
       return;
     }

@@ -188,7 +188,11 @@ public final class VpnService implements LocalSocketServer.Handler {
     Outcome o =
         start(
             new Session.StartParams(
-                req.getCoderUrl(), req.getApiToken(), headers, req.getDisableDirectConnections()));
+                req.getCoderUrl(),
+                req.getApiToken(),
+                headers,
+                req.getDisableDirectConnections(),
+                req.getAllowInsecureHttp()));
     return o.ok()
         ? StartResponse.newBuilder().setSuccess(true).build()
         : StartResponse.newBuilder().setErrorMessage(o.error()).build();
