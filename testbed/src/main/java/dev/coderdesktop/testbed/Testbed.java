@@ -14,6 +14,7 @@ import dev.coderdesktop.testbed.stun.StunServer;
 import dev.coderdesktop.testbed.tailnet.Coordinator;
 import dev.coderdesktop.testbed.tailnet.ResumeTokens;
 import dev.coderdesktop.testbed.tailnet.TailnetEndpoint;
+import dev.coderdesktop.testbed.tailnet.VirtualAgents;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import javax.net.ssl.SSLContext;
  * The testbed's server: one HTTP port carrying the REST API, the tailnet control websocket, the
  * agents' coordination websocket and the DERP relay, over one {@link Deployment}, and a STUN server
  * on a UDP port of the same address (unless the deployment disables direct connections). It runs no
- * agents itself; {@code TestbedMain} starts those in network namespaces.
+ * agent processes itself ({@code TestbedMain} starts those in network namespaces); agents of the
+ * {@code virtual} shape exist only in its coordinator ({@link VirtualAgents}).
  *
  * <p>Thread-safe after {@link #start}.
  */
@@ -90,6 +92,7 @@ public final class Testbed implements AutoCloseable {
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
     new RestApi(deployment, () -> url.toString(), relayAddress).register(http);
+    new VirtualAgents(deployment, coordinator, clock).start();
     return url;
   }
 

@@ -4,6 +4,7 @@ package dev.coderdesktop.testbed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderdesktop.testbed.config.ConfigException;
+import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +31,16 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
- *         [--no-agents] [--tls] [--resume-token-expiry SECONDS]
+ *         [--no-agents] [--tls] [--resume-token-expiry SECONDS] [--virtual-workspaces N]
  * </pre>
  *
- * With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM it
- * leaves in the state directory (named by {@code ca_file} in the JSON).
+ * With {@code --virtual-workspaces N} the first user also owns N workspaces {@code v1} to {@code
+ * vN}, each with one agent {@code main} of the {@code virtual} shape: it exists only in the
+ * coordinator and the workspace feed (no namespace, no process), so a client can be measured with a
+ * thousand agents.
+ *
+ * <p>With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM
+ * it leaves in the state directory (named by {@code ca_file} in the JSON).
  *
  * <p>Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
  * new {@code /tmp/coder-testbed-*} directory that is deleted on exit unless {@code --keep-state}; a
@@ -55,6 +62,7 @@ public final class TestbedMain {
     boolean websockets = false;
     boolean tls = false;
     boolean keepState = false;
+    int virtualWorkspaces = 0;
     java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -65,12 +73,14 @@ public final class TestbedMain {
         case "--no-agents" -> agents = false;
         case "--derp-websockets" -> websockets = true;
         case "--tls" -> tls = true;
+        case "--virtual-workspaces" -> virtualWorkspaces = Integer.parseInt(value(args, ++i));
         case "--resume-token-expiry" ->
             resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
         case "-h", "--help" -> {
           System.out.println(
               "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
-                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]");
+                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]"
+                  + " [--virtual-workspaces N]");
           return;
         }
         default -> usage("unknown option " + args[i]);
@@ -83,14 +93,17 @@ public final class TestbedMain {
       usage("bad config: " + e.getMessage());
       return;
     }
-    if (websockets && !config.derpForceWebsockets()) {
+    if (virtualWorkspaces < 0 || virtualWorkspaces > 100_000) {
+      usage("--virtual-workspaces must be 0 to 100000");
+    }
+    if ((websockets && !config.derpForceWebsockets()) || virtualWorkspaces > 0) {
       config =
           new TestbedConfig(
               config.version(),
               config.hostnameSuffix(),
-              true,
+              websockets || config.derpForceWebsockets(),
               config.users(),
-              config.workspaces(),
+              withVirtual(config, virtualWorkspaces),
               config.disableDirectConnections());
     }
     Path ownState = null;
@@ -204,6 +217,24 @@ public final class TestbedMain {
         List.of(
             new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main")),
             new TestbedConfig.WorkspaceSpec("build", "alice", false, List.of("main", "gpu"))));
+  }
+
+  /** The config's workspaces plus {@code n} of one virtual agent each, owned by the first user. */
+  private static List<TestbedConfig.WorkspaceSpec> withVirtual(TestbedConfig config, int n) {
+    if (n > 0 && config.users().isEmpty()) {
+      usage("--virtual-workspaces needs a user in the config");
+    }
+    List<TestbedConfig.WorkspaceSpec> all = new ArrayList<>(config.workspaces());
+    for (int i = 1; i <= n; i++) {
+      all.add(
+          new TestbedConfig.WorkspaceSpec(
+              "v" + i,
+              config.users().getFirst().username(),
+              false,
+              List.of("main"),
+              Map.of("main", NetworkShape.VIRTUAL)));
+    }
+    return all;
   }
 
   private static String value(String[] args, int i) {
