@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-only
+# Footprint and start-up of the service, the CLI and the tray app, run the way users run them (the
+# bin/ launchers: scripts/jvm/*.options and the AOT caches of target/aot/), against the testbed.
+# Prints, one per line:
+#   service_rss_mb=      the service's RSS after connecting and 300 MB through the tunnel
+#   first_toggle_ms=     a freshly started service: `coder-desktop up` launched -> first ping reply
+#   warm_toggle_ms=      the same after a `down` (median of 3)
+#   cli_status_ms=       `coder-desktop status`, process start to exit (median of 5)
+#   tray_rss_mb=         the tray app connected to that service (under Xvfb, GTK; headless
+#                        JavaFX when there is no Xvfb), 15 s after start
+#   peers_1000_start_ms= a fresh service, 1,000 workspaces (testbed --virtual-workspaces):
+#                        `coder-desktop up` launched -> `hosts` lists all 1,000
+#   peers_1000_rss_mb=   the service's RSS then, after resolving every name through its DNS shim
+#                        (and dns_1000_ms=, the time for those 1,000 queries)
+# and, with REAL_CODER=1 (interop's harness and the real Coder CLI of CODER_VERSION, default
+# v2.24.1, built on first use), the Go CLI's figures beside ours on the same machine:
+#   coder_ping_ms=       `coder ping -n 1 <workspace>`, process start to exit (median of 3)
+#   coder_portforward_rss_mb= `coder port-forward`'s RSS after 300 MB through it
+# QUICK=1 (what scripts/test.sh runs): only the first group (no tray, no 1,000 agents) with
+# 100 MB of traffic, and it fails when the service's RSS is over MAX_SERVICE_RSS_MB (150).
+# As root. SKIP_BUILD=1 skips `./mvnw install` (which also trains the AOT caches).
+# Extra JVM options for the service: SERVICE_JAVA_OPTS (e.g. to compare settings);
+# CODER_DESKTOP_PLAIN_JVM=1 runs every program with the JVM's defaults and no AOT cache instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+source scripts/java-home.sh
+source scripts/lib/checks.sh
+source scripts/netns/lab-client.sh
+QUICK=${QUICK:-}
+TRAFFIC_MB=${TRAFFIC_MB:-$([[ -n $QUICK ]] && echo 100 || echo 300)}
+MAX_SERVICE_RSS_MB=${MAX_SERVICE_RSS_MB:-150}
+WORK=$(mktemp -d /tmp/cdj-footprint.XXXXXX)
+NS="cdjfp$RANDOM"
+NS2="cdjfq$RANDOM"
+NS3="cdjfr$RANDOM"
+VETH="cdjfv$RANDOM"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  for ns in "$NS" "$NS2" "$NS3"; do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+    rm -rf "/etc/netns/$ns"
+  done
+  ip link del "$VETH" 2>/dev/null || true
+  declare -F uplink_del >/dev/null && { echo quit >&7 2>/dev/null || true; uplink_del; }
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() {
+  echo "footprint: $*" >&2
+  for f in "$WORK"/*.log; do [[ -f $f ]] && { echo "---- $f (tail)" >&2; tail -n 15 "$f" >&2; }; done
+  exit 1
+}
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+rss_mb() { awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$1/status"; }
+
+if [[ ${SKIP_BUILD:-} != 1 ]]; then
+  ./mvnw -B -q install -DskipTests >&2 || fail "Maven build failed"
+fi
+[[ -f target/aot/service.aot ]] || echo "# no AOT caches in target/aot (built with -Daot.skip?)" >&2
+
+# A client namespace on a testbed with three agents; the service in it, as bin/ starts it.
+in_ns() { ip netns exec "$1" "${@:2}"; }
+start_service() { # namespace
+  rm -f "$WORK/vpn.sock"
+  ip netns exec "$1" "$ROOT/bin/coder-desktop-service" \
+    --socket "$WORK/vpn.sock" --interface coder0 --state-dir "$WORK/state-$1" >>"$WORK/service.log" 2>&1 &
+  SVC_PID=$!
+  PIDS+=("$SVC_PID")
+  wait_for 60 "the service listens" test -S "$WORK/vpn.sock"
+}
+stop_service() {
+  kill -TERM "$SVC_PID"
+  wait "$SVC_PID" 2>/dev/null || true
+}
+cli() { # namespace, args
+  in_ns "$1" env XDG_CONFIG_HOME="$WORK/config" "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" "${@:2}"
+}
+toggle_ms() { # namespace, agent address: `up` launched -> first echo reply
+  local t0
+  t0=$(date +%s%N)
+  cli "$1" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up"
+  for _ in $(seq 1 600); do
+    in_ns "$1" ping -6 -c 1 -W 0.1 -q "$2" >/dev/null 2>&1 && { ms_since "$t0"; return; }
+  done
+  fail "no ping reply from $2"
+}
+down() { # namespace
+  cli "$1" down >>"$WORK/cli.log" 2>&1 || fail "coder-desktop down"
+  for _ in $(seq 1 100); do ip -n "$1" link show coder0 >/dev/null 2>&1 || return 0; sleep 0.1; done
+}
+agent_ip() { python3 -c "
+import uuid,hashlib,ipaddress,sys
+b=bytearray(uuid.UUID(bytes=hashlib.md5(sys.argv[1].encode()).digest(), version=3).bytes)
+b[0:6]=bytes.fromhex('fd60627aa42b'); print(ipaddress.IPv6Address(bytes(b)))" "agent:$1"; }
+
+"$ROOT/bin/coder-testbed" --state-dir "$WORK/testbed" >"$WORK/testbed.log" 2>&1 &
+PIDS+=($!)
+wait_for 120 "the testbed is up" test -s "$WORK/testbed/testbed.json"
+field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
+URL=$(field "$WORK/testbed/testbed.json" url)
+field "$WORK/testbed/testbed.json" token >"$WORK/token"
+chmod 600 "$WORK/token"
+lab_client_add "$NS" "$VETH" "$(field "$WORK/testbed/testbed.json" lab)" "$URL" 250
+mkdir -p "/etc/netns/$NS"
+echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+AGENT=$(agent_ip alice/dev/main)
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
+
+start_service "$NS"
+cli "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
+echo "first_toggle_ms=$(toggle_ms "$NS" "$AGENT")"
+in_ns "$NS" curl -sS --fail --max-time 600 -o /dev/null "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))" \
+  || fail "download of $TRAFFIC_MB MB through the tunnel"
+SERVICE_RSS=$(rss_mb "$SVC_PID")
+echo "service_rss_mb=$SERVICE_RSS"
+echo "# service: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads after $TRAFFIC_MB MB"
+times=()
+cpu=()
+for _ in 1 2 3 4 5; do
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%U %S" -o "$WORK/time" ip netns exec "$NS" env XDG_CONFIG_HOME="$WORK/config" \
+    "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" status >/dev/null 2>&1 || fail "coder-desktop status"
+  times+=("$(ms_since "$t0")")
+  cpu+=("$(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/time")")
+done
+echo "cli_status_ms=$(median "${times[@]}")"
+# On a loaded machine the wall time is mostly waiting for a core; the CPU time is not.
+echo "# cli status CPU time (user+system): $(median "${cpu[@]}") ms"
+times=()
+for _ in 1 2 3; do
+  down "$NS"
+  times+=("$(toggle_ms "$NS" "$AGENT")")
+done
+echo "warm_toggle_ms=$(median "${times[@]}")"
+
+if [[ -n $QUICK ]]; then
+  ((SERVICE_RSS <= MAX_SERVICE_RSS_MB)) || fail "service RSS ${SERVICE_RSS} MB is over ${MAX_SERVICE_RSS_MB} MB"
+  exit 0
+fi
+
+# The tray app beside that service, with the same sign-in.
+TRAY_ENV=(env XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run" CODER_DESKTOP_SOCKET="$WORK/vpn.sock")
+mkdir -m 700 -p "$WORK/run"
+if command -v Xvfb >/dev/null; then
+  DISP=":$((100 + RANDOM % 800))"
+  Xvfb "$DISP" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  PIDS+=($!)
+  sleep 1
+  "${TRAY_ENV[@]}" DISPLAY="$DISP" "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
+  how="Xvfb, GTK"
+else
+  "${TRAY_ENV[@]}" TRAY_JAVA_OPTS="-Dglass.platform=Headless -Dprism.order=sw" \
+    "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
+  how="headless JavaFX"
+fi
+TRAY_PID=$!
+PIDS+=("$TRAY_PID")
+sleep 15
+kill -0 "$TRAY_PID" 2>/dev/null || fail "the tray app exited"
+echo "tray_rss_mb=$(rss_mb "$TRAY_PID")"
+echo "# tray: $how, $(awk '/^Threads/ {print $2}' "/proc/$TRAY_PID/status") threads"
+kill -TERM "$TRAY_PID"
+wait "$TRAY_PID" 2>/dev/null || true
+down "$NS"
+stop_service
+
+# 1,000 workspaces: a testbed of virtual agents inside a second namespace (loopback only), and a
+# fresh service beside it.
+ip netns add "$NS2"
+ip -n "$NS2" link set lo up
+mkdir -p "/etc/netns/$NS2"
+echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS2/resolv.conf"
+ip netns exec "$NS2" "$ROOT/bin/coder-testbed" --no-agents --virtual-workspaces 1000 \
+  --state-dir "$WORK/testbed2" >"$WORK/testbed2.log" 2>&1 &
+PIDS+=($!)
+wait_for 120 "the 1,000-workspace testbed is up" test -s "$WORK/testbed2/testbed.json"
+field "$WORK/testbed2/testbed.json" token >"$WORK/token2"
+start_service "$NS2"
+cli "$NS2" login --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
+  >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login (1,000 workspaces)"
+t0=$(date +%s%N)
+cli "$NS2" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up (1,000 workspaces)"
+n=0
+for _ in $(seq 1 300); do
+  n=$(cli "$NS2" hosts --json 2>/dev/null | python3 -c "import json,sys; print(len(json.load(sys.stdin)))" || echo 0)
+  ((n >= 1000)) && break
+done
+((n >= 1000)) || fail "the status lists $n of 1,000 agents"
+echo "peers_1000_start_ms=$(ms_since "$t0")"
+cli "$NS2" hosts --json >"$WORK/hosts.json"
+# Every name, one AAAA query each, through the service's DNS shim.
+in_ns "$NS2" python3 - "$WORK/hosts.json" <<'EOF'
+import json, socket, struct, sys, time
+names = [h["hostname"] for h in json.load(open(sys.argv[1]))]
+s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+s.settimeout(2)
+ok = 0
+t0 = time.monotonic()
+for i, name in enumerate(names):
+    q = struct.pack(">HHHHHH", i, 0x0100, 1, 0, 0, 0)
+    q += b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\0" + struct.pack(">HH", 28, 1)
+    s.sendto(q, ("fd60:627a:a42b::53", 53))
+    r = s.recv(512)
+    if struct.unpack(">H", r[6:8])[0] >= 1:
+        ok += 1
+print("dns_1000_ms=%d" % ((time.monotonic() - t0) * 1000))
+print("# %d of %d names answered" % (ok, len(names)))
+sys.exit(0 if ok == len(names) else 1)
+EOF
+sleep 10 # a round of disco pings to every agent
+echo "peers_1000_rss_mb=$(rss_mb "$SVC_PID")"
+echo "# service with 1,000 peers: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads"
+down "$NS2"
+stop_service
+
+[[ -n ${REAL_CODER:-} ]] || exit 0
+# The real Coder CLI on the same machine: interop's harness (one real agent) in a namespace with
+# an uplink, as bench/real-coder-throughput.sh runs it.
+INTEROP="$ROOT/interop"
+source interop/lib/harness.sh
+source interop/lib/uplink.sh
+harness_build >&2 || fail "harness build failed"
+coder_cli_build >&2 || fail "coder CLI build failed"
+ip netns add "$NS3"
+ip -n "$NS3" link set lo up
+uplink_add "$NS3"
+mkfifo "$WORK/stdin"
+in_ns "$NS3" env CODER_DESKTOP_HARNESS=1 "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
+  <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.log" &
+PIDS+=($!)
+exec 7>"$WORK/stdin"
+wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
+READY=$(grep -m1 '"url"' "$WORK/harness.out")
+jfield() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
+coder() { in_ns "$NS3" env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$(jfield url)" \
+  CODER_SESSION_TOKEN="$(jfield token)" "$CODER_CLI_BIN" "$@"; }
+WS=$(jfield workspace)
+coder ping -n 1 "$WS" >/dev/null 2>&1 || true # the agent's first connection
+times=()
+for _ in 1 2 3; do
+  t0=$(date +%s%N)
+  coder ping -n 1 "$WS" >>"$WORK/coder.log" 2>&1 || fail "coder ping"
+  times+=("$(ms_since "$t0")")
+done
+echo "coder_ping_ms=$(median "${times[@]}")"
+LPORT=$((20000 + RANDOM % 20000))
+coder port-forward "$WS" --tcp "127.0.0.1:$LPORT:$(jfield http_port)" >"$WORK/forward.log" 2>&1 &
+FWD=$!
+PIDS+=("$FWD")
+wait_for 60 "coder port-forward answers" in_ns "$NS3" curl -sS --fail --max-time 5 "http://127.0.0.1:$LPORT/"
+in_ns "$NS3" curl -sS --fail --max-time 600 -o /dev/null "http://127.0.0.1:$LPORT/bytes/$((TRAFFIC_MB * 1000000))" \
+  || fail "download through coder port-forward"
+# `ip netns exec` and env exec, so $FWD is the coder process.
+echo "coder_portforward_rss_mb=$(rss_mb "$FWD")"
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
