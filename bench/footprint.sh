@@ -20,7 +20,8 @@
 # QUICK=1 (what scripts/test.sh runs): only the first group (no tray, no 1,000 agents) with
 # 100 MB of traffic, and it fails when the service's RSS is over MAX_SERVICE_RSS_MB (150).
 # As root. SKIP_BUILD=1 skips `./mvnw install` (which also trains the AOT caches).
-# Extra JVM options for the service: SERVICE_JAVA_OPTS (e.g. to compare settings);
+# ONLY="basic tray peers coder" picks sections. Extra JVM options for the service: SERVICE_JAVA_OPTS
+# (with -XX:NativeMemoryTracking=summary, NMT_TO=FILE gets the JVM's memory summary after the traffic);
 # CODER_DESKTOP_PLAIN_JVM=1 runs every program with the JVM's defaults and no AOT cache instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,11 @@ source scripts/java-home.sh
 source scripts/lib/checks.sh
 source scripts/netns/lab-client.sh
 QUICK=${QUICK:-}
+if [[ -n $QUICK ]]; then
+  ONLY=basic
+elif [[ -z ${ONLY:-} ]]; then
+  ONLY="basic tray peers${REAL_CODER:+ coder}"
+fi
 TRAFFIC_MB=${TRAFFIC_MB:-$([[ -n $QUICK ]] && echo 100 || echo 300)}
 MAX_SERVICE_RSS_MB=${MAX_SERVICE_RSS_MB:-150}
 WORK=$(mktemp -d /tmp/cdj-footprint.XXXXXX)
@@ -64,7 +70,6 @@ if [[ ${SKIP_BUILD:-} != 1 ]]; then
 fi
 [[ -f target/aot/service.aot ]] || echo "# no AOT caches in target/aot (built with -Daot.skip?)" >&2
 
-# A client namespace on a testbed with three agents; the service in it, as bin/ starts it.
 in_ns() { ip netns exec "$1" "${@:2}"; }
 start_service() { # namespace
   rm -f "$WORK/vpn.sock"
@@ -99,103 +104,113 @@ import uuid,hashlib,ipaddress,sys
 b=bytearray(uuid.UUID(bytes=hashlib.md5(sys.argv[1].encode()).digest(), version=3).bytes)
 b[0:6]=bytes.fromhex('fd60627aa42b'); print(ipaddress.IPv6Address(bytes(b)))" "agent:$1"; }
 
-"$ROOT/bin/coder-testbed" --state-dir "$WORK/testbed" >"$WORK/testbed.log" 2>&1 &
-PIDS+=($!)
-wait_for 120 "the testbed is up" test -s "$WORK/testbed/testbed.json"
 field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
-URL=$(field "$WORK/testbed/testbed.json" url)
-field "$WORK/testbed/testbed.json" token >"$WORK/token"
-chmod 600 "$WORK/token"
-lab_client_add "$NS" "$VETH" "$(field "$WORK/testbed/testbed.json" lab)" "$URL" 250
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
-AGENT=$(agent_ip alice/dev/main)
+
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
 
-start_service "$NS"
-cli "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
-echo "first_toggle_ms=$(toggle_ms "$NS" "$AGENT")"
-in_ns "$NS" curl -sS --fail --max-time 600 -o /dev/null "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))" \
-  || fail "download of $TRAFFIC_MB MB through the tunnel"
-SERVICE_RSS=$(rss_mb "$SVC_PID")
-echo "service_rss_mb=$SERVICE_RSS"
-echo "# service: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads after $TRAFFIC_MB MB"
-times=()
-cpu=()
-for _ in 1 2 3 4 5; do
-  t0=$(date +%s%N)
-  /usr/bin/time -f "%U %S" -o "$WORK/time" ip netns exec "$NS" env XDG_CONFIG_HOME="$WORK/config" \
-    "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" status >/dev/null 2>&1 || fail "coder-desktop status"
-  times+=("$(ms_since "$t0")")
-  cpu+=("$(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/time")")
-done
-echo "cli_status_ms=$(median "${times[@]}")"
-# On a loaded machine the wall time is mostly waiting for a core; the CPU time is not.
-echo "# cli status CPU time (user+system): $(median "${cpu[@]}") ms"
-times=()
-for _ in 1 2 3; do
-  down "$NS"
-  times+=("$(toggle_ms "$NS" "$AGENT")")
-done
-echo "warm_toggle_ms=$(median "${times[@]}")"
-
-if [[ -n $QUICK ]]; then
-  ((SERVICE_RSS <= MAX_SERVICE_RSS_MB)) || fail "service RSS ${SERVICE_RSS} MB is over ${MAX_SERVICE_RSS_MB} MB"
-  exit 0
-fi
-
-# The tray app beside that service, with the same sign-in.
-TRAY_ENV=(env XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run" CODER_DESKTOP_SOCKET="$WORK/vpn.sock")
-mkdir -m 700 -p "$WORK/run"
-if command -v Xvfb >/dev/null; then
-  DISP=":$((100 + RANDOM % 800))"
-  Xvfb "$DISP" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+# A client namespace on a testbed with three agents; the service in it, as bin/ starts it.
+section_basic() {
+  "$ROOT/bin/coder-testbed" --state-dir "$WORK/testbed" >"$WORK/testbed.log" 2>&1 &
   PIDS+=($!)
-  sleep 1
-  "${TRAY_ENV[@]}" DISPLAY="$DISP" "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
-  how="Xvfb, GTK"
-else
-  "${TRAY_ENV[@]}" TRAY_JAVA_OPTS="-Dglass.platform=Headless -Dprism.order=sw" \
-    "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
-  how="headless JavaFX"
-fi
-TRAY_PID=$!
-PIDS+=("$TRAY_PID")
-sleep 15
-kill -0 "$TRAY_PID" 2>/dev/null || fail "the tray app exited"
-echo "tray_rss_mb=$(rss_mb "$TRAY_PID")"
-echo "# tray: $how, $(awk '/^Threads/ {print $2}' "/proc/$TRAY_PID/status") threads"
-kill -TERM "$TRAY_PID"
-wait "$TRAY_PID" 2>/dev/null || true
-down "$NS"
-stop_service
+  wait_for 120 "the testbed is up" test -s "$WORK/testbed/testbed.json"
+  URL=$(field "$WORK/testbed/testbed.json" url)
+  field "$WORK/testbed/testbed.json" token >"$WORK/token"
+  chmod 600 "$WORK/token"
+  lab_client_add "$NS" "$VETH" "$(field "$WORK/testbed/testbed.json" lab)" "$URL" 250
+  mkdir -p "/etc/netns/$NS"
+  echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+  AGENT=$(agent_ip alice/dev/main)
 
-# 1,000 workspaces: a testbed of virtual agents inside a second namespace (loopback only), and a
-# fresh service beside it.
-ip netns add "$NS2"
-ip -n "$NS2" link set lo up
-mkdir -p "/etc/netns/$NS2"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS2/resolv.conf"
-ip netns exec "$NS2" "$ROOT/bin/coder-testbed" --no-agents --virtual-workspaces 1000 \
-  --state-dir "$WORK/testbed2" >"$WORK/testbed2.log" 2>&1 &
-PIDS+=($!)
-wait_for 120 "the 1,000-workspace testbed is up" test -s "$WORK/testbed2/testbed.json"
-field "$WORK/testbed2/testbed.json" token >"$WORK/token2"
-start_service "$NS2"
-cli "$NS2" login --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
-  >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login (1,000 workspaces)"
-t0=$(date +%s%N)
-cli "$NS2" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up (1,000 workspaces)"
-n=0
-for _ in $(seq 1 300); do
-  n=$(cli "$NS2" hosts --json 2>/dev/null | python3 -c "import json,sys; print(len(json.load(sys.stdin)))" || echo 0)
-  ((n >= 1000)) && break
-done
-((n >= 1000)) || fail "the status lists $n of 1,000 agents"
-echo "peers_1000_start_ms=$(ms_since "$t0")"
-cli "$NS2" hosts --json >"$WORK/hosts.json"
-# Every name, one AAAA query each, through the service's DNS shim.
-in_ns "$NS2" python3 - "$WORK/hosts.json" <<'EOF'
+  start_service "$NS"
+  cli "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
+  echo "first_toggle_ms=$(toggle_ms "$NS" "$AGENT")"
+  in_ns "$NS" curl -sS --fail --max-time 600 -o /dev/null "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))" \
+    || fail "download of $TRAFFIC_MB MB through the tunnel"
+  SERVICE_RSS=$(rss_mb "$SVC_PID")
+  echo "service_rss_mb=$SERVICE_RSS"
+  # With SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary, NMT_TO=FILE keeps where the memory is.
+  if [[ -n ${NMT_TO:-} ]]; then
+    { "$JAVA_HOME/bin/jcmd" "$SVC_PID" VM.native_memory summary; "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.heap_info
+      cat "/proc/$SVC_PID/smaps_rollup"; } >"$NMT_TO" 2>&1
+  fi
+  echo "# service: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads after $TRAFFIC_MB MB"
+  times=()
+  cpu=()
+  for _ in 1 2 3 4 5; do
+    t0=$(date +%s%N)
+    /usr/bin/time -f "%U %S" -o "$WORK/time" ip netns exec "$NS" env XDG_CONFIG_HOME="$WORK/config" \
+      "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" status >/dev/null 2>&1 || fail "coder-desktop status"
+    times+=("$(ms_since "$t0")")
+    cpu+=("$(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/time")")
+  done
+  echo "cli_status_ms=$(median "${times[@]}")"
+  # On a loaded machine the wall time is mostly waiting for a core; the CPU time is not.
+  echo "# cli status CPU time (user+system): $(median "${cpu[@]}") ms"
+  times=()
+  for _ in 1 2 3; do
+    down "$NS"
+    times+=("$(toggle_ms "$NS" "$AGENT")")
+  done
+  echo "warm_toggle_ms=$(median "${times[@]}")"
+
+}
+
+section_tray() {
+  # The tray app beside that service, with the same sign-in.
+  TRAY_ENV=(env XDG_CONFIG_HOME="$WORK/config" XDG_RUNTIME_DIR="$WORK/run" CODER_DESKTOP_SOCKET="$WORK/vpn.sock")
+  mkdir -m 700 -p "$WORK/run"
+  if command -v Xvfb >/dev/null; then
+    DISP=":$((100 + RANDOM % 800))"
+    Xvfb "$DISP" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+    PIDS+=($!)
+    sleep 1
+    "${TRAY_ENV[@]}" DISPLAY="$DISP" "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
+    how="Xvfb, GTK"
+  else
+    "${TRAY_ENV[@]}" TRAY_JAVA_OPTS="-Dglass.platform=Headless -Dprism.order=sw" \
+      "$ROOT/bin/coder-desktop-tray" >"$WORK/tray.log" 2>&1 &
+    how="headless JavaFX"
+  fi
+  TRAY_PID=$!
+  PIDS+=("$TRAY_PID")
+  sleep 15
+  kill -0 "$TRAY_PID" 2>/dev/null || fail "the tray app exited"
+  echo "tray_rss_mb=$(rss_mb "$TRAY_PID")"
+  echo "# tray: $how, $(awk '/^Threads/ {print $2}' "/proc/$TRAY_PID/status") threads"
+  kill -TERM "$TRAY_PID"
+  wait "$TRAY_PID" 2>/dev/null || true
+
+}
+
+section_peers() {
+  # 1,000 workspaces: a testbed of virtual agents inside a second namespace (loopback only), and a
+  # fresh service beside it.
+  ip netns add "$NS2"
+  ip -n "$NS2" link set lo up
+  mkdir -p "/etc/netns/$NS2"
+  echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS2/resolv.conf"
+  ip netns exec "$NS2" "$ROOT/bin/coder-testbed" --no-agents --virtual-workspaces 1000 \
+    --state-dir "$WORK/testbed2" >"$WORK/testbed2.log" 2>&1 &
+  PIDS+=($!)
+  wait_for 120 "the 1,000-workspace testbed is up" test -s "$WORK/testbed2/testbed.json"
+  field "$WORK/testbed2/testbed.json" token >"$WORK/token2"
+  start_service "$NS2"
+  cli "$NS2" login --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
+    >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login (1,000 workspaces)"
+  t0=$(date +%s%N)
+  cli "$NS2" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up (1,000 workspaces)"
+  n=0
+  for _ in $(seq 1 300); do
+    n=$(cli "$NS2" hosts --json 2>/dev/null | python3 -c "
+import json, re, sys
+print(sum(1 for h in json.load(sys.stdin) if re.fullmatch(r'v[0-9]+', h['workspace'])))" || echo 0)
+    ((n >= 1000)) && break
+  done
+  ((n >= 1000)) || fail "the status lists $n of 1,000 agents"
+  echo "peers_1000_start_ms=$(ms_since "$t0")"
+  cli "$NS2" hosts --json >"$WORK/hosts.json"
+  # Every name, one AAAA query each, through the service's DNS shim.
+  in_ns "$NS2" python3 - "$WORK/hosts.json" <<'EOF'
 import json, socket, struct, sys, time
 names = [h["hostname"] for h in json.load(open(sys.argv[1]))]
 s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
@@ -213,49 +228,66 @@ print("dns_1000_ms=%d" % ((time.monotonic() - t0) * 1000))
 print("# %d of %d names answered" % (ok, len(names)))
 sys.exit(0 if ok == len(names) else 1)
 EOF
-sleep 10 # a round of disco pings to every agent
-echo "peers_1000_rss_mb=$(rss_mb "$SVC_PID")"
-echo "# service with 1,000 peers: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads"
-down "$NS2"
-stop_service
+  sleep 10 # a round of disco pings to every agent
+  echo "peers_1000_rss_mb=$(rss_mb "$SVC_PID")"
+  echo "# service with 1,000 peers: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads"
+  down "$NS2"
+  stop_service
 
-[[ -n ${REAL_CODER:-} ]] || exit 0
-# The real Coder CLI on the same machine: interop's harness (one real agent) in a namespace with
-# an uplink, as bench/real-coder-throughput.sh runs it.
-INTEROP="$ROOT/interop"
-source interop/lib/harness.sh
-source interop/lib/uplink.sh
-harness_build >&2 || fail "harness build failed"
-coder_cli_build >&2 || fail "coder CLI build failed"
-ip netns add "$NS3"
-ip -n "$NS3" link set lo up
-uplink_add "$NS3"
-mkfifo "$WORK/stdin"
-in_ns "$NS3" env CODER_DESKTOP_HARNESS=1 "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
-  <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.log" &
-PIDS+=($!)
-exec 7>"$WORK/stdin"
-wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
-READY=$(grep -m1 '"url"' "$WORK/harness.out")
-jfield() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
-coder() { in_ns "$NS3" env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$(jfield url)" \
-  CODER_SESSION_TOKEN="$(jfield token)" "$CODER_CLI_BIN" "$@"; }
-WS=$(jfield workspace)
-coder ping -n 1 "$WS" >/dev/null 2>&1 || true # the agent's first connection
-times=()
-for _ in 1 2 3; do
-  t0=$(date +%s%N)
-  coder ping -n 1 "$WS" >>"$WORK/coder.log" 2>&1 || fail "coder ping"
-  times+=("$(ms_since "$t0")")
-done
-echo "coder_ping_ms=$(median "${times[@]}")"
-LPORT=$((20000 + RANDOM % 20000))
-coder port-forward "$WS" --tcp "127.0.0.1:$LPORT:$(jfield http_port)" >"$WORK/forward.log" 2>&1 &
-FWD=$!
-PIDS+=("$FWD")
-wait_for 60 "coder port-forward answers" in_ns "$NS3" curl -sS --fail --max-time 5 "http://127.0.0.1:$LPORT/"
-in_ns "$NS3" curl -sS --fail --max-time 600 -o /dev/null "http://127.0.0.1:$LPORT/bytes/$((TRAFFIC_MB * 1000000))" \
-  || fail "download through coder port-forward"
-# `ip netns exec` and env exec, so $FWD is the coder process.
-echo "coder_portforward_rss_mb=$(rss_mb "$FWD")"
+}
+
+section_coder() {
+  # The real Coder CLI on the same machine: interop's harness (one real agent) in a namespace with
+  # an uplink, as bench/real-coder-throughput.sh runs it.
+  INTEROP="$ROOT/interop"
+  source interop/lib/harness.sh
+  source interop/lib/uplink.sh
+  harness_build >&2 || fail "harness build failed"
+  coder_cli_build >&2 || fail "coder CLI build failed"
+  ip netns add "$NS3"
+  ip -n "$NS3" link set lo up
+  uplink_add "$NS3"
+  mkfifo "$WORK/stdin"
+  in_ns "$NS3" env CODER_DESKTOP_HARNESS=1 "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
+    <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.log" &
+  PIDS+=($!)
+  exec 7>"$WORK/stdin"
+  wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
+  READY=$(grep -m1 '"url"' "$WORK/harness.out")
+  jfield() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
+  coder() { in_ns "$NS3" env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$(jfield url)" \
+    CODER_SESSION_TOKEN="$(jfield token)" "$CODER_CLI_BIN" "$@"; }
+  WS=$(jfield workspace)
+  coder ping -n 1 "$WS" >/dev/null 2>&1 || true # the agent's first connection
+  times=()
+  for _ in 1 2 3; do
+    t0=$(date +%s%N)
+    coder ping -n 1 "$WS" >>"$WORK/coder.log" 2>&1 || fail "coder ping"
+    times+=("$(ms_since "$t0")")
+  done
+  echo "coder_ping_ms=$(median "${times[@]}")"
+  LPORT=$((20000 + RANDOM % 20000))
+  coder port-forward "$WS" --tcp "127.0.0.1:$LPORT:$(jfield http_port)" >"$WORK/forward.log" 2>&1 &
+  FWD=$!
+  PIDS+=("$FWD")
+  wait_for 60 "coder port-forward answers" in_ns "$NS3" curl -sS --fail --max-time 5 "http://127.0.0.1:$LPORT/"
+  in_ns "$NS3" curl -sS --fail --max-time 600 -o /dev/null "http://127.0.0.1:$LPORT/bytes/$((TRAFFIC_MB * 1000000))" \
+    || fail "download through coder port-forward"
+  # `ip netns exec` and env exec, so $FWD is the coder process.
+  echo "coder_portforward_rss_mb=$(rss_mb "$FWD")"
+}
+
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+if want basic || want tray; then
+  section_basic
+  if [[ -n $QUICK ]]; then
+    ((SERVICE_RSS <= MAX_SERVICE_RSS_MB)) || fail "service RSS ${SERVICE_RSS} MB is over ${MAX_SERVICE_RSS_MB} MB"
+    exit 0
+  fi
+  want tray && section_tray
+  down "$NS"
+  stop_service
+fi
+want peers && section_peers
+want coder && section_coder
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

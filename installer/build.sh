@@ -151,7 +151,8 @@ common=(--name "$NAME" --app-version "$VERSION" --vendor "Coder Desktop for Java
 echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-service$( ((tray)) && echo ", coder-desktop-tray")"
 "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$OUT/image" \
   --input "$OUT/input" --main-jar "desktop-cli-$POM_VERSION.jar" \
-  --main-class dev.coderdesktop.cli.CoderDesktopCli --java-options "$(jvm_options cli) $(aot cli) $NO_PHONE_HOME" \
+  --main-class dev.coderdesktop.cli.CoderDesktopCli --java-options "$NO_PHONE_HOME" \
+  --java-options "$(jvm_options cli) $(aot cli)" \
   "${launchers[@]}" \
   --add-modules "$modules" ${fx_modules:+--module-path "$OUT/javafx"} \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \
