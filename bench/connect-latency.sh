@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/java-home.sh
+source scripts/netns/lab-client.sh
 TARGET=${1:-testbed}
 RUNS=${RUNS:-10}
 CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
@@ -33,37 +34,22 @@ cleanup() {
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
-  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
-  ip link del "$VETH" 2>/dev/null || true
+  lab_teardown
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-ip netns add "$NS"
-ip -n "$NS" link set lo up
 
 case $TARGET in
   testbed)
     TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
-    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-      dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" >/dev/null 2>"$WORK/testbed.err" &
-    SERVER_PID=$!
-    for _ in $(seq 1 450); do [[ -s $WORK/testbed/testbed.json ]] && break; sleep 0.2; done
-    field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-    URL=$(field url)
-    field token >"$WORK/token"
-    HOST_IP=${URL#http://}
-    HOST_IP=${HOST_IP%:*}
-    ip link add "$VETH" type veth peer name eth0 netns "$NS"
-    ip link set "$VETH" master "tb$(field lab)br"
-    bridge link set dev "$VETH" isolated on
-    ip link set "$VETH" up
-    ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
-    ip -n "$NS" link set eth0 up
+    testbed_start
+    lab_client_add "$NS" "$VETH" "$LAB" "$URL"
     # The agent of workspace "dev" (owner alice, agent main): ids derive from names.
     AGENT_ID=$(python3 -c "import uuid,hashlib; print(uuid.UUID(bytes=hashlib.md5(b'agent:alice/dev/main').digest(), version=3))")
     ;;
   real-coder)
+    ip netns add "$NS"
+    ip -n "$NS" link set lo up
     HARNESS="interop/bin/harness-${CODER_VERSION:-v2.24.1}"
     [[ -x $HARNESS ]] || { echo "run CODER_VERSION=${CODER_VERSION:-v2.24.1} interop/run.sh once first (it builds $HARNESS)" >&2; exit 2; }
     grep -q '^HARNESS_POSTGRES=1' "interop/versions/${CODER_VERSION:-v2.24.1}/harness.env" &&

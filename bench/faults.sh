@@ -20,10 +20,7 @@ ROOT=$(pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "faults: needs root (namespaces, iptables)" >&2
-  exit 2
-fi
+require_root "faults needs namespaces, iptables"
 command -v iptables >/dev/null || apt-get install -y -q iptables >/dev/null
 
 QUICK=${QUICK:-}
@@ -35,70 +32,26 @@ DOWN_MS=3000
 RECOVERY_BUDGET_S=5
 TARGET=dev.coder
 
-WORK=$(mktemp -d /tmp/cdj-faults.XXXXXX)
-chmod 755 "$WORK"
-IFACE=coder0
-NS="cdjflc$RANDOM"
-VETH="cdjflv$RANDOM"
-TESTBED_PID=""
-SERVICE_PID=""
+lab_init faults fl
 WATCH_PID=""
 SLOW_PID=""
 cleanup() {
   for p in $SLOW_PID $WATCH_PID; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -CONT "$SERVICE_PID" 2>/dev/null; kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
-  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
-  ip link del "$VETH" 2>/dev/null || true
-  if [[ -n $TESTBED_PID ]]; then
-    kill -TERM "$TESTBED_PID" 2>/dev/null || true
-    wait "$TESTBED_PID" 2>/dev/null || true
-  fi
-  rm -rf "/etc/netns/$NS"
+  lab_teardown
   if [[ -n ${KEEP_LOGS:-} ]]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
-die() {
-  echo "faults: setup failed: $*" >&2
-  tail -n 30 "$WORK/service.log" >&2 2>/dev/null || true
-  exit 1
-}
-now() { date +%s.%N; }
-since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
-wait_for() { # seconds, command...
-  local until=$((SECONDS + $1))
-  shift
-  while ((SECONDS < until)); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  return 1
-}
-in_ns() { ip netns exec "$NS" "$@"; }
+on_fail() { tail -n 30 "$WORK/service.log" 2>/dev/null || true; }
+secs_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 ping_once() { in_ns ping -6 -c 1 -W 1 "$TARGET"; }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  ./mvnw -B -q install -DskipTests -pl testbed,vpn-service,desktop-cli -am >/dev/null
-fi
-TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
-SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
-CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
+java_classpaths -pl testbed,vpn-service,desktop-cli -am >/dev/null
 
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" \
-  >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
-TESTBED_PID=$!
-wait_for 90 test -s "$WORK/testbed/testbed.json" || die "the testbed did not come up"
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-URL=$(field url)
-LAB=$(field lab)
-TOKEN=$(field token)
-printf '%s' "$TOKEN" >"$WORK/token"
-chmod 600 "$WORK/token"
-HOST_PORT=${URL#http://}
-HOST_IP=${HOST_PORT%:*}
-PORT=${HOST_PORT##*:}
+testbed_start
+TOKEN=$(testbed_field token)
+PORT=${URL##*:}
 NET=${HOST_IP%.*}
 
 lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
@@ -106,8 +59,6 @@ mkdir -p "/etc/netns/$NS"
 echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
 
 export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 # `ip netns exec` (not the in_ns function, which would fork a subshell) so that $! is the JVM itself:
 # the freeze and the SIGKILL must hit the service, not a shell around it.
 start_service() {
@@ -117,10 +68,9 @@ start_service() {
   SERVICE_PID=$!
 }
 start_service
-wait_for 30 test -S "$WORK/vpn.sock" || die "the service did not listen"
-cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
-cli up >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
-wait_for 60 ping_once || die "no ping6 $TARGET before any fault"
+poll 30 test -S "$WORK/vpn.sock" || fail "the service did not listen"
+cli_login_up
+poll 60 ping_once || fail "no ping6 $TARGET before any fault"
 echo "faults: CoderVPN up in $NS, ping6 $TARGET answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
 
 TOTAL=0
@@ -146,7 +96,7 @@ recovery() {
   local end=$1 until=$((SECONDS + 60))
   while ((SECONDS < until)); do
     if in_ns ping -6 -c 1 -W 1 "$TARGET" >/dev/null 2>&1; then
-      since "$end"
+      secs_since "$end"
       return
     fi
     sleep 0.1
@@ -154,7 +104,7 @@ recovery() {
   echo ""
 }
 wanted() { [[ -z ${ONLY:-} || " $ONLY " == *" $1 "* ]]; }
-settle() { wait_for 60 ping_once || true; }
+settle() { poll 60 ping_once || true; }
 admin() { curl -sS --fail -X POST "$URL$1" ${2:+--data-binary "$2"} >/dev/null; }
 drop_rule() { echo "OUTPUT -p tcp -d $HOST_IP --dport $PORT $*"; }
 
@@ -232,7 +182,7 @@ time.sleep(3600)" "$WORK/vpn.sock" &
   START=$(now)
   LOST=0
   SENT=0
-  while [[ $(since "$START" | cut -d. -f1) -lt $SLOW_CLIENT_S ]]; do
+  while [[ $(secs_since "$START" | cut -d. -f1) -lt $SLOW_CLIENT_S ]]; do
     SENT=$((SENT + 1))
     ping_once >/dev/null 2>&1 || LOST=$((LOST + 1))
     sleep 0.5
@@ -253,12 +203,12 @@ fi
 if wanted sigkill; then
   kill -9 "$SERVICE_PID"
   wait "$SERVICE_PID" 2>/dev/null || true
-  wait_for 10 bash -c "! ip -n $NS link show $IFACE" || true
+  poll 10 bash -c "! ip -n $NS link show $IFACE" || true
   rm -f "$WORK/vpn.sock"
   STARTED=$(now)
   start_service
   # The fault ends when the new process listens: the JVM's start is the restart, not recovery.
-  wait_for 60 test -S "$WORK/vpn.sock" || true
+  poll 60 test -S "$WORK/vpn.sock" || true
   END=$(now)
   record sigkill "$(recovery "$END")" \
     "(service SIGKILLed and started again, listening after $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$STARTED" "$END") s; VPN back on with no user action)"
@@ -274,7 +224,7 @@ if wanted revoke; then
   while ((SECONDS < until)); do
     # status exits 1 once the service stopped with an error: that is the point here.
     if { cli status 2>/dev/null || true; } | grep -qi "sign in again"; then
-      SECS=$(since "$T0")
+      SECS=$(secs_since "$T0")
       break
     fi
     sleep 0.2

@@ -27,8 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/java-home.sh
-source scripts/lib/checks.sh
-source scripts/netns/lab-client.sh
+source scripts/netns/lab-client.sh # and scripts/lib.sh
 QUICK=${QUICK:-}
 if [[ -n $QUICK ]]; then
   ONLY=basic
@@ -37,40 +36,35 @@ elif [[ -z ${ONLY:-} ]]; then
 fi
 TRAFFIC_MB=${TRAFFIC_MB:-$([[ -n $QUICK ]] && echo 100 || echo 300)}
 MAX_SERVICE_RSS_MB=${MAX_SERVICE_RSS_MB:-150}
-WORK=$(mktemp -d /tmp/cdj-footprint.XXXXXX)
-NS="cdjfp$RANDOM"
-NS2="cdjfq$RANDOM"
-NS3="cdjfr$RANDOM"
-VETH="cdjfv$RANDOM"
+lab_init footprint fp # WORK, NS (the client beside the 3-agent testbed), VETH
+NS2="cdjfpk$RANDOM" # the 1,000-workspace testbed and a service beside it
+NS3="cdjfpr$RANDOM" # the real Coder harness and CLI
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  for ns in "$NS" "$NS2" "$NS3"; do
+  lab_teardown
+  for ns in "$NS2" "$NS3"; do
     ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
     ip netns del "$ns" 2>/dev/null || true
     rm -rf "/etc/netns/$ns"
   done
-  ip link del "$VETH" 2>/dev/null || true
   declare -F uplink_del >/dev/null && { echo quit >&7 2>/dev/null || true; uplink_del; }
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-fail() {
-  echo "footprint: $*" >&2
-  for f in "$WORK"/*.log; do [[ -f $f ]] && { echo "---- $f (tail)" >&2; tail -n 15 "$f" >&2; }; done
-  exit 1
+on_fail() { # for fail (scripts/lib.sh)
+  for f in "$WORK"/*.log "$WORK"/*.err; do [[ -f $f ]] && { echo "---- $f (tail)"; tail -n 15 "$f"; }; done
 }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 rss_mb() { awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$1/status"; }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  ./mvnw -B -q install -DskipTests >&2 || fail "Maven build failed"
-fi
+java_classpaths >&2 # builds unless SKIP_BUILD=1; TB_CP
 [[ -f target/aot/service.aot ]] || echo "# no AOT caches in target/aot (built with -Daot.skip?)" >&2
 
-in_ns() { ip netns exec "$1" "${@:2}"; }
+# The programs as users start them (bin/), in a given namespace.
+ns_exec() { ip netns exec "$1" "${@:2}"; }
 start_service() { # namespace
   rm -f "$WORK/vpn.sock"
   ip netns exec "$1" "$ROOT/bin/coder-desktop-service" \
@@ -83,20 +77,20 @@ stop_service() {
   kill -TERM "$SVC_PID"
   wait "$SVC_PID" 2>/dev/null || true
 }
-cli() { # namespace, args
-  in_ns "$1" env XDG_CONFIG_HOME="$WORK/config" "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" "${@:2}"
+desktop() { # namespace, coder-desktop args
+  ns_exec "$1" env XDG_CONFIG_HOME="$WORK/config" "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" "${@:2}"
 }
 toggle_ms() { # namespace, agent address: `up` launched -> first echo reply
   local t0
   t0=$(date +%s%N)
-  cli "$1" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up"
+  desktop "$1" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up"
   for _ in $(seq 1 600); do
-    in_ns "$1" ping -6 -c 1 -W 0.1 -q "$2" >/dev/null 2>&1 && { ms_since "$t0"; return; }
+    ns_exec "$1" ping -6 -c 1 -W 0.1 -q "$2" >/dev/null 2>&1 && { ms_since "$t0"; return; }
   done
   fail "no ping reply from $2"
 }
 down() { # namespace
-  cli "$1" down >>"$WORK/cli.log" 2>&1 || fail "coder-desktop down"
+  desktop "$1" down >>"$WORK/cli.log" 2>&1 || fail "coder-desktop down"
   for _ in $(seq 1 100); do ip -n "$1" link show coder0 >/dev/null 2>&1 || return 0; sleep 0.1; done
 }
 agent_ip() { python3 -c "
@@ -110,21 +104,16 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
 
 # A client namespace on a testbed with three agents; the service in it, as bin/ starts it.
 section_basic() {
-  "$ROOT/bin/coder-testbed" --state-dir "$WORK/testbed" >"$WORK/testbed.log" 2>&1 &
-  PIDS+=($!)
-  wait_for 120 "the testbed is up" test -s "$WORK/testbed/testbed.json"
-  URL=$(field "$WORK/testbed/testbed.json" url)
-  field "$WORK/testbed/testbed.json" token >"$WORK/token"
-  chmod 600 "$WORK/token"
-  lab_client_add "$NS" "$VETH" "$(field "$WORK/testbed/testbed.json" lab)" "$URL" 250
+  testbed_start # URL, LAB, $WORK/token
+  lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
   mkdir -p "/etc/netns/$NS"
   echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
   AGENT=$(agent_ip alice/dev/main)
 
   start_service "$NS"
-  cli "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
+  desktop "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
   echo "first_toggle_ms=$(toggle_ms "$NS" "$AGENT")"
-  in_ns "$NS" curl -sS --fail --max-time 600 -o /dev/null "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))" \
+  ns_exec "$NS" curl -sS --fail --max-time 600 -o /dev/null "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))" \
     || fail "download of $TRAFFIC_MB MB through the tunnel"
   SERVICE_RSS=$(rss_mb "$SVC_PID")
   echo "service_rss_mb=$SERVICE_RSS"
@@ -195,22 +184,22 @@ section_peers() {
   wait_for 120 "the 1,000-workspace testbed is up" test -s "$WORK/testbed2/testbed.json"
   field "$WORK/testbed2/testbed.json" token >"$WORK/token2"
   start_service "$NS2"
-  cli "$NS2" login --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
+  desktop "$NS2" login --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
     >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login (1,000 workspaces)"
   t0=$(date +%s%N)
-  cli "$NS2" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up (1,000 workspaces)"
+  desktop "$NS2" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up (1,000 workspaces)"
   n=0
   for _ in $(seq 1 300); do
-    n=$(cli "$NS2" hosts --json 2>/dev/null | python3 -c "
+    n=$(desktop "$NS2" hosts --json 2>/dev/null | python3 -c "
 import json, re, sys
 print(sum(1 for h in json.load(sys.stdin) if re.fullmatch(r'v[0-9]+', h['workspace'])))" || echo 0)
     ((n >= 1000)) && break
   done
   ((n >= 1000)) || fail "the status lists $n of 1,000 agents"
   echo "peers_1000_start_ms=$(ms_since "$t0")"
-  cli "$NS2" hosts --json >"$WORK/hosts.json"
+  desktop "$NS2" hosts --json >"$WORK/hosts.json"
   # Every name, one AAAA query each, through the service's DNS shim.
-  in_ns "$NS2" python3 - "$WORK/hosts.json" <<'EOF'
+  ns_exec "$NS2" python3 - "$WORK/hosts.json" <<'EOF'
 import json, socket, struct, sys, time
 names = [h["hostname"] for h in json.load(open(sys.argv[1]))]
 s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
@@ -247,17 +236,11 @@ section_coder() {
   ip netns add "$NS3"
   ip -n "$NS3" link set lo up
   uplink_add "$NS3"
-  mkfifo "$WORK/stdin"
-  in_ns "$NS3" env CODER_DESKTOP_HARNESS=1 "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
-    <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.log" &
-  PIDS+=($!)
-  exec 7>"$WORK/stdin"
-  wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
-  READY=$(grep -m1 '"url"' "$WORK/harness.out")
-  jfield() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
-  coder() { in_ns "$NS3" env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$(jfield url)" \
-    CODER_SESSION_TOKEN="$(jfield token)" "$CODER_CLI_BIN" "$@"; }
-  WS=$(jfield workspace)
+  NS=$NS3 harness_start 300 # HARNESS_PID, harness_field
+  PIDS+=("$HARNESS_PID")
+  coder() { ns_exec "$NS3" env CODER_CONFIG_DIR="$WORK/coder-cli" CODER_URL="$(harness_field url)" \
+    CODER_SESSION_TOKEN="$(harness_field token)" "$CODER_CLI_BIN" "$@"; }
+  WS=$(harness_field workspace)
   coder ping -n 1 "$WS" >/dev/null 2>&1 || true # the agent's first connection
   times=()
   for _ in 1 2 3; do
@@ -267,11 +250,11 @@ section_coder() {
   done
   echo "coder_ping_ms=$(median "${times[@]}")"
   LPORT=$((20000 + RANDOM % 20000))
-  coder port-forward "$WS" --tcp "127.0.0.1:$LPORT:$(jfield http_port)" >"$WORK/forward.log" 2>&1 &
+  coder port-forward "$WS" --tcp "127.0.0.1:$LPORT:$(harness_field http_port)" >"$WORK/forward.log" 2>&1 &
   FWD=$!
   PIDS+=("$FWD")
-  wait_for 60 "coder port-forward answers" in_ns "$NS3" curl -sS --fail --max-time 5 "http://127.0.0.1:$LPORT/"
-  in_ns "$NS3" curl -sS --fail --max-time 600 -o /dev/null "http://127.0.0.1:$LPORT/bytes/$((TRAFFIC_MB * 1000000))" \
+  wait_for 60 "coder port-forward answers" ns_exec "$NS3" curl -sS --fail --max-time 5 "http://127.0.0.1:$LPORT/"
+  ns_exec "$NS3" curl -sS --fail --max-time 600 -o /dev/null "http://127.0.0.1:$LPORT/bytes/$((TRAFFIC_MB * 1000000))" \
     || fail "download through coder port-forward"
   # `ip netns exec` and env exec, so $FWD is the coder process.
   echo "coder_portforward_rss_mb=$(rss_mb "$FWD")"

@@ -20,6 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source scripts/java-home.sh
 INTEROP="$ROOT/interop"
+source scripts/lib.sh
 source interop/lib/harness.sh
 source interop/lib/uplink.sh
 harness_release
@@ -57,7 +58,6 @@ fail() {
   done
   exit 1
 }
-source scripts/lib/checks.sh
 
 echo "building the harness and the coder CLI ($CODER_VERSION, Go module proxy)..." >&2
 harness_build >&2 || fail "harness build failed"
@@ -75,20 +75,12 @@ ip -n "$NS" link set lo up
 uplink_add "$NS"
 mkdir -p "/etc/netns/$NS"
 echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
-in_ns() { ip netns exec "$NS" "$@"; }
 
-mkfifo "$WORK/stdin"
-in_ns env CODER_DESKTOP_HARNESS=1 "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 \
-  <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
-HARNESS_PID=$!
-exec 7>"$WORK/stdin"
-wait_for 180 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
-READY=$(grep -m1 '"url"' "$WORK/harness.out")
-field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
-URL=$(field url)
-WS=$(field workspace)
-PORT=$(field http_port)
-field token >"$WORK/token"
+harness_start 180
+URL=$(harness_field url)
+WS=$(harness_field workspace)
+PORT=$(harness_field http_port)
+harness_field token >"$WORK/token"
 chmod 600 "$WORK/token"
 HOST="${WS,,}.coder"
 
@@ -96,8 +88,6 @@ in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
   dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface coder0 \
   >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
-cli() { in_ns env XDG_CONFIG_HOME="$WORK/config" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 wait_for 30 "our service listens" test -S "$WORK/vpn.sock"
 cli login --url "$URL" --token-file "$WORK/token" >/dev/null 2>&1 || fail "coder-desktop login"
 cli up ${NO_DIRECT:+--no-direct} >/dev/null 2>&1 || fail "coder-desktop up"

@@ -26,10 +26,7 @@ ROOT=$(pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "soak: needs root (namespaces)" >&2
-  exit 2
-fi
+require_root "soak needs namespaces"
 ARG=${1:-2m}
 case $ARG in
   *h) DURATION=$((${ARG%h} * 3600)) ;;
@@ -53,42 +50,16 @@ fi
 DOWN_MS=1000
 TARGETS=(dev.coder main.build.me.coder)
 
-WORK=$(mktemp -d /tmp/cdj-soak.XXXXXX)
-chmod 755 "$WORK"
-NS="cdjsoc$RANDOM"
-VETH="cdjsov$RANDOM"
-TESTBED_PID=""
-SERVICE_PID=""
+lab_init soak so
 LOAD_PIDS=""
 cleanup() {
   for p in $LOAD_PIDS; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
-  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
-  ip link del "$VETH" 2>/dev/null || true
-  if [[ -n $TESTBED_PID ]]; then
-    kill -TERM "$TESTBED_PID" 2>/dev/null || true
-    wait "$TESTBED_PID" 2>/dev/null || true
-  fi
-  rm -rf "/etc/netns/$NS"
+  lab_teardown
   if [[ -n ${KEEP_LOGS:-} ]]; then echo "soak: logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
-die() {
-  echo "soak: FAIL $*" >&2
-  tail -n 30 "$WORK/service.log" >&2 2>/dev/null || true
-  exit 1
-}
-wait_for() { # seconds, command...
-  local until=$((SECONDS + $1))
-  shift
-  while ((SECONDS < until)); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  return 1
-}
-in_ns() { ip netns exec "$NS" "$@"; }
+on_fail() { tail -n 30 "$WORK/service.log" 2>/dev/null || true; }
 ping_once() { in_ns ping -6 -c 1 -W 1 "${TARGETS[0]}"; }
 # The service's JVM: the java process inside the namespace (the shell's child).
 snapshot() { # prints "rss_kb threads fds"
@@ -102,33 +73,15 @@ heap_kb() {
   "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -o 'used [0-9]*K' | head -n 1 | tr -dc '0-9'
 }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  ./mvnw -B -q install -Dmaven.test.skip=true >/dev/null
-fi
-TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
-SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
-CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
+java_classpaths -Dmaven.test.skip=true >/dev/null
 
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" \
-  >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
-TESTBED_PID=$!
-wait_for 90 test -s "$WORK/testbed/testbed.json" || die "the testbed did not come up"
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-URL=$(field url)
-LAB=$(field lab)
-field token >"$WORK/token"
-chmod 600 "$WORK/token"
-HOST_PORT=${URL#http://}
-HOST_IP=${HOST_PORT%:*}
+testbed_start
 
 lab_client_add "$NS" "$VETH" "$LAB" "$URL" 251
 mkdir -p "/etc/netns/$NS"
 echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
 
 export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 start_service() {
   # exec: the PID is the JVM's, whose memory, threads and descriptors are measured.
   ip netns exec "$NS" bash -c "exec \"$JAVA_HOME/bin/java\" $SERVICE_JAVA_OPTS --enable-native-access=ALL-UNNAMED \
@@ -137,10 +90,9 @@ start_service() {
   SERVICE_PID=$!
 }
 start_service
-wait_for 30 test -S "$WORK/vpn.sock" || die "the service did not listen"
-cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || die "login: $(cat "$WORK/cli.out")"
-cli up >"$WORK/cli.out" 2>&1 || die "up: $(cat "$WORK/cli.out")"
-wait_for 60 ping_once || die "no ping6 ${TARGETS[0]} after up"
+poll 30 test -S "$WORK/vpn.sock" || fail "the service did not listen"
+cli_login_up
+poll 60 ping_once || fail "no ping6 ${TARGETS[0]} after up"
 
 # The service dies without warning and is started again; the user does nothing.
 kill -9 "$SERVICE_PID"
@@ -148,11 +100,11 @@ wait "$SERVICE_PID" 2>/dev/null || true
 rm -f "$WORK/vpn.sock"
 T0=$(date +%s.%N)
 start_service
-wait_for 90 ping_once || die "the VPN did not come back after the service was SIGKILLed and restarted"
+poll 90 ping_once || fail "the VPN did not come back after the service was SIGKILLed and restarted"
 RESTORE_S=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$T0" "$(date +%s.%N)")
-cli status | grep -q "CoderVPN: started" || die "status after the restart: $(cli status | head -n 1)"
+cli status | grep -q "CoderVPN: started" || fail "status after the restart: $(cli status | head -n 1)"
 echo "soak: the service was SIGKILLed and restarted; the VPN came back by itself in ${RESTORE_S} s"
-for t in "${TARGETS[@]}"; do wait_for 60 in_ns ping -6 -c 1 -W 1 "$t" || die "no ping6 $t"; done
+for t in "${TARGETS[@]}"; do poll 60 in_ns ping -6 -c 1 -W 1 "$t" || fail "no ping6 $t"; done
 
 # Warm up before the baseline (JIT, heap sizing, the first ping rounds).
 sleep 20
@@ -176,12 +128,12 @@ done
 START=$SECONDS
 for at in $DROPS; do
   while ((SECONDS - START < at)); do sleep 1; done
-  curl -sS --fail -X POST "$URL/testbed/server/restart?down_ms=$DOWN_MS" >/dev/null || die "the server restart call failed"
+  curl -sS --fail -X POST "$URL/testbed/server/restart?down_ms=$DOWN_MS" >/dev/null || fail "the server restart call failed"
   echo "soak: t=${at}s the testbed's server restarted (down ${DOWN_MS} ms): tailnet and relay connections cut"
 done
 for p in $LOAD_PIDS; do wait "$p" 2>/dev/null || true; done
 LOAD_PIDS=""
-kill -0 "$SERVICE_PID" 2>/dev/null || die "the service died during the soak"
+kill -0 "$SERVICE_PID" 2>/dev/null || fail "the service died during the soak"
 HEAP1=$(heap_kb "$SERVICE_PID")
 read -r RSS1 THR1 FD1 < <(snapshot "$SERVICE_PID")
 
@@ -199,8 +151,8 @@ for t in "${TARGETS[@]}"; do
   HTTP_OK=$((HTTP_OK + a))
   HTTP_BAD=$((HTTP_BAD + b))
 done
-((SENT > 0)) || die "no pings were sent"
-((HTTP_OK > 0)) || die "no HTTP request through the tunnel succeeded"
+((SENT > 0)) || fail "no pings were sent"
+((HTTP_OK > 0)) || fail "no HTTP request through the tunnel succeeded"
 LOST_PCT=$(python3 -c "import sys; s,r=int(sys.argv[1]),int(sys.argv[2]); print(f'{100*(s-r)/s:.2f}')" "$SENT" "$RECEIVED")
 RSS_GROWTH_MB=$(python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) / 1024:.1f}')" "$RSS0" "$RSS1")
 HEAP_GROWTH_MB=$(python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) / 1024:.1f}')" "$HEAP0" "$HEAP1")

@@ -74,6 +74,7 @@ echo "ok   root file system $ROOTFS"
 mkdir -p "$WORK/in" "$WORK/out"
 cp "$deb" "$WORK/in/coder-desktop.deb"
 cp installer/test-systemd-inside.sh "$WORK/in/inside.sh"
+cp scripts/lib.sh "$WORK/in/lib.sh"
 cat >"$WORK/in/env" <<ENV
 NM=${NM:-0}
 JAVA_HOME=$JAVA_HOME

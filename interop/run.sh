@@ -113,7 +113,6 @@ step "creating namespace $NS (a plain resolv.conf naming a DNS server of its own
 ip netns add "$NS"
 ip -n "$NS" link set lo up
 upstream_dns_up "$NS"
-in_ns() { ip netns exec "$NS" "$@"; }
 uplink_add "$NS"
 
 if [[ -n $HARNESS_POSTGRES ]]; then
@@ -123,21 +122,14 @@ if [[ -n $HARNESS_POSTGRES ]]; then
 fi
 
 step "starting a real Coder deployment"
-mkfifo "$WORK/stdin"
-in_ns env CODER_DESKTOP_HARNESS=1 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" \
-  CODER_DESKTOP_BLOCK_DIRECT="${DIRECT_DISABLED:-}" "$HARNESS_BIN" -test.run TestHarness -test.timeout 0 ${HARNESS_FLAGS:-} \
-  <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
-HARNESS_PID=$!
-exec 7>"$WORK/stdin"
-wait_for 300 "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
-READY=$(grep -m1 '"url"' "$WORK/harness.out")
-field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$READY" "$1"; }
-URL=$(field url)
-VERSION=$(field version)
-AGENT_ID=$(field agent_id)
-WS_NAME=$(field workspace)
-HTTP_PORT=$(field http_port)
-field token >"$WORK/token"
+harness_start 300 CODER_DESKTOP_DERP_WEBSOCKETS="${DERP_WEBSOCKETS:-}" \
+  CODER_DESKTOP_BLOCK_DIRECT="${DIRECT_DISABLED:-}"
+URL=$(harness_field url)
+VERSION=$(harness_field version)
+AGENT_ID=$(harness_field agent_id)
+WS_NAME=$(harness_field workspace)
+HTTP_PORT=$(harness_field http_port)
+harness_field token >"$WORK/token"
 chmod 600 "$WORK/token"
 ok "coder $VERSION at $URL, workspace $WS_NAME, agent $AGENT_ID${DERP_WEBSOCKETS:+ (DERP over websockets only)}"
 
@@ -148,8 +140,6 @@ print(ipaddress.IPv6Address(bytes(b)))" "$AGENT_ID")
 
 CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
 export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 
 step "starting our service (it owns the TUN device, addresses, route and DNS shim)"
 in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" \
@@ -217,12 +207,7 @@ wait_for 60 "the harness stops the workspace" grep -q workspace-stopped "$WORK/h
 wait_for 30 "the agent leaves our list" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' test -z \"\$(cli hosts)\""
 ok "the stopped workspace's agent left our list"
 
-step "coder-desktop down"
-cli down >"$WORK/cli.out" 2>&1 || fail "down: $(cat "$WORK/cli.out")"
-ok "$(cat "$WORK/cli.out")"
-wait_for 10 "the TUN device, its addresses and route are gone" bash -c "! ip -n $NS link show $IFACE"
-ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
-ok "no device, address or route left behind"
+cli_down_clean
 upstream_dns_unchanged
 ok "resolv.conf is byte for byte the original after down"
 result=PASS

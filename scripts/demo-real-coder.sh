@@ -7,12 +7,7 @@
 # pauses so you can try it yourself before everything is torn down.
 # (scripts/demo-wireguard.sh shows the WireGuard engine against wireguard-go instead.)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [[ $(id -u) -ne 0 ]]; then
-  echo "the demo creates a network namespace and a TUN device: run it as root" >&2
-  exit 1
-fi
-bash scripts/prereqs.sh
-source scripts/java-home.sh
+source "$(dirname "$0")/lib.sh"
+demo_setup
 export DEMO=1
 exec bash interop/run.sh

@@ -4,13 +4,8 @@
 # wireguard-go (the reference implementation) across two network namespaces. Builds what it needs,
 # installs missing Debian packages, runs as root, and removes everything it created on exit.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [[ $(id -u) -ne 0 ]]; then
-  echo "the demo creates network namespaces and TUN devices: run it as root" >&2
-  exit 1
-fi
-bash scripts/prereqs.sh
-source scripts/java-home.sh
+source "$(dirname "$0")/lib.sh"
+demo_setup
 echo "== building the engine"
 ./mvnw -B -q -pl testbed -am package -DskipTests
 source scripts/netns/wgpair.sh

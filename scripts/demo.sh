@@ -8,12 +8,7 @@
 # can try it yourself before everything is torn down. Run as root.
 # (scripts/demo-real-coder.sh does the same against a real Coder server built from source.)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [[ $(id -u) -ne 0 ]]; then
-  echo "the demo creates network namespaces and TUN devices: run it as root" >&2
-  exit 1
-fi
-bash scripts/prereqs.sh
-source scripts/java-home.sh
+source "$(dirname "$0")/lib.sh"
+demo_setup
 export DEMO=1
 exec bash testbed/e2e.sh

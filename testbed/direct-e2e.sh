@@ -21,49 +21,30 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
+source "$ROOT/scripts/netns/lab-client.sh"
 
-WORK=$(mktemp -d /tmp/cdj-direct.XXXXXX)
-chmod 755 "$WORK"
-NS="cdjdrc$RANDOM"
-VETH="cdjdrv$RANDOM"
-TESTBED_PID=""
-SERVICE_PID=""
+lab_init direct dr
 PING_PID=""
 CURL_PID=""
 result=FAIL
 cleanup() {
   for p in $PING_PID $CURL_PID; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && kill -TERM "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
-  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
-  ip link del "$VETH" 2>/dev/null || true
-  if [[ -n $TESTBED_PID ]]; then
-    kill -TERM "$TESTBED_PID" 2>/dev/null || true
-    wait "$TESTBED_PID" 2>/dev/null || true
-  fi
+  lab_teardown
   rm -rf "$WORK"
   echo "direct e2e: $result"
 }
 trap cleanup EXIT
 
-source "$ROOT/scripts/lib/checks.sh"
-fail() {
-  echo "FAIL $*"
+on_fail() {
   if [[ -n ${KEEP:-} ]]; then echo "KEEP: $NS $WORK"; sleep 900; fi
   echo "---- status"; cli status 2>&1 | sed 's/^/     /' || true
   echo "---- service log (tail)"; tail -n 40 "$WORK/service.log" || true
   echo "---- testbed log (tail)"; tail -n 20 "$WORK/testbed.err" || true
   for f in "$WORK"/testbed/agent-*.log; do echo "---- $f (tail)"; tail -n 15 "$f"; done
-  exit 1
 }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  step "building"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
-fi
-TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
-SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
-CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
+java_classpaths
 
 step "starting the testbed: agents behind an endpoint-independent NAT, a symmetric NAT, no UDP"
 TOKEN=$(python3 -c "import secrets; print(secrets.token_hex(5) + \"-\" + secrets.token_hex(11))")
@@ -74,16 +55,7 @@ cat >"$WORK/config.json" <<EOF
    {"name": "hard", "owner": "alice", "agents": ["main"], "networks": {"main": "hard"}},
    {"name": "blocked", "owner": "alice", "agents": ["main"], "networks": {"main": "blocked"}}]}
 EOF
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-  dev.coderdesktop.testbed.TestbedMain --config "$WORK/config.json" --state-dir "$WORK/testbed" \
-  >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
-TESTBED_PID=$!
-wait_for 120 "the testbed reports its deployment" test -s "$WORK/testbed/testbed.json"
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-URL=$(field url)
-LAB=$(field lab)
-field token >"$WORK/token"
-chmod 600 "$WORK/token"
+testbed_start --config "$WORK/config.json"
 ok "testbed at $URL (lab $LAB)"
 
 # Agent ids derive from names (UUID v3 of "agent:<owner>/<workspace>/<agent>"), addresses from ids.
@@ -98,20 +70,8 @@ HARD_IP=$(agent_ip hard)
 BLOCKED_IP=$(agent_ip blocked)
 
 step "creating client namespace $NS on the lab bridge (nothing else configured)"
-HOST_IP=${URL#http://}
-HOST_IP=${HOST_IP%:*}
-ip netns add "$NS"
-ip link add "$VETH" type veth peer name eth0 netns "$NS"
-ip link set "$VETH" master "tb${LAB}br"
-bridge link set dev "$VETH" isolated on
-ip link set "$VETH" up
-ip -n "$NS" addr add "${HOST_IP%.*}.250/24" dev eth0
-ip -n "$NS" link set eth0 up
-ip -n "$NS" link set lo up
-in_ns() { ip netns exec "$NS" "$@"; }
+lab_client_add "$NS" "$VETH" "$LAB" "$URL"
 export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 export -f cli in_ns
 export NS WORK CLI_CP JAVA_HOME
 # The status PATH column of one agent ("direct <ip:port>", "DERP (<region>)", ...).
@@ -124,8 +84,7 @@ in_ns "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
   >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
-cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
-cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
+cli_login_up
 wait_for 30 "three agents in the list" bash -c '[[ $(cli hosts | wc -l) -ge 3 ]]'
 for ip in "$NAT_IP" "$HARD_IP" "$BLOCKED_IP"; do
   wait_for 30 "first ping6 to $ip" in_ns ping -6 -c 1 -W 2 "$ip"

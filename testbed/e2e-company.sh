@@ -38,7 +38,7 @@ company_before_service() {
 
 company_tls() {
   local ca host=${HOST_IP}
-  ca=$(field ca_file)
+  ca=$(testbed_field ca_file)
   [[ $URL == https://* && -s $ca ]] || fail "TLS=1 but the testbed is not serving HTTPS ($URL, ca_file '$ca')"
   ok "the testbed serves $URL with a certificate from its own CA ($ca)"
 
@@ -119,7 +119,7 @@ company_after_traffic() {
 
 # Extra options for curl calls from the host to the testbed.
 company_curl_args() {
-  if [[ ${TLS:-} == 1 ]]; then echo --cacert "$(field ca_file)"; fi
+  if [[ ${TLS:-} == 1 ]]; then echo --cacert "$(testbed_field ca_file)"; fi
   # The server's own address (a bare * would be globbed where the caller expands this unquoted).
   if [[ ${PROXY:-} == 1 ]]; then echo --noproxy "$HOST_IP"; fi
 }

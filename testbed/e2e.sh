@@ -18,13 +18,7 @@ source "$(pwd)/e2e-company.sh"
 source "$ROOT/scripts/netns/upstream-dns.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
 
-WORK=$(mktemp -d /tmp/cdj-testbed.XXXXXX)
-chmod 755 "$WORK"
-IFACE="coder0"
-NS="cdjtbc$RANDOM"
-VETH="cdjtbv$RANDOM"
-TESTBED_PID=""
-SERVICE_PID=""
+lab_init testbed tb
 WATCH_PID=""
 result=FAIL
 cleanup() {
@@ -32,14 +26,8 @@ cleanup() {
   [[ -n $WATCH_PID ]] && kill "$WATCH_PID" 2>/dev/null || true
   [[ -n $SERVICE_PID ]] && kill -TERM "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
   upstream_dns_down
-  ip netns pids "$NS" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-  ip netns del "$NS" 2>/dev/null || true
-  ip link del "$VETH" 2>/dev/null || true
-  if [[ -n $TESTBED_PID ]]; then
-    kill -TERM "$TESTBED_PID" 2>/dev/null || true
-    wait "$TESTBED_PID" 2>/dev/null || true
-  fi
-  rm -rf "/etc/netns/$NS" "$WORK"
+  lab_teardown
+  rm -rf "$WORK"
   echo "testbed e2e: $result"
 }
 trap cleanup EXIT
@@ -52,39 +40,19 @@ on_fail() {
   for f in "$WORK"/testbed/agent-*.log; do echo "---- $f (tail)"; tail -n 8 "$f"; done
 }
 
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  step "building"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
-fi
-TB_CP="$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
-SVC_CP="$ROOT/vpn-service/target/classes:$(cat "$ROOT/vpn-service/target/classpath.txt")"
-CLI_CP="$ROOT/desktop-cli/target/classes:$(cat "$ROOT/desktop-cli/target/classpath.txt")"
+java_classpaths
 
 step "starting the testbed"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$TB_CP" \
-  dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" ${DERP_WEBSOCKETS:+--derp-websockets} $(company_testbed_args) \
-  >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
-TESTBED_PID=$!
-wait_for 90 "the testbed reports its deployment" test -s "$WORK/testbed/testbed.json"
-field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/testbed/testbed.json" "$1"; }
-URL=$(field url)
-LAB=$(field lab)
-SSH_KEY=$(field ssh_key)
-field token >"$WORK/token"
-chmod 600 "$WORK/token"
-ok "testbed $(field version) at $URL (lab $LAB)"
+# shellcheck disable=SC2046 # company_testbed_args is a list of words
+testbed_start ${DERP_WEBSOCKETS:+--derp-websockets} $(company_testbed_args)
+SSH_KEY=$(testbed_field ssh_key)
+ok "testbed $(testbed_field version) at $URL (lab $LAB)"
 
 step "creating client namespace $NS on the lab bridge, with a plain resolv.conf and a DNS server of its own"
 lab_client_add "$NS" "$VETH" "$LAB" "$URL"
 upstream_dns_up "$NS"
 ok "resolv.conf: $(grep -v '^#' "/etc/netns/$NS/resolv.conf" | tr '\n' ';')"
-HOST_IP=${URL#*://}
-HOST_IP=${HOST_IP%:*}
-in_ns() { ip netns exec "$NS" "$@"; }
-
 export XDG_CONFIG_HOME="$WORK/config"
-cli() { in_ns env XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "$JAVA_HOME/bin/java" -cp "$CLI_CP" \
-  dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" "$@"; }
 export -f cli in_ns
 export NS WORK CLI_CP JAVA_HOME
 
@@ -216,13 +184,7 @@ curl -sS --fail $(company_curl_args) -X POST "$URL/testbed/workspaces/alice/dev/
 wait_for 30 "dev.coder leaves our list" bash -c '! cli hosts | grep -qx dev.coder'
 ok "the stopped workspace's agent left our list"
 
-step "coder-desktop down"
-cli down >"$WORK/cli.out" 2>&1 || fail "down: $(cat "$WORK/cli.out")"
-ok "$(cat "$WORK/cli.out")"
-wait_for 10 "the TUN device is gone" bash -c "! ip -n $NS link show $IFACE"
-ip -n "$NS" -6 route | grep -q fd60: && fail "a route into the tailnet is left behind"
-ip -n "$NS" -6 addr | grep -q fd60: && fail "a tailnet address is left behind"
-ok "no device, address or route left behind"
+cli_down_clean
 upstream_dns_unchanged
 ok "resolv.conf is byte for byte the original after down"
 cli status | grep -q "^DNS:\|Note" && fail "status still shows DNS after down: $(cli status)"

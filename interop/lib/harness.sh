@@ -57,3 +57,25 @@ coder_cli_build() {
       github.com/coder/coder/v2/enterprise/cmd/coder
   )
 }
+
+# Starts $HARNESS_BIN in namespace $NS with CODER_DESKTOP_HARNESS=1, the given VAR=VALUE words and
+# $HARNESS_FLAGS, as HARNESS_PID; its stdin is a fifo open on descriptor 7 (`echo quit >&7` ends
+# it). Waits SECS for the line that reports the deployment (wait_for, scripts/lib.sh) and keeps it
+# for harness_field.
+harness_start() { # seconds, VAR=VALUE...
+  local secs=$1
+  shift
+  mkfifo "$WORK/stdin"
+  # shellcheck disable=SC2086 # HARNESS_FLAGS is a list of words
+  ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 "$@" "$HARNESS_BIN" -test.run TestHarness \
+    -test.timeout 0 ${HARNESS_FLAGS:-} <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
+  HARNESS_PID=$!
+  exec 7>"$WORK/stdin"
+  wait_for "$secs" "the harness reports its deployment" grep -q '"url"' "$WORK/harness.out"
+  HARNESS_READY=$(grep -m1 '"url"' "$WORK/harness.out")
+}
+
+# One field of the deployment harness_start read.
+harness_field() {
+  python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$HARNESS_READY" "$1"
+}
