@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -48,28 +49,35 @@ public final class Warmup {
 
   private Warmup() {}
 
-  /** Runs every step; returns when done. */
-  public static void run(Connectivity net, Clock clock) {
+  /** Runs every step; returns when done, with the names of the steps that failed. */
+  public static List<String> run(Connectivity net, Clock clock) {
     long start = clock.nanoTime();
-    step("JSON", CoderClient::warmUp);
-    step("crypto", Warmup::crypto);
-    step("TLS", () -> tls(net));
-    step("HTTP", () -> http(net));
+    List<String> failed = new ArrayList<>();
+    step("JSON", CoderClient::warmUp, failed);
+    step("crypto", Warmup::crypto, failed);
+    step("TLS", () -> tls(net), failed);
+    step("HTTP", () -> http(net), failed);
     for (String name : INITIALIZE) {
-      step(name, () -> initialize(name));
+      step(name, () -> initialize(name), failed);
     }
-    LOG.info("warmed up for the first Start in " + (clock.nanoTime() - start) / 1_000_000 + " ms");
+    LOG.info(
+        "warmed up for the first Start in "
+            + (clock.nanoTime() - start) / 1_000_000
+            + " ms"
+            + (failed.isEmpty() ? "" : " (failed: " + failed + ")"));
+    return List.copyOf(failed);
   }
 
   private interface Step {
     void run() throws Exception;
   }
 
-  private static void step(String what, Step s) {
+  private static void step(String what, Step s, List<String> failed) {
     try {
       s.run();
     } catch (Exception | LinkageError e) {
       LOG.log(Level.FINE, "warm-up step " + what + " failed: " + e, e);
+      failed.add(what);
     }
   }
 
