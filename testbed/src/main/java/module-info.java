@@ -12,6 +12,7 @@ module dev.coderdesktop.testbed {
   requires java.logging;
   requires java.net.http;
   requires jdk.httpserver;
+  requires info.picocli;
 
   exports dev.coderdesktop.testbed;
   exports dev.coderdesktop.testbed.config;
@@ -19,4 +20,12 @@ module dev.coderdesktop.testbed {
 
   opens dev.coderdesktop.testbed.config to
       com.fasterxml.jackson.databind;
+
+  // picocli fills the mains' command-line fields reflectively.
+  opens dev.coderdesktop.testbed to
+      info.picocli;
+  opens dev.coderdesktop.testbed.agent to
+      info.picocli;
+  opens dev.coderdesktop.testbed.standalone to
+      info.picocli;
 }

@@ -12,6 +12,10 @@ module dev.coderdesktop.vpn.service {
   // picocli fills the command-line options reflectively.
   opens dev.coderdesktop.vpn.service to
       info.picocli;
+  opens dev.coderdesktop.vpn.service.session to
+      info.picocli;
+  opens dev.coderdesktop.vpn.service.dns to
+      info.picocli;
 
   exports dev.coderdesktop.vpn.service.dns;
 }

@@ -46,12 +46,9 @@ class RealServiceCliTest {
 
   @BeforeAll
   static void deployment() throws Exception {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    if (System.getenv("CI") == null) {
-      assumeTrue(root, "needs root for network namespaces and the service's TUN device");
-    }
-    assertTrue(root, "CI must run this as root");
-    lab = new ServiceLab("cli", java(), System.getProperty("java.class.path"));
+    assumeTrue(
+        ServiceLab.permitted(), "needs root for network namespaces and the service's TUN device");
+    lab = ServiceLab.forThisJvm("cli");
     dir = lab.dir();
   }
 

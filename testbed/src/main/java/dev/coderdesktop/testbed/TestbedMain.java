@@ -22,7 +22,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Starts a testbed deployment and prints its URL and a session token. As root it builds the lab
@@ -49,52 +53,71 @@ import java.util.concurrent.CountDownLatch;
  * <p>The last line printed before it settles is JSON for scripts: {@code url}, {@code token},
  * {@code user}, {@code ssh_key}. It runs until SIGINT or SIGTERM, then removes everything it made.
  */
-public final class TestbedMain {
+@Command(
+    name = "testbed",
+    mixinStandardHelpOptions = true,
+    description = "A local Coder-compatible deployment with agents in network namespaces.")
+public final class TestbedMain implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Users and workspaces (JSON).")
+  Path configFile;
+
+  @Option(names = "--port", paramLabel = "N", description = "The HTTP port (default: any).")
+  int port;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Token, ssh key and logs.")
+  Path stateDir;
+
+  @Option(names = "--keep-state", description = "Keep the temporary state directory on exit.")
+  boolean keepState;
+
+  @Option(names = "--no-agents", description = "Serve on loopback only, without agents or root.")
+  boolean noAgents;
+
+  @Option(names = "--derp-websockets", description = "Tell clients to reach DERP by websocket.")
+  boolean websockets;
+
+  @Option(names = "--tls", description = "Serve HTTPS with a CA made for this run.")
+  boolean tls;
+
+  @Option(names = "--resume-token-expiry", paramLabel = "SECONDS", description = "Token life.")
+  Long resumeExpirySeconds;
+
+  @Option(
+      names = "--virtual-workspaces",
+      paramLabel = "N",
+      description = "N more workspaces with one agent that exists only in the coordinator.")
+  int virtualWorkspaces;
 
   private TestbedMain() {}
 
   /** Entry point. */
-  public static void main(String[] args) throws Exception {
-    Path configFile = null;
-    int port = 0;
-    Path stateDir = null;
-    boolean agents = true;
-    boolean websockets = false;
-    boolean tls = false;
-    boolean keepState = false;
-    int virtualWorkspaces = 0;
-    java.time.Duration resumeExpiry = dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--config" -> configFile = Path.of(value(args, ++i));
-        case "--port" -> port = Integer.parseInt(value(args, ++i));
-        case "--state-dir" -> stateDir = Path.of(value(args, ++i));
-        case "--keep-state" -> keepState = true;
-        case "--no-agents" -> agents = false;
-        case "--derp-websockets" -> websockets = true;
-        case "--tls" -> tls = true;
-        case "--virtual-workspaces" -> virtualWorkspaces = Integer.parseInt(value(args, ++i));
-        case "--resume-token-expiry" ->
-            resumeExpiry = java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i)));
-        case "-h", "--help" -> {
-          System.out.println(
-              "usage: testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state]"
-                  + " [--derp-websockets] [--tls] [--no-agents] [--resume-token-expiry SECONDS]"
-                  + " [--virtual-workspaces N]");
-          return;
-        }
-        default -> usage("unknown option " + args[i]);
-      }
-    }
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TestbedMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path stateDir = this.stateDir;
+    boolean agents = !noAgents;
+    java.time.Duration resumeExpiry =
+        resumeExpirySeconds == null
+            ? dev.coderdesktop.testbed.tailnet.ResumeTokens.DEFAULT_EXPIRY
+            : java.time.Duration.ofSeconds(resumeExpirySeconds);
     TestbedConfig config;
     try {
       config = configFile == null ? defaultConfig() : TestbedConfig.read(configFile);
     } catch (ConfigException e) {
-      usage("bad config: " + e.getMessage());
-      return;
+      System.err.println("testbed: bad config: " + e.getMessage());
+      return 2;
     }
     if (virtualWorkspaces < 0 || virtualWorkspaces > 100_000) {
-      usage("--virtual-workspaces must be 0 to 100000");
+      System.err.println("testbed: --virtual-workspaces must be 0 to 100000");
+      return 2;
+    }
+    if (virtualWorkspaces > 0 && config.users().isEmpty()) {
+      System.err.println("testbed: --virtual-workspaces needs a user in the config");
+      return 2;
     }
     if ((websockets && !config.derpForceWebsockets()) || virtualWorkspaces > 0) {
       config =
@@ -156,9 +179,10 @@ public final class TestbedMain {
       shutdown(fleet, lab, testbed);
       StateDirectory.delete(deleteOnExit);
       System.err.println("testbed: " + e.getMessage());
-      System.exit(1);
+      return 1;
     }
     done.await();
+    return 0;
   }
 
   private static void shutdown(AgentFleet fleet, NetworkLab lab, Testbed testbed) {
@@ -221,9 +245,6 @@ public final class TestbedMain {
 
   /** The config's workspaces plus {@code n} of one virtual agent each, owned by the first user. */
   private static List<TestbedConfig.WorkspaceSpec> withVirtual(TestbedConfig config, int n) {
-    if (n > 0 && config.users().isEmpty()) {
-      usage("--virtual-workspaces needs a user in the config");
-    }
     List<TestbedConfig.WorkspaceSpec> all = new ArrayList<>(config.workspaces());
     for (int i = 1; i <= n; i++) {
       all.add(
@@ -235,17 +256,5 @@ public final class TestbedMain {
               Map.of("main", NetworkShape.VIRTUAL)));
     }
     return all;
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      usage(args[i - 1] + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static void usage(String why) {
-    System.err.println("testbed: " + why);
-    System.exit(2);
   }
 }

@@ -115,12 +115,23 @@ class TestbedFaultsTest {
     }
   }
 
-  private TailnetControlClient control(Events events) {
-    return new TailnetControlClient(
-        new TailnetWebSocketDialer(url, TOKEN, Map.of()),
-        testbed.deployment().users().getFirst().id(),
-        clock,
-        events);
+  /** The testbed's first user's control client, started; returns once it reports connected. */
+  private TailnetControlClient connectedControl(Events events) throws Exception {
+    start();
+    TailnetControlClient c =
+        new TailnetControlClient(
+            new TailnetWebSocketDialer(url, TOKEN, Map.of()),
+            testbed.deployment().users().getFirst().id(),
+            clock,
+            events);
+    c.start();
+    try {
+      assertEquals("connected", events.next());
+    } catch (AssertionError | InterruptedException e) {
+      c.close();
+      throw e;
+    }
+    return c;
   }
 
   @Test
@@ -138,12 +149,9 @@ class TestbedFaultsTest {
   @Test
   @DisplayName("revoking the token mid-session ends in the sign-in refusal, and nothing more")
   void revokeMidSession() throws Exception {
-    start();
     Events events = new Events();
-    TailnetControlClient c = control(events);
+    TailnetControlClient c = connectedControl(events);
     try {
-      c.start();
-      assertEquals("connected", events.next());
       long t0 = System.nanoTime();
       assertEquals(200, post("/testbed/tokens/revoke", TOKEN));
       assertEquals("disconnected", events.next());
@@ -159,12 +167,9 @@ class TestbedFaultsTest {
   @Test
   @DisplayName("a server restart cuts the control connection; it comes back on the same port")
   void serverRestart() throws Exception {
-    start();
     Events events = new Events();
-    TailnetControlClient c = control(events);
+    TailnetControlClient c = connectedControl(events);
     try {
-      c.start();
-      assertEquals("connected", events.next());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (c.resumeToken() == null && System.nanoTime() < deadline) {
         Thread.onSpinWait();

@@ -149,18 +149,13 @@ class TestbedIntegrationTest {
       throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(
-            "ip",
-            "netns",
-            "exec",
-            client.namespace(),
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            ClientProbe.class.getName(),
-            url.toString(),
-            tokenFile.toString(),
-            "tbclient0")
+            client.javaCommand(
+                java,
+                System.getProperty("java.class.path"),
+                ClientProbe.class.getName(),
+                url.toString(),
+                tokenFile.toString(),
+                "tbclient0"))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
   }

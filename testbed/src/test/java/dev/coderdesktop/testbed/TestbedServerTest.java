@@ -268,23 +268,19 @@ class TestbedServerTest {
   @DisplayName("the admin API stops a workspace only when asked from the testbed's own host")
   void admin() throws Exception {
     URI url = start("v2.24.1");
-    var http = java.net.http.HttpClient.newHttpClient();
-    var res =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(
-                    URI.create(url + "/testbed/workspaces/alice/dev/stop"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+    var res = postEmpty(URI.create(url + "/testbed/workspaces/alice/dev/stop"));
     assertEquals(200, res.statusCode(), res.body());
     assertTrue(testbed.deployment().workspace("alice", "dev").map(w -> !w.running()).orElse(false));
-    var missing =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(
-                    URI.create(url + "/testbed/workspaces/alice/nope/stop"))
+    var missing = postEmpty(URI.create(url + "/testbed/workspaces/alice/nope/stop"));
+    assertEquals(404, missing.statusCode());
+  }
+
+  private static java.net.http.HttpResponse<String> postEmpty(URI uri) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(uri)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertEquals(404, missing.statusCode());
   }
 }

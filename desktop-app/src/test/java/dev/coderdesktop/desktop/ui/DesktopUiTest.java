@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.ui;
 
+import static dev.coderdesktop.desktop.fixtures.Scenes.shown;
+import static dev.coderdesktop.desktop.fixtures.Scenes.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +40,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
@@ -157,21 +158,6 @@ class DesktopUiTest {
     } catch (Exception e) {
       return e;
     }
-  }
-
-  /** Whether the node and all its ancestors are visible. */
-  private static boolean shown(Node n) {
-    for (Node p = n; p != null; p = p.getParent()) {
-      if (!p.isVisible()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void type(FxRobot robot, String query, String text) {
-    TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-    robot.interact(() -> field.setText(text));
   }
 
   private static String text(FxRobot robot, String query) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.ui;
 
+import static dev.coderdesktop.desktop.fixtures.Scenes.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -37,7 +38,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -114,11 +114,6 @@ class KeyringSignInTest {
 
   private AppState state(DesktopWindows w) throws Exception {
     return WaitForAsyncUtils.asyncFx(() -> w.vpn().status().get().state()).get();
-  }
-
-  private static void type(FxRobot robot, String query, String text) {
-    TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-    robot.interact(() -> field.setText(text));
   }
 
   @Test

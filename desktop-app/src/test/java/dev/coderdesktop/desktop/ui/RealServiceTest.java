@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.ui;
 
+import static dev.coderdesktop.desktop.fixtures.Scenes.shown;
+import static dev.coderdesktop.desktop.fixtures.Scenes.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -69,13 +70,9 @@ class RealServiceTest {
 
   @BeforeAll
   static void deployment() throws Exception {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    if (System.getenv("CI") == null) {
-      assumeTrue(root, "needs root for network namespaces and the service's TUN device");
-    }
-    assertTrue(root, "CI must run this as root");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    lab = new ServiceLab("ui", java, System.getProperty("java.class.path"));
+    assumeTrue(
+        ServiceLab.permitted(), "needs root for network namespaces and the service's TUN device");
+    lab = ServiceLab.forThisJvm("ui");
     dir = lab.dir();
   }
 
@@ -132,21 +129,6 @@ class RealServiceTest {
   private void await(AppState want) throws Exception {
     Await.until("state " + want, () -> state() == want, this::safeState);
     WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  /** Whether the node and all its ancestors are visible. */
-  private static boolean shown(javafx.scene.Node n) {
-    for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
-      if (!p.isVisible()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void type(FxRobot robot, String query, String text) {
-    TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-    robot.interact(() -> field.setText(text));
   }
 
   private static void fire(FxRobot robot, String query, java.util.function.Predicate<Button> which)

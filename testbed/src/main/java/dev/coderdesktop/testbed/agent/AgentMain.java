@@ -29,7 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * A testbed workspace agent, run inside its workspace's network namespace: a WireGuard peer on a
@@ -41,51 +46,60 @@ import java.util.logging.Logger;
  *
  * <p>Usage: {@code AgentMain <deployment-url> <agent-id> <interface> <display-name>
  * [--derp-websockets] [--stun HOST:PORT]... [--no-direct]}, the agent token in {@code
- * TESTBED_AGENT_TOKEN}. Runs until stdin closes.
+ * TESTBED_AGENT_TOKEN}. Runs until stdin closes. picocli fills the fields.
  */
-public final class AgentMain {
+@Command(
+    name = "AgentMain",
+    mixinStandardHelpOptions = true,
+    description = "A testbed workspace agent, inside its workspace's network namespace.")
+public final class AgentMain implements Callable<Integer> {
 
   private static final Logger LOG = Logger.getLogger(AgentMain.class.getName());
   private static final int HTTP_PORT = 8080;
   private static final int MTU = 1280;
-  private static final String USAGE =
-      "usage: AgentMain <deployment-url> <agent-id> <interface> <name> [--derp-websockets]"
-          + " [--stun HOST:PORT]... [--no-direct]";
+
+  @Parameters(index = "0", paramLabel = "DEPLOYMENT-URL", description = "The testbed's URL.")
+  URI deployment;
+
+  @Parameters(index = "1", paramLabel = "AGENT-ID", description = "The agent's id.")
+  UUID agentId;
+
+  @Parameters(index = "2", paramLabel = "INTERFACE", description = "The TUN device to create.")
+  String iface;
+
+  @Parameters(index = "3", paramLabel = "NAME", description = "The name its web page says.")
+  String name;
+
+  @Option(names = "--derp-websockets", description = "Reach the relay over a websocket.")
+  boolean websockets;
+
+  @Option(names = "--no-direct", description = "Relay only: no direct UDP paths.")
+  boolean noDirect;
+
+  @Option(names = "--stun", paramLabel = "HOST:PORT", description = "A STUN server (repeatable).")
+  List<String> stun = new ArrayList<>();
 
   private AgentMain() {}
 
   /** Runs the agent. */
-  public static void main(String[] args) throws Exception {
-    if (args.length < 4) {
-      usage("too few arguments");
-    }
-    URI deployment = URI.create(args[0]);
-    UUID agentId = UUID.fromString(args[1]);
-    String iface = args[2];
-    String name = args[3];
-    boolean websockets = false;
-    boolean directOn = true;
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new AgentMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    boolean directOn = !noDirect;
     List<InetSocketAddress> stunServers = new ArrayList<>();
-    for (int i = 4; i < args.length; i++) {
-      switch (args[i]) {
-        case "--derp-websockets" -> websockets = true;
-        case "--no-direct" -> directOn = false;
-        case "--stun" -> {
-          if (++i >= args.length) {
-            usage("--stun needs HOST:PORT");
-          }
-          List<InetSocketAddress> parsed = Endpoints.parse(List.of(args[i]));
-          if (parsed.isEmpty()) {
-            usage("bad --stun " + args[i]);
-          }
-          stunServers.addAll(parsed);
-        }
-        default -> usage("unknown option " + args[i]);
+    for (String s : stun) {
+      List<InetSocketAddress> parsed = Endpoints.parse(List.of(s));
+      if (parsed.isEmpty()) {
+        return usage("bad --stun " + s);
       }
+      stunServers.addAll(parsed);
     }
     String token = System.getenv("TESTBED_AGENT_TOKEN");
     if (token == null || token.isBlank()) {
-      usage("TESTBED_AGENT_TOKEN is not set");
+      return usage("TESTBED_AGENT_TOKEN is not set");
     }
 
     String address = TailnetAddresses.agentAddress(agentId).getHostAddress();
@@ -152,7 +166,7 @@ public final class AgentMain {
     AgentCoordination coordination = new AgentCoordination(deployment, token, self, clock);
     AgentPeers peers = new AgentPeers(device, disco, direct, coordination::readyForHandshake);
     coordination.start(peers::onUpdate);
-    logStatsEvery(clock, device);
+    StatsLog.start(clock, device);
     System.out.println(
         "agent ready "
             + agentId
@@ -171,40 +185,12 @@ public final class AgentMain {
     web.close();
     device.close();
     clock.shutdown();
+    return 0;
   }
 
-  private static void usage(String why) {
-    System.err.println("AgentMain: " + why);
-    System.err.println(USAGE);
-    System.exit(2);
-  }
-
-  /** Logs the device's counters whenever they change, for whoever debugs a test run. */
-  private static void logStatsEvery(SystemClock clock, Device device) {
-    String[] last = {""};
-    dev.coderdesktop.tunnel.time.Timer[] t = new dev.coderdesktop.tunnel.time.Timer[1];
-    t[0] =
-        clock.newTimer(
-            "agent-stats",
-            () -> {
-              var st = device.stats();
-              StringBuilder b = new StringBuilder("dropped " + st.dropped());
-              st.peers()
-                  .forEach(
-                      p ->
-                          b.append("; peer rx ")
-                              .append(p.rxBytes())
-                              .append(" tx ")
-                              .append(p.txBytes())
-                              .append(" handshakes ")
-                              .append(p.handshakes()));
-              if (!b.toString().equals(last[0])) {
-                last[0] = b.toString();
-                LOG.info(last[0]);
-              }
-              t[0].mod(java.time.Duration.ofSeconds(5));
-            });
-    t[0].mod(java.time.Duration.ofSeconds(5));
+  private static int usage(String why) {
+    System.err.println("AgentMain: " + why + " (see --help)");
+    return 2;
   }
 
   private static void run(String... cmd) throws IOException, InterruptedException {

@@ -3,19 +3,16 @@
 package dev.coderdesktop.testbed.agent;
 
 import dev.coderdesktop.tunnel.connect.NodeKeys;
+import dev.coderdesktop.tunnel.connect.NodePeer;
 import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
-import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.path.DirectTransport;
 import dev.coderdesktop.tunnel.path.Endpoints;
 import dev.coderdesktop.tunnel.wireguard.Device;
-import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,22 +77,19 @@ final class AgentPeers {
   }
 
   private void add(UUID client, Node node) {
-    Key key;
-    List<IpPrefix> allowed = new ArrayList<>();
+    PeerConfig peer;
     try {
-      key = NodeKeys.decodeNodeKey(node.getKey());
-      for (String p : node.getAllowedIpsList()) {
-        allowed.add(IpPrefix.parse(p));
-      }
+      peer = NodePeer.of(node, null);
     } catch (IllegalArgumentException e) {
       LOG.warning("ignoring a malformed node: " + e.getMessage());
       return;
     }
+    Key key = peer.publicKey();
     Key old = clients.put(client, key);
     if (old != null && !old.equals(key)) {
       forget(old);
     }
-    device.addPeer(new PeerConfig(key, null, allowed, new DerpEndpoint(key), null));
+    device.addPeer(peer);
     if (!node.getDisco().isEmpty()) {
       try {
         disco.setPeer(key, NodeKeys.decodeDiscoKey(node.getDisco()));

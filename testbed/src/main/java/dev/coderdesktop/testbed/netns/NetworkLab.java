@@ -31,7 +31,29 @@ public final class NetworkLab implements AutoCloseable {
    * @param link the host end of the veth pair joining it (or its router) to the bridge
    * @param router the namespace of the router in front of it, if its shape has one
    */
-  public record Host(String namespace, String address, String link, Optional<String> router) {}
+  public record Host(String namespace, String address, String link, Optional<String> router) {
+
+    /**
+     * The command that runs a Java program in this host's namespace: {@code java} with native
+     * access (TUN, netlink), the class path, the main class and its arguments.
+     */
+    public List<String> javaCommand(String java, String classPath, String main, String... args) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "ip",
+                  "netns",
+                  "exec",
+                  namespace,
+                  java,
+                  "--enable-native-access=ALL-UNNAMED",
+                  "-cp",
+                  classPath,
+                  main));
+      command.addAll(List.of(args));
+      return command;
+    }
+  }
 
   private final String tag;
   private final int subnet;

@@ -33,6 +33,29 @@ public final class ServiceLab implements AutoCloseable {
   private final URI url;
 
   /**
+   * Whether this process may build a lab: it needs root (namespaces, the service's TUN device). A
+   * test skips itself when not; under CI (the {@code CI} variable set) it must be able to run, so
+   * this throws instead of answering false.
+   */
+  public static boolean permitted() {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (!root && System.getenv("CI") != null) {
+      throw new IllegalStateException("CI must run this as root");
+    }
+    return root;
+  }
+
+  /**
+   * Starts it all with this JVM's java command and class path (a test's, holding the service).
+   *
+   * @param role names the client namespace
+   */
+  public static ServiceLab forThisJvm(String role) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new ServiceLab(role, java, System.getProperty("java.class.path"));
+  }
+
+  /**
    * Starts it all.
    *
    * @param role names the client namespace
@@ -49,19 +72,14 @@ public final class ServiceLab implements AutoCloseable {
     client = lab.addHost(role);
     service =
         new ProcessBuilder(
-                "ip",
-                "netns",
-                "exec",
-                client.namespace(),
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                classPath,
-                "dev.coderdesktop.vpn.service.ServiceMain",
-                "--socket",
-                socket().toString(),
-                "--interface",
-                "coder0")
+                client.javaCommand(
+                    java,
+                    classPath,
+                    "dev.coderdesktop.vpn.service.ServiceMain",
+                    "--socket",
+                    socket().toString(),
+                    "--interface",
+                    "coder0"))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("service.log").toFile())
             .start();

@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A plain WireGuard interface run from a {@code wg}-style configuration file: a Linux TUN device,
@@ -28,46 +32,47 @@ import java.util.concurrent.CountDownLatch;
  *
  * Prints {@code ready NAME port N} once up; runs until terminated.
  */
-public final class StandaloneTunnel {
+@Command(
+    name = "StandaloneTunnel",
+    mixinStandardHelpOptions = true,
+    description = "A plain WireGuard interface from a wg-style configuration file.")
+public final class StandaloneTunnel implements Callable<Integer> {
+
+  @Option(names = "--interface", required = true, paramLabel = "NAME", description = "TUN name.")
+  String iface;
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "wg config.")
+  Path configFile;
+
+  @Option(names = "--mtu", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int mtu = 1420;
+
+  @Option(
+      names = "--rekey-after-seconds",
+      paramLabel = "N",
+      description = "Rekey sooner than WireGuard's 120 s (tests).")
+  Long rekeyAfterSeconds;
 
   private StandaloneTunnel() {}
 
   /** Entry point; exits 2 on bad arguments or configuration, 1 if the device cannot start. */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new StandaloneTunnel()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    String iface = null;
-    Path configFile = null;
-    int mtu = 1420;
-    WireGuardTimings timings = WireGuardTimings.standard();
-    try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--interface" -> iface = args[++i];
-          case "--config" -> configFile = Path.of(args[++i]);
-          case "--mtu" -> mtu = Integer.parseInt(args[++i]);
-          case "--rekey-after-seconds" ->
-              timings = timings.withRekeyAfterTime(Duration.ofSeconds(Long.parseLong(args[++i])));
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-      if (iface == null || configFile == null) {
-        throw new IllegalArgumentException("--interface and --config are required");
-      }
-    } catch (RuntimeException e) {
-      System.err.println(
-          "usage: StandaloneTunnel --interface NAME --config FILE [--mtu N]"
-              + " [--rekey-after-seconds N]: "
-              + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    WireGuardTimings timings =
+        rekeyAfterSeconds == null
+            ? WireGuardTimings.standard()
+            : WireGuardTimings.standard().withRekeyAfterTime(Duration.ofSeconds(rekeyAfterSeconds));
     Config config;
     try {
       config = Config.parse(Files.readString(configFile));
     } catch (IOException | ConfigParseException e) {
       System.err.println("cannot read " + configFile + ": " + e.getMessage());
-      System.exit(2);
-      return;
+      return 2;
     }
     SystemClock clock = new SystemClock("wg-timers");
     Device device;
@@ -79,8 +84,7 @@ public final class StandaloneTunnel {
       out.println("ready " + tun.name() + " port " + bind.localPort());
     } catch (IOException e) {
       System.err.println("cannot start: " + e.getMessage());
-      System.exit(1);
-      return;
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Device d = device;
@@ -94,5 +98,6 @@ public final class StandaloneTunnel {
                 },
                 "wg-shutdown"));
     stopped.await();
+    return 0;
   }
 }

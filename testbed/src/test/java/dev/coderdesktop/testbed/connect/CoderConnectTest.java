@@ -17,14 +17,12 @@ import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.connect.NodeKeys;
+import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.Uuids;
-import dev.coderdesktop.tunnel.control.proto.Agent;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.Node;
-import dev.coderdesktop.tunnel.control.proto.Workspace;
-import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
@@ -62,6 +60,44 @@ class CoderConnectTest {
 
   private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
 
+  /** The server half of one test: the tailnet API on a websocket and a DERP relay on loopback. */
+  private static final class Deployment implements AutoCloseable {
+    final FakeTailnetServer tailnet = new FakeTailnetServer();
+    final TestWebSocketServer ws;
+    final DerpServer relay;
+    final URI derpUrl;
+
+    /** Serves one running workspace "dev" with one agent. */
+    Deployment(SystemClock clock, UUID wsId, UUID agentId) throws Exception {
+      tailnet.snapshot = Snapshots.oneAgent(wsId, "dev", agentId).build();
+      ws = new TestWebSocketServer(TOKEN, tailnet::serve);
+      relay = new DerpServer(X25519.generatePrivateKey(), clock);
+      int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
+    }
+
+    /** Our engine's configuration for this deployment (region 999 is the relay). */
+    ConnectConfig config(UUID owner) {
+      return new ConnectConfig(
+          URI.create("http://127.0.0.1:" + ws.port()),
+          TOKEN,
+          Map.of(),
+          owner,
+          "alice",
+          "coder",
+          derpUrl,
+          999,
+          false);
+    }
+
+    @Override
+    public void close() throws Exception {
+      relay.close();
+      ws.close();
+      tailnet.close();
+    }
+  }
+
   @Test
   @DisplayName("the engine lists the agent, handshakes over DERP and carries packets both ways")
   void engineEndToEnd() throws Exception {
@@ -69,42 +105,15 @@ class CoderConnectTest {
     UUID owner = UUID.randomUUID();
     UUID wsId = UUID.randomUUID();
     UUID agentId = UUID.randomUUID();
-    try (FakeTailnetServer tailnet = new FakeTailnetServer();
-        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve);
-        DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock)) {
-      int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      URI derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
-      tailnet.snapshot =
-          WorkspaceUpdate.newBuilder()
-              .addUpsertedWorkspaces(
-                  Workspace.newBuilder()
-                      .setId(Uuids.toBytes(wsId))
-                      .setName("dev")
-                      .setStatus(Workspace.Status.RUNNING))
-              .addUpsertedAgents(
-                  Agent.newBuilder()
-                      .setId(Uuids.toBytes(agentId))
-                      .setName("main")
-                      .setWorkspaceId(Uuids.toBytes(wsId)))
-              .build();
+    try (Deployment deployment = new Deployment(clock, wsId, agentId)) {
+      FakeTailnetServer tailnet = deployment.tailnet;
+      URI derpUrl = deployment.derpUrl;
 
       BlockingQueue<List<AgentView>> views = new LinkedBlockingQueue<>();
       ChannelTun clientTun = new ChannelTun("client", 1280);
       CoderConnect engine =
           new CoderConnect(
-              new ConnectConfig(
-                  URI.create("http://127.0.0.1:" + ws.port()),
-                  TOKEN,
-                  Map.of(),
-                  owner,
-                  "alice",
-                  "coder",
-                  derpUrl,
-                  999,
-                  false),
-              clientTun,
-              clock,
-              (ConnectListener) views::add);
+              deployment.config(owner), clientTun, clock, (ConnectListener) views::add);
       engine.start();
 
       // The coordinator learns our node and that we want a tunnel to the agent.
@@ -237,24 +246,9 @@ class CoderConnectTest {
     SystemClock clock = new SystemClock("connect-test-retries");
     UUID agentId = UUID.randomUUID();
     UUID wsId = UUID.randomUUID();
-    try (FakeTailnetServer tailnet = new FakeTailnetServer();
-        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve);
-        DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock)) {
-      int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      URI derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
-      tailnet.snapshot =
-          WorkspaceUpdate.newBuilder()
-              .addUpsertedWorkspaces(
-                  Workspace.newBuilder()
-                      .setId(Uuids.toBytes(wsId))
-                      .setName("dev")
-                      .setStatus(Workspace.Status.RUNNING))
-              .addUpsertedAgents(
-                  Agent.newBuilder()
-                      .setId(Uuids.toBytes(agentId))
-                      .setName("main")
-                      .setWorkspaceId(Uuids.toBytes(wsId)))
-              .build();
+    try (Deployment deployment = new Deployment(clock, wsId, agentId)) {
+      FakeTailnetServer tailnet = deployment.tailnet;
+      URI derpUrl = deployment.derpUrl;
       // A silent agent: it is logged in to the relay and counts the initiations it receives,
       // with their arrival times, but never answers.
       Key agentPriv = X25519.generatePrivateKey();
@@ -273,19 +267,7 @@ class CoderConnectTest {
       silent.start();
       CoderConnect engine =
           new CoderConnect(
-              new ConnectConfig(
-                  URI.create("http://127.0.0.1:" + ws.port()),
-                  TOKEN,
-                  Map.of(),
-                  UUID.randomUUID(),
-                  "alice",
-                  "coder",
-                  derpUrl,
-                  999,
-                  false),
-              new ChannelTun("client", 1280),
-              clock,
-              v -> {});
+              deployment.config(UUID.randomUUID()), new ChannelTun("client", 1280), clock, v -> {});
       engine.start();
       Node agentNode =
           Node.newBuilder()

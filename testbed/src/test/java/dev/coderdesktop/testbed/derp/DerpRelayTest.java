@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.derp;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,7 +32,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -93,51 +93,46 @@ class DerpRelayTest {
     return c;
   }
 
-  private static void await(String what, BooleanSupplier cond) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
+  /** Two clients of the relay (logging in), a and b, each with its inbox. */
+  private record Two(Key a, Key b, Inbox ia, Inbox ib, DerpClient ca, DerpClient cb) {}
+
+  private Two two() throws Exception {
+    Key a = X25519.generatePrivateKey();
+    Key b = X25519.generatePrivateKey();
+    Inbox ia = new Inbox();
+    Inbox ib = new Inbox();
+    return new Two(a, b, ia, ib, client(a, ia), client(b, ib));
   }
 
   @Test
   @DisplayName("two clients exchange packets through the relay, stamped with the sender's key")
   void relay() throws Exception {
-    Key a = X25519.generatePrivateKey();
-    Key b = X25519.generatePrivateKey();
-    Inbox ia = new Inbox();
-    Inbox ib = new Inbox();
-    DerpClient ca = client(a, ia);
-    DerpClient cb = client(b, ib);
-    await("both logged in", () -> ia.connected && ib.connected && server.clientCount() == 2);
-    assertEquals(server.publicKey(), ca.serverKey());
+    Two two = two();
+    await(
+        "both logged in",
+        () -> two.ia().connected && two.ib().connected && server.clientCount() == 2);
+    assertEquals(server.publicKey(), two.ca().serverKey());
     byte[] hello = "hello b".getBytes(StandardCharsets.UTF_8);
-    assertTrue(ca.send(X25519.publicKey(b), hello, 0, hello.length));
-    assertEquals(X25519.publicKey(a).toBase64() + ":hello b", ib.packets.poll(5, TimeUnit.SECONDS));
+    assertTrue(two.ca().send(X25519.publicKey(two.b()), hello, 0, hello.length));
+    assertEquals(
+        X25519.publicKey(two.a()).toBase64() + ":hello b",
+        two.ib().packets.poll(5, TimeUnit.SECONDS));
     byte[] back = "hi a".getBytes(StandardCharsets.UTF_8);
-    cb.send(X25519.publicKey(a), back, 0, back.length);
-    assertEquals(X25519.publicKey(b).toBase64() + ":hi a", ia.packets.poll(5, TimeUnit.SECONDS));
+    two.cb().send(X25519.publicKey(two.a()), back, 0, back.length);
+    assertEquals(
+        X25519.publicKey(two.b()).toBase64() + ":hi a", two.ia().packets.poll(5, TimeUnit.SECONDS));
   }
 
   @Test
   @DisplayName("a client that leaves is reported gone to those it talked to")
   void peerGone() throws Exception {
-    Key a = X25519.generatePrivateKey();
-    Key b = X25519.generatePrivateKey();
-    Inbox ia = new Inbox();
-    Inbox ib = new Inbox();
-    DerpClient ca = client(a, ia);
-    client(b, ib);
-    await("both logged in", () -> ia.connected && ib.connected);
+    Two two = two();
+    await("both logged in", () -> two.ia().connected && two.ib().connected);
     byte[] p = {1};
-    ca.send(X25519.publicKey(b), p, 0, 1);
-    assertNotNull(ib.packets.poll(5, TimeUnit.SECONDS));
-    ca.close();
-    assertEquals(X25519.publicKey(a), ib.gone.poll(5, TimeUnit.SECONDS));
+    two.ca().send(X25519.publicKey(two.b()), p, 0, 1);
+    assertNotNull(two.ib().packets.poll(5, TimeUnit.SECONDS));
+    two.ca().close();
+    assertEquals(X25519.publicKey(two.a()), two.ib().gone.poll(5, TimeUnit.SECONDS));
   }
 
   @Test
@@ -153,21 +148,18 @@ class DerpRelayTest {
   @Test
   @DisplayName("the client reconnects after the relay restarts")
   void reconnect() throws Exception {
-    Key a = X25519.generatePrivateKey();
-    Key b = X25519.generatePrivateKey();
-    Inbox ia = new Inbox();
-    Inbox ib = new Inbox();
-    DerpClient ca = client(a, ia);
-    client(b, ib);
+    Two two = two();
     await("both logged in", () -> server.clientCount() == 2);
     server.close();
-    await("the clients notice", () -> !ca.isConnected());
+    await("the clients notice", () -> !two.ca().isConnected());
     server = new DerpServer(X25519.generatePrivateKey(), clock);
     server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    await("both back", () -> server.clientCount() == 2 && ca.isConnected());
+    await("both back", () -> server.clientCount() == 2 && two.ca().isConnected());
     byte[] p = "again".getBytes(StandardCharsets.UTF_8);
-    ca.send(X25519.publicKey(b), p, 0, p.length);
-    assertEquals(X25519.publicKey(a).toBase64() + ":again", ib.packets.poll(5, TimeUnit.SECONDS));
+    two.ca().send(X25519.publicKey(two.b()), p, 0, p.length);
+    assertEquals(
+        X25519.publicKey(two.a()).toBase64() + ":again",
+        two.ib().packets.poll(5, TimeUnit.SECONDS));
   }
 
   @Test

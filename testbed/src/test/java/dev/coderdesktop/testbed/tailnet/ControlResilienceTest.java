@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.tailnet;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.coderdesktop.tunnel.control.ControlConnection;
 import dev.coderdesktop.tunnel.control.ControlRejectedException;
@@ -26,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,17 +35,6 @@ import org.junit.jupiter.api.Timeout;
 class ControlResilienceTest {
 
   private static final UUID OWNER = UUID.fromString("11111111-1111-4111-8111-111111111111");
-
-  private static void await(String what, BooleanSupplier cond) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
-  }
 
   /** A server end that accepts everything written and says nothing until hung up. */
   private static final class SilentPeer {
@@ -76,6 +64,20 @@ class ControlResilienceTest {
     void hangUp() {
       reads.add(-1);
     }
+  }
+
+  /** A client whose every dial reaches a new silent peer, recorded in {@code peers}. */
+  private static TailnetControlClient silentClient(
+      VirtualClock clock, List<SilentPeer> peers, Events events) {
+    return new TailnetControlClient(
+        token -> {
+          SilentPeer p = new SilentPeer();
+          peers.add(p);
+          return p.connection();
+        },
+        OWNER,
+        clock,
+        events);
   }
 
   private static final class Events implements TailnetListener {
@@ -112,16 +114,7 @@ class ControlResilienceTest {
     VirtualClock clock = new VirtualClock();
     List<SilentPeer> peers = new CopyOnWriteArrayList<>();
     Events events = new Events();
-    TailnetControlClient client =
-        new TailnetControlClient(
-            token -> {
-              SilentPeer p = new SilentPeer();
-              peers.add(p);
-              return p.connection();
-            },
-            OWNER,
-            clock,
-            events);
+    TailnetControlClient client = silentClient(clock, peers, events);
     try {
       client.start();
       await("the first dial", client::isConnected);
@@ -249,16 +242,7 @@ class ControlResilienceTest {
     VirtualClock clock = new VirtualClock();
     List<SilentPeer> peers = new CopyOnWriteArrayList<>();
     Events events = new Events();
-    TailnetControlClient client =
-        new TailnetControlClient(
-            token -> {
-              SilentPeer p = new SilentPeer();
-              peers.add(p);
-              return p.connection();
-            },
-            OWNER,
-            clock,
-            events);
+    TailnetControlClient client = silentClient(clock, peers, events);
     try {
       client.start();
       await("the first dial", client::isConnected);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.tailnet;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
 import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
 import dev.coderdesktop.tunnel.control.TailnetListener;
 import dev.coderdesktop.tunnel.control.Uuids;
@@ -29,7 +31,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,17 +78,6 @@ class TailnetControlClientTest {
     return null;
   }
 
-  private static void await(String what, BooleanSupplier cond) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
-  }
-
   @Test
   @DisplayName(
       "snapshot, deltas, coordination and a reconnect that presents the resume token and resends"
@@ -95,19 +85,7 @@ class TailnetControlClientTest {
   void fullSession() throws Exception {
     SystemClock clock = new SystemClock("control-test");
     try (FakeTailnetServer server = new FakeTailnetServer()) {
-      server.snapshot =
-          WorkspaceUpdate.newBuilder()
-              .addUpsertedWorkspaces(
-                  Workspace.newBuilder()
-                      .setId(Uuids.toBytes(WS))
-                      .setName("dev")
-                      .setStatus(Workspace.Status.RUNNING))
-              .addUpsertedAgents(
-                  Agent.newBuilder()
-                      .setId(Uuids.toBytes(AGENT))
-                      .setName("main")
-                      .setWorkspaceId(Uuids.toBytes(WS)))
-              .build();
+      server.snapshot = Snapshots.oneAgent(WS, "dev", AGENT).build();
       server.derpMap =
           DERPMap.newBuilder()
               .putRegions(

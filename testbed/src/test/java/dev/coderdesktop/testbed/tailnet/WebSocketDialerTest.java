@@ -10,14 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
 import dev.coderdesktop.tunnel.control.TailnetListener;
 import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
-import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
-import dev.coderdesktop.tunnel.control.proto.Agent;
-import dev.coderdesktop.tunnel.control.proto.Workspace;
-import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.net.URI;
 import java.util.Map;
@@ -43,19 +40,7 @@ class WebSocketDialerTest {
         TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve)) {
       UUID wsId = UUID.randomUUID();
       UUID agentId = UUID.randomUUID();
-      tailnet.snapshot =
-          WorkspaceUpdate.newBuilder()
-              .addUpsertedWorkspaces(
-                  Workspace.newBuilder()
-                      .setId(Uuids.toBytes(wsId))
-                      .setName("box")
-                      .setStatus(Workspace.Status.RUNNING))
-              .addUpsertedAgents(
-                  Agent.newBuilder()
-                      .setId(Uuids.toBytes(agentId))
-                      .setName("main")
-                      .setWorkspaceId(Uuids.toBytes(wsId)))
-              .build();
+      tailnet.snapshot = Snapshots.oneAgent(wsId, "box", agentId).build();
       BlockingQueue<WorkspaceState> states = new LinkedBlockingQueue<>();
       TailnetControlClient client =
           new TailnetControlClient(

@@ -15,7 +15,6 @@ import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpBind;
-import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.liveness.SleepDetector;
 import dev.coderdesktop.tunnel.path.DirectTransport;
@@ -27,7 +26,6 @@ import dev.coderdesktop.tunnel.wireguard.Device;
 import dev.coderdesktop.tunnel.wireguard.DeviceStats;
 import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
 import dev.coderdesktop.tunnel.wireguard.config.Config;
-import dev.coderdesktop.tunnel.wireguard.config.IpPrefix;
 import dev.coderdesktop.tunnel.wireguard.config.PeerConfig;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -489,20 +487,16 @@ public final class CoderConnect implements AutoCloseable {
       if (node.getPreferredDerp() == 0) {
         return; // Coder ignores nodes that cannot be reached yet
       }
-      Key key;
-      List<IpPrefix> allowed = new ArrayList<>();
+      PeerConfig config;
       try {
-        key = NodeKeys.decodeNodeKey(node.getKey());
-        for (String p : node.getAllowedIpsList()) {
-          allowed.add(IpPrefix.parse(p));
-        }
+        config = NodePeer.of(node, PEER_KEEPALIVE);
       } catch (IllegalArgumentException e) {
         LOG.warning("ignoring a malformed node for agent " + agent + ": " + e.getMessage());
         return;
       }
+      Key key = config.publicKey();
       Key previous;
       boolean ready;
-      PeerConfig config = new PeerConfig(key, null, allowed, new DerpEndpoint(key), PEER_KEEPALIVE);
       synchronized (CoderConnect.this) {
         previous = agentKeys.put(agent, key);
         pending.put(agent, config);

@@ -256,25 +256,17 @@ public final class TailnetControlClient implements Closeable {
 
   private void connectOnce() throws IOException {
     ControlConnection conn = dialer.dial(resumeToken());
-    Watchdog[] dog = new Watchdog[1];
-    YamuxSession s = new YamuxSession(conn.in(), conn.out(), true, () -> dog[0].heard());
-    dog[0] =
-        new Watchdog(
-            clock,
-            "tailnet-liveness",
-            PROBE_EVERY,
-            DEAD_AFTER,
-            () -> Thread.ofVirtual().name("tailnet-ping").start(() -> pingQuietly(s)),
-            why -> s.abort("the control server went silent: " + why));
+    LiveSession live = new LiveSession(conn, clock, PROBE_EVERY, DEAD_AFTER);
+    YamuxSession s = live.session();
     synchronized (this) {
       if (closed) {
         s.close();
         return;
       }
       session = s;
-      watchdog = dog[0];
+      watchdog = live.watchdog();
     }
-    dog[0].start();
+    live.watchdog().start();
     DrpcCall coord = call(s, "Coordinate");
     DrpcCall updates = call(s, "WorkspaceUpdates");
     DrpcCall derp = call(s, "StreamDERPMaps");
@@ -311,14 +303,6 @@ public final class TailnetControlClient implements Closeable {
     backoff.connected();
     listener.onConnected();
     Thread.ofVirtual().name("tailnet-refresh").start(this::refreshResumeToken);
-  }
-
-  private static void pingQuietly(YamuxSession s) {
-    try {
-      s.ping();
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "yamux ping failed", e);
-    }
   }
 
   private static DrpcCall call(YamuxSession s, String method) throws IOException {

@@ -19,15 +19,20 @@ public final class Endpoints {
   /** The wire form of {@code a}, IPv6 in the short form of RFC 5952 ({@code [::1]:41641}). */
   public static String format(InetSocketAddress a) {
     InetAddress ip = a.getAddress();
-    return (ip instanceof Inet6Address
-            ? "[" + shortIpv6(ip.getAddress()) + "]"
-            : ip.getHostAddress())
-        + ":"
-        + a.getPort();
+    return (ip instanceof Inet6Address ? "[" + address(ip) + "]" : address(ip)) + ":" + a.getPort();
+  }
+
+  /**
+   * An address as people, resolver files and the tailnet write it, without a zone: IPv4 dotted,
+   * IPv6 in the RFC 5952 form (which the JDK does not produce). The DNS set-up writes the
+   * resolver's address with it too.
+   */
+  public static String address(InetAddress ip) {
+    return ip instanceof Inet6Address ? shortIpv6(ip.getAddress()) : ip.getHostAddress();
   }
 
   /** Lower-case hex groups, the longest run of two or more zero groups (the first) as "::". */
-  static String shortIpv6(byte[] b) {
+  private static String shortIpv6(byte[] b) {
     int[] g = new int[8];
     for (int i = 0; i < 8; i++) {
       g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);

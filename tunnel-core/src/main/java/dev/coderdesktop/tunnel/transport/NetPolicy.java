@@ -2,14 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.transport;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,48 +17,36 @@ import javax.net.ssl.SSLContext;
  * stacks cannot disagree. Immutable and thread-safe.
  *
  * @param tls the TLS context (trust roots)
- * @param proxyFor the proxy for a target URL ({@code http://[user:pass@]host:port}), or empty
+ * @param proxyFor the proxy for a target URL ({@code http://[user:pass@]host:port}), or empty: what
+ *     our own CONNECT tunnels use, credentials included
+ * @param proxySelector the same choice as a JDK selector, for the JDK's HTTP client (the REST
+ *     client's proxy policy makes both, so they agree)
  * @param userAgent the product's User-Agent
  */
-public record NetPolicy(SSLContext tls, Function<URI, Optional<URI>> proxyFor, String userAgent) {
+public record NetPolicy(
+    SSLContext tls,
+    Function<URI, Optional<URI>> proxyFor,
+    ProxySelector proxySelector,
+    String userAgent) {
 
   /** Checks for nulls. */
   public NetPolicy {
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(proxyFor, "proxyFor");
+    Objects.requireNonNull(proxySelector, "proxySelector");
     Objects.requireNonNull(userAgent, "userAgent");
   }
 
   /** The runtime's default trust, no proxy, a generic User-Agent (tests and tools). */
   public static NetPolicy system() {
     try {
-      return new NetPolicy(SSLContext.getDefault(), u -> Optional.empty(), "coder-desktop-java");
+      return new NetPolicy(
+          SSLContext.getDefault(),
+          u -> Optional.empty(),
+          ProxySelector.of(null),
+          "coder-desktop-java");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the Java runtime has no TLS", e);
     }
-  }
-
-  /** This policy's proxy choice as a JDK selector (the JDK's HTTP client takes one). */
-  public ProxySelector proxySelector() {
-    return new ProxySelector() {
-      @Override
-      public List<Proxy> select(URI uri) {
-        return proxyFor
-            .apply(uri)
-            .map(
-                p ->
-                    List.of(
-                        new Proxy(
-                            Proxy.Type.HTTP,
-                            InetSocketAddress.createUnresolved(
-                                p.getHost(), p.getPort() > 0 ? p.getPort() : 80))))
-            .orElse(List.of(Proxy.NO_PROXY));
-      }
-
-      @Override
-      public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
-        // One proxy per URL: nothing to fail over to.
-      }
-    };
   }
 }

@@ -59,17 +59,7 @@ class WireFormatTest {
   @DisplayName("workspace updates apply in Coder's order and a deleted workspace takes its agents")
   void workspaceState() {
     WorkspaceUpdate snapshot =
-        WorkspaceUpdate.newBuilder()
-            .addUpsertedWorkspaces(
-                Workspace.newBuilder()
-                    .setId(Uuids.toBytes(WS))
-                    .setName("dev")
-                    .setStatus(Workspace.Status.RUNNING))
-            .addUpsertedAgents(
-                Agent.newBuilder()
-                    .setId(Uuids.toBytes(AGENT))
-                    .setName("main")
-                    .setWorkspaceId(Uuids.toBytes(WS)))
+        Snapshots.oneAgent(WS, "dev", AGENT)
             .addUpsertedAgents(Agent.newBuilder().setId(ByteString.copyFromUtf8("short")))
             .build();
     WorkspaceState s = WorkspaceState.EMPTY.apply(snapshot);

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.derp;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,17 +31,6 @@ import org.junit.jupiter.api.Timeout;
 /** A relay that logs us in and then goes silent, as one behind a dead path looks. */
 @Timeout(60)
 class DerpLivenessTest {
-
-  private static void await(String what, BooleanSupplier cond) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
-  }
 
   /** Answers the upgrade and the ServerKey, then reads and discards, never writing again. */
   private static final class SilentRelay implements AutoCloseable {

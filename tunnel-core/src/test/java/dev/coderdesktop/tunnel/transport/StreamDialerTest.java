@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ProtocolException;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -97,7 +99,14 @@ class StreamDialerTest {
   }
 
   private static NetPolicy via(URI proxy) throws Exception {
-    return new NetPolicy(SSLContext.getDefault(), u -> Optional.ofNullable(proxy), "test-agent/1");
+    return new NetPolicy(
+        SSLContext.getDefault(),
+        u -> Optional.ofNullable(proxy),
+        ProxySelector.of(
+            proxy == null
+                ? null
+                : InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())),
+        "test-agent/1");
   }
 
   @Test

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.wireguard;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.coderdesktop.tunnel.bind.ChannelBind;
 import dev.coderdesktop.tunnel.crypto.Key;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,17 +91,6 @@ class PersistentKeepaliveTest {
   void tearDown() {
     a.close();
     b.close();
-  }
-
-  private static void await(String what, BooleanSupplier cond) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
   }
 
   private void advance(Duration total) {

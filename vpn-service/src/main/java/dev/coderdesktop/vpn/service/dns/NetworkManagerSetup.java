@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.dns;
 
+import dev.coderdesktop.tunnel.path.Endpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -53,7 +54,7 @@ final class NetworkManagerSetup implements ResolverSetup {
       throws IOException {
     String header = "# Written by coder-desktop-vpn while CoderVPN runs; removed when it stops.\n";
     if (dnsmasq) {
-      write(header + "server=/" + suffix + "/" + AddressText.of(shim) + "\n");
+      write(header + "server=/" + suffix + "/" + Endpoints.address(shim) + "\n");
       runner.run(List.of("nmcli", "general", "reload", "dns-full"));
       return List.of();
     }
@@ -76,7 +77,7 @@ final class NetworkManagerSetup implements ResolverSetup {
     if (!options.isEmpty()) {
       b.append("options=").append(String.join(",", options)).append('\n');
     }
-    b.append("\n[global-dns-domain-*]\nservers=").append(AddressText.of(shim)).append('\n');
+    b.append("\n[global-dns-domain-*]\nservers=").append(Endpoints.address(shim)).append('\n');
     write(b.toString());
     runner.run(List.of("nmcli", "general", "reload", "conf,dns-rc"));
     return conf.upstreams(shim);

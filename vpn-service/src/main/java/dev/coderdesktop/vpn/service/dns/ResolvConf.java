@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.dns;
 
+import dev.coderdesktop.tunnel.path.Endpoints;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -93,7 +94,7 @@ public record ResolvConf(List<String> nameservers, List<String> settings, String
       b.append(' ').append(s);
     }
     b.append('\n');
-    b.append("nameserver ").append(AddressText.of(shim)).append('\n');
+    b.append("nameserver ").append(Endpoints.address(shim)).append('\n');
     settings.forEach(s -> b.append(s).append('\n'));
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.dns;
 
+import dev.coderdesktop.tunnel.path.Endpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +42,7 @@ final class ResolvconfSetup implements ResolverSetup {
       throws IOException {
     List<InetSocketAddress> upstreams =
         ResolvConf.parse(Files.readAllBytes(resolvConf)).upstreams(shim);
-    String record = "nameserver " + AddressText.of(shim) + "\n";
+    String record = "nameserver " + Endpoints.address(shim) + "\n";
     if (openresolv) {
       runner.run(List.of("resolvconf", "-x", "-a", link), record);
     } else {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.dns;
 
+import dev.coderdesktop.tunnel.path.Endpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +29,7 @@ final class ResolvedSetup implements ResolverSetup {
   @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)
       throws IOException {
-    runner.run(List.of("resolvectl", "dns", link, AddressText.of(shim)));
+    runner.run(List.of("resolvectl", "dns", link, Endpoints.address(shim)));
     runner.run(List.of("resolvectl", "domain", link, "~" + suffix));
     runner.run(List.of("resolvectl", "default-route", link, "false"));
     return List.of();

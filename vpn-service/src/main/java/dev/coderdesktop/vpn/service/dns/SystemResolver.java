@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.vpn.service.dns;
 
+import dev.coderdesktop.tunnel.path.Endpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -196,7 +197,7 @@ public final class SystemResolver {
             ? "no other servers were configured, so only ." + suffix + " names resolve"
             : "other names go to "
                 + upstreams.stream()
-                    .map(a -> AddressText.of(a.getAddress()))
+                    .map(a -> Endpoints.address(a.getAddress()))
                     .collect(Collectors.joining(", "));
     return switch (mode) {
       case SYSTEMD_RESOLVED -> "systemd-resolved sends ." + suffix + " names to CoderVPN";
@@ -209,7 +210,7 @@ public final class SystemResolver {
   }
 
   static UnavailableException unavailable(String why, InetAddress shim, String suffix) {
-    String addr = AddressText.of(shim);
+    String addr = Endpoints.address(shim);
     return new UnavailableException(
         "cannot point the system resolver at CoderVPN ("
             + why

@@ -39,7 +39,10 @@ final class DeploymentSignIn {
   static SignedIn signIn(Session.StartParams params, Connectivity net) throws SignInException {
     NetPolicy policy =
         new NetPolicy(
-            net.trust().sslContext(), u -> net.proxy().proxyFor(u), ProductInfo.userAgent());
+            net.trust().sslContext(),
+            u -> net.proxy().proxyFor(u),
+            net.proxy().selector(),
+            ProductInfo.userAgent());
     try {
       SessionToken t = SessionToken.of(params.token());
       CoderClient api =

@@ -10,10 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Coder Connect in the foreground, as root, until terminated: a {@link TunnelSession} that prints
@@ -26,40 +31,45 @@ import java.util.concurrent.CountDownLatch;
  *
  * Exit codes: 2 bad arguments, 3 sign-in refused (bad token, old server), 4 unreachable, 1 other.
  */
-public final class ForegroundConnect {
+@Command(
+    name = "ForegroundConnect",
+    mixinStandardHelpOptions = true,
+    description = "Coder Connect in the foreground, as root, until terminated.")
+public final class ForegroundConnect implements Callable<Integer> {
+
+  @Option(names = "--url", required = true, paramLabel = "URL", description = "The deployment.")
+  String url;
+
+  @Option(
+      names = "--token-file",
+      required = true,
+      paramLabel = "FILE",
+      description = "A file holding the session token.")
+  Path tokenFile;
+
+  @Option(names = "--interface", paramLabel = "NAME", description = "Default: ${DEFAULT-VALUE}.")
+  String iface = "coder0";
+
+  @Option(
+      names = "--header",
+      paramLabel = "Name=Value",
+      description = "An extra HTTP header for the deployment (repeatable).")
+  List<String> headerArgs = new ArrayList<>();
 
   private ForegroundConnect() {}
 
   /** Entry point. */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ForegroundConnect()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    String url = null;
-    Path tokenFile = null;
-    String iface = "coder0";
     Map<String, String> headers = new LinkedHashMap<>();
-    try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--url" -> url = args[++i];
-          case "--token-file" -> tokenFile = Path.of(args[++i]);
-          case "--interface" -> iface = args[++i];
-          case "--header" -> {
-            String[] kv = args[++i].split("=", 2);
-            headers.put(kv[0], kv.length > 1 ? kv[1] : "");
-          }
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-      if (url == null || tokenFile == null) {
-        throw new IllegalArgumentException("--url and --token-file are required");
-      }
-    } catch (RuntimeException e) {
-      System.err.println(
-          "usage: ForegroundConnect --url URL --token-file FILE [--interface NAME]"
-              + " [--header Name=Value]...: "
-              + e.getMessage());
-      System.exit(2);
-      return;
+    for (String h : headerArgs) {
+      String[] kv = h.split("=", 2);
+      headers.put(kv[0], kv.length > 1 ? kv[1] : "");
     }
     Printer printer = new Printer(out);
     TunnelSession session;
@@ -75,14 +85,12 @@ public final class ForegroundConnect {
     } catch (SignInException e) {
       System.err.println(
           (e.kind() == SignInException.Kind.REFUSED ? "sign-in refused: " : "") + e.getMessage());
-      System.exit(
-          switch (e.kind()) {
-            case REFUSED -> 3;
-            case UNREACHABLE -> 4;
-            case SYSTEM -> 1;
-            case SIGNED_OUT -> 3;
-          });
-      return;
+      return switch (e.kind()) {
+        case REFUSED -> 3;
+        case UNREACHABLE -> 4;
+        case SYSTEM -> 1;
+        case SIGNED_OUT -> 3;
+      };
     }
     out.println("server " + session.serverVersion());
     out.println("user " + session.username());
@@ -102,6 +110,7 @@ public final class ForegroundConnect {
                 },
                 "connect-shutdown"));
     done.await();
+    return 0;
   }
 
   private static String readToken(Path file) throws IOException {

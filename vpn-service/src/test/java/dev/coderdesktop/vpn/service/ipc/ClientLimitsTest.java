@@ -8,11 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.proto.Workspace;
-import dev.coderdesktop.vpn.proto.Codec;
 import dev.coderdesktop.vpn.proto.Framing;
-import dev.coderdesktop.vpn.proto.Handshake;
-import dev.coderdesktop.vpn.proto.ProtocolVersion;
-import dev.coderdesktop.vpn.proto.Speaker;
 import dev.coderdesktop.vpn.proto.wire.ClientMessage;
 import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
@@ -30,9 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
@@ -82,18 +76,7 @@ class ClientLimitsTest {
     Session.Factory factory =
         (params, listener) -> {
           engine = listener::onAgents;
-          return new Session() {
-            @Override
-            public List<AgentView> agents() {
-              return List.of();
-            }
-
-            @Override
-            public void rebind() {}
-
-            @Override
-            public void close() {}
-          };
+          return new IdleSession();
         };
     VpnService service = new VpnService(factory, clock, new MemoryStore(), LIMITS);
     server =
@@ -137,21 +120,10 @@ class ClientLimitsTest {
     return ch;
   }
 
-  private record Good(
-      Speaker<ClientMessage, ServiceMessage> speaker, BlockingQueue<ServiceMessage> pushed) {}
-
-  private Good good() throws IOException {
-    SocketChannel ch = raw();
-    var in = LocalSocketServer.in(ch);
-    var out = LocalSocketServer.out(ch);
-    Handshake.perform(
-        in, out, Handshake.Role.CLIENT, Handshake.Role.SERVICE, List.of(ProtocolVersion.CURRENT));
-    BlockingQueue<ServiceMessage> pushed = new LinkedBlockingQueue<>();
-    Speaker<ClientMessage, ServiceMessage> s =
-        new Speaker<>(in, out, Codec.CLIENT, pushed::add, e -> {});
-    s.start();
-    open.add(s);
-    return new Good(s, pushed);
+  private TestClient good() throws IOException {
+    TestClient c = TestClient.over(raw());
+    open.add(c.speaker());
+    return c;
   }
 
   /** Reads until the service closes the connection; false if it is still open at the deadline. */
@@ -213,7 +185,7 @@ class ClientLimitsTest {
       "a client that never reads delays neither the engine nor the others, and is dropped with a"
           + " log line")
   void neverReads() throws Exception {
-    Good a = good();
+    TestClient a = good();
     SocketChannel slow = stuck();
     assertTrue(a.speaker().request(startMsg()).get(10, TimeUnit.SECONDS).getStart().getSuccess());
     // 200 agents make a status of about 30 KB: a few fill the socket's buffer.
@@ -281,7 +253,7 @@ class ClientLimitsTest {
   @Test
   @DisplayName("the client after the cap is refused at once; a freed slot is used again")
   void cap() throws Exception {
-    List<Good> admitted = new ArrayList<>();
+    List<TestClient> admitted = new ArrayList<>();
     for (int i = 0; i < MAX_CLIENTS; i++) {
       admitted.add(good());
     }
@@ -292,7 +264,7 @@ class ClientLimitsTest {
         "a log line says why: " + warnings);
     admitted.get(0).speaker().close();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    Good again = null;
+    TestClient again = null;
     while (again == null && System.nanoTime() < deadline) {
       try {
         again = good();
@@ -306,7 +278,7 @@ class ClientLimitsTest {
   @Test
   @DisplayName("a client message over 1 MiB ends that client's connection only")
   void oversizedClientMessage() throws Exception {
-    Good a = good();
+    TestClient a = good();
     SocketChannel bad = stuck();
     ByteBuffer header = ByteBuffer.allocate(4).putInt(Framing.MAX_CLIENT_MESSAGE + 1).flip();
     bad.write(header);

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.service.session.Session;
 import dev.coderdesktop.vpn.service.session.SignInException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,18 +43,7 @@ class RestorerTest {
               throw e;
             }
           }
-          return new Session() {
-            @Override
-            public List<AgentView> agents() {
-              return List.of();
-            }
-
-            @Override
-            public void rebind() {}
-
-            @Override
-            public void close() {}
-          };
+          return new IdleSession();
         },
         clock,
         store,

@@ -10,11 +10,7 @@ import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.proto.Workspace;
-import dev.coderdesktop.vpn.proto.Codec;
 import dev.coderdesktop.vpn.proto.Framing;
-import dev.coderdesktop.vpn.proto.Handshake;
-import dev.coderdesktop.vpn.proto.ProtocolVersion;
-import dev.coderdesktop.vpn.proto.Speaker;
 import dev.coderdesktop.vpn.proto.wire.ClientMessage;
 import dev.coderdesktop.vpn.proto.wire.ServiceMessage;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
@@ -39,9 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -160,30 +154,10 @@ class VpnServiceTest {
     Files.deleteIfExists(dir);
   }
 
-  private record Client(
-      Speaker<ClientMessage, ServiceMessage> speaker,
-      BlockingQueue<ServiceMessage> pushed,
-      SocketChannel ch)
-      implements AutoCloseable {
-    @Override
-    public void close() throws IOException {
-      speaker.close();
-      ch.close();
-    }
-  }
-
-  private Client connect() throws IOException {
+  private TestClient connect() throws IOException {
     SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
     ch.connect(UnixDomainSocketAddress.of(dir.resolve("vpn.sock")));
-    var in = LocalSocketServer.in(ch);
-    var out = LocalSocketServer.out(ch);
-    Handshake.perform(
-        in, out, Handshake.Role.CLIENT, Handshake.Role.SERVICE, List.of(ProtocolVersion.CURRENT));
-    BlockingQueue<ServiceMessage> pushed = new LinkedBlockingQueue<>();
-    Speaker<ClientMessage, ServiceMessage> s =
-        new Speaker<>(in, out, Codec.CLIENT, pushed::add, e -> {});
-    s.start();
-    Client c = new Client(s, pushed, ch);
+    TestClient c = TestClient.over(ch);
     clients.add(c);
     return c;
   }
@@ -197,11 +171,11 @@ class VpnServiceTest {
         .build();
   }
 
-  private static ServiceMessage call(Client c, ClientMessage m) throws Exception {
+  private static ServiceMessage call(TestClient c, ClientMessage m) throws Exception {
     return c.speaker().request(m).get(10, TimeUnit.SECONDS);
   }
 
-  private static Status statusOf(Client c) throws Exception {
+  private static Status statusOf(TestClient c) throws Exception {
     return call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
         .getStatus();
   }
@@ -211,7 +185,7 @@ class VpnServiceTest {
   void dnsInStatus() throws Exception {
     sessionDns =
         new SystemResolver.Applied(ResolverMode.DIRECT, List.of(), "/etc/resolv.conf names us");
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     Status on = statusOf(c);
     assertEquals("direct", on.getDns().getMode());
@@ -232,7 +206,7 @@ class VpnServiceTest {
   @Test
   @DisplayName("start, status with the agents, an identical repeat is a no-op, then stop")
   void lifecycle() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     Status st =
         call(c, ClientMessage.newBuilder().setStatus(StatusRequest.getDefaultInstance()).build())
@@ -259,7 +233,7 @@ class VpnServiceTest {
   @Test
   @DisplayName("a start with a new sign-in while started closes the session and opens a new one")
   void newSignInRestarts() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     ClientMessage other =
         ClientMessage.newBuilder()
@@ -282,8 +256,8 @@ class VpnServiceTest {
   @DisplayName("a start while another is in progress fails fast with a clear message")
   void busy() throws Exception {
     gate = new CountDownLatch(1);
-    Client a = connect();
-    Client b = connect();
+    TestClient a = connect();
+    TestClient b = connect();
     var first = a.speaker().request(startMsg());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (opened.get() == 0 && System.nanoTime() < deadline) {
@@ -300,7 +274,7 @@ class VpnServiceTest {
   @DisplayName("a refused sign-in is reported and leaves the service stopped with the error")
   void refused() throws Exception {
     refuseWith = "This deployment runs Coder v2.19.0; Coder Desktop needs v2.20.0 or later.";
-    Client c = connect();
+    TestClient c = connect();
     var r = call(c, startMsg()).getStart();
     assertFalse(r.getSuccess());
     assertEquals(refuseWith, r.getErrorMessage());
@@ -320,12 +294,12 @@ class VpnServiceTest {
   @DisplayName(
       "agent changes are broadcast to every client; a garbage frame closes only its sender")
   void broadcastAndIsolation() throws Exception {
-    Client a = connect();
-    Client b = connect();
+    TestClient a = connect();
+    TestClient b = connect();
     assertTrue(call(a, startMsg()).getStart().getSuccess());
     b.pushed().clear();
     // A third client sends garbage after the handshake.
-    Client bad = connect();
+    TestClient bad = connect();
     Framing.write(LocalSocketServer.out(bad.ch()), new byte[] {(byte) 0xff, 1, 2});
     pushAgents.accept(List.of(agent(4_000_000_000L)));
     ServiceMessage m;
@@ -352,7 +326,7 @@ class VpnServiceTest {
   @Test
   @DisplayName("each refresh from the engine (every ping round) reaches clients with last_ping")
   void pingRefresh() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     for (int ms : new int[] {30, 45}) {
       AgentView a = agent(4_000_000_000L);
@@ -396,7 +370,7 @@ class VpnServiceTest {
       "a RuntimeException while starting ends STOPPED with the error, and Start works again")
   void runtimeExceptionDuringStart() throws Exception {
     throwOnOpen = new IllegalStateException("the fake broke");
-    Client c = connect();
+    TestClient c = connect();
     var r = call(c, startMsg()).getStart();
     assertFalse(r.getSuccess());
     assertTrue(r.getErrorMessage().contains("the fake broke"), r.getErrorMessage());
@@ -412,7 +386,7 @@ class VpnServiceTest {
   @Test
   @DisplayName("a session whose close throws still ends STOPPED, and Start works again")
   void closeThrows() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     throwOnClose = new IllegalStateException("close broke");
     assertTrue(call(c, stopMsg()).getStop().getSuccess());
@@ -426,7 +400,7 @@ class VpnServiceTest {
   @DisplayName(
       "a refused token mid-session closes it, keeps the sign-in error and forgets the record")
   void fatalSignIn() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     assertEquals("https://coder.example.com", store.saved.get().url(), "the session is recorded");
     String msg = SignInException.signedOutMessage("HTTP 401");
@@ -448,7 +422,7 @@ class VpnServiceTest {
   @Test
   @DisplayName("Wake re-binds a running session, at most once per 5 s, and fails when stopped")
   void wake() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertFalse(call(c, wakeMsg()).getWake().getSuccess(), "nothing to wake while stopped");
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     assertTrue(call(c, wakeMsg()).getWake().getSuccess());
@@ -462,7 +436,7 @@ class VpnServiceTest {
   @Test
   @DisplayName("a successful Start is recorded and a Stop forgets it")
   void record() throws Exception {
-    Client c = connect();
+    TestClient c = connect();
     assertTrue(call(c, startMsg()).getStart().getSuccess());
     assertEquals("tok-123", store.saved.get().token());
     assertTrue(call(c, stopMsg()).getStop().getSuccess());

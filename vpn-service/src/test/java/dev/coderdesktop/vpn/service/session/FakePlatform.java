@@ -129,35 +129,33 @@ final class FakePlatform implements SessionPlatform {
   public TunDevice openTun(String name, int mtu) throws IOException {
     step("openTun");
     tunOpen = true;
-    return new TunDevice() {
-      @Override
-      public String name() {
-        return name;
-      }
+    // Without its device the kernel keeps no address or route; this close never fails, as closing
+    // a file descriptor does not.
+    return new FakeTun(
+        name,
+        mtu,
+        () -> {
+          tunOpen = false;
+          linkUp = false;
+          addresses.clear();
+          routes.clear();
+        });
+  }
 
-      @Override
-      public int mtu() {
-        return mtu;
-      }
+  /** A device that reads nothing and drops what is written; {@code onClose} runs on close. */
+  private record FakeTun(String name, int mtu, Runnable onClose) implements TunDevice {
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+      throw new IOException("closed");
+    }
 
-      @Override
-      public int read(ByteBuffer dst) throws IOException {
-        throw new IOException("closed");
-      }
+    @Override
+    public void write(ByteBuffer src) {}
 
-      @Override
-      public void write(ByteBuffer src) {}
-
-      @Override
-      public void close() {
-        // Without its device the kernel keeps no address or route; this close never fails, as
-        // closing a file descriptor does not.
-        tunOpen = false;
-        linkUp = false;
-        addresses.clear();
-        routes.clear();
-      }
-    };
+    @Override
+    public void close() {
+      onClose.run();
+    }
   }
 
   @Override
