@@ -113,8 +113,9 @@ section_basic() {
   start_service "$NS"
   desktop "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
   echo "first_toggle_ms=$(toggle_ms "$NS" "$AGENT")"
-  ns_exec "$NS" curl -sS --fail --max-time 600 -o /dev/null "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))" \
-    || fail "download of $TRAFFIC_MB MB through the tunnel"
+  bps=$(ns_exec "$NS" curl -sS --fail --max-time 600 -o /dev/null -w '%{speed_download}' \
+    "http://[$AGENT]:8080/bytes/$((TRAFFIC_MB * 1000000))") || fail "download of $TRAFFIC_MB MB through the tunnel"
+  echo "# download through the tunnel: $(awk -v b="$bps" 'BEGIN {printf "%.0f", b * 8 / 1e6}') Mbit/s"
   SERVICE_RSS=$(rss_mb "$SVC_PID")
   echo "service_rss_mb=$SERVICE_RSS"
   # With SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary, NMT_TO=FILE keeps where the memory is.
