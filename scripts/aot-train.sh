@@ -99,15 +99,23 @@ case $MODE in
       -Ddorkbox.Updates.ENABLE=false -Dcoder.desktop.socket="$WORK/vpn.sock" -cp "$PROGRAM_CP" \
       dev.coderdesktop.desktop.DesktopMain >"$OUT/tray-training.log" 2>&1 &
     TRAY_PID=$!
-    # Long enough for the window, the sign-in view and a status from the service.
-    sleep "${AOT_TRAY_SECONDS:-8}"
+    # Until the app has connected to the service (its window is up by then), and a little more for
+    # a status to arrive and be shown; a slow machine takes a while.
+    for _ in $(seq 1 1200); do
+      grep -q "client connected" "$OUT/service-training.log" && break
+      kill -0 "$TRAY_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    sleep "${AOT_TRAY_SECONDS:-3}"
     kill -TERM "$TRAY_PID"
     wait "$TRAY_PID" || true
     stop_service
     ;;
   *) echo "usage: scripts/aot-train.sh service-cli|tray OUT JAVA SERVICE_CP PROGRAM_CP" >&2; exit 2 ;;
 esac
-for f in "$OUT"/*.aot; do
+written=("$OUT/service.aot" "$OUT/cli.aot")
+[[ $MODE == tray ]] && written=("$OUT/tray.aot")
+for f in "${written[@]}"; do
   [[ -s $f ]] || { echo "aot-train: no cache written: $f" >&2; exit 1; }
 done
-ls -l "$OUT"/*.aot
+ls -l "${written[@]}"
