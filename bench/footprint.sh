@@ -41,6 +41,8 @@ NS2="cdjfpk$RANDOM" # the 1,000-workspace testbed and a service beside it
 NS3="cdjfpr$RANDOM" # the real Coder harness and CLI
 PIDS=()
 cleanup() {
+  trap '' PIPE # the harness's stdin may have no reader left
+  declare -F harness_field >/dev/null && { echo quit >&7 2>/dev/null || true; }
   for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
   lab_teardown
@@ -49,7 +51,7 @@ cleanup() {
     ip netns del "$ns" 2>/dev/null || true
     rm -rf "/etc/netns/$ns"
   done
-  declare -F uplink_del >/dev/null && { echo quit >&7 2>/dev/null || true; uplink_del; }
+  if declare -F uplink_del >/dev/null; then uplink_del; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -261,12 +263,11 @@ section_coder() {
   echo "coder_ping_ms=$(median "${times[@]}")"
   LPORT=$((20000 + RANDOM % 20000))
   coder port-forward "$WS" --tcp "127.0.0.1:$LPORT:$(harness_field http_port)" >"$WORK/forward.log" 2>&1 &
-  FWD=$!
-  PIDS+=("$FWD")
+  PIDS+=($!)
   wait_for 60 "coder port-forward answers" ns_exec "$NS3" curl -sS --fail --max-time 5 "http://127.0.0.1:$LPORT/"
   ns_exec "$NS3" curl -sS --fail --max-time 600 -o /dev/null "http://127.0.0.1:$LPORT/bytes/$((TRAFFIC_MB * 1000000))" \
     || fail "download through coder port-forward"
-  # `ip netns exec` and env exec, so $FWD is the coder process.
+  FWD=$(pgrep -n -f -- "$CODER_CLI_BIN port-forward") || fail "no coder port-forward process"
   echo "coder_portforward_rss_mb=$(rss_mb "$FWD")"
 }
 
