@@ -62,7 +62,8 @@ class TestbedIntegrationTest {
               url,
               testbed.stun().map(StunServer::address),
               state,
-              /* derpWebsockets= */ false)) {
+              /* derpWebsockets= */ false,
+              /* trustStore= */ null)) {
         fleet.start();
         assertEquals(3, fleet.size(), "one agent process per agent of a running workspace");
         NetworkLab.Host client = lab.addHost("client");

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.ui;
 
+import static dev.coderdesktop.desktop.fixtures.Scenes.shown;
 import static dev.coderdesktop.desktop.fixtures.Scenes.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,6 +113,15 @@ class KeyringSignInTest {
             n -> {}));
   }
 
+  /** The sign-in window's error line, for a timeout's message. */
+  private static String errorText(FxRobot robot) {
+    return robot
+        .lookup("#error")
+        .tryQuery()
+        .map(n -> n instanceof javafx.scene.control.Label l ? l.getText() : n.toString())
+        .orElse("(no error line)");
+  }
+
   private AppState state(DesktopWindows w) throws Exception {
     return WaitForAsyncUtils.asyncFx(() -> w.vpn().status().get().state()).get();
   }
@@ -141,14 +151,17 @@ class KeyringSignInTest {
         });
     type(robot, "#url", coder.url());
     robot.clickOn("#next");
+    // The token page's nodes exist (and are "visible") from the start: only a shown ancestor
+    // chain says the URL check finished; typing and clicking before that does nothing.
     Await.until(
         "the token page",
-        () -> robot.lookup("#token").query().isVisible(),
-        () -> "still on the URL page");
+        () -> shown(robot.lookup("#token").query()),
+        () -> "still on the URL page: " + errorText(robot));
     type(robot, "#token", FakeCoder.GOOD_TOKEN);
     robot.clickOn("#signInButton");
     DesktopWindows signedIn = app;
-    Await.until("signed in", () -> state(signedIn) == AppState.OFF, () -> "not yet");
+    Await.until(
+        "signed in", () -> state(signedIn) == AppState.OFF, () -> "error: " + errorText(robot));
 
     assertFalse(Files.exists(files.credentials()), "no token in a plain file");
     String settings = Files.readString(files.settings());

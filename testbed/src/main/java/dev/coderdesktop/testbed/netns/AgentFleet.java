@@ -56,20 +56,10 @@ public final class AgentFleet implements AutoCloseable {
 
   /**
    * A fleet for {@code deployment}, whose agents reach the testbed at {@code url} and its STUN
-   * server at {@code stun}; they make direct paths unless the deployment disables them.
+   * server at {@code stun} (empty: they know none, and their direct endpoints are local addresses);
+   * they make direct paths unless the deployment disables them. With an HTTPS testbed its CA is in
+   * {@code trustStore} (null: the JDK's roots).
    */
-  public AgentFleet(
-      Deployment deployment,
-      NetworkLab lab,
-      URI url,
-      Optional<InetSocketAddress> stun,
-      Path stateDir,
-      boolean derpWebsockets)
-      throws IOException {
-    this(deployment, lab, url, stun, stateDir, derpWebsockets, null);
-  }
-
-  /** As above, for an HTTPS testbed whose CA is in {@code trustStore} (null: the JDK's roots). */
   public AgentFleet(
       Deployment deployment,
       NetworkLab lab,
@@ -87,13 +77,6 @@ public final class AgentFleet implements AutoCloseable {
     this.stateDir = stateDir;
     this.derpWebsockets = derpWebsockets;
     this.ssh = SshServer.prepare(stateDir.resolve("ssh"));
-  }
-
-  /** A fleet whose agents know no STUN server (their direct endpoints are local addresses). */
-  public AgentFleet(
-      Deployment deployment, NetworkLab lab, URI url, Path stateDir, boolean derpWebsockets)
-      throws IOException {
-    this(deployment, lab, url, Optional.empty(), stateDir, derpWebsockets);
   }
 
   /** The key that signs in to every agent's sshd as root. */

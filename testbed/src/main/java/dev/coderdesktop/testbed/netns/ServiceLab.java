@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,7 +68,9 @@ public final class ServiceLab implements AutoCloseable {
     lab = NetworkLab.create();
     testbed = new Testbed(TestbedMain.defaultConfig(), clock);
     url = testbed.start(new InetSocketAddress(lab.hostAddress(), 0), lab.hostAddress());
-    fleet = new AgentFleet(testbed.deployment(), lab, url, dir.resolve("testbed"), false);
+    fleet =
+        new AgentFleet(
+            testbed.deployment(), lab, url, Optional.empty(), dir.resolve("testbed"), false, null);
     fleet.start();
     client = lab.addHost(role);
     service =

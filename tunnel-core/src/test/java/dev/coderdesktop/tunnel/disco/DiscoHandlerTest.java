@@ -39,8 +39,7 @@ class DiscoHandlerTest {
   private final DiscoHandler peer = endpoint(peerNode, 999);
 
   private DiscoHandler endpoint(Key node, int region) {
-    DiscoHandler[] self = new DiscoHandler[1];
-    self[0] =
+    DiscoHandler handler =
         new DiscoHandler(
             X25519.generatePrivateKey(),
             node,
@@ -59,8 +58,8 @@ class DiscoHandlerTest {
               return true;
             },
             clock);
-    byNode.put(node, self[0]);
-    return self[0];
+    byNode.put(node, handler);
+    return handler;
   }
 
   private void introduce() {

@@ -338,14 +338,7 @@ public final class VpnService implements LocalSocketServer.Handler {
       changeStateLocked(Status.Lifecycle.STOPPING, "");
       s = session;
     }
-    broadcast();
-    closeSession(s);
-    store.clear();
-    synchronized (this) {
-      clearSessionLocked();
-      changeStateLocked(Status.Lifecycle.STOPPED, message);
-    }
-    broadcast();
+    finishStopping(s, message);
   }
 
   StopResponse stop() {
@@ -365,15 +358,23 @@ public final class VpnService implements LocalSocketServer.Handler {
       changeStateLocked(Status.Lifecycle.STOPPING, "");
       s = session;
     }
+    finishStopping(s, "");
+    return StopResponse.newBuilder().setSuccess(true).build();
+  }
+
+  /**
+   * The rest of a stop once the state is STOPPING (outside the lock: closing a session takes
+   * seconds): close the session, forget the recorded Start, end STOPPED with {@code message}.
+   */
+  private void finishStopping(Session s, String message) {
     broadcast();
     closeSession(s);
     store.clear();
     synchronized (this) {
       clearSessionLocked();
-      changeStateLocked(Status.Lifecycle.STOPPED, "");
+      changeStateLocked(Status.Lifecycle.STOPPED, message);
     }
     broadcast();
-    return StopResponse.newBuilder().setSuccess(true).build();
   }
 
   private static void closeSession(Session s) {
