@@ -155,7 +155,7 @@ echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-serv
   --java-options "$(jvm_options cli) $(aot cli)" \
   "${launchers[@]}" \
   --add-modules "$modules" ${fx_modules:+--module-path "$OUT/javafx"} \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6 --generate-cds-archive" \
   --app-content "$OUT/content/system,$OUT/content/doc"
 
 # The AOT caches, trained with the image's own runtime on the image's jars (a cache only fits the

@@ -3,7 +3,7 @@
 # Regenerates docs/cli.md from the coder-desktop command's own help (after ./mvnw install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-commands=(login logout up down status hosts ping wake netcheck bugreport completion)
+commands=(login logout up down status hosts ping wake netcheck bugreport start stop ports apps completion)
 {
   echo "# coder-desktop CLI reference"
   echo
@@ -47,6 +47,14 @@ commands=(login logout up down status hosts ping wake netcheck bugreport complet
 | `agents[].relay` | string or null | the DERP region the service uses for the agent |
 
 `hosts --json` prints an array of `{hostname, workspace, agent, addresses[]}`.
+
+`ports --json` prints `{host, workspace, agent, ports[]}`, each port `{port, process_name, url}`
+(`url` is `http://<host>:<port>/`; `process_name` is empty when the agent could not tell).
+
+`apps --json` prints `{workspace, agent, apps[]}`, each app `{slug, name, kind, target}`: `kind` is
+`web` (target: the dashboard's URL), `external` (its own link, a `$SESSION_TOKEN` placeholder kept),
+`vscode` (the Coder extension's `vscode://` link) or `terminal` (target: the host to `ssh` to);
+built-ins have slugs starting with `-`.
 
 ## Exit status
 

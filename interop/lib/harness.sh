@@ -59,15 +59,16 @@ coder_cli_build() {
 }
 
 # Starts $HARNESS_BIN in namespace $NS with CODER_DESKTOP_HARNESS=1, the given VAR=VALUE words and
-# $HARNESS_FLAGS, as HARNESS_PID; its stdin is a fifo open on descriptor 7 (`echo quit >&7` ends
+# $HARNESS_FLAGS (as another user when HARNESS_AS holds a command prefix such as setpriv's), as
+# HARNESS_PID; its stdin is a fifo open on descriptor 7 (`echo quit >&7` ends
 # it). Waits SECS for the line that reports the deployment (wait_for, scripts/lib.sh) and keeps it
 # for harness_field.
 harness_start() { # seconds, VAR=VALUE...
   local secs=$1
   shift
   mkfifo "$WORK/stdin"
-  # shellcheck disable=SC2086 # HARNESS_FLAGS is a list of words
-  ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 "$@" "$HARNESS_BIN" -test.run TestHarness \
+  # shellcheck disable=SC2086 # HARNESS_AS and HARNESS_FLAGS are lists of words
+  ip netns exec "$NS" ${HARNESS_AS:-} env CODER_DESKTOP_HARNESS=1 "$@" "$HARNESS_BIN" -test.run TestHarness \
     -test.timeout 0 ${HARNESS_FLAGS:-} <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
   HARNESS_PID=$!
   exec 7>"$WORK/stdin"

@@ -21,4 +21,6 @@ module dev.coderdesktop.cli {
       info.picocli;
   opens dev.coderdesktop.cli.docs to
       info.picocli;
+  opens dev.coderdesktop.cli.workspace to
+      info.picocli;
 }

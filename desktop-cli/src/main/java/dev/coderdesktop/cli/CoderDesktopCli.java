@@ -14,6 +14,10 @@ import dev.coderdesktop.cli.status.StatusCommand;
 import dev.coderdesktop.cli.vpn.DownCommand;
 import dev.coderdesktop.cli.vpn.UpCommand;
 import dev.coderdesktop.cli.vpn.WakeCommand;
+import dev.coderdesktop.cli.workspace.AppsCommand;
+import dev.coderdesktop.cli.workspace.PortsCommand;
+import dev.coderdesktop.cli.workspace.StartCommand;
+import dev.coderdesktop.cli.workspace.StopCommand;
 import dev.coderdesktop.coder.sdk.signin.SignInFiles;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.coder.sdk.signin.TokenStores;
@@ -56,6 +60,10 @@ import picocli.CommandLine.Option;
       HostsCommand.class,
       PingCommand.class,
       WakeCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      PortsCommand.class,
+      AppsCommand.class,
       NetcheckCommand.class,
       BugreportCommand.class,
       CompletionCommand.class,

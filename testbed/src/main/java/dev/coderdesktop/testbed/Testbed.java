@@ -6,8 +6,11 @@ import dev.coderdesktop.testbed.api.DerpRelayEndpoint;
 import dev.coderdesktop.testbed.api.FaultApi;
 import dev.coderdesktop.testbed.api.RelayAddress;
 import dev.coderdesktop.testbed.api.RestApi;
+import dev.coderdesktop.testbed.api.WorkspaceApi;
 import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.testbed.deployment.AgentPorts;
 import dev.coderdesktop.testbed.deployment.Deployment;
+import dev.coderdesktop.testbed.deployment.WorkspaceBuilds;
 import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.HttpServer;
 import dev.coderdesktop.testbed.stun.StunServer;
@@ -34,6 +37,9 @@ import javax.net.ssl.SSLContext;
  */
 public final class Testbed implements AutoCloseable {
 
+  /** How long each phase of a workspace build takes (pending, then starting or stopping). */
+  private static final java.time.Duration BUILD_STEP = java.time.Duration.ofMillis(400);
+
   private final Deployment deployment;
   private final Coordinator coordinator = new Coordinator();
   private final DerpServer relay;
@@ -42,6 +48,8 @@ public final class Testbed implements AutoCloseable {
   private final ResumeTokens resumeTokens;
   private volatile URI url;
   private volatile StunServer stun;
+  private final WorkspaceBuilds builds;
+  private volatile AgentPorts agentPorts = AgentPorts.NONE;
 
   /** A testbed for {@code config}; nothing listens until {@link #start}. */
   public Testbed(TestbedConfig config, Clock clock) {
@@ -54,6 +62,17 @@ public final class Testbed implements AutoCloseable {
     this.relay = new DerpServer(X25519.generatePrivateKey(), clock);
     this.clock = clock;
     this.resumeTokens = new ResumeTokens(clock, resumeTokenExpiry);
+    this.builds = new WorkspaceBuilds(deployment, clock, BUILD_STEP);
+  }
+
+  /** Where the listening ports of running agents come from (the fleet, once it runs). */
+  public void agentPorts(AgentPorts source) {
+    this.agentPorts = source;
+  }
+
+  /** Workspace builds (for tests: queue a failure). */
+  public WorkspaceBuilds builds() {
+    return builds;
   }
 
   /**
@@ -91,7 +110,9 @@ public final class Testbed implements AutoCloseable {
     new FaultApi(http, relayEndpoint, clock).register(http);
     String host = advertiseHost.contains(":") ? "[" + advertiseHost + "]" : advertiseHost;
     url = URI.create((tls == null ? "http://" : "https://") + host + ":" + port);
-    new RestApi(deployment, () -> url.toString(), relayAddress).register(http);
+    RestApi rest = new RestApi(deployment, () -> url.toString(), relayAddress);
+    rest.register(http);
+    new WorkspaceApi(deployment, builds, agent -> agentPorts.of(agent), rest).register(http);
     new VirtualAgents(deployment, coordinator, clock).start();
     return url;
   }

@@ -163,6 +163,7 @@ public final class TestbedMain implements Callable<Integer> {
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
         fleet.start();
+        testbed.agentPorts(fleet::listeningPorts);
       }
       NetworkLab labRef = lab;
       AgentFleet fleetRef = fleet;

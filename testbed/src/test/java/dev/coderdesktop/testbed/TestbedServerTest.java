@@ -14,11 +14,10 @@ import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.tunnel.control.RecordingListener;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
-import dev.coderdesktop.tunnel.control.TailnetListener;
 import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
-import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.DERPMap;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
@@ -148,27 +147,15 @@ class TestbedServerTest {
   @DisplayName("tailnet: the snapshot, the DERP map, and a delta when a workspace stops")
   void tailnet() throws Exception {
     URI url = start("v2.24.1");
-    BlockingQueue<WorkspaceState> states = new LinkedBlockingQueue<>();
-    BlockingQueue<DERPMap> maps = new LinkedBlockingQueue<>();
+    RecordingListener events = new RecordingListener();
+    BlockingQueue<WorkspaceState> states = events.workspaces;
+    BlockingQueue<DERPMap> maps = events.derpMaps;
     TailnetControlClient control =
         new TailnetControlClient(
             new TailnetWebSocketDialer(url, TOKEN, Map.of()),
             rest(url, TOKEN).me().id(),
             clock,
-            new TailnetListener() {
-              @Override
-              public void onWorkspaces(WorkspaceState state) {
-                states.add(state);
-              }
-
-              @Override
-              public void onPeerUpdate(CoordinateResponse.PeerUpdate update) {}
-
-              @Override
-              public void onDerpMap(DERPMap map) {
-                maps.add(map);
-              }
-            });
+            events);
     try {
       control.start();
       WorkspaceState first = states.poll(10, TimeUnit.SECONDS);

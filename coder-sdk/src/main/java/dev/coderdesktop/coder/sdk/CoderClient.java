@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -172,10 +174,42 @@ public final class CoderClient {
     }
   }
 
-  private <T> T get(String path, Class<T> type) throws CoderException {
+  /**
+   * {@code GET path}, decoded as {@code type}; for the calls other packages of this SDK make.
+   *
+   * @throws CoderException typed: the server's error, unreachable, or not the Coder API
+   */
+  public <T> T get(String path, Class<T> type) throws CoderException {
+    return call(path, null, type);
+  }
+
+  /**
+   * {@code POST path} with {@code body} as JSON, the answer decoded as {@code type}.
+   *
+   * @throws CoderException typed: the server's error, unreachable, or not the Coder API
+   */
+  public <T> T post(String path, Object body, Class<T> type) throws CoderException {
+    return call(path, body, type);
+  }
+
+  private <T> T call(String path, Object jsonBody, Class<T> type) throws CoderException {
     URI target = url.resolve(path);
+    RequestBody payload = null;
+    if (jsonBody != null) {
+      try {
+        payload =
+            RequestBody.create(JSON.writeValueAsBytes(jsonBody), MediaType.get("application/json"));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("cannot encode the request body", e);
+      }
+    }
     for (int hop = 0; ; hop++) {
-      Request.Builder b = new Request.Builder().url(target.toString()).get();
+      Request.Builder b = new Request.Builder().url(target.toString());
+      if (payload == null) {
+        b.get();
+      } else {
+        b.post(payload);
+      }
       b.header("Accept", "application/json");
       b.header("User-Agent", ProductInfo.userAgent());
       headers.forEach(b::header);

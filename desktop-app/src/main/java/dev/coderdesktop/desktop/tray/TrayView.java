@@ -123,7 +123,8 @@ public final class TrayView {
     // workspace's agents.
     list.setFocusTraversable(true);
     list.setOnKeyPressed(this::key);
-    list.setCellFactory(v -> new WorkspaceCell(this::copy, expanded, this::relayout));
+    list.setCellFactory(
+        v -> new WorkspaceCell(this::copy, actions::showWorkspace, expanded, this::relayout));
     list.setItems(vm.workspaces().visible());
 
     Label none = new Label("You have no workspaces yet.");

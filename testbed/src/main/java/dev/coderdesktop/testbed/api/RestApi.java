@@ -61,7 +61,7 @@ public final class RestApi {
   }
 
   /** The signed-in user, or a 401 already written. */
-  private Optional<Deployment.User> user(Exchange ex) throws IOException {
+  Optional<Deployment.User> user(Exchange ex) throws IOException {
     Deployment.Auth auth = deployment.authenticate(ex.header("coder-session-token"));
     return switch (auth) {
       case Deployment.Auth.Ok ok -> Optional.of(ok.user());
@@ -210,12 +210,11 @@ public final class RestApi {
     return false;
   }
 
-  private static void error(Exchange ex, int status, String message, String detail)
-      throws IOException {
+  static void error(Exchange ex, int status, String message, String detail) throws IOException {
     json(ex, status, Map.of("message", message, "detail", detail));
   }
 
-  private static void json(Exchange ex, int status, Object value) throws IOException {
+  static void json(Exchange ex, int status, Object value) throws IOException {
     try {
       ex.json(status, JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {

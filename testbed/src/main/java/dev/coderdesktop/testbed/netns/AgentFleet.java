@@ -3,6 +3,7 @@
 package dev.coderdesktop.testbed.netns;
 
 import dev.coderdesktop.testbed.config.NetworkShape;
+import dev.coderdesktop.testbed.deployment.AgentPorts;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.testbed.tls.TestbedCa;
 import java.io.BufferedReader;
@@ -52,6 +53,8 @@ public final class AgentFleet implements AutoCloseable {
   private final Path trustStore;
   private final Optional<InetSocketAddress> stun;
   private final Map<UUID, Running> running = new HashMap<>();
+  // The agents' process ids, read without the fleet's lock (a start can hold it for seconds).
+  private final Map<UUID, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean closed;
 
   /**
@@ -184,6 +187,7 @@ public final class AgentFleet implements AutoCloseable {
     pb.environment().put("TESTBED_AGENT_TOKEN", deployment.issueAgentToken(id));
     Process agent = pb.start();
     running.put(id, new Running(host, agent, sshd));
+    pids.put(id, agent.pid());
     CompletableFuture<String> ready = new CompletableFuture<>();
     Thread.ofPlatform()
         .name("agent-out-" + name)
@@ -214,6 +218,7 @@ public final class AgentFleet implements AutoCloseable {
 
   private void stop(UUID id) {
     Running r = running.remove(id);
+    pids.remove(id);
     if (r == null) {
       return;
     }
@@ -231,6 +236,15 @@ public final class AgentFleet implements AutoCloseable {
     }
     r.sshd().destroy();
     lab.removeHost(r.host());
+  }
+
+  /**
+   * The TCP ports the agent's machine (its namespace) listens on, as Coder's agent reports them;
+   * empty when it does not run.
+   */
+  public List<AgentPorts.Port> listeningPorts(UUID agent) {
+    Long pid = pids.get(agent);
+    return pid == null ? List.of() : ProcNetTcp.listening(pid);
   }
 
   /** How many agents run now. */

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.RecordingListener;
 import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
-import dev.coderdesktop.tunnel.control.TailnetListener;
 import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.time.SystemClock;
@@ -20,7 +20,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,23 +40,15 @@ class WebSocketDialerTest {
       UUID wsId = UUID.randomUUID();
       UUID agentId = UUID.randomUUID();
       tailnet.snapshot = Snapshots.oneAgent(wsId, "box", agentId).build();
-      BlockingQueue<WorkspaceState> states = new LinkedBlockingQueue<>();
+      RecordingListener events = new RecordingListener();
+      BlockingQueue<WorkspaceState> states = events.workspaces;
       TailnetControlClient client =
           new TailnetControlClient(
               new TailnetWebSocketDialer(
                   URI.create("http://127.0.0.1:" + ws.port()), TOKEN, Map.of("X-Extra", "1")),
               UUID.randomUUID(),
               clock,
-              new TailnetListener() {
-                @Override
-                public void onWorkspaces(WorkspaceState state) {
-                  states.add(state);
-                }
-
-                @Override
-                public void onPeerUpdate(
-                    dev.coderdesktop.tunnel.control.proto.CoordinateResponse.PeerUpdate u) {}
-              });
+              events);
       client.start();
       WorkspaceState s = states.poll(15, TimeUnit.SECONDS);
       assertNotNull(s);

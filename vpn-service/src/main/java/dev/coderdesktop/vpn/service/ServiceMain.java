@@ -11,6 +11,7 @@ import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
 import dev.coderdesktop.vpn.service.ipc.Restorer;
 import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.power.LogindSleepWatch;
 import dev.coderdesktop.vpn.service.session.LinuxPlatform;
 import dev.coderdesktop.vpn.service.session.SessionPlatform;
 import dev.coderdesktop.vpn.service.session.SessionStore;
@@ -109,11 +110,16 @@ public final class ServiceMain {
     // the class initialisation with it.
     Thread.ofVirtual().name("warmup").start(() -> Warmup.run(net, clock));
     new Restorer(service, store, clock).begin();
+    // A resume re-binds the session, as a client's Wake does.
+    LogindSleepWatch sleep =
+        LogindSleepWatch.system(clock, () -> service.resumed("logind reported a resume"));
+    sleep.start();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  sleep.close();
                   service.shutdown();
                   try {
                     server.close();

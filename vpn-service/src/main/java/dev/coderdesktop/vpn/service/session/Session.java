@@ -22,7 +22,7 @@ public interface Session extends AutoCloseable {
   }
 
   /** Redials the relay and the control plane now, as after a resume or a network change. */
-  void rebind();
+  void rebind(String reason);
 
   /** Tears everything down; never throws. */
   @Override

@@ -67,6 +67,7 @@ class VpnServiceTest {
   private final AtomicInteger rebinds = new AtomicInteger();
   private final MemoryStore store = new MemoryStore();
   private TestClock clock;
+  private VpnService service;
   private final List<AutoCloseable> clients = new ArrayList<>();
 
   private static AgentView agent(long handshake) {
@@ -108,7 +109,7 @@ class VpnServiceTest {
             }
 
             @Override
-            public void rebind() {
+            public void rebind(String reason) {
               rebinds.incrementAndGet();
             }
 
@@ -133,7 +134,7 @@ class VpnServiceTest {
           };
         };
     clock = new TestClock();
-    VpnService service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
+    service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
     String me = System.getProperty("user.name");
     server =
         new LocalSocketServer(
@@ -430,6 +431,21 @@ class VpnServiceTest {
     assertEquals(1, rebinds.get());
     clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
     assertTrue(call(c, wakeMsg()).getWake().getSuccess());
+    assertEquals(2, rebinds.get());
+  }
+
+  @Test
+  @DisplayName("logind's resume re-binds like a Wake, and the two share one debounce")
+  void resumedFromLogind() throws Exception {
+    TestClient c = connect();
+    assertFalse(service.resumed("test resume"), "nothing to re-bind while stopped");
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertTrue(service.resumed("test resume"));
+    assertEquals(1, rebinds.get());
+    assertTrue(call(c, wakeMsg()).getWake().getSuccess(), "the tray's Wake for the same resume");
+    assertEquals(1, rebinds.get(), "one re-bind for one resume");
+    clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
+    assertTrue(service.resumed("test resume"));
     assertEquals(2, rebinds.get());
   }
 
