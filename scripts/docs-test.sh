@@ -29,6 +29,8 @@ declare -A SKIP=(
   ["bin/coder-desktop-tray"]="needs a display; desktop-app's UI tests run the tray app under Xvfb"
   ["sudo cp company-ca.pem /usr/local/share/ca-certificates/company-ca.crt"]="needs your company's CA file and changes this machine's trust store; TLS=1 testbed/e2e.sh installs the testbed's CA in a namespace's copy of the store"
   ["sudo update-ca-certificates"]="changes this machine's trust store; TLS=1 testbed/e2e.sh runs it in a namespace's copy of the store"
+  ["coder-desktop login https://dev.example.org"]="needs a second deployment; testbed/e2e-deployments.sh signs in to two testbeds and moves CoderVPN between them"
+  ["coder-desktop logout dev.example.org"]="signs out of that second deployment; testbed/e2e-deployments.sh runs logout by host"
   ["sudo systemctl restart coder-desktop-vpn"]="needs the installed package under systemd; installer/test-systemd.sh runs the unit in a booted container"
 )
 # Commands that run until interrupted: stopped after a few seconds, passing if they printed this.

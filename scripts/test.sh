@@ -3,7 +3,8 @@
 # Runs every test: unit, known-answer, fuzz and UI tests everywhere; as root also the
 # network-namespace tests (wireguard-go interop, the tunnel-core client against the testbed), the
 # service + CLI end-to-end check against the testbed (testbed/e2e.sh, also with DERP forced over
-# websockets, over HTTPS from the testbed's own CA, and through an HTTP proxy), direct
+# websockets, over HTTPS from the testbed's own CA, through an HTTP proxy, and with two testbeds
+# between which 'coder-desktop use' moves CoderVPN: testbed/e2e-deployments.sh), direct
 # connections through the testbed's NATs (testbed/direct-e2e.sh), the fault
 # suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, and after the
 # real-Coder e2e runs against Coder v2.24.1 too, traffic back within 5 s), the footprint check in its
@@ -27,6 +28,8 @@ if [[ $(id -u) -eq 0 ]]; then
   # Company networks: HTTPS from a private CA, and only an HTTP proxy between client and server.
   SKIP_BUILD=1 TLS=1 bash testbed/e2e.sh
   SKIP_BUILD=1 PROXY=1 bash testbed/e2e.sh
+  # Two deployments: sign in to both, 'use' moves CoderVPN from one to the other.
+  SKIP_BUILD=1 DEPLOYMENTS=2 bash testbed/e2e.sh
   SKIP_BUILD=1 bash testbed/direct-e2e.sh
   SKIP_BUILD=1 QUICK=1 bash bench/faults.sh
   SKIP_BUILD=1 QUICK=1 bash bench/footprint.sh

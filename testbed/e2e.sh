@@ -11,6 +11,8 @@
 # Prints one line per check and ends with "testbed e2e: PASS" or "testbed e2e: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")"
+# DEPLOYMENTS=2: two testbeds, and CoderVPN moving between them (see e2e-deployments.sh).
+if [[ ${DEPLOYMENTS:-1} == 2 ]]; then exec bash e2e-deployments.sh; fi
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
 # ---- company networks (issue 16): TLS=1 / PROXY=1 hooks, see e2e-company.sh

@@ -13,6 +13,8 @@ module dev.coderdesktop.cli {
       info.picocli;
   opens dev.coderdesktop.cli.signin to
       info.picocli;
+  opens dev.coderdesktop.cli.deployments to
+      info.picocli;
   opens dev.coderdesktop.cli.vpn to
       info.picocli;
   opens dev.coderdesktop.cli.status to

@@ -11,6 +11,9 @@ import dev.coderdesktop.desktop.actions.Opener;
 import dev.coderdesktop.desktop.actions.WorkspaceActionsModel;
 import dev.coderdesktop.desktop.actions.WorkspaceActionsWindow;
 import dev.coderdesktop.desktop.browser.Browser;
+import dev.coderdesktop.desktop.deployments.DeploymentSwitcher;
+import dev.coderdesktop.desktop.deployments.DeploymentsViewModel;
+import dev.coderdesktop.desktop.deployments.SharedWorkspacesView;
 import dev.coderdesktop.desktop.notify.Notifications;
 import dev.coderdesktop.desktop.notify.Notifier;
 import dev.coderdesktop.desktop.service.ServiceConnection;
@@ -78,6 +81,7 @@ public final class DesktopWindows implements AutoCloseable {
   private final TrayActions actions;
   private final Notifications notifications;
   private final WorkspaceActionsWindow workspaceActions;
+  private final DeploymentsViewModel deployments;
 
   /** Builds every window (none shown yet) and the service connection (not yet open). */
   public DesktopWindows(Stage trayStage, Deps d) {
@@ -95,7 +99,8 @@ public final class DesktopWindows implements AutoCloseable {
             d.tokens(),
             () -> settings.get().headers(),
             s -> {
-              vm.signedIn(s);
+              // A sign-in added while signed in elsewhere becomes current; CoderVPN moves with it.
+              vm.switchTo(s);
               signInStage.hide();
               showTray();
             });
@@ -183,8 +188,15 @@ public final class DesktopWindows implements AutoCloseable {
     notifications =
         new Notifications(d.ui(), d.workers(), d.notifier(), () -> settings.get().notifications());
     notifications.watch(vm.status(), vm.workspaces().rows());
+    deployments =
+        new DeploymentsViewModel(
+            d.ui(), d.workers(), d.tokens(), vm, () -> settings.get().headers());
+    TrayView tray = new TrayView(vm, actions, notifications.latest());
+    tray.addDeploymentViews(
+        new DeploymentSwitcher(deployments, actions::showSignIn).root(),
+        new SharedWorkspacesView(deployments, actions::open).root());
     trayStage.setTitle("Coder Desktop");
-    trayStage.setScene(scene(new TrayView(vm, actions, notifications.latest()).root()));
+    trayStage.setScene(scene(tray.root()));
     trayStage.setResizable(false);
   }
 
@@ -194,6 +206,7 @@ public final class DesktopWindows implements AutoCloseable {
    */
   public void start(Optional<SignIn> stored) {
     stored.ifPresent(vm::signedIn);
+    deployments.refresh();
     if (stored.isPresent() && settings.get().connectOnLaunch()) {
       vm.connectWhenReady();
     }
@@ -217,8 +230,14 @@ public final class DesktopWindows implements AutoCloseable {
 
   /** Shows the tray window. */
   public void showTray() {
+    deployments.refresh();
     trayStage.show();
     trayStage.toFront();
+  }
+
+  /** The deployment switcher's view model. */
+  public DeploymentsViewModel deployments() {
+    return deployments;
   }
 
   /** The tray's view model. */

@@ -9,6 +9,8 @@ import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +174,19 @@ public final class CoderClient {
     } catch (JsonProcessingException | RuntimeException e) {
       // Only a warm-up: the real reply is read (and its errors reported) later.
     }
+  }
+
+  /**
+   * {@code GET /api/v2/workspaces} with a search query (the dashboard's filter syntax, such as
+   * {@code owner:me}); a server that does not know a filter answers 400 ({@link
+   * CoderException.Api}).
+   */
+  public List<Values.Workspace> workspaces(String query) throws CoderException {
+    Values.WorkspacesResponse r =
+        get(
+            "/api/v2/workspaces?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+            Values.WorkspacesResponse.class);
+    return r.workspaces() == null ? List.of() : r.workspaces();
   }
 
   /**

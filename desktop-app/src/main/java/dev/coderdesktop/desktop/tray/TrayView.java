@@ -98,6 +98,15 @@ public final class TrayView {
     return root;
   }
 
+  /**
+   * Adds the deployment switcher (above the status) and the workspaces shared with the user (under
+   * the workspace list); both show only while signed in, with the rest of that part.
+   */
+  public void addDeploymentViews(javafx.scene.Node switcher, javafx.scene.Node shared) {
+    signedIn.getChildren().addFirst(switcher);
+    signedIn.getChildren().add(signedIn.getChildren().indexOf(listSection) + 1, shared);
+  }
+
   private void build() {
     root.setPadding(new Insets(12));
     root.setPrefWidth(360);

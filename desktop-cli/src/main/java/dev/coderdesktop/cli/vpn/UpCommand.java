@@ -47,34 +47,41 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError, IOException {
-    SignIn s =
-        root.tokens()
-            .load()
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        ExitCode.NOT_SIGNED_IN,
-                        "not signed in: run 'coder-desktop login --url URL' first"));
+    SignIn s = root.signIn();
     try (ServiceClient client = root.connect()) {
-      StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
-      if (!r.getSuccess()) {
-        throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
-      }
-      Status st = client.status();
-      if (CoderDesktopCli.stoppedWithError(st)) {
-        // The session started and ended at once (the deployment refused the token).
-        throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
-      }
-      root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
-      if (st.hasDns()) {
-        root.terminal()
-            .out()
-            .println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
-      }
-      if (!st.getErrorMessage().isEmpty()) {
-        root.terminal().err().println("Note: " + st.getErrorMessage());
-      }
-      return ExitCode.OK;
+      return start(root, client, s, headers, noDirect);
     }
+  }
+
+  /**
+   * Asks the service to start CoderVPN with {@code s} and prints the outcome (and the DNS mode);
+   * also how {@code use} moves CoderVPN to another deployment.
+   */
+  public static int start(
+      CoderDesktopCli root,
+      ServiceClient client,
+      SignIn s,
+      Map<String, String> headers,
+      boolean noDirect)
+      throws UserError, IOException {
+    StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
+    if (!r.getSuccess()) {
+      throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
+    }
+    Status st = client.status();
+    if (CoderDesktopCli.stoppedWithError(st)) {
+      // The session started and ended at once (the deployment refused the token).
+      throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
+    }
+    root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
+    if (st.hasDns()) {
+      root.terminal()
+          .out()
+          .println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
+    }
+    if (!st.getErrorMessage().isEmpty()) {
+      root.terminal().err().println("Note: " + st.getErrorMessage());
+    }
+    return ExitCode.OK;
   }
 }

@@ -17,10 +17,13 @@ class GeneratedDocsTest {
       List.of(
           "login",
           "logout",
+          "deployments",
+          "use",
           "up",
           "down",
           "status",
           "hosts",
+          "shared",
           "ping",
           "netcheck",
           "bugreport",

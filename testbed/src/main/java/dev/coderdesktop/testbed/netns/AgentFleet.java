@@ -39,7 +39,9 @@ import java.util.logging.Logger;
 public final class AgentFleet implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(AgentFleet.class.getName());
-  private static final long READY_SECONDS = 60;
+  // Generous: each agent is a JVM of its own, and on a loaded machine three starting at once took
+  // over a minute to report ready.
+  private static final long READY_SECONDS = 150;
 
   private record Running(NetworkLab.Host host, Process agent, Process sshd) {}
 
@@ -131,7 +133,9 @@ public final class AgentFleet implements AutoCloseable {
     for (CompletableFuture<String> f : ready) {
       try {
         LOG.info(f.get(READY_SECONDS, TimeUnit.SECONDS));
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (TimeoutException e) {
+        throw new IOException("an agent did not report ready within " + READY_SECONDS + " s");
+      } catch (ExecutionException e) {
         throw new IOException("an agent did not come up: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

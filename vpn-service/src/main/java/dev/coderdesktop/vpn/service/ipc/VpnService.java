@@ -467,6 +467,9 @@ public final class VpnService implements LocalSocketServer.Handler {
     if (!dns.getMode().isEmpty()) {
       b.setDns(dns);
     }
+    if (running != null && lifecycle == Status.Lifecycle.STARTED) {
+      b.setDeploymentUrl(running.url());
+    }
     return b.build();
   }
 

@@ -192,8 +192,10 @@ class VpnServiceTest {
     assertEquals("direct", on.getDns().getMode());
     assertEquals("/etc/resolv.conf names us", on.getDns().getDetail());
     assertEquals("", on.getErrorMessage(), "no note when names work");
+    assertEquals("https://coder.example.com", on.getDeploymentUrl(), "which deployment is on");
     call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
     assertFalse(statusOf(c).hasDns());
+    assertEquals("", statusOf(c).getDeploymentUrl());
 
     sessionDns = null;
     sessionWarning = "cannot point the system resolver at CoderVPN (...)";
