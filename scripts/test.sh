@@ -8,7 +8,9 @@
 # 'coder-desktop use' moves CoderVPN: testbed/e2e-deployments.sh), direct
 # connections through the testbed's NATs (testbed/direct-e2e.sh), the fault
 # suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, and after the
-# real-Coder e2e runs against Coder v2.24.1 too, traffic back within 5 s), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
+# real-Coder e2e runs against Coder v2.24.1 too, traffic back within 5 s), the footprint check in its
+# quick mode (QUICK=1 bench/footprint.sh: the service as bin/ starts it stays under 150 MB of RSS
+# after a connect and 100 MB of traffic), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
 # memory, threads and descriptors do not grow under load and control-plane drops), the same against
 # real Coder servers v2.20.0, v2.24.1 and v2.30.0 (interop/run.sh), the install test
 # (installer/test-install.sh: builds the .deb, installs, checks and removes it), the same package
@@ -33,6 +35,7 @@ if [[ $(id -u) -eq 0 ]]; then
   SKIP_BUILD=1 REGIONS=2 bash testbed/e2e.sh
   SKIP_BUILD=1 bash testbed/direct-e2e.sh
   SKIP_BUILD=1 QUICK=1 bash bench/faults.sh
+  SKIP_BUILD=1 QUICK=1 bash bench/footprint.sh
   SKIP_BUILD=1 bash bench/soak.sh 2m
   # Every Coder release we support, oldest to newest; DERP over websockets on one of them.
   SKIP_BUILD=1 CODER_VERSION=v2.20.0 bash interop/run.sh

@@ -40,6 +40,24 @@ harness_build() {
   mv "$HARNESS_BIN.tmp" "$HARNESS_BIN"
 }
 
+# Builds the real Coder CLI of the release into bin/coder-<release> (CODER_CLI_BIN) from the Go
+# module proxy: github.com/coder/coder/v2/enterprise/cmd/coder with a copy of the release's go.mod
+# and go.sum (the build may extend the copy; the tracked files stay as they are). Incremental.
+coder_cli_build() {
+  harness_release || return 1
+  CODER_CLI_BIN="$INTEROP/bin/coder-$CODER_VERSION"
+  mkdir -p "$INTEROP/bin"
+  (
+    cd "$INTEROP" || exit 1
+    local mod="bin/coder-cli-$CODER_VERSION.mod"
+    [[ $mod -nt versions/$CODER_VERSION/go.mod ]] \
+      || { cp "versions/$CODER_VERSION/go.mod" "$mod" && cp "versions/$CODER_VERSION/go.sum" "${mod%.mod}.sum"; }
+    go build -modfile="$mod" -tags "$HARNESS_TAGS" -o "$CODER_CLI_BIN" \
+      -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=${CODER_VERSION#v}" \
+      github.com/coder/coder/v2/enterprise/cmd/coder
+  )
+}
+
 # Starts $HARNESS_BIN in namespace $NS with CODER_DESKTOP_HARNESS=1, the given VAR=VALUE words and
 # $HARNESS_FLAGS (as another user when HARNESS_AS holds a command prefix such as setpriv's), as
 # HARNESS_PID; its stdin is a fifo open on descriptor 7 (`echo quit >&7` ends

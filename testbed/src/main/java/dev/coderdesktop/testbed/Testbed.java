@@ -18,6 +18,7 @@ import dev.coderdesktop.testbed.stun.StunServer;
 import dev.coderdesktop.testbed.tailnet.Coordinator;
 import dev.coderdesktop.testbed.tailnet.ResumeTokens;
 import dev.coderdesktop.testbed.tailnet.TailnetEndpoint;
+import dev.coderdesktop.testbed.tailnet.VirtualAgents;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.time.Clock;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import javax.net.ssl.SSLContext;
  * agents' coordination websocket and the DERP relay, over one {@link Deployment}, and a STUN server
  * on a UDP port of the same address (unless the deployment disables direct connections). With more
  * than one relay region, each extra region is a {@link RegionRelay} on a port of its own. It runs
- * no agents itself; {@code TestbedMain} starts those in network namespaces.
+ * no agent processes itself ({@code TestbedMain} starts those in network namespaces); agents of the
+ * {@code virtual} shape exist only in its coordinator ({@link VirtualAgents}).
  *
  * <p>Thread-safe after {@link #start}.
  */
@@ -134,6 +136,7 @@ public final class Testbed implements AutoCloseable {
     RestApi rest = new RestApi(deployment, () -> url.toString(), relayAddress);
     rest.register(http);
     new WorkspaceApi(deployment, builds, agent -> agentPorts.of(agent), rest).register(http);
+    new VirtualAgents(deployment, coordinator, clock).start();
     return url;
   }
 

@@ -152,6 +152,31 @@ public final class CoderClient {
   }
 
   /**
+   * Builds the JSON readers for every reply a sign-in reads, from canned bodies, so that the first
+   * sign-in does not pay for it (Jackson introspects each record type once, which takes tens of
+   * milliseconds per type in a fresh JVM). No network; safe to call from any thread, repeatedly.
+   */
+  public static void warmUp() {
+    try {
+      JSON.readValue(
+          "{\"version\":\"v2.24.1\",\"dashboard_url\":\"http://x\"}", Values.BuildInfo.class);
+      JSON.readValue(
+          "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"username\":\"a\",\"email\":\"\"}",
+          Values.User.class);
+      JSON.readValue(
+          "{\"derp_map\":{\"Regions\":{\"1\":{\"RegionID\":1,\"RegionCode\":\"a\","
+              + "\"RegionName\":\"a\",\"Nodes\":[{\"Name\":\"1a\",\"RegionID\":1,"
+              + "\"HostName\":\"h\",\"STUNPort\":-1,\"DERPPort\":443}]}}},"
+              + "\"derp_force_websockets\":false,\"disable_direct_connections\":false,"
+              + "\"hostname_suffix\":\"coder\"}",
+          Values.AgentConnectionInfo.class);
+      JSON.readValue("{\"workspaces\":[]}", Values.WorkspacesResponse.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      // Only a warm-up: the real reply is read (and its errors reported) later.
+    }
+  }
+
+  /**
    * {@code GET /api/v2/workspaces} with a search query (the dashboard's filter syntax, such as
    * {@code owner:me}); a server that does not know a filter answers 400 ({@link
    * CoderException.Api}).

@@ -123,6 +123,9 @@ public final class AgentFleet implements AutoCloseable {
     for (Deployment.Workspace w : deployment.workspaces()) {
       if (w.running()) {
         for (Deployment.Agent a : w.agents()) {
+          if (a.network() == NetworkShape.VIRTUAL) {
+            continue; // coordinator only (tailnet.VirtualAgents)
+          }
           want.put(a.id(), w.name() + "." + a.name());
           shapes.put(a.id(), a.network());
         }
