@@ -99,7 +99,9 @@ class RealServiceTest {
                 new FileTokenStore(home.resolve("credentials")),
                 new SettingsStore(home.resolve("desktop.properties")),
                 new Autostart(home, "coder-desktop-tray"),
-                new Settings(false, false, Map.of()),
+                // The lab serves plain http:// on a lab address (not loopback): the user's
+                // consent to that is the "Allow insecure HTTP" setting.
+                new Settings(false, false, Map.of(), true, true, true),
                 opened::add,
                 () -> {},
                 n -> {}));
