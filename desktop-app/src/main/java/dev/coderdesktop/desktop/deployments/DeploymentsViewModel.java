@@ -116,12 +116,12 @@ public final class DeploymentsViewModel {
           ui.post(
               () -> {
                 deployments.setAll(list);
-                if (follow.isPresent() && s == vpn.signIn().get()) {
+                if (follow.isPresent() && java.util.Objects.equals(s, vpn.signIn().get())) {
                   vpn.switchTo(follow.get());
                   return;
                 }
                 // A reply for a sign-in that is no longer current is dropped.
-                if (s == vpn.signIn().get()) {
+                if (java.util.Objects.equals(s, vpn.signIn().get())) {
                   shared.setAll(found);
                 }
               });
