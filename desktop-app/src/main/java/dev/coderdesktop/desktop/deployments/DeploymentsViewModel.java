@@ -43,8 +43,14 @@ public final class DeploymentsViewModel {
   private final VpnViewModel vpn;
   private final Supplier<Map<String, String>> headers;
   private final ObservableList<DeploymentUrl> deployments = FXCollections.observableArrayList();
+  private final ObservableList<DeploymentUrl> deploymentsView =
+      FXCollections.unmodifiableObservableList(deployments);
   private final ReadOnlyObjectWrapper<DeploymentUrl> current = new ReadOnlyObjectWrapper<>();
   private final ObservableList<Values.Workspace> shared = FXCollections.observableArrayList();
+  // One read-only view, kept: a view made per call holds its listeners only weakly from the
+  // backing list, so a listener added to it stops firing once the view is collected.
+  private final ObservableList<Values.Workspace> sharedView =
+      FXCollections.unmodifiableObservableList(shared);
 
   /** A view model following {@code vpn}'s sign-in; call {@link #refresh} once to fill it. */
   public DeploymentsViewModel(
@@ -63,7 +69,7 @@ public final class DeploymentsViewModel {
 
   /** Every signed-in deployment, oldest first. */
   public ObservableList<DeploymentUrl> deployments() {
-    return FXCollections.unmodifiableObservableList(deployments);
+    return deploymentsView;
   }
 
   /** The current deployment, or null when signed out. */
@@ -73,7 +79,7 @@ public final class DeploymentsViewModel {
 
   /** The current deployment's workspaces shared by others (empty where sharing is not offered). */
   public ObservableList<Values.Workspace> shared() {
-    return FXCollections.unmodifiableObservableList(shared);
+    return sharedView;
   }
 
   /** The dashboard page of a shared workspace. */
