@@ -182,7 +182,11 @@ class WorkspaceActionsUiTest {
             robot.lookup("#start-stop").queryAs(Button.class).getText().equals("Start")
                 && !robot.lookup("#start-stop").queryAs(Button.class).isDisabled(),
         () -> text(robot, "#actions-message"));
-    assertTrue(robot.lookup(".port-button").queryAll().isEmpty());
+    // The ports list follows on its next refresh (every 5 s while the window is open).
+    Await.until(
+        "no ports listed for the stopped workspace",
+        () -> robot.lookup(".port-button").queryAll().isEmpty(),
+        () -> text(robot, "#actions-message"));
     Screenshots.save(window.stage().getScene(), "workspace-stopped");
     robot.clickOn("#start-stop");
     awaitRunningWithPorts(robot);
