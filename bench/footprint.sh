@@ -120,7 +120,7 @@ section_basic() {
   AGENT=$(agent_ip alice/dev/main)
 
   start_service "$NS"
-  desktop "$NS" login --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
+  desktop "$NS" login --allow-insecure-http --url "$URL" --token-file "$WORK/token" >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login"
   echo "first_toggle_ms=$(toggle_ms "$NS" "$AGENT")"
   echo "# service CPU time for the first toggle: $(tail -n 1 "$WORK/toggle-cpu") ms"
   bps=$(ns_exec "$NS" curl -sS --fail --max-time 600 -o /dev/null -w '%{speed_download}' \
@@ -196,7 +196,7 @@ section_peers() {
   wait_for 120 "the 1,000-workspace testbed is up" test -s "$WORK/testbed2/testbed.json"
   field "$WORK/testbed2/testbed.json" token >"$WORK/token2"
   start_service "$NS2"
-  desktop "$NS2" login --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
+  desktop "$NS2" login --allow-insecure-http --url "$(field "$WORK/testbed2/testbed.json" url)" --token-file "$WORK/token2" \
     >>"$WORK/cli.log" 2>&1 || fail "coder-desktop login (1,000 workspaces)"
   t0=$(date +%s%N)
   desktop "$NS2" up >>"$WORK/cli.log" 2>&1 || fail "coder-desktop up (1,000 workspaces)"
