@@ -4,8 +4,8 @@ package dev.coderdesktop.coder.sdk.workspace;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.coderdesktop.coder.sdk.Values;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -15,10 +15,6 @@ import java.util.UUID;
 public final class WorkspaceJson {
 
   private WorkspaceJson() {}
-
-  static <T> List<T> present(List<T> list) {
-    return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
-  }
 
   /**
    * A workspace with its latest build ({@code GET /api/v2/users/{owner}/workspace/{name}}).
@@ -72,7 +68,7 @@ public final class WorkspaceJson {
       if (id == null) {
         throw new IllegalArgumentException("a build without an id");
       }
-      resources = present(resources);
+      resources = Values.present(resources);
       status = status == null ? "" : status;
       transition = transition == null ? "" : transition;
       job = job == null ? new Job("", null) : job;
@@ -105,7 +101,7 @@ public final class WorkspaceJson {
 
     /** No agents when none are given. */
     public Resource {
-      agents = present(agents);
+      agents = Values.present(agents);
     }
   }
 
@@ -134,8 +130,8 @@ public final class WorkspaceJson {
       if (id == null || name == null) {
         throw new IllegalArgumentException("an agent without id or name");
       }
-      apps = present(apps);
-      displayApps = displayApps == null ? null : present(displayApps);
+      apps = Values.present(apps);
+      displayApps = displayApps == null ? null : Values.present(displayApps);
       status = status == null ? "" : status;
     }
   }
@@ -188,7 +184,7 @@ public final class WorkspaceJson {
 
     /** No ports when none are given. */
     public PortsResponse {
-      ports = present(ports);
+      ports = Values.present(ports);
     }
   }
 
