@@ -7,13 +7,10 @@ import dev.coderdesktop.cli.ExitCode;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
-import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.workspace.WorkspaceName;
 import dev.coderdesktop.coder.sdk.workspace.Workspaces;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The signed-in deployment's API for the workspace commands, and the mapping of its failures to
@@ -32,20 +29,8 @@ final class Deployment {
 
   /** The stored sign-in's deployment, trusted and proxied as {@code login} would. */
   static Deployment open(CoderDesktopCli root) throws UserError, IOException {
-    SignIn s =
-        root.tokens()
-            .load()
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        ExitCode.NOT_SIGNED_IN,
-                        "not signed in: run 'coder-desktop login --url URL' first"));
-    Map<String, String> env = root.terminal().env();
-    String ca = env.get("CODER_DESKTOP_CA_FILE");
-    Connectivity net =
-        Connectivity.of(
-            ca == null || ca.isBlank() ? null : Path.of(ca), env.get("CODER_DESKTOP_PROXY"));
-    return new Deployment(s, new CoderClient(s.url(), s.token(), Map.of(), net));
+    SignIn s = root.signIn();
+    return new Deployment(s, root.api(s.url(), s.token(), null));
   }
 
   CoderClient client() {
