@@ -120,18 +120,36 @@ public final class HttpServer implements Closeable {
       closeQuietly(s);
     }
     LOG.info(() -> "restarting: down for " + down.toMillis() + " ms");
+    listenAgain(address, clock, down, REBIND_ATTEMPTS);
+  }
+
+  // While the port is free, a client redialling it can be handed that very port as its own source
+  // port and connect to itself; the port is busy until that client gives up. Try again shortly.
+  private static final int REBIND_ATTEMPTS = 50;
+  private static final Duration REBIND_PAUSE = Duration.ofMillis(100);
+
+  private void listenAgain(InetSocketAddress address, Clock clock, Duration after, int attempts) {
     clock
         .newTimer(
             "testbed-http-restart",
             () -> {
+              if (closed) {
+                return;
+              }
               try {
                 listen(address);
                 LOG.info("restarted");
+              } catch (java.net.BindException e) {
+                if (attempts > 1) {
+                  listenAgain(address, clock, REBIND_PAUSE, attempts - 1);
+                } else {
+                  LOG.log(Level.SEVERE, "cannot listen again after a restart", e);
+                }
               } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot listen again after a restart", e);
               }
             })
-        .mod(down);
+        .mod(after);
   }
 
   private static void closeQuietly(Closeable c) {

@@ -153,13 +153,32 @@ class DerpRelayTest {
     server.close();
     await("the clients notice", () -> !two.ca().isConnected());
     server = new DerpServer(X25519.generatePrivateKey(), clock);
-    server.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    listenAgain(server, port);
     await("both back", () -> server.clientCount() == 2 && two.ca().isConnected());
     byte[] p = "again".getBytes(StandardCharsets.UTF_8);
     two.ca().send(X25519.publicKey(two.b()), p, 0, p.length);
     assertEquals(
         X25519.publicKey(two.a()).toBase64() + ":again",
         two.ib().packets.poll(5, TimeUnit.SECONDS));
+  }
+
+  /**
+   * Takes the old port back. A client redialling the free port can be handed that port as its own
+   * source port and connect to itself, holding it until it gives up; so a bind can fail briefly.
+   */
+  private static void listenAgain(DerpServer s, int port) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      try {
+        s.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return;
+      } catch (java.net.BindException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   @Test

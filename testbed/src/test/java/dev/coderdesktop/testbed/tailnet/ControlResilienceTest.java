@@ -149,29 +149,14 @@ class ControlResilienceTest {
             OWNER,
             clock,
             events);
-    Thread[] supervisor = new Thread[1];
-    // Earlier tests' supervisors may still be parked under the same name: watch only this one's.
-    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
     try {
       client.start();
       for (int step = 0; step < 400; step++) { // 20 virtual seconds in 50 ms steps
+        // Time moves only while the retry timer is armed: a step taken while the supervisor is
+        // still between the hang-up and arming it would be time the backoff never saw.
         await(
             "the client to wait for its retry timer",
-            () -> {
-              if (supervisor[0] == null) {
-                supervisor[0] =
-                    Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("tailnet-control"))
-                        .filter(t -> !before.contains(t))
-                        .findFirst()
-                        .orElse(null);
-              }
-              return supervisor[0] != null
-                  && supervisor[0].getState() == Thread.State.WAITING
-                  && java.util.Arrays.stream(supervisor[0].getStackTrace())
-                      .anyMatch(f -> f.getMethodName().equals("acquireUninterruptibly"))
-                  && events.disconnects.size() == dialedAt.size();
-            });
+            () -> clock.isArmed("tailnet-retry") && events.disconnects.size() == dialedAt.size());
         clock.advance(Duration.ofMillis(50));
       }
     } finally {
