@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code apps}: an agent's apps with the URLs the dashboard opens, and the built-ins. */
@@ -36,11 +36,7 @@ public final class AppsCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "HOST",
-      description = "The agent: its .coder host name, or WORKSPACE[.AGENT].")
-  String host;
+  @Mixin AgentArgument agent;
 
   @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
   boolean json;
@@ -53,12 +49,12 @@ public final class AppsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserError, IOException {
-    Deployment d = Deployment.open(root);
-    String suffix = d.suffix();
-    Workspaces.Target t = d.target(Deployment.name(host, suffix));
+    AgentArgument.Found found = agent.find(root);
+    Deployment d = found.deployment();
+    Workspaces.Target t = found.target();
     List<AppLink> links;
     try {
-      links = Apps.of(d.client()).of(t.workspace(), t.agent(), t.hostname(suffix));
+      links = Apps.of(d.client()).of(t.workspace(), t.agent(), found.hostname());
     } catch (CoderException e) {
       throw Deployment.failed(e);
     }
@@ -75,7 +71,7 @@ public final class AppsCommand implements Callable<Integer> {
                               + " has no app "
                               + open
                               + " (see coder-desktop apps "
-                              + host
+                              + agent.host
                               + ")"));
       Process p =
           new ProcessBuilder(Launch.command(link, d.signIn().token().reveal())).inheritIO().start();

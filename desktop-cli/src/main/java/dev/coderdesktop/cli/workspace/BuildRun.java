@@ -15,10 +15,14 @@ import dev.coderdesktop.coder.sdk.workspace.Workspaces;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * What {@code start} and {@code stop} share: find the workspace, ask for the build unless the
- * workspace is already there, print the build's progress on stderr, and end with its outcome.
+ * What {@code start} and {@code stop} share, mixed into both: the WORKSPACE argument and {@code
+ * --no-wait}, and the run: find the workspace, ask for the build unless the workspace is already
+ * there, print the build's progress on stderr, and end with its outcome. picocli fills the fields
+ * on the command's thread before {@link #run} is called.
  */
 final class BuildRun {
 
@@ -28,10 +32,19 @@ final class BuildRun {
    */
   private static final Pacer PACER = d -> TimeUnit.NANOSECONDS.sleep(d.toNanos());
 
-  private BuildRun() {}
+  @Parameters(
+      index = "0",
+      paramLabel = "WORKSPACE",
+      description = "The workspace: NAME, OWNER/NAME or its .coder host name.")
+  String workspace;
 
-  static int run(CoderDesktopCli root, String workspace, Transition transition, boolean wait)
-      throws UserError, IOException {
+  @Option(names = "--no-wait", description = "Ask for the build and return without following it.")
+  boolean noWait;
+
+  /**
+   * Asks for {@code transition}'s build of the workspace and, unless {@code --no-wait}, follows it.
+   */
+  int run(CoderDesktopCli root, Transition transition) throws UserError, IOException {
     Deployment d = Deployment.open(root);
     WorkspaceName name = Deployment.name(workspace, d.suffix());
     PrintWriter err = root.terminal().err();
@@ -54,7 +67,7 @@ final class BuildRun {
               + b.buildNumber()
               + ")");
       err.flush();
-      if (!wait) {
+      if (noWait) {
         out.println("Asked for build #" + b.buildNumber() + " of " + ws.name() + ".");
         out.flush();
         return ExitCode.OK;

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ports}: the TCP ports an agent listens on, each with its Coder Connect URL. */
@@ -35,24 +35,19 @@ public final class PortsCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "HOST",
-      description = "The agent: its .coder host name, or WORKSPACE[.AGENT].")
-  String host;
+  @Mixin AgentArgument agent;
 
   @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
   boolean json;
 
   @Override
   public Integer call() throws UserError, IOException {
-    Deployment d = Deployment.open(root);
-    String suffix = d.suffix();
-    Workspaces.Target t = d.target(Deployment.name(host, suffix));
-    String hostname = t.hostname(suffix);
+    AgentArgument.Found found = agent.find(root);
+    Workspaces.Target t = found.target();
+    String hostname = found.hostname();
     List<ListeningPort> ports;
     try {
-      ports = new Ports(d.client()).of(t.agent());
+      ports = new Ports(found.deployment().client()).of(t.agent());
     } catch (CoderException e) {
       throw Deployment.failed(e);
     }

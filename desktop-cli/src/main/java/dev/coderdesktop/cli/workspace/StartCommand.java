@@ -8,8 +8,7 @@ import dev.coderdesktop.coder.sdk.workspace.Transition;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code start}: a start build for a workspace, followed to its end. */
@@ -24,17 +23,10 @@ public final class StartCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "WORKSPACE",
-      description = "The workspace: NAME, OWNER/NAME or its .coder host name.")
-  String workspace;
-
-  @Option(names = "--no-wait", description = "Ask for the build and return without following it.")
-  boolean noWait;
+  @Mixin BuildRun build;
 
   @Override
   public Integer call() throws UserError, IOException {
-    return BuildRun.run(root, workspace, Transition.START, !noWait);
+    return build.run(root, Transition.START);
   }
 }
