@@ -17,21 +17,15 @@ import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.Scenes;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.settings.Autostart;
-import dev.coderdesktop.desktop.settings.Settings;
-import dev.coderdesktop.desktop.settings.SettingsStore;
+import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.state.AppState;
-import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.vpn.proto.wire.StartRequest;
 import dev.coderdesktop.vpn.proto.wire.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -89,20 +83,7 @@ class DeploymentSwitcherUiTest {
     workers = Workers.logging("ui-test-worker", 2);
     app =
         new DesktopWindows(
-            stage,
-            new DesktopWindows.Deps(
-                UiThread.javafx(),
-                workers,
-                Clock.fixed(Peers.NOW, ZoneOffset.UTC),
-                home.resolve("vpn.sock"),
-                Duration.ofMillis(100),
-                tokens,
-                new SettingsStore(home.resolve("desktop.properties")),
-                new Autostart(home, "coder-desktop-tray"),
-                new Settings(false, false, Map.of()),
-                opened::add,
-                () -> {},
-                n -> {}));
+            stage, TestDeps.in(home, workers).tokens(tokens).browser(opened::add).build());
     app.start(tokens.load());
     app.showTray();
   }

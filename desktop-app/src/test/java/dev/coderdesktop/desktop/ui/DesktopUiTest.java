@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
-import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
@@ -18,20 +17,16 @@ import dev.coderdesktop.desktop.fixtures.FakeCoder;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
+import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.notify.Notice;
-import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
-import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
-import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.vpn.proto.wire.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,19 +92,13 @@ class DesktopUiTest {
     app =
         new DesktopWindows(
             stage,
-            new DesktopWindows.Deps(
-                UiThread.javafx(),
-                workers,
-                Clock.fixed(Peers.NOW, ZoneOffset.UTC),
-                socket,
-                Duration.ofMillis(100),
-                new FileTokenStore(home.resolve("credentials")),
-                new SettingsStore(home.resolve("desktop.properties")),
-                new Autostart(home, "coder-desktop-tray"),
-                new Settings(false, false, Map.of("X-Test", "1")),
-                opened::add,
-                quits::incrementAndGet,
-                notices::add));
+            TestDeps.in(home, workers)
+                .socket(socket)
+                .settings(new Settings(false, false, Map.of("X-Test", "1")))
+                .browser(opened::add)
+                .quit(quits::incrementAndGet)
+                .notifier(notices::add)
+                .build());
     app.signInStage().setX(420);
     app.start(Optional.empty());
     app.showTray();

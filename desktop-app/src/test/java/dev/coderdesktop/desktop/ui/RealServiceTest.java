@@ -10,15 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
+import dev.coderdesktop.desktop.fixtures.LabLogs;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.settings.Autostart;
+import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.settings.Settings;
-import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
-import dev.coderdesktop.desktop.threading.UiThread;
+import dev.coderdesktop.desktop.state.AppStatus;
 import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.testbed.netns.ServiceLab;
 import java.io.IOException;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -63,6 +63,8 @@ class RealServiceTest {
 
   private static ServiceLab lab;
   private static Path dir;
+
+  @RegisterExtension static final LabLogs LOGS = new LabLogs(() -> lab);
 
   private Workers workers;
   private DesktopWindows app;
@@ -90,21 +92,15 @@ class RealServiceTest {
     app =
         new DesktopWindows(
             stage,
-            new DesktopWindows.Deps(
-                UiThread.javafx(),
-                workers,
-                Clock.systemUTC(),
-                lab.socket(),
-                Duration.ofMillis(200),
-                new FileTokenStore(home.resolve("credentials")),
-                new SettingsStore(home.resolve("desktop.properties")),
-                new Autostart(home, "coder-desktop-tray"),
+            TestDeps.in(home, workers)
+                .clock(Clock.systemUTC())
+                .socket(lab.socket())
+                .serviceRetry(Duration.ofMillis(200))
                 // The lab serves plain http:// on a lab address (not loopback): the user's
                 // consent to that is the "Allow insecure HTTP" setting.
-                new Settings(false, false, Map.of(), true, true, true),
-                opened::add,
-                () -> {},
-                n -> {}));
+                .settings(new Settings(false, false, Map.of(), true, true, true))
+                .browser(opened::add)
+                .build());
     app.start(Optional.empty());
     app.showTray();
   }
@@ -117,12 +113,17 @@ class RealServiceTest {
   }
 
   private AppState state() throws Exception {
-    return WaitForAsyncUtils.asyncFx(() -> app.vpn().status().get().state()).get();
+    return status().state();
   }
 
+  private AppStatus status() throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> app.vpn().status().get()).get();
+  }
+
+  /** The state with its detail (an ERROR's message), for a failed wait. */
   private Object safeState() {
     try {
-      return state();
+      return status();
     } catch (Exception e) {
       return e;
     }
