@@ -5,18 +5,13 @@ package dev.coderdesktop.coder.sdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Workspaces shared with the user, as Coder's releases answer: v2.30.0 knows {@code shared:true},
@@ -32,33 +27,7 @@ class SharedWorkspacesTest {
       "{\"message\":\"Invalid workspace search query.\",\"validations\":[{\"field\":\"shared\","
           + "\"detail\":\"Query param \\\"shared\\\" is not a valid query param\"}]}";
 
-  private MockWebServer server;
-  private CoderClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        new CoderClient(
-            DeploymentUrl.parse(server.url("/").toString()),
-            SessionToken.of("abcdef1234-SECRETsecret"),
-            Map.of());
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.close();
-  }
-
-  private void reply(int code, String body) {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(code)
-            .setHeader("Content-Type", "application/json")
-            .body(body)
-            .build());
-  }
+  @RegisterExtension final MockCoder coder = new MockCoder();
 
   private static String workspace(String owner, String name) {
     return "{\"id\":\""
@@ -73,42 +42,44 @@ class SharedWorkspacesTest {
   @Test
   @DisplayName("v2.30.0: shared:true, without the user's own workspaces that they shared out")
   void sharedTrue() throws Exception {
-    reply(
+    coder.reply(
         200,
         "{\"workspaces\":["
             + workspace("bob", "api")
             + ","
             + workspace("alice", "mine")
             + "],\"count\":2}");
-    List<Values.Workspace> list = SharedWorkspaces.list(client, ME).orElseThrow();
+    List<Values.Workspace> list = SharedWorkspaces.list(coder.client(), ME).orElseThrow();
     assertEquals(
         List.of("bob/api"), list.stream().map(w -> w.ownerName() + "/" + w.name()).toList());
-    assertEquals("/api/v2/workspaces?q=shared%3Atrue", server.takeRequest().getTarget());
+    assertEquals("/api/v2/workspaces?q=shared%3Atrue", coder.server().takeRequest().getTarget());
   }
 
   @Test
   @DisplayName("a release with only shared_with_user: is asked by the user's id")
   void sharedWithUser() throws Exception {
-    reply(400, INVALID);
-    reply(200, "{\"workspaces\":[" + workspace("bob", "api") + "],\"count\":1}");
-    assertEquals(1, SharedWorkspaces.list(client, ME).orElseThrow().size());
-    server.takeRequest();
+    coder.reply(400, INVALID);
+    coder.reply(200, "{\"workspaces\":[" + workspace("bob", "api") + "],\"count\":1}");
+    assertEquals(1, SharedWorkspaces.list(coder.client(), ME).orElseThrow().size());
+    coder.server().takeRequest();
     assertEquals(
-        "/api/v2/workspaces?q=shared_with_user%3A" + ME.id(), server.takeRequest().getTarget());
+        "/api/v2/workspaces?q=shared_with_user%3A" + ME.id(),
+        coder.server().takeRequest().getTarget());
   }
 
   @Test
   @DisplayName("v2.20.0 and v2.24.1 know neither filter: not supported, no error")
   void unsupported() throws Exception {
-    reply(400, INVALID);
-    reply(400, INVALID);
-    assertEquals(Optional.empty(), SharedWorkspaces.list(client, ME));
+    coder.reply(400, INVALID);
+    coder.reply(400, INVALID);
+    assertEquals(Optional.empty(), SharedWorkspaces.list(coder.client(), ME));
   }
 
   @Test
   @DisplayName("a refused token is still an error")
   void refused() {
-    reply(401, "{\"message\":\"Invalid session token.\"}");
-    assertThrows(CoderException.Unauthorized.class, () -> SharedWorkspaces.list(client, ME));
+    coder.reply(401, "{\"message\":\"Invalid session token.\"}");
+    assertThrows(
+        CoderException.Unauthorized.class, () -> SharedWorkspaces.list(coder.client(), ME));
   }
 }

@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
-import dev.coderdesktop.coder.sdk.DeploymentUrl;
-import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.MockCoder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Timeout(30)
 class BuildsTest {
@@ -29,28 +23,7 @@ class BuildsTest {
   private static final UUID WS = UUID.fromString("0b6a2b7e-0000-4000-8000-000000000001");
   private static final UUID BUILD = UUID.fromString("0b6a2b7e-0000-4000-8000-000000000002");
 
-  private MockWebServer server;
-  private CoderClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        new CoderClient(
-            DeploymentUrl.parse(server.url("/").toString()),
-            SessionToken.of("abcdef1234-SECRETsecretSECRET12"),
-            Map.of());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
-
-  private void reply(int code, String body) {
-    server.enqueue(new MockResponse.Builder().code(code).body(body).build());
-  }
+  @RegisterExtension final MockCoder coder = new MockCoder();
 
   static String workspace(String status) {
     return "{\"id\":\""
@@ -75,14 +48,14 @@ class BuildsTest {
   @Test
   @DisplayName("start posts a start build, then follows it to the end, reporting each change")
   void startAndFollow() throws Exception {
-    reply(200, workspace("stopped"));
-    reply(201, build("pending", "pending", null));
-    reply(200, build("starting", "running", null));
-    reply(200, build("starting", "running", null));
-    reply(200, build("running", "succeeded", null));
-    Workspaces workspaces = new Workspaces(client);
+    coder.reply(200, workspace("stopped"));
+    coder.reply(201, build("pending", "pending", null));
+    coder.reply(200, build("starting", "running", null));
+    coder.reply(200, build("starting", "running", null));
+    coder.reply(200, build("running", "succeeded", null));
+    Workspaces workspaces = new Workspaces(coder.client());
     WorkspaceJson.Workspace ws = workspaces.find(WorkspaceName.parse("dev", "coder"));
-    Builds builds = new Builds(client);
+    Builds builds = new Builds(coder.client());
     WorkspaceJson.Build b = builds.create(ws, Transition.START);
     List<String> seen = new ArrayList<>();
     int[] pauses = {0};
@@ -92,19 +65,20 @@ class BuildsTest {
     assertEquals(3, pauses[0]);
     assertEquals("", Builds.failure(end));
     assertEquals(
-        "/api/v2/users/me/workspace/dev?include_deleted=false", server.takeRequest().getTarget());
-    RecordedRequest post = server.takeRequest();
+        "/api/v2/users/me/workspace/dev?include_deleted=false",
+        coder.server().takeRequest().getTarget());
+    RecordedRequest post = coder.server().takeRequest();
     assertEquals("POST", post.getMethod());
     assertEquals("/api/v2/workspaces/" + WS + "/builds", post.getTarget());
     assertEquals("{\"transition\":\"start\"}", post.getBody().utf8());
-    assertEquals("/api/v2/workspacebuilds/" + BUILD, server.takeRequest().getTarget());
+    assertEquals("/api/v2/workspacebuilds/" + BUILD, coder.server().takeRequest().getTarget());
   }
 
   @Test
   @DisplayName("a failed build's job error is the failure message")
   void failure() throws Exception {
-    reply(200, build("failed", "failed", "terraform apply: quota exceeded"));
-    WorkspaceJson.Build b = new Builds(client).get(BUILD);
+    coder.reply(200, build("failed", "failed", "terraform apply: quota exceeded"));
+    WorkspaceJson.Build b = new Builds(coder.client()).get(BUILD);
     assertTrue(Builds.finished(b));
     assertEquals("the start build #7 failed: terraform apply: quota exceeded", Builds.failure(b));
   }
@@ -113,18 +87,20 @@ class BuildsTest {
   @DisplayName(
       "an unknown workspace is NotFound naming it; a refused build is the server's message")
   void errors() throws Exception {
-    reply(404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
+    coder.reply(
+        404, "{\"message\":\"Resource not found or you do not have access to this resource\"}");
     var e =
         assertThrows(
             Workspaces.NotFoundException.class,
-            () -> new Workspaces(client).find(WorkspaceName.parse("nope", "coder")));
+            () -> new Workspaces(coder.client()).find(WorkspaceName.parse("nope", "coder")));
     assertTrue(e.getMessage().startsWith("no workspace named nope on http://"), e.getMessage());
-    reply(200, workspace("running"));
-    reply(409, "{\"message\":\"A workspace build is already active.\"}");
-    WorkspaceJson.Workspace ws = new Workspaces(client).find(WorkspaceName.parse("dev", "coder"));
+    coder.reply(200, workspace("running"));
+    coder.reply(409, "{\"message\":\"A workspace build is already active.\"}");
+    WorkspaceJson.Workspace ws =
+        new Workspaces(coder.client()).find(WorkspaceName.parse("dev", "coder"));
     var refused =
         assertThrows(
-            CoderException.Api.class, () -> new Builds(client).create(ws, Transition.STOP));
+            CoderException.Api.class, () -> new Builds(coder.client()).create(ws, Transition.STOP));
     assertEquals(409, refused.status());
     assertEquals("A workspace build is already active.", refused.getMessage());
   }
@@ -132,11 +108,11 @@ class BuildsTest {
   @Test
   @DisplayName("a stopped workspace has no agent to target, with a hint to start it")
   void stoppedHasNoAgent() {
-    reply(200, workspace("stopped"));
+    coder.reply(200, workspace("stopped"));
     var e =
         assertThrows(
             Workspaces.NotFoundException.class,
-            () -> new Workspaces(client).target(WorkspaceName.parse("dev.coder", "coder")));
+            () -> new Workspaces(coder.client()).target(WorkspaceName.parse("dev.coder", "coder")));
     assertEquals(
         "workspace dev has no agent (it is stopped; start it with coder-desktop start dev)",
         e.getMessage());
