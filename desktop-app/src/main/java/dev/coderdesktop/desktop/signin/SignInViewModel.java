@@ -87,31 +87,19 @@ public final class SignInViewModel {
       return;
     }
     Map<String, String> h = headers.get();
-    busy.set(true);
-    error.set("");
-    workers.execute(
+    whileBusy(
         () -> {
-          String failure = null;
-          String version = "";
           try {
-            version = new CoderClient(u, null, h).checkVersion().toString();
+            return Outcome.of(new CoderClient(u, null, h).checkVersion().toString());
           } catch (CoderException | IllegalArgumentException e) {
-            failure = e.getMessage();
+            return Outcome.failed(e.getMessage());
           }
-          String f = failure;
-          String v = version;
-          ui.post(
-              () -> {
-                busy.set(false);
-                if (f != null) {
-                  error.set(f);
-                  return;
-                }
-                checkedUrl = u;
-                serverVersion.set(v);
-                url.set(u.toString());
-                page.set(Page.TOKEN);
-              });
+        },
+        version -> {
+          checkedUrl = u;
+          serverVersion.set(version);
+          url.set(u.toString());
+          page.set(Page.TOKEN);
         });
   }
 
@@ -130,32 +118,63 @@ public final class SignInViewModel {
     }
     DeploymentUrl u = checkedUrl;
     Map<String, String> h = headers.get();
-    busy.set(true);
-    error.set("");
-    workers.execute(
+    whileBusy(
         () -> {
-          String failure = null;
           SignIn s = new SignIn(u, t);
           try {
             new CoderClient(u, t, h).me();
             tokens.save(s);
+            return Outcome.of(s);
           } catch (CoderException.Unauthorized e) {
-            failure = "That token was not accepted: " + e.getMessage();
+            return Outcome.failed("That token was not accepted: " + e.getMessage());
           } catch (CoderException | IllegalArgumentException e) {
-            failure = e.getMessage();
+            return Outcome.failed(e.getMessage());
           } catch (IOException e) {
-            failure = "The token is valid but could not be stored: " + e.getMessage();
+            return Outcome.failed("The token is valid but could not be stored: " + e.getMessage());
           }
-          String f = failure;
+        },
+        s -> {
+          token.set("");
+          onSignedIn.accept(s);
+        });
+  }
+
+  /**
+   * A worker's answer: the value a page goes on with, or why there is none.
+   *
+   * @param value the value when {@code failure} is null
+   * @param failure the message for the error line, or null
+   */
+  private record Outcome<T>(T value, String failure) {
+
+    static <T> Outcome<T> of(T value) {
+      return new Outcome<>(value, null);
+    }
+
+    static <T> Outcome<T> failed(String why) {
+      // A failure without a message must still stop the page from going on.
+      return new Outcome<>(null, why == null ? "" : why);
+    }
+  }
+
+  /**
+   * Busy while {@code check} runs on a worker; back on the UI thread, shows its failure on the
+   * error line or hands its value to {@code then}. Called on the UI thread.
+   */
+  private <T> void whileBusy(Supplier<Outcome<T>> check, Consumer<T> then) {
+    busy.set(true);
+    error.set("");
+    workers.execute(
+        () -> {
+          Outcome<T> o = check.get();
           ui.post(
               () -> {
                 busy.set(false);
-                if (f != null) {
-                  error.set(f);
+                if (o.failure() != null) {
+                  error.set(o.failure());
                   return;
                 }
-                token.set("");
-                onSignedIn.accept(s);
+                then.accept(o.value());
               });
         });
   }

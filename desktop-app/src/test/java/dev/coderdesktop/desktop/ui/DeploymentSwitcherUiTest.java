@@ -141,7 +141,8 @@ class DeploymentSwitcherUiTest {
         "bob's shared workspace",
         () -> Scenes.shown(robot.lookup("#sharedSection").query()),
         () -> "");
-    robot.clickOn("#openShared-bob-api");
+    // Pressed where it is found: the shared list re-renders when the sign-in settles.
+    Scenes.press(robot, "#openShared-bob-api", b -> true);
     assertEquals(List.of(b.url() + "/@bob/api"), opened);
 
     robot.clickOn("#vpnToggle");

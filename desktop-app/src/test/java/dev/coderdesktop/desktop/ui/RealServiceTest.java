@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.ui;
 
+import static dev.coderdesktop.desktop.fixtures.Scenes.press;
 import static dev.coderdesktop.desktop.fixtures.Scenes.shown;
 import static dev.coderdesktop.desktop.fixtures.Scenes.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,19 +135,6 @@ class RealServiceTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private static void fire(FxRobot robot, String query, java.util.function.Predicate<Button> which)
-      throws Exception {
-    WaitForAsyncUtils.asyncFx(
-            () ->
-                robot.lookup(query).queryAllAs(Button.class).stream()
-                    .filter(b -> b.getScene() != null && shown(b) && which.test(b))
-                    .findFirst()
-                    .orElseThrow()
-                    .fire())
-        .get();
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
   private static List<String> copyTargets(FxRobot robot) {
     List<String> out = new ArrayList<>();
     for (Button b : robot.lookup(".copy-button").queryAllAs(Button.class)) {
@@ -194,7 +182,7 @@ class RealServiceTest {
           return !robot.lookup(".expand-button").queryAll().isEmpty();
         },
         () -> copyTargets(robot));
-    fire(robot, ".expand-button", b -> true);
+    press(robot, ".expand-button", b -> true);
     List<String> all = List.of("dev.coder", "main.build.me.coder", "gpu.build.me.coder");
     Await.until(
         "every agent's hostname in the list",
@@ -205,7 +193,7 @@ class RealServiceTest {
         () -> copyTargets(robot));
     Screenshots.save(app.trayStage().getScene(), "real-testbed-connected");
 
-    fire(robot, ".copy-button", b -> "dev.coder".equals(b.getUserData()));
+    press(robot, ".copy-button", b -> "dev.coder".equals(b.getUserData()));
     assertEquals(
         "dev.coder",
         WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
