@@ -58,7 +58,7 @@ class DeploymentSwitcherUiTest {
   private FakeVpnService service;
   private FakeCoder a;
   private FakeCoder b;
-  private Workers workers;
+  private TestDeps.Opened windows;
   private DesktopWindows app;
   private FileTokenStore tokens;
   private final List<String> opened = new CopyOnWriteArrayList<>();
@@ -80,22 +80,20 @@ class DeploymentSwitcherUiTest {
     tokens = new FileTokenStore(home.resolve("credentials"));
     tokens.save(signIn(a));
     tokens.save(signIn(b));
-    workers = Workers.logging("ui-test-worker", 2);
-    app =
-        new DesktopWindows(
-            stage, TestDeps.in(home, workers).tokens(tokens).browser(opened::add).build());
-    app.start(tokens.load());
-    app.showTray();
+    windows =
+        TestDeps.in(home, Workers.logging("ui-test-worker", 2))
+            .tokens(tokens)
+            .browser(opened::add)
+            .open(stage, tokens.load());
+    app = windows.app();
   }
 
   @AfterEach
   void stop() throws Exception {
-    org.testfx.api.FxToolkit.cleanupStages();
-    app.close();
+    windows.close();
     service.close();
     a.close();
     b.close();
-    workers.close();
   }
 
   private static SignIn signIn(FakeCoder c) throws Exception {

@@ -65,7 +65,7 @@ class DesktopUiTest {
   private Path socket;
   private FakeVpnService service;
   private FakeCoder coder;
-  private Workers workers;
+  private TestDeps.Opened windows;
   private DesktopWindows app;
   private final List<String> opened = new CopyOnWriteArrayList<>();
   private final List<Notice> notices = new CopyOnWriteArrayList<>();
@@ -88,30 +88,22 @@ class DesktopUiTest {
     service = new FakeVpnService(socket);
     service.peers(peers());
     coder = new FakeCoder();
-    workers = Workers.logging("ui-test-worker", 2);
-    app =
-        new DesktopWindows(
-            stage,
-            TestDeps.in(home, workers)
-                .socket(socket)
-                .settings(new Settings(false, false, Map.of("X-Test", "1")))
-                .browser(opened::add)
-                .quit(quits::incrementAndGet)
-                .notifier(notices::add)
-                .build());
+    windows =
+        TestDeps.in(home, Workers.logging("ui-test-worker", 2))
+            .settings(new Settings(false, false, Map.of("X-Test", "1")))
+            .browser(opened::add)
+            .quit(quits::incrementAndGet)
+            .notifier(notices::add)
+            .open(stage, Optional.empty());
+    app = windows.app();
     app.signInStage().setX(420);
-    app.start(Optional.empty());
-    app.showTray();
   }
 
   @AfterEach
   void stop() throws Exception {
-    // Hide this test's windows so the next test's lookups cannot find them.
-    org.testfx.api.FxToolkit.cleanupStages();
-    app.close();
+    windows.close();
     service.close();
     coder.close();
-    workers.close();
   }
 
   private static dev.coderdesktop.vpn.proto.wire.PeerUpdate peers() {

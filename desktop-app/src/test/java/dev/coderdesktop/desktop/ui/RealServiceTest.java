@@ -67,7 +67,7 @@ class RealServiceTest {
 
   @RegisterExtension static final LabLogs LOGS = new LabLogs(() -> lab);
 
-  private Workers workers;
+  private TestDeps.Opened windows;
   private DesktopWindows app;
   private final List<String> opened = new CopyOnWriteArrayList<>();
 
@@ -89,28 +89,22 @@ class RealServiceTest {
   @Start
   void start(Stage stage) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
-    workers = Workers.logging("real-ui-worker", 2);
-    app =
-        new DesktopWindows(
-            stage,
-            TestDeps.in(home, workers)
-                .clock(Clock.systemUTC())
-                .socket(lab.socket())
-                .serviceRetry(Duration.ofMillis(200))
-                // The lab serves plain http:// on a lab address (not loopback): the user's
-                // consent to that is the "Allow insecure HTTP" setting.
-                .settings(new Settings(false, false, Map.of(), true, true, true))
-                .browser(opened::add)
-                .build());
-    app.start(Optional.empty());
-    app.showTray();
+    windows =
+        TestDeps.in(home, Workers.logging("real-ui-worker", 2))
+            .clock(Clock.systemUTC())
+            .socket(lab.socket())
+            .serviceRetry(Duration.ofMillis(200))
+            // The lab serves plain http:// on a lab address (not loopback): the user's consent to
+            // that is the "Allow insecure HTTP" setting.
+            .settings(new Settings(false, false, Map.of(), true, true, true))
+            .browser(opened::add)
+            .open(stage, Optional.empty());
+    app = windows.app();
   }
 
   @AfterEach
   void stop() throws Exception {
-    org.testfx.api.FxToolkit.cleanupStages();
-    app.close();
-    workers.close();
+    windows.close();
   }
 
   private AppState state() throws Exception {
