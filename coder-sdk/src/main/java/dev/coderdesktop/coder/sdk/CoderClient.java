@@ -261,10 +261,13 @@ public final class CoderClient {
                 + "). If the deployment uses a company certificate authority, install it in the"
                 + " system's certificate store (update-ca-certificates) or name it with --ca-file.");
       } catch (IOException e) {
+        // Which call: a timeout after the first calls worked says the server stopped answering.
         throw new CoderException.Unreachable(
             "Cannot reach "
                 + url
-                + ": "
+                + " ("
+                + path
+                + "): "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     }
