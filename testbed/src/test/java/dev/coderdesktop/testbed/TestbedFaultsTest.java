@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,12 +20,10 @@ import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpClient;
 import dev.coderdesktop.tunnel.derp.DerpListener;
 import dev.coderdesktop.tunnel.time.SystemClock;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,15 +45,8 @@ class TestbedFaultsTest {
   private URI url;
 
   private void start() throws Exception {
-    TestbedConfig config =
-        new TestbedConfig(
-            "v2.24.1",
-            null,
-            false,
-            List.of(new TestbedConfig.UserSpec("alice", List.of(TOKEN), List.of())),
-            List.of(new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main"))));
-    testbed = new Testbed(config, clock);
-    url = testbed.start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1");
+    testbed = new Testbed(TestbedConfig.aliceWithOneWorkspace(TOKEN), clock);
+    url = testbed.startOnLoopback();
   }
 
   @AfterEach
@@ -150,8 +142,7 @@ class TestbedFaultsTest {
   @DisplayName("revoking the token mid-session ends in the sign-in refusal, and nothing more")
   void revokeMidSession() throws Exception {
     Events events = new Events();
-    TailnetControlClient c = connectedControl(events);
-    try {
+    try (TailnetControlClient c = connectedControl(events)) {
       long t0 = System.nanoTime();
       assertEquals(200, post("/testbed/tokens/revoke", TOKEN));
       assertEquals("disconnected", events.next());
@@ -159,8 +150,6 @@ class TestbedFaultsTest {
       assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "within 10 s");
       assertTrue(c.isRejected());
       assertEquals(null, events.q.poll(2, TimeUnit.SECONDS), "no retries after the refusal");
-    } finally {
-      c.close();
     }
   }
 
@@ -168,14 +157,8 @@ class TestbedFaultsTest {
   @DisplayName("a server restart cuts the control connection; it comes back on the same port")
   void serverRestart() throws Exception {
     Events events = new Events();
-    TailnetControlClient c = connectedControl(events);
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (c.resumeToken() == null && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-        Thread.yield();
-      }
-      assertNotNull(c.resumeToken(), "a resume token was issued");
+    try (TailnetControlClient c = connectedControl(events)) {
+      await("a resume token", () -> c.resumeToken() != null);
       assertEquals(202, post("/testbed/server/restart?down_ms=1500", ""));
       assertEquals("disconnected", events.next());
       assertEquals(
@@ -183,8 +166,6 @@ class TestbedFaultsTest {
           events.nextBesidesDisconnects(),
           "reconnected with the resume token after the restart");
       assertEquals(200, post("/testbed/workspaces/alice/dev/stop", ""));
-    } finally {
-      c.close();
     }
   }
 

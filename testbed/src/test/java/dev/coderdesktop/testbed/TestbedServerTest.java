@@ -70,7 +70,7 @@ class TestbedServerTest {
                 new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main")),
                 new TestbedConfig.WorkspaceSpec("old", "alice", true, List.of("main"))));
     testbed = new Testbed(config, clock);
-    return testbed.start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1");
+    return testbed.startOnLoopback();
   }
 
   @AfterEach
