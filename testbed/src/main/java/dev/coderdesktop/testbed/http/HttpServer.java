@@ -126,6 +126,10 @@ public final class HttpServer implements Closeable {
         .mod(after);
   }
 
+  /**
+   * Serves one connection's request; an upgraded connection is served inside its handler, so every
+   * connection has ended when this returns and the acceptor closes it.
+   */
   private void serve(Socket s) {
     try {
       s.setTcpNoDelay(true);
@@ -161,8 +165,6 @@ public final class HttpServer implements Closeable {
     } catch (IOException e) {
       LOG.log(Level.FINE, "connection ended", e);
     }
-    // Upgraded connections are served inside the handler, so the acceptor closes every connection
-    // once this returns.
   }
 
   private static byte[] readBody(InputStream in, HttpUpgrade head) throws IOException {
