@@ -182,8 +182,7 @@ class TestbedFaultsTest {
       assertEquals(serverKey, inbox.logins.poll(15, TimeUnit.SECONDS));
       assertEquals(202, post("/testbed/relay/restart?down_ms=1000", ""));
       assertNotNull(inbox.disconnects.poll(15, TimeUnit.SECONDS), "cut by the restart");
-      // Redials may be refused a few times while the relay is down; the next login is the same
-      // relay.
+      // Redials are refused while the relay is down; the login after them is the same relay's.
       assertEquals(
           serverKey,
           inbox.logins.poll(15, TimeUnit.SECONDS),
