@@ -8,6 +8,7 @@ import org.bouncycastle.crypto.engines.XSalsa20Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
+import org.bouncycastle.util.Pack;
 
 /**
  * NaCl's {@code crypto_box} (X25519, HSalsa20, XSalsa20-Poly1305) and {@code crypto_secretbox}, as
@@ -99,11 +100,9 @@ public final class NaclBox {
     x[5] = 0x3320646e;
     x[10] = 0x79622d32;
     x[15] = 0x6b206574;
-    for (int i = 0; i < 4; i++) {
-      x[1 + i] = le32(key, 4 * i);
-      x[11 + i] = le32(key, 16 + 4 * i);
-      x[6 + i] = le32(in, 4 * i);
-    }
+    Pack.littleEndianToInt(key, 0, x, 1, 4);
+    Pack.littleEndianToInt(key, 16, x, 11, 4);
+    Pack.littleEndianToInt(in, 0, x, 6, 4);
     for (int round = 0; round < 20; round += 2) {
       quarter(x, 0, 4, 8, 12);
       quarter(x, 5, 9, 13, 1);
@@ -114,14 +113,7 @@ public final class NaclBox {
       quarter(x, 10, 11, 8, 9);
       quarter(x, 15, 12, 13, 14);
     }
-    int[] words = {x[0], x[5], x[10], x[15], x[6], x[7], x[8], x[9]};
-    byte[] out = new byte[32];
-    for (int i = 0; i < 8; i++) {
-      for (int b = 0; b < 4; b++) {
-        out[4 * i + b] = (byte) (words[i] >>> (8 * b));
-      }
-    }
-    return out;
+    return Pack.intToLittleEndian(new int[] {x[0], x[5], x[10], x[15], x[6], x[7], x[8], x[9]});
   }
 
   // Salsa20 quarter round on (a, b, c, d) in the order the Salsa20 specification gives.
@@ -130,12 +122,5 @@ public final class NaclBox {
     x[c] ^= Integer.rotateLeft(x[b] + x[a], 9);
     x[d] ^= Integer.rotateLeft(x[c] + x[b], 13);
     x[a] ^= Integer.rotateLeft(x[d] + x[c], 18);
-  }
-
-  private static int le32(byte[] b, int off) {
-    return (b[off] & 0xff)
-        | (b[off + 1] & 0xff) << 8
-        | (b[off + 2] & 0xff) << 16
-        | (b[off + 3] & 0xff) << 24;
   }
 }
