@@ -157,6 +157,12 @@ class DevicePairTest {
         bBind.address(), wire.stream().filter(d -> d.bytes()[0] == 1).findFirst().get().from());
   }
 
+  /** B counts one drop for {@code reason} and hands nothing to its TUN. */
+  private void assertDroppedAtB(DropReason reason) throws Exception {
+    await("a " + reason + " drop", () -> b.stats().dropped(reason) == 1);
+    assertNull(bTun.take(Duration.ofMillis(50)));
+  }
+
   @Test
   @DisplayName("a packet to an address no peer owns is dropped and counted")
   void noRoute() throws Exception {
@@ -170,8 +176,7 @@ class DevicePairTest {
   void spoofedSource() throws Exception {
     exchange("warm-up");
     aTun.inject(Packets.ipv4("10.0.0.99", "10.0.0.2", payload("spoof")));
-    await("a SOURCE_NOT_ALLOWED drop", () -> b.stats().dropped(DropReason.SOURCE_NOT_ALLOWED) == 1);
-    assertNull(bTun.take(Duration.ofMillis(50)));
+    assertDroppedAtB(DropReason.SOURCE_NOT_ALLOWED);
   }
 
   @Test
@@ -185,8 +190,7 @@ class DevicePairTest {
             .findFirst()
             .orElseThrow();
     bBind.deliver(data.from(), data.bytes());
-    await("a REPLAY drop", () -> b.stats().dropped(DropReason.REPLAY) == 1);
-    assertNull(bTun.take(Duration.ofMillis(50)));
+    assertDroppedAtB(DropReason.REPLAY);
   }
 
   @Test
