@@ -99,12 +99,16 @@ class DevicePairTest {
   }
 
   private void exchange(String tag) throws Exception {
-    byte[] toB = Packets.ipv4("10.0.0.1", "10.0.0.2", payload("ping " + tag));
-    aTun.inject(toB);
-    assertArrayEquals(toB, bTun.take(WAIT), "A to B " + tag);
-    byte[] toA = Packets.ipv6("fd00::2", "fd00::1", payload("pong " + tag));
-    bTun.inject(toA);
-    assertArrayEquals(toA, aTun.take(WAIT), "B to A " + tag);
+    carry(
+        aTun, bTun, Packets.ipv4("10.0.0.1", "10.0.0.2", payload("ping " + tag)), "A to B " + tag);
+    carry(bTun, aTun, Packets.ipv6("fd00::2", "fd00::1", payload("pong " + tag)), "B to A " + tag);
+  }
+
+  /** Sends {@code packet} into one TUN and asserts that it comes out of the other unchanged. */
+  private static void carry(ChannelTun from, ChannelTun to, byte[] packet, String what)
+      throws Exception {
+    from.inject(packet);
+    assertArrayEquals(packet, to.take(WAIT), what);
   }
 
   /**
@@ -148,9 +152,7 @@ class DevicePairTest {
   @Test
   @DisplayName("B can start the handshake too")
   void initiatedByB() throws Exception {
-    byte[] toA = Packets.ipv6("fd00::2", "fd00::1", payload("hello"));
-    bTun.inject(toA);
-    assertArrayEquals(toA, aTun.take(WAIT));
+    carry(bTun, aTun, Packets.ipv6("fd00::2", "fd00::1", payload("hello")), "B to A");
     exchange("after");
     assertEquals(1, countType(MessageType.INITIATION));
     assertEquals(
@@ -222,9 +224,7 @@ class DevicePairTest {
   @Test
   @DisplayName("a receiver with nothing to say sends a keepalive after KEEPALIVE_TIMEOUT")
   void passiveKeepalive() throws Exception {
-    byte[] toB = Packets.ipv4("10.0.0.1", "10.0.0.2", payload("one-way"));
-    aTun.inject(toB);
-    assertArrayEquals(toB, bTun.take(WAIT));
+    carry(aTun, bTun, Packets.ipv4("10.0.0.1", "10.0.0.2", payload("one-way")), "A to B");
     long keepalivesBefore = keepalivesFrom(bBind.address());
     advance(Protocol.KEEPALIVE_TIMEOUT.plusMillis(1));
     await("B's keepalive", () -> keepalivesFrom(bBind.address()) == keepalivesBefore + 1);
