@@ -9,7 +9,7 @@
 # connections through the testbed's NATs (testbed/direct-e2e.sh), the fault
 # suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, and after the
 # real-Coder e2e runs against Coder v2.24.1 too, traffic back within 5 s), the footprint check in its
-# quick mode (QUICK=1 bench/footprint.sh: the service as bin/ starts it stays under 150 MB of RSS
+# quick mode (QUICK=1 bench/footprint.sh: the service as bin/ starts it stays under 180 MB of RSS
 # after a connect and 100 MB of traffic), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
 # memory, threads and descriptors do not grow under load and control-plane drops), the same against
 # real Coder servers v2.20.0, v2.24.1 and v2.30.0 (interop/run.sh), the install test
