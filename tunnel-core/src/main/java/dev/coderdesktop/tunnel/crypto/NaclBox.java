@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import org.bouncycastle.crypto.engines.Salsa20Engine;
 import org.bouncycastle.crypto.engines.XSalsa20Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -95,32 +96,25 @@ public final class NaclBox {
 
   /** HSalsa20 of a 32-byte key and a 16-byte input. */
   static byte[] hsalsa20(byte[] key, byte[] in) {
+    int[] state = new int[16];
+    state[0] = 0x61707865;
+    state[5] = 0x3320646e;
+    state[10] = 0x79622d32;
+    state[15] = 0x6b206574;
+    Pack.littleEndianToInt(key, 0, state, 1, 4);
+    Pack.littleEndianToInt(key, 16, state, 11, 4);
+    Pack.littleEndianToInt(in, 0, state, 6, 4);
     int[] x = new int[16];
-    x[0] = 0x61707865;
-    x[5] = 0x3320646e;
-    x[10] = 0x79622d32;
-    x[15] = 0x6b206574;
-    Pack.littleEndianToInt(key, 0, x, 1, 4);
-    Pack.littleEndianToInt(key, 16, x, 11, 4);
-    Pack.littleEndianToInt(in, 0, x, 6, 4);
-    for (int round = 0; round < 20; round += 2) {
-      quarter(x, 0, 4, 8, 12);
-      quarter(x, 5, 9, 13, 1);
-      quarter(x, 10, 14, 2, 6);
-      quarter(x, 15, 3, 7, 11);
-      quarter(x, 0, 1, 2, 3);
-      quarter(x, 5, 6, 7, 4);
-      quarter(x, 10, 11, 8, 9);
-      quarter(x, 15, 12, 13, 14);
+    Salsa20Engine.salsaCore(20, state, x);
+    // salsaCore adds the input back (Salsa20's feed-forward); HSalsa20 outputs the bare rounds.
+    int[] words = {0, 5, 10, 15, 6, 7, 8, 9};
+    for (int i = 0; i < words.length; i++) {
+      words[i] = x[words[i]] - state[words[i]];
     }
-    return Pack.intToLittleEndian(new int[] {x[0], x[5], x[10], x[15], x[6], x[7], x[8], x[9]});
-  }
-
-  // Salsa20 quarter round on (a, b, c, d) in the order the Salsa20 specification gives.
-  private static void quarter(int[] x, int a, int b, int c, int d) {
-    x[b] ^= Integer.rotateLeft(x[a] + x[d], 7);
-    x[c] ^= Integer.rotateLeft(x[b] + x[a], 9);
-    x[d] ^= Integer.rotateLeft(x[c] + x[b], 13);
-    x[a] ^= Integer.rotateLeft(x[d] + x[c], 18);
+    byte[] out = Pack.intToLittleEndian(words);
+    Arrays.fill(x, 0);
+    Arrays.fill(state, 0);
+    Arrays.fill(words, 0);
+    return out;
   }
 }

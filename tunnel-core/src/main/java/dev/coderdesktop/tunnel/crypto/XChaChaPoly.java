@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.crypto;
 
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
+import org.bouncycastle.crypto.engines.ChaChaEngine;
 import org.bouncycastle.util.Pack;
 
 /**
@@ -49,37 +50,24 @@ public final class XChaChaPoly {
 
   /** HChaCha20 of a 32-byte key and the first 16 bytes of {@code nonce}. */
   static byte[] hchacha20(byte[] key, byte[] nonce) {
-    int[] s = new int[16];
-    s[0] = 0x61707865;
-    s[1] = 0x3320646e;
-    s[2] = 0x79622d32;
-    s[3] = 0x6b206574;
-    Pack.littleEndianToInt(key, 0, s, 4, 8);
-    Pack.littleEndianToInt(nonce, 0, s, 12, 4);
-    for (int round = 0; round < 10; round++) {
-      quarter(s, 0, 4, 8, 12);
-      quarter(s, 1, 5, 9, 13);
-      quarter(s, 2, 6, 10, 14);
-      quarter(s, 3, 7, 11, 15);
-      quarter(s, 0, 5, 10, 15);
-      quarter(s, 1, 6, 11, 12);
-      quarter(s, 2, 7, 8, 13);
-      quarter(s, 3, 4, 9, 14);
+    int[] state = new int[16];
+    state[0] = 0x61707865;
+    state[1] = 0x3320646e;
+    state[2] = 0x79622d32;
+    state[3] = 0x6b206574;
+    Pack.littleEndianToInt(key, 0, state, 4, 8);
+    Pack.littleEndianToInt(nonce, 0, state, 12, 4);
+    int[] x = new int[16];
+    ChaChaEngine.chachaCore(20, state, x);
+    // chachaCore adds the input back (ChaCha20's feed-forward); HChaCha20 outputs the bare rounds.
+    int[] words = {0, 1, 2, 3, 12, 13, 14, 15};
+    for (int i = 0; i < words.length; i++) {
+      words[i] = x[words[i]] - state[words[i]];
     }
-    byte[] out =
-        Pack.intToLittleEndian(new int[] {s[0], s[1], s[2], s[3], s[12], s[13], s[14], s[15]});
-    Arrays.fill(s, 0);
+    byte[] out = Pack.intToLittleEndian(words);
+    Arrays.fill(x, 0);
+    Arrays.fill(state, 0);
+    Arrays.fill(words, 0);
     return out;
-  }
-
-  private static void quarter(int[] s, int a, int b, int c, int d) {
-    s[a] += s[b];
-    s[d] = Integer.rotateLeft(s[d] ^ s[a], 16);
-    s[c] += s[d];
-    s[b] = Integer.rotateLeft(s[b] ^ s[c], 12);
-    s[a] += s[b];
-    s[d] = Integer.rotateLeft(s[d] ^ s[a], 8);
-    s[c] += s[d];
-    s[b] = Integer.rotateLeft(s[b] ^ s[c], 7);
   }
 }
