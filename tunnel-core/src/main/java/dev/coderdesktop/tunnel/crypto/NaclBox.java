@@ -4,12 +4,10 @@ package dev.coderdesktop.tunnel.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import org.bouncycastle.crypto.engines.Salsa20Engine;
 import org.bouncycastle.crypto.engines.XSalsa20Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
-import org.bouncycastle.util.Pack;
 
 /**
  * NaCl's {@code crypto_box} (X25519, HSalsa20, XSalsa20-Poly1305) and {@code crypto_secretbox}, as
@@ -30,7 +28,7 @@ public final class NaclBox {
   public static byte[] sharedKey(Key privateKey, Key peerPublic)
       throws InvalidSharedSecretException {
     byte[] s = X25519.sharedSecret(privateKey, peerPublic).bytes();
-    byte[] k = hsalsa20(s, new byte[16]);
+    byte[] k = Subkeys.hsalsa20(s, new byte[16]);
     Arrays.fill(s, (byte) 0);
     return k;
   }
@@ -91,30 +89,6 @@ public final class NaclBox {
     mac.update(data, off, len);
     byte[] out = new byte[16];
     mac.doFinal(out, 0);
-    return out;
-  }
-
-  /** HSalsa20 of a 32-byte key and a 16-byte input. */
-  static byte[] hsalsa20(byte[] key, byte[] in) {
-    int[] state = new int[16];
-    state[0] = 0x61707865;
-    state[5] = 0x3320646e;
-    state[10] = 0x79622d32;
-    state[15] = 0x6b206574;
-    Pack.littleEndianToInt(key, 0, state, 1, 4);
-    Pack.littleEndianToInt(key, 16, state, 11, 4);
-    Pack.littleEndianToInt(in, 0, state, 6, 4);
-    int[] x = new int[16];
-    Salsa20Engine.salsaCore(20, state, x);
-    // salsaCore adds the input back (Salsa20's feed-forward); HSalsa20 outputs the bare rounds.
-    int[] words = {0, 5, 10, 15, 6, 7, 8, 9};
-    for (int i = 0; i < words.length; i++) {
-      words[i] = x[words[i]] - state[words[i]];
-    }
-    byte[] out = Pack.intToLittleEndian(words);
-    Arrays.fill(x, 0);
-    Arrays.fill(state, 0);
-    Arrays.fill(words, 0);
     return out;
   }
 }

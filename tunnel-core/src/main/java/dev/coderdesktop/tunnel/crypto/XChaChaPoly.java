@@ -4,7 +4,6 @@ package dev.coderdesktop.tunnel.crypto;
 
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
-import org.bouncycastle.crypto.engines.ChaChaEngine;
 import org.bouncycastle.util.Pack;
 
 /**
@@ -21,7 +20,7 @@ public final class XChaChaPoly {
 
   /** Encrypts {@code plaintext} with associated data; returns ciphertext plus tag. */
   public static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext, byte[] ad) {
-    byte[] sub = hchacha20(key, nonce);
+    byte[] sub = Subkeys.hchacha20(key, nonce);
     try {
       return ChaChaPoly.sealOnce(sub, counterOf(nonce), plaintext, ad);
     } finally {
@@ -32,7 +31,7 @@ public final class XChaChaPoly {
   /** Decrypts and authenticates; throws {@link AEADBadTagException} on a bad tag. */
   public static byte[] open(byte[] key, byte[] nonce, byte[] ciphertext, byte[] ad)
       throws AEADBadTagException {
-    byte[] sub = hchacha20(key, nonce);
+    byte[] sub = Subkeys.hchacha20(key, nonce);
     try {
       return ChaChaPoly.openOnce(sub, counterOf(nonce), ciphertext, ad);
     } finally {
@@ -46,28 +45,5 @@ public final class XChaChaPoly {
       throw new IllegalArgumentException("XChaCha20 nonce must be 24 bytes");
     }
     return Pack.littleEndianToLong(nonce, 16);
-  }
-
-  /** HChaCha20 of a 32-byte key and the first 16 bytes of {@code nonce}. */
-  static byte[] hchacha20(byte[] key, byte[] nonce) {
-    int[] state = new int[16];
-    state[0] = 0x61707865;
-    state[1] = 0x3320646e;
-    state[2] = 0x79622d32;
-    state[3] = 0x6b206574;
-    Pack.littleEndianToInt(key, 0, state, 4, 8);
-    Pack.littleEndianToInt(nonce, 0, state, 12, 4);
-    int[] x = new int[16];
-    ChaChaEngine.chachaCore(20, state, x);
-    // chachaCore adds the input back (ChaCha20's feed-forward); HChaCha20 outputs the bare rounds.
-    int[] words = {0, 1, 2, 3, 12, 13, 14, 15};
-    for (int i = 0; i < words.length; i++) {
-      words[i] = x[words[i]] - state[words[i]];
-    }
-    byte[] out = Pack.intToLittleEndian(words);
-    Arrays.fill(x, 0);
-    Arrays.fill(state, 0);
-    Arrays.fill(words, 0);
-    return out;
   }
 }
