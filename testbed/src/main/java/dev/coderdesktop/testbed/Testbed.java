@@ -100,9 +100,15 @@ public final class Testbed implements AutoCloseable {
     return start(listen, advertiseHost, null);
   }
 
+  /** Listens on a free port of 127.0.0.1, for clients on this machine; returns the URL. */
+  public URI startOnLoopback() throws IOException {
+    return start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1");
+  }
+
   /**
-   * As above; with a {@code tls} context everything (REST, websockets, the relay) is served over
-   * HTTPS with its certificate, and the URL and DERP map say so.
+   * As {@link #start(InetSocketAddress, String)}; with a {@code tls} context everything (REST,
+   * websockets, the relay) is served over HTTPS with its certificate, and the URL and DERP map say
+   * so.
    */
   public URI start(InetSocketAddress listen, String advertiseHost, SSLContext tls)
       throws IOException {

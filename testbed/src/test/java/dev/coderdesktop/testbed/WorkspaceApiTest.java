@@ -22,7 +22,6 @@ import dev.coderdesktop.coder.sdk.workspace.Workspaces;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.deployment.AgentPorts;
 import dev.coderdesktop.tunnel.time.SystemClock;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +45,8 @@ class WorkspaceApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    TestbedConfig config =
-        new TestbedConfig(
-            "v2.24.1",
-            null,
-            false,
-            List.of(new TestbedConfig.UserSpec("alice", List.of(TOKEN), List.of())),
-            List.of(new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main"))));
-    testbed = new Testbed(config, clock);
-    URI url = testbed.start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1");
+    testbed = new Testbed(TestbedConfig.aliceWithOneWorkspace(TOKEN), clock);
+    URI url = testbed.startOnLoopback();
     client = new CoderClient(DeploymentUrl.parse(url.toString()), SessionToken.of(TOKEN), Map.of());
   }
 

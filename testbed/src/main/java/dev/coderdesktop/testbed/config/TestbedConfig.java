@@ -102,6 +102,20 @@ public record TestbedConfig(
     this(version, hostnameSuffix, derpForceWebsockets, users, workspaces, false);
   }
 
+  /**
+   * The smallest deployment a client test needs: one user {@code alice} whose session token is
+   * {@code token}, owning one running workspace {@code dev} with one agent {@code main}, on a
+   * server that reports version {@code v2.24.1}.
+   */
+  public static TestbedConfig aliceWithOneWorkspace(String token) {
+    return new TestbedConfig(
+        "v2.24.1",
+        null,
+        false,
+        List.of(new UserSpec("alice", List.of(token), List.of())),
+        List.of(new WorkspaceSpec("dev", "alice", false, List.of("main"))));
+  }
+
   private static void requireName(String what, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new ConfigException(

@@ -43,13 +43,10 @@ public final class HttpServer implements Closeable {
   private static final int MAX_BODY = 64 << 10;
 
   private final Map<String, Handler> routes = new LinkedHashMap<>();
-  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private volatile ServerSocket listener;
+  private final Acceptor acceptor = new Acceptor("testbed-http", this::serve);
   // Null serves plain HTTP; otherwise every connection is TLS with this context's certificate.
   private volatile SSLContext tls;
   private volatile boolean closed;
-  // Bumped when the listener is replaced, so the old accept loop ends quietly.
-  private volatile int generation;
 
   /** Adds a route: {@code "GET /api/v2/buildinfo"}, or a prefix such as {@code "POST /x/*"}. */
   public synchronized HttpServer route(String methodAndPath, Handler handler) {
@@ -80,26 +77,7 @@ public final class HttpServer implements Closeable {
     }
     ss.setReuseAddress(true);
     ss.bind(address, 128);
-    listener = ss;
-    int gen = generation;
-    Thread.ofPlatform()
-        .name("testbed-http-accept")
-        .daemon()
-        .start(
-            () -> {
-              while (!closed) {
-                try {
-                  Socket s = ss.accept();
-                  open.add(s);
-                  Thread.ofPlatform().daemon().name("testbed-http").start(() -> serve(s));
-                } catch (IOException e) {
-                  if (!closed && gen == generation) {
-                    LOG.log(Level.WARNING, "accept failed", e);
-                  }
-                  return;
-                }
-              }
-            });
+    acceptor.listen(ss);
     return ss.getLocalPort();
   }
 
@@ -109,16 +87,12 @@ public final class HttpServer implements Closeable {
    * same address after {@code down}. Handlers and the state behind them are kept.
    */
   public void restart(Duration down, Clock clock) {
-    ServerSocket ss = listener;
-    if (ss == null || closed) {
+    InetSocketAddress address = acceptor.address();
+    if (address == null || closed) {
       return;
     }
-    InetSocketAddress address = (InetSocketAddress) ss.getLocalSocketAddress();
-    generation++;
-    closeQuietly(ss);
-    for (Socket s : open) {
-      closeQuietly(s);
-    }
+    acceptor.close();
+    acceptor.dropConnections();
     LOG.info(() -> "restarting: down for " + down.toMillis() + " ms");
     listenAgain(address, clock, down, REBIND_ATTEMPTS);
   }
@@ -152,14 +126,10 @@ public final class HttpServer implements Closeable {
         .mod(after);
   }
 
-  private static void closeQuietly(Closeable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "close failed", e);
-    }
-  }
-
+  /**
+   * Serves one connection's request; an upgraded connection is served inside its handler, so every
+   * connection has ended when this returns and the acceptor closes it.
+   */
   private void serve(Socket s) {
     try {
       s.setTcpNoDelay(true);
@@ -194,10 +164,6 @@ public final class HttpServer implements Closeable {
       }
     } catch (IOException e) {
       LOG.log(Level.FINE, "connection ended", e);
-    } finally {
-      // Upgraded connections are served inside the handler, so every connection ends here.
-      open.remove(s);
-      closeQuietly(s);
     }
   }
 
@@ -247,13 +213,6 @@ public final class HttpServer implements Closeable {
   @Override
   public void close() {
     closed = true;
-    ServerSocket ss = listener;
-    if (ss != null) {
-      try {
-        ss.close();
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "close failed", e);
-      }
-    }
+    acceptor.close();
   }
 }

@@ -106,13 +106,9 @@ class TailnetControlClientTest {
       awaitRequest(server.coordinateRequests, r -> r.hasAddTunnel());
 
       server.coordinateResponses.add(
-          CoordinateResponse.newBuilder()
-              .addPeerUpdates(
-                  CoordinateResponse.PeerUpdate.newBuilder()
-                      .setId(Uuids.toBytes(AGENT))
-                      .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
-                      .setNode(Node.newBuilder().setId(7).setPreferredDerp(999)))
-              .build());
+          PeerUpdates.response(
+              PeerUpdates.node(
+                  AGENT, Node.newBuilder().setId(7).setPreferredDerp(999).build(), "update")));
       CoordinateResponse.PeerUpdate pu = events.peerUpdates.poll(10, TimeUnit.SECONDS);
       assertEquals(CoordinateResponse.PeerUpdate.Kind.NODE, pu.getKind());
       assertEquals(AGENT, Uuids.fromBytes(pu.getId()));
