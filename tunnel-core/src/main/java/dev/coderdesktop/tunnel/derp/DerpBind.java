@@ -83,7 +83,8 @@ public final class DerpBind extends RelayBind implements DerpListener {
 
   @Override
   public void close() {
-    closeQueue();
+    markClosed();
     client.close();
+    closeQueue();
   }
 }

@@ -336,11 +336,12 @@ public final class DerpRelays extends RelayBind {
       if (isClosed()) {
         return;
       }
-      closeQueue();
+      markClosed();
       all = List.copyOf(conns.values());
       conns.clear();
     }
     cleanup.cancel();
     all.forEach(c -> c.client.close());
+    closeQueue();
   }
 }

@@ -54,9 +54,13 @@ abstract sealed class RelayBind implements Bind permits DerpBind, DerpRelays {
     return closed;
   }
 
-  /** Refuses further sends and wakes the receiver; the subclass closes its relays. */
-  final void closeQueue() {
+  /** Refuses further sends; the first step of a subclass's close, before its relays close. */
+  final void markClosed() {
     closed = true;
+  }
+
+  /** Drops what is queued and wakes the receiver; the last step of a subclass's close. */
+  final void closeQueue() {
     queue.close();
   }
 
