@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.crypto;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * A 32-byte key: a Curve25519 public or private key, a pre-shared key, or a symmetric key.
@@ -36,25 +37,22 @@ public final class Key extends FixedBytes {
    * Parses base64 (as {@code wg} prints keys), throwing {@link KeyFormatException} on bad input.
    */
   public static Key fromBase64(String text, boolean secret) throws KeyFormatException {
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(text.strip());
-    } catch (IllegalArgumentException e) {
-      throw new KeyFormatException("key is not valid base64");
-    }
-    if (raw.length != LENGTH) {
-      throw new KeyFormatException("key must be 32 bytes, got " + raw.length);
-    }
-    return new Key(raw, secret);
+    return parse(text, Base64.getDecoder()::decode, "base64", secret);
   }
 
   /** Parses 64 hex digits, throwing {@link KeyFormatException} on bad input. */
   public static Key fromHex(String text, boolean secret) throws KeyFormatException {
+    return parse(text, HexFormat.of()::parseHex, "hex", secret);
+  }
+
+  private static Key parse(
+      String text, Function<String, byte[]> decoder, String encoding, boolean secret)
+      throws KeyFormatException {
     byte[] raw;
     try {
-      raw = HexFormat.of().parseHex(text.strip());
+      raw = decoder.apply(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new KeyFormatException("key is not valid hex");
+      throw new KeyFormatException("key is not valid " + encoding);
     }
     if (raw.length != LENGTH) {
       throw new KeyFormatException("key must be 32 bytes, got " + raw.length);
