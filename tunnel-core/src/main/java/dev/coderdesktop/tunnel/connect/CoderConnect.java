@@ -426,6 +426,20 @@ public final class CoderConnect implements AutoCloseable {
     firstContact.remove(key, ended);
   }
 
+  /** Forgets an agent that left the workspaces or disconnected, and its peer if it had one. */
+  private void forgetAgent(UUID agent) {
+    Key k;
+    synchronized (this) {
+      k = agentKeys.remove(agent);
+      pending.remove(agent);
+      readyAgents.remove(agent);
+    }
+    pinger.forget(agent);
+    if (k != null) {
+      forgetPeer(k);
+    }
+  }
+
   private void forgetPeer(Key k) {
     firstNodeNanos.remove(k);
     derp.removePeer(k);
@@ -459,16 +473,7 @@ public final class CoderConnect implements AutoCloseable {
       }
       for (UUID a : gone) {
         control.removeTunnel(a);
-        Key k;
-        synchronized (CoderConnect.this) {
-          k = agentKeys.remove(a);
-          pending.remove(a);
-          readyAgents.remove(a);
-        }
-        pinger.forget(a);
-        if (k != null) {
-          forgetPeer(k);
-        }
+        forgetAgent(a);
       }
       for (UUID a : added) {
         control.addTunnel(a);
@@ -488,16 +493,7 @@ public final class CoderConnect implements AutoCloseable {
       switch (u.getKind()) {
         case NODE -> addPeer(agent, u.getNode());
         case DISCONNECTED -> {
-          Key k;
-          synchronized (CoderConnect.this) {
-            k = agentKeys.remove(agent);
-            pending.remove(agent);
-            readyAgents.remove(agent);
-          }
-          pinger.forget(agent);
-          if (k != null) {
-            forgetPeer(k);
-          }
+          forgetAgent(agent);
           publish();
         }
         case READY_FOR_HANDSHAKE -> program(agent);

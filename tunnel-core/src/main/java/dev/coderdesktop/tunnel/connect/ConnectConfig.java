@@ -77,39 +77,10 @@ public record ConnectConfig(
     }
   }
 
-  /** Direct paths on, found through local addresses only (no STUN server). */
-  public ConnectConfig(
-      URI deployment,
-      String sessionToken,
-      Map<String, String> headers,
-      UUID ownerId,
-      String ownerName,
-      String hostnameSuffix,
-      URI derpUrl,
-      int derpRegion,
-      boolean derpWebsockets,
-      Map<Integer, String> derpRegionNames,
-      Map<Integer, Duration> derpLatencies,
-      NetPolicy net) {
-    this(
-        deployment,
-        sessionToken,
-        headers,
-        ownerId,
-        ownerName,
-        hostnameSuffix,
-        derpUrl,
-        derpRegion,
-        derpWebsockets,
-        derpRegionNames,
-        derpLatencies,
-        net,
-        List.of(),
-        false,
-        null);
-  }
-
-  /** Without region names or measured latencies. */
+  /**
+   * Without region names or measured latencies, dialled with the system's defaults; direct paths
+   * on, found through local addresses only (no STUN server).
+   */
   public ConnectConfig(
       URI deployment,
       String sessionToken,
@@ -132,7 +103,10 @@ public record ConnectConfig(
         derpWebsockets,
         Map.of(),
         Map.of(),
-        NetPolicy.system());
+        NetPolicy.system(),
+        List.of(),
+        false,
+        null);
   }
 
   /** The name of region {@code id}, as Coder words an unknown one. */

@@ -2,24 +2,18 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.derp;
 
-import dev.coderdesktop.tunnel.bind.Bind;
-import dev.coderdesktop.tunnel.bind.Endpoint;
-import dev.coderdesktop.tunnel.bind.ReceiveQueue;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
@@ -33,7 +27,7 @@ import java.util.logging.Logger;
  * <p>Thread-safe: one thread receives while others send. Lock order: {@code this} before a {@link
  * DerpClient}'s own locks; listeners are called without {@code this} held.
  */
-public final class DerpRelays implements Bind {
+public final class DerpRelays extends RelayBind {
 
   private static final Logger LOG = Logger.getLogger(DerpRelays.class.getName());
 
@@ -41,7 +35,6 @@ public final class DerpRelays implements Bind {
   public static final Duration IDLE_CLOSE = Duration.ofSeconds(60);
 
   private static final Duration CLEANUP_EVERY = Duration.ofSeconds(15);
-  private static final int QUEUE = 1024;
 
   /** Connection events of each region's relay, on that relay's reader thread. Must not block. */
   public interface RegionListener {
@@ -72,19 +65,15 @@ public final class DerpRelays implements Bind {
   private final boolean websocket;
   private final NetPolicy policy;
   private final Clock clock;
-  private final ReceiveQueue queue = new ReceiveQueue(QUEUE);
-  private final AtomicLong dropped = new AtomicLong();
   private final Map<Key, Integer> peerRegions = new ConcurrentHashMap<>();
   private final Map<Integer, Conn> conns = new ConcurrentHashMap<>();
   private final Timer cleanup;
-  private volatile BiConsumer<Key, byte[]> discoHandler = (k, b) -> {};
   private volatile BiConsumer<Integer, String> forcedWebsocketHandler = (r, why) -> {};
   private volatile RegionListener regionListener;
 
   // Guarded by this.
   private RelayRegions regions;
   private volatile int home;
-  private boolean closed;
 
   /**
    * Relays of {@code regions} for {@code privateKey}'s node, logged in to {@code home} at once.
@@ -110,11 +99,6 @@ public final class DerpRelays implements Bind {
     this.cleanup = clock.newTimer("derp-idle", this::closeIdle);
     setHome(home);
     cleanup.mod(CLEANUP_EVERY);
-  }
-
-  /** Receives disco messages (source node key, whole message) instead of WireGuard. */
-  public void setDiscoHandler(BiConsumer<Key, byte[]> handler) {
-    discoHandler = handler;
   }
 
   /**
@@ -144,7 +128,7 @@ public final class DerpRelays implements Bind {
     DerpClient old;
     DerpClient now;
     synchronized (this) {
-      if (closed || regions.url(region) == null) {
+      if (isClosed() || regions.url(region) == null) {
         return false;
       }
       Conn before = conns.get(home);
@@ -168,7 +152,7 @@ public final class DerpRelays implements Bind {
     List<DerpClient> stale = new ArrayList<>();
     boolean homeKept;
     synchronized (this) {
-      if (closed) {
+      if (isClosed()) {
         return true;
       }
       regions = next;
@@ -252,7 +236,7 @@ public final class DerpRelays implements Bind {
       return c;
     }
     synchronized (this) {
-      if (closed) {
+      if (isClosed()) {
         return null;
       }
       return connLocked(regions.url(region) != null ? region : home);
@@ -281,7 +265,7 @@ public final class DerpRelays implements Bind {
   private void closeIdle() {
     List<DerpClient> idle = new ArrayList<>();
     synchronized (this) {
-      if (closed) {
+      if (isClosed()) {
         return;
       }
       long now = clock.nanoTime();
@@ -295,11 +279,6 @@ public final class DerpRelays implements Bind {
       cleanup.mod(CLEANUP_EVERY);
     }
     idle.forEach(DerpClient::close);
-  }
-
-  /** Packets dropped because the receive queue was full. */
-  public long droppedPackets() {
-    return dropped.get();
   }
 
   /** One region's client events (a closed client reports no more, so a replaced one is quiet). */
@@ -320,13 +299,7 @@ public final class DerpRelays implements Bind {
       if (c != null) {
         c.lastUsed = clock.nanoTime();
       }
-      if (DerpBind.isDisco(packet)) {
-        discoHandler.accept(source, packet);
-        return;
-      }
-      if (!queue.offer(new DerpEndpoint(source), packet)) {
-        dropped.incrementAndGet();
-      }
+      deliver(source, packet);
     }
 
     @Override
@@ -352,41 +325,23 @@ public final class DerpRelays implements Bind {
   }
 
   @Override
-  public Endpoint receive(ByteBuffer dst) throws IOException {
-    return queue.take(dst);
-  }
-
-  @Override
-  public void send(ByteBuffer src, Endpoint to) throws IOException {
-    if (!(to instanceof DerpEndpoint derp)) {
-      throw new IOException("the DERP transport cannot send to " + to);
-    }
-    if (closed) {
-      throw new ClosedChannelException();
-    }
-    byte[] b = new byte[src.remaining()];
-    src.get(b);
-    sendTo(derp.nodeKey(), b, 0, b.length);
-  }
-
-  @Override
-  public int localPort() {
-    return 0;
+  void relay(Key peer, byte[] packet, int off, int len) {
+    sendTo(peer, packet, off, len);
   }
 
   @Override
   public void close() {
     List<Conn> all;
     synchronized (this) {
-      if (closed) {
+      if (isClosed()) {
         return;
       }
-      closed = true;
+      markClosed();
       all = List.copyOf(conns.values());
       conns.clear();
     }
     cleanup.cancel();
     all.forEach(c -> c.client.close());
-    queue.close();
+    closeQueue();
   }
 }
