@@ -80,11 +80,10 @@ class DeploymentSwitcherUiTest {
     tokens = new FileTokenStore(home.resolve("credentials"));
     tokens.save(signIn(a));
     tokens.save(signIn(b));
-    windows =
-        TestDeps.in(home, Workers.logging("ui-test-worker", 2))
-            .tokens(tokens)
-            .browser(opened::add)
-            .open(stage, tokens.load());
+    TestDeps deps = new TestDeps(home, Workers.logging("ui-test-worker", 2));
+    deps.tokens = tokens;
+    deps.browser = opened::add;
+    windows = deps.open(stage, tokens.load());
     app = windows.app();
   }
 

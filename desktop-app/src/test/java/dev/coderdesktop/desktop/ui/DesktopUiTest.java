@@ -88,13 +88,12 @@ class DesktopUiTest {
     service = new FakeVpnService(socket);
     service.peers(peers());
     coder = new FakeCoder();
-    windows =
-        TestDeps.in(home, Workers.logging("ui-test-worker", 2))
-            .settings(new Settings(false, false, Map.of("X-Test", "1")))
-            .browser(opened::add)
-            .quit(quits::incrementAndGet)
-            .notifier(notices::add)
-            .open(stage, Optional.empty());
+    TestDeps deps = new TestDeps(home, Workers.logging("ui-test-worker", 2));
+    deps.settings = new Settings(false, false, Map.of("X-Test", "1"));
+    deps.browser = opened::add;
+    deps.quit = quits::incrementAndGet;
+    deps.notifier = notices::add;
+    windows = deps.open(stage, Optional.empty());
     app = windows.app();
     app.signInStage().setX(420);
   }

@@ -89,14 +89,11 @@ class KeyringSignInTest {
   }
 
   private DesktopWindows windows(Stage on, TokenStore tokens, Path socket) {
-    Path home = keyring.home();
-    return new DesktopWindows(
-        on,
-        TestDeps.in(home, workers)
-            .socket(socket)
-            .tokens(tokens)
-            .settingsStore(new SettingsStore(SignInFiles.of(keyring.env()).settings()))
-            .build());
+    TestDeps deps = new TestDeps(keyring.home(), workers);
+    deps.socket = socket;
+    deps.tokens = tokens;
+    deps.settingsStore = new SettingsStore(SignInFiles.of(keyring.env()).settings());
+    return new DesktopWindows(on, deps.build());
   }
 
   /** The sign-in window's error line, for a timeout's message. */

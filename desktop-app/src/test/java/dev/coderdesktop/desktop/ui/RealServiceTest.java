@@ -89,16 +89,15 @@ class RealServiceTest {
   @Start
   void start(Stage stage) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
-    windows =
-        TestDeps.in(home, Workers.logging("real-ui-worker", 2))
-            .clock(Clock.systemUTC())
-            .socket(lab.socket())
-            .serviceRetry(Duration.ofMillis(200))
-            // The lab serves plain http:// on a lab address (not loopback): the user's consent to
-            // that is the "Allow insecure HTTP" setting.
-            .settings(new Settings(false, false, Map.of(), true, true, true))
-            .browser(opened::add)
-            .open(stage, Optional.empty());
+    TestDeps deps = new TestDeps(home, Workers.logging("real-ui-worker", 2));
+    deps.clock = Clock.systemUTC();
+    deps.socket = lab.socket();
+    deps.serviceRetry = Duration.ofMillis(200);
+    // The lab serves plain http:// on a lab address (not loopback): the user's consent to that is
+    // the "Allow insecure HTTP" setting.
+    deps.settings = new Settings(false, false, Map.of(), true, true, true);
+    deps.browser = opened::add;
+    windows = deps.open(stage, Optional.empty());
     app = windows.app();
   }
 
