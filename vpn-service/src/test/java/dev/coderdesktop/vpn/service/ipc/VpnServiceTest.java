@@ -79,7 +79,8 @@ class VpnServiceTest {
         Workspace.Status.RUNNING,
         List.of("dev.coder", "main.dev.me.coder", "main.dev.alice.coder"),
         TailnetAddresses.agentAddress(AGENT),
-        handshake);
+        handshake,
+        null);
   }
 
   @BeforeEach
