@@ -37,32 +37,20 @@ class AppsAndPortsTest {
           false,
           "healthy");
   private static final WorkspaceJson.App EXTERNAL =
-      new WorkspaceJson.App(
-          "gateway",
-          "JetBrains",
-          "jetbrains-gateway://connect#token=$SESSION_TOKEN",
-          true,
-          null,
-          false,
-          null,
-          false,
-          "disabled");
+      external("gateway", "JetBrains", "jetbrains-gateway://connect#token=$SESSION_TOKEN");
   private static final WorkspaceJson.App LEAKY =
-      new WorkspaceJson.App(
-          "wiki",
-          null,
-          "https://wiki.example.com/?t=$SESSION_TOKEN",
-          true,
-          null,
-          false,
-          null,
-          false,
-          "disabled");
+      external("wiki", null, "https://wiki.example.com/?t=$SESSION_TOKEN");
   private static final WorkspaceJson.App COMMAND =
       new WorkspaceJson.App("top", "Top", null, false, "top -d 2", false, null, false, "disabled");
   private static final WorkspaceJson.App HIDDEN =
       new WorkspaceJson.App(
           "hid", "Hidden", "http://127.0.0.1:1", false, null, false, null, true, "");
+
+  /** A shown external app with no health check, as the deployment lists it. */
+  private static WorkspaceJson.App external(String slug, String displayName, String url) {
+    return new WorkspaceJson.App(
+        slug, displayName, url, true, null, false, null, false, "disabled");
+  }
 
   private static WorkspaceJson.Agent agent(List<String> displayApps) {
     return new WorkspaceJson.Agent(
