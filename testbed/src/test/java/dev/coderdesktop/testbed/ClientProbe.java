@@ -11,7 +11,6 @@ import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.time.SystemClock;
-import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import java.io.IOException;
 import java.net.URI;
@@ -86,13 +85,7 @@ public final class ClientProbe {
                 info.hostnameSuffix(),
                 derp,
                 region.regionId(),
-                info.derpForceWebsockets(),
-                Map.of(),
-                Map.of(),
-                NetPolicy.system(),
-                List.of(),
-                false,
-                null),
+                info.derpForceWebsockets()),
             tun,
             clock,
             listener);

@@ -29,7 +29,6 @@ import dev.coderdesktop.tunnel.derp.DerpBind;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.time.SystemClock;
-import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.tun.ChannelTun;
 import dev.coderdesktop.tunnel.wireguard.Device;
 import dev.coderdesktop.tunnel.wireguard.WireGuardTimings;
@@ -109,13 +108,7 @@ class CoderConnectTest {
           "coder",
           derpUrl,
           999,
-          false,
-          Map.of(),
-          Map.of(),
-          NetPolicy.system(),
-          List.of(),
-          false,
-          null);
+          false);
     }
 
     @Override

@@ -77,6 +77,38 @@ public record ConnectConfig(
     }
   }
 
+  /**
+   * Without region names or measured latencies, dialled with the system's defaults; direct paths
+   * on, found through local addresses only (no STUN server).
+   */
+  public ConnectConfig(
+      URI deployment,
+      String sessionToken,
+      Map<String, String> headers,
+      UUID ownerId,
+      String ownerName,
+      String hostnameSuffix,
+      URI derpUrl,
+      int derpRegion,
+      boolean derpWebsockets) {
+    this(
+        deployment,
+        sessionToken,
+        headers,
+        ownerId,
+        ownerName,
+        hostnameSuffix,
+        derpUrl,
+        derpRegion,
+        derpWebsockets,
+        Map.of(),
+        Map.of(),
+        NetPolicy.system(),
+        List.of(),
+        false,
+        null);
+  }
+
   /** The name of region {@code id}, as Coder words an unknown one. */
   public String regionName(int id) {
     return derpRegionNames.getOrDefault(id, "Unnamed " + id);

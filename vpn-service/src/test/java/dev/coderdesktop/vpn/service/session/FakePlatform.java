@@ -6,7 +6,6 @@ import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
-import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.vpn.service.dns.HostTable;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,13 +120,7 @@ final class FakePlatform implements SessionPlatform {
             "coder",
             URI.create("https://derp.example.com/derp"),
             1,
-            false,
-            Map.of(),
-            Map.of(),
-            NetPolicy.system(),
-            List.of(),
-            false,
-            null),
+            false),
         "v2.24.1",
         "alice");
   }
