@@ -4,8 +4,8 @@
 # "coder", B claiming v2.30.0 with suffix "corp", where bob shared a workspace with carol), a client
 # namespace on both labs with a plain resolv.conf, and our service and CLI in it. The CLI signs in to
 # both (the second login becomes current), 'use' picks A, 'up' turns CoderVPN on for A and
-# dev.coder answers ping6 and HTTP by name. Then 'use B' moves the VPN: A's tunnel stops and B's
-# starts; dev.coder no longer resolves and its address no longer answers, api.corp resolves, answers
+# dev.coder answers ping6 and HTTP by name. Then 'use --no-direct B' moves the VPN: A's tunnel stops
+# and B's starts, on DERP only as asked (the service's log says so); dev.coder no longer resolves and its address no longer answers, api.corp resolves, answers
 # ping6 and HTTP; 'shared' lists bob's workspace on B and nothing (without failing) on A, an older
 # release. 'use A' moves it back the same way. Down leaves nothing behind and resolv.conf as it was.
 # Also run as: DEPLOYMENTS=2 bash testbed/e2e.sh. Ends with "deployments e2e: PASS" or "... FAIL".
@@ -171,11 +171,17 @@ move_checks() { # old-host old-addr new-host new-workspace-agent
   ok "$3 answers ping6 and HTTP"
 }
 
-step "use B: CoderVPN moves from A to B"
-cli use "$HOST_B" >"$WORK/cli.out" 2>&1 || fail "use B: $(cat "$WORK/cli.out")"
+# The service logs each session's direct-path choice: what the last Start asked for.
+last_direct_choice() { grep "direct connections:" "$WORK/service.log" | tail -n 1; }
+
+step "use B: CoderVPN moves from A to B (with 'up''s options: DERP only this time)"
+cli use --no-direct "$HOST_B" >"$WORK/cli.out" 2>&1 || fail "use B: $(cat "$WORK/cli.out")"
 sed 's/^/     /' "$WORK/cli.out"
 grep -q "CoderVPN is off for $URL_A; starting it for $URL_B" "$WORK/cli.out" || fail "use B did not stop A's tunnel"
 grep -q "^CoderVPN is on ($URL_B)" "$WORK/cli.out" || fail "use B did not start B's tunnel"
+last_direct_choice | grep -q "off (DERP only, as asked)" \
+  || fail "use --no-direct did not reach the service: $(last_direct_choice)"
+ok "use --no-direct started B's session on DERP only"
 move_checks dev.coder "$ADDR_A" api.corp api.main
 ADDR_B=$(in_ns getent ahosts api.corp | awk '{print $1; exit}')
 cli shared >"$WORK/cli.out" 2>&1 || fail "shared on B: $(cat "$WORK/cli.out")"
@@ -186,6 +192,7 @@ ok "shared lists bob/ops on B, apart from carol's own workspaces"
 step "use A: and back"
 cli use "$URL_A" >"$WORK/cli.out" 2>&1 || fail "use A: $(cat "$WORK/cli.out")"
 grep -q "^CoderVPN is on ($URL_A)" "$WORK/cli.out" || fail "use A did not start A's tunnel: $(cat "$WORK/cli.out")"
+last_direct_choice | grep -q "on, STUN" || fail "use without --no-direct: $(last_direct_choice)"
 move_checks api.corp "$ADDR_B" dev.coder dev.main
 
 cli_down_clean

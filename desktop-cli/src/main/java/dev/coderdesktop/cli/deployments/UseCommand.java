@@ -5,6 +5,7 @@ package dev.coderdesktop.cli.deployments;
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
 import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.cli.vpn.StartOptions;
 import dev.coderdesktop.cli.vpn.UpCommand;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
@@ -15,10 +16,10 @@ import dev.coderdesktop.vpn.proto.wire.Status;
 import dev.coderdesktop.vpn.proto.wire.StopResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,6 +50,9 @@ public final class UseCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Without DEPLOYMENT: print JSON (docs/cli.md).")
   boolean json;
+
+  // When CoderVPN moves, the new deployment's start takes these, as 'up' would.
+  @Mixin StartOptions options;
 
   @Override
   public Integer call() throws UserError, IOException {
@@ -100,7 +104,7 @@ public final class UseCommand implements Callable<Integer> {
               + target
               + ".");
       out.flush();
-      return UpCommand.start(root, client, to, Map.of(), false);
+      return UpCommand.start(root, client, to, options);
     }
   }
 }

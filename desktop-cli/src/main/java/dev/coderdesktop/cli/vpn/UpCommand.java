@@ -10,11 +10,9 @@ import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -34,22 +32,13 @@ public final class UpCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
-  @Option(
-      names = "--header",
-      paramLabel = "NAME=VALUE",
-      description = "An extra HTTP header for the deployment (repeatable).")
-  Map<String, String> headers = new LinkedHashMap<>();
-
-  @Option(
-      names = "--no-direct",
-      description = "Stay on the DERP relay: no direct (peer-to-peer UDP) paths to workspaces.")
-  boolean noDirect;
+  @Mixin StartOptions options;
 
   @Override
   public Integer call() throws UserError, IOException {
     SignIn s = root.signIn();
     try (ServiceClient client = root.connect()) {
-      return start(root, client, s, headers, noDirect);
+      return start(root, client, s, options);
     }
   }
 
@@ -58,16 +47,16 @@ public final class UpCommand implements Callable<Integer> {
    * also how {@code use} moves CoderVPN to another deployment.
    */
   public static int start(
-      CoderDesktopCli root,
-      ServiceClient client,
-      SignIn s,
-      Map<String, String> headers,
-      boolean noDirect)
+      CoderDesktopCli root, ServiceClient client, SignIn s, StartOptions options)
       throws UserError, IOException {
     // A stored http:// URL to another machine passed login only with --allow-insecure-http.
     StartResponse r =
         client.start(
-            s.url().toString(), s.token().reveal(), headers, noDirect, s.url().isPlainHttp());
+            s.url().toString(),
+            s.token().reveal(),
+            options.headers(),
+            options.noDirect(),
+            s.url().isPlainHttp());
     if (!r.getSuccess()) {
       throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
     }
