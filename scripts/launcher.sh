@@ -41,8 +41,11 @@ launcher_jvm() { # module program
   JVM_ARGS=("@$ROOT/scripts/jvm/$program.options")
   if cp=$(launcher_jar_classpath "$module"); then
     JVM_ARGS+=(-cp "$cp")
-    [[ -f $ROOT/target/aot/$program.aot ]] \
-      && JVM_ARGS+=("-XX:AOTCache=$ROOT/target/aot/$program.aot" -Xlog:aot=off,cds=off)
+    # An if, not [[ ]] &&: a missing cache (a build with -Daot.skip=true) must not end the
+    # function with a failure, which stops the launcher under set -e.
+    if [[ -f $ROOT/target/aot/$program.aot ]]; then
+      JVM_ARGS+=("-XX:AOTCache=$ROOT/target/aot/$program.aot" -Xlog:aot=off,cds=off)
+    fi
   else
     JVM_ARGS+=(-cp "$(launcher_classpath "$module")")
   fi
