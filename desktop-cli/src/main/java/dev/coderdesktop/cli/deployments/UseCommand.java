@@ -35,8 +35,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Switch to another deployment you are signed in to (see 'coder-desktop deployments').",
       "When CoderVPN is on for another deployment it moves: that tunnel stops and the new"
-          + " deployment's starts, with the new deployment's hostname suffix. Without DEPLOYMENT,"
-          + " list the deployments."
+          + " deployment's starts, with the new deployment's hostname suffix and --header and"
+          + " --no-direct as 'up' takes them. Without DEPLOYMENT, list the deployments."
     })
 public final class UseCommand implements Callable<Integer> {
 

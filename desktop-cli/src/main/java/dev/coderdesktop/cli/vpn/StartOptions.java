@@ -7,9 +7,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options of a CoderVPN start, mixed into {@code up} and into {@code use} (which starts CoderVPN
- * for the deployment it moves to): a start through either takes the same headers and direct-path
- * choice. picocli fills the fields on the command's thread.
+ * The options of a CoderVPN start, mixed into {@code up} and into {@code use} (which starts
+ * CoderVPN for the deployment it moves to): a start through either takes the same headers and
+ * direct-path choice. picocli fills the fields on the command's thread.
  */
 public final class StartOptions {
 
