@@ -57,6 +57,7 @@ public final class UseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserError, IOException {
     if (deployment == null) {
+      noteUnusedOptions();
       return DeploymentsCommand.list(root, json);
     }
     TokenStore store = root.tokens();
@@ -80,11 +81,13 @@ public final class UseCommand implements Callable<Integer> {
     out.println((already ? "Already using " : "Now using ") + target + ".");
     Optional<Status> vpn = VpnPeek.status(root);
     if (vpn.isEmpty() || !VpnPeek.on(vpn.get())) {
+      noteUnusedOptions();
       return ExitCode.OK;
     }
     String running = vpn.get().getDeploymentUrl();
     if (running.equals(target.toString())) {
       out.println("CoderVPN is on for it.");
+      noteUnusedOptions();
       return ExitCode.OK;
     }
     try (ServiceClient client = root.connect()) {
@@ -105,6 +108,17 @@ public final class UseCommand implements Callable<Integer> {
               + ".");
       out.flush();
       return UpCommand.start(root, client, to, options);
+    }
+  }
+
+  /** The start options act only when CoderVPN moves; say so rather than drop them silently. */
+  private void noteUnusedOptions() {
+    if (options.given()) {
+      root.terminal()
+          .err()
+          .println(
+              "Note: --header and --no-direct were not used: they apply when 'use' moves CoderVPN"
+                  + " to another deployment (otherwise give them to 'coder-desktop up').");
     }
   }
 }

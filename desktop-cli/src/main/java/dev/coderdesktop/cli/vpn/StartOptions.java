@@ -33,4 +33,9 @@ public final class StartOptions {
   public boolean noDirect() {
     return noDirect;
   }
+
+  /** Whether any of these options was given. */
+  public boolean given() {
+    return noDirect || !headers.isEmpty();
+  }
 }

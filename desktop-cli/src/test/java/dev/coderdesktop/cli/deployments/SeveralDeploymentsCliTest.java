@@ -118,6 +118,10 @@ class SeveralDeploymentsCliTest {
     assertEquals("  " + oldUrl + "\n* " + newUrl + "\n", list.out());
 
     ok(cli("", "use", "127"));
+    CliRun unused = cli("", "use", "--no-direct", "127");
+    ok(unused);
+    assertTrue(
+        unused.err().contains("--no-direct were not used"), "no VPN to move: " + unused.err());
     JsonNode j = JSON.readTree(cli("", "deployments", "--json").out());
     assertEquals(oldUrl.toString(), j.get("current").asText());
     assertTrue(j.get("vpn").isNull(), "no service, no VPN");

@@ -89,8 +89,13 @@ public final class DerpServer implements Closeable {
   public int listen(InetSocketAddress address) throws IOException {
     ServerSocket ss = new ServerSocket();
     // A restarted relay takes its old port back even while old connections linger in TIME_WAIT.
-    ss.setReuseAddress(true);
-    ss.bind(address);
+    try {
+      ss.setReuseAddress(true);
+      ss.bind(address);
+    } catch (IOException e) {
+      ss.close();
+      throw e;
+    }
     acceptor.listen(ss);
     return ss.getLocalPort();
   }

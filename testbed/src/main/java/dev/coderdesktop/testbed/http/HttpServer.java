@@ -75,8 +75,13 @@ public final class HttpServer implements Closeable {
       secure.setSSLParameters(params);
       ss = secure;
     }
-    ss.setReuseAddress(true);
-    ss.bind(address, 128);
+    try {
+      ss.setReuseAddress(true);
+      ss.bind(address, 128);
+    } catch (IOException e) {
+      ss.close(); // a restart tries again: leave no socket behind
+      throw e;
+    }
     acceptor.listen(ss);
     return ss.getLocalPort();
   }
@@ -112,6 +117,10 @@ public final class HttpServer implements Closeable {
               }
               try {
                 listen(address);
+                if (closed) {
+                  acceptor.close(); // close() ran while we listened again
+                  return;
+                }
                 LOG.info("restarted");
               } catch (java.net.BindException e) {
                 if (attempts > 1) {
