@@ -1,27 +1,61 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
-# The fault suite, as root, against the local testbed: our service and CLI run in a client
-# namespace on the lab bridge with CoderVPN on; each fault is injected, and once it ends we time
-# how long until `ping6 dev.coder` (by name, through our resolver and the tunnel) answers again.
-# One line per fault, then
+# The fault suite, as root: our service and CLI run in a client namespace with CoderVPN on (the
+# namespace starts with a plain resolv.conf naming a DNS server of its own, which the service takes
+# over); each fault is injected, and once it ends we time how long until `ping6 <workspace>.coder`
+# (by name, through our resolver and the tunnel) answers again. One line per fault, then
 #   faults: N/N recovered, max_recovery_s=X
 # A fault counts as recovered when traffic resumes within RECOVERY_BUDGET_S (5) seconds of its end;
 # the revoked token instead has to end in the sign-in error within 10 s with no retries after.
 #
-#   bench/faults.sh            the full durations (about 6 minutes)
-#   QUICK=1 bench/faults.sh    shorter faults for CI (about 3 minutes): blackhole 20 s (still above
-#                              the 16 s it takes to notice a dead connection), resets 8 s, freeze
-#                              20 s, a non-reading client for 20 s
-#   SKIP_BUILD=1               use the classes already built
-#   ONLY="blackhole resets"    run just these faults (names as printed)
+#   bench/faults.sh                    against our testbed (bench/lib/faults-testbed.sh)
+#   TARGET=real-coder bench/faults.sh  against a real Coder deployment, interop/'s harness for
+#                                      CODER_VERSION (default v2.24.1; bench/lib/faults-real-coder.sh
+#                                      says how each fault is made there)
+#   TARGET=both bench/faults.sh        one after the other, and one summary line for both
+#   QUICK=1                            shorter faults for CI (about 3 minutes a target): blackhole 20 s
+#                                      (still above the 16 s it takes to notice a dead connection),
+#                                      resets 8 s, freeze 20 s, a non-reading client for 20 s
+#   SKIP_BUILD=1                       use the classes already built
+#   ONLY="blackhole resets"            run just these faults (names as printed)
+#   SERVICE_JAVA_OPTS                  JVM options for the service
+#   SERVICE_CDS=1                      the service with a class data archive, as the package runs it:
+#                                      a first service writes it at a clean stop, and the next one
+#                                      (the one the sigkill fault restarts) maps it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+TARGET=${TARGET:-testbed}
+if [[ $TARGET == both ]]; then
+  status=0
+  TARGET=testbed bash "$0" | tee "${TMPDIR:-/tmp}/cdj-faults-both.$$" || status=1
+  SKIP_BUILD=1 TARGET=real-coder bash "$0" | tee -a "${TMPDIR:-/tmp}/cdj-faults-both.$$" || status=1
+  python3 - "${TMPDIR:-/tmp}/cdj-faults-both.$$" <<'PY'
+import re, sys
+ok = total = 0
+worst = 0.0
+for line in open(sys.argv[1]):
+    m = re.match(r"faults: (\d+)/(\d+) recovered, max_recovery_s=([0-9.]+)", line)
+    if m:
+        ok += int(m[1]); total += int(m[2]); worst = max(worst, float(m[3]))
+print(f"faults: {ok}/{total} recovered, max_recovery_s={worst} (testbed and real Coder)")
+PY
+  rm -f "${TMPDIR:-/tmp}/cdj-faults-both.$$"
+  exit $status
+fi
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
+case $TARGET in
+  testbed) source "$ROOT/bench/lib/faults-testbed.sh" ;;
+  real-coder) source "$ROOT/bench/lib/faults-real-coder.sh" ;;
+  *) echo "faults: TARGET is testbed, real-coder or both, not $TARGET" >&2; exit 2 ;;
+esac
 
 require_root "faults needs namespaces, iptables"
 command -v iptables >/dev/null || apt-get install -y -q iptables >/dev/null
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
+UP_ARGS=""
 
 QUICK=${QUICK:-}
 BLACKHOLE_S=$([[ -n $QUICK ]] && echo 20 || echo 30)
@@ -30,7 +64,6 @@ FREEZE_S=$([[ -n $QUICK ]] && echo 20 || echo 60)
 SLOW_CLIENT_S=$([[ -n $QUICK ]] && echo 20 || echo 60)
 DOWN_MS=3000
 RECOVERY_BUDGET_S=5
-TARGET=dev.coder
 
 lab_init faults fl
 WATCH_PID=""
@@ -38,6 +71,8 @@ SLOW_PID=""
 cleanup() {
   for p in $SLOW_PID $WATCH_PID; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -CONT "$SERVICE_PID" 2>/dev/null; kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
+  target_cleanup
+  upstream_dns_down
   lab_teardown
   if [[ -n ${KEEP_LOGS:-} ]]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
@@ -45,33 +80,52 @@ trap cleanup EXIT
 
 on_fail() { tail -n 30 "$WORK/service.log" 2>/dev/null || true; }
 secs_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
-ping_once() { in_ns ping -6 -c 1 -W 1 "$TARGET"; }
+ping_once() { in_ns ping -6 -c 1 -W 1 "$HOST"; }
 
-java_classpaths -pl testbed,vpn-service,desktop-cli -am >/dev/null
-
-testbed_start
-TOKEN=$(testbed_field token)
-PORT=${URL##*:}
-NET=${HOST_IP%.*}
-
-lab_client_add "$NS" "$VETH" "$LAB" "$URL" 250
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+target_build
+if [[ -n ${SERVICE_CDS:-} ]]; then
+  # Class data sharing needs jars only; the archive is written when a service exits normally.
+  # (a reactor build may list our modules' target/classes: their jars instead).
+  SVC_CP=$(tr ':' '\n' <"$ROOT/vpn-service/target/classpath.txt" | sed "1i $ROOT/vpn-service/target/classes" |
+    while read -r e || [[ -n $e ]]; do
+      if [[ $e == */target/classes ]]; then ls "${e%/classes}"/*-SNAPSHOT.jar "${e%/classes}"/*[0-9].jar 2>/dev/null | head -n 1; else echo "$e"; fi
+    done | paste -sd:)
+  # The same options as the package's launcher (installer/build.sh).
+  SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -XX:SharedArchiveFile=$WORK/service.jsa -XX:+AutoCreateSharedArchive"
+  SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+# Sets URL, HOST (the name to ping), $WORK/token, DROP_MATCH, LINK, NEW_ADDR, ROUTE, DESCRIPTION.
+target_setup
 
 export XDG_CONFIG_HOME="$WORK/config"
 # `ip netns exec` (not the in_ns function, which would fork a subshell) so that $! is the JVM itself:
 # the freeze and the SIGKILL must hit the service, not a shell around it.
 start_service() {
-  ip netns exec "$NS" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
+  # shellcheck disable=SC2086
+  ip netns exec "$NS" "$JAVA_HOME/bin/java" $SERVICE_JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$SVC_CP" \
     dev.coderdesktop.vpn.service.ServiceMain --socket "$WORK/vpn.sock" --interface "$IFACE" \
     --state-dir "$WORK/state" >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
 }
 start_service
-poll 30 test -S "$WORK/vpn.sock" || fail "the service did not listen"
-cli_login_up
-poll 60 ping_once || fail "no ping6 $TARGET before any fault"
-echo "faults: CoderVPN up in $NS, ping6 $TARGET answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
+poll 90 test -S "$WORK/vpn.sock" || fail "the service did not listen within 90 s"
+# shellcheck disable=SC2086
+cli_login_up $UP_ARGS
+grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
+  || fail "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
+poll 60 ping_once || fail "no ping6 $HOST before any fault"
+if [[ -n ${SERVICE_CDS:-} ]]; then
+  # A clean stop writes the archive (the VPN stays recorded), and the next start restores with it.
+  kill -TERM "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  [[ -s $WORK/service.jsa ]] || fail "no class data archive was written at exit"
+  rm -f "$WORK/vpn.sock"
+  T_CDS=$(now)
+  start_service
+  poll 90 ping_once || fail "the VPN did not come back after a clean restart"
+  echo "faults: class data archive $(du -h "$WORK/service.jsa" | cut -f1); a clean restart restored the VPN in $(secs_since "$T_CDS") s"
+fi
+echo "faults: $DESCRIPTION: CoderVPN up in $NS, ping6 $HOST answers; budget ${RECOVERY_BUDGET_S} s after each fault$([[ -n $QUICK ]] && echo ' (quick mode)')"
 
 TOTAL=0
 OK=0
@@ -95,7 +149,7 @@ record() { # name, seconds or "", note
 recovery() {
   local end=$1 until=$((SECONDS + 60))
   while ((SECONDS < until)); do
-    if in_ns ping -6 -c 1 -W 1 "$TARGET" >/dev/null 2>&1; then
+    if ping_once >/dev/null 2>&1; then
       secs_since "$end"
       return
     fi
@@ -105,8 +159,7 @@ recovery() {
 }
 wanted() { [[ -z ${ONLY:-} || " $ONLY " == *" $1 "* ]]; }
 settle() { poll 60 ping_once || true; }
-admin() { curl -sS --fail -X POST "$URL$1" ${2:+--data-binary "$2"} >/dev/null; }
-drop_rule() { echo "OUTPUT -p tcp -d $HOST_IP --dport $PORT $*"; }
+drop_rule() { echo "OUTPUT $DROP_MATCH $*"; }
 
 if wanted blackhole; then
   # shellcheck disable=SC2046
@@ -131,28 +184,31 @@ if wanted resets; then
 fi
 
 if wanted address; then
-  in_ns ip link set eth0 down
-  in_ns ip addr flush dev eth0
-  in_ns ip addr add "$NET.249/24" dev eth0
-  in_ns ip link set eth0 up
+  OLD_ADDR=$(in_ns ip -4 -o addr show dev "$LINK" | awk '{print $4}' | head -n 1)
+  in_ns ip link set "$LINK" down
+  in_ns ip addr flush dev "$LINK"
+  in_ns ip addr add "$NEW_ADDR" dev "$LINK"
+  in_ns ip link set "$LINK" up
+  # shellcheck disable=SC2086
+  [[ -z $ROUTE ]] || in_ns ip route replace $ROUTE
   END=$(now)
-  record address "$(recovery "$END")" "(eth0 down, $NET.250 -> $NET.249, up)"
+  record address "$(recovery "$END")" "($LINK down, $OLD_ADDR -> $NEW_ADDR, up)"
   settle
 fi
 
 if wanted server; then
-  admin "/testbed/server/restart?down_ms=$DOWN_MS"
+  target_restart_server "$DOWN_MS"
   sleep "$((DOWN_MS / 1000))"
   END=$(now)
-  record server "$(recovery "$END")" "(HTTP server and its connections gone for ${DOWN_MS} ms)"
+  record server "$(recovery "$END")" "$NOTE"
   settle
 fi
 
 if wanted relay; then
-  admin "/testbed/relay/restart?down_ms=$DOWN_MS"
+  target_restart_relay "$DOWN_MS"
   sleep "$((DOWN_MS / 1000))"
   END=$(now)
-  record relay "$(recovery "$END")" "(relay clients cut, refused for ${DOWN_MS} ms)"
+  record relay "$(recovery "$END")" "$NOTE"
   settle
 fi
 
@@ -189,7 +245,8 @@ time.sleep(3600)" "$WORK/vpn.sock" &
   done
   END=$(now)
   SECS=$(recovery "$END")
-  if ! timeout 10 bash -c "$(declare -f cli in_ns); NS=$NS WORK=$WORK CLI_CP=$CLI_CP JAVA_HOME=$JAVA_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME cli status" >/dev/null 2>&1; then
+  # Another client is still served (30 s: a CLI's JVM alone takes over 10 s at a load of 30).
+  if ! timeout 30 bash -c "$(declare -f cli in_ns); NS=$NS WORK=$WORK CLI_CP=$CLI_CP JAVA_HOME=$JAVA_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME cli status" >/dev/null 2>&1; then
     SECS=""
   fi
   kill "$SLOW_PID" 2>/dev/null || true
@@ -208,17 +265,20 @@ if wanted sigkill; then
   STARTED=$(now)
   start_service
   # The fault ends when the new process listens: the JVM's start is the restart, not recovery.
-  poll 60 test -S "$WORK/vpn.sock" || true
+  poll 90 test -S "$WORK/vpn.sock" || true
   END=$(now)
-  record sigkill "$(recovery "$END")" \
-    "(service SIGKILLed and started again, listening after $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$STARTED" "$END") s; VPN back on with no user action)"
+  SECS=$(recovery "$END")
+  # The new JVM's CPU time until traffic flowed: what a loaded machine stretches into wall time.
+  CPU_S=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo "?")
+  record sigkill "$SECS" \
+    "(service SIGKILLed and started again, listening after $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$STARTED" "$END") s, ${CPU_S} s of CPU until traffic; VPN back on with no user action)"
   settle
 fi
 
 if wanted revoke; then
   BEFORE=$(grep -c "tailnet control disconnected" "$WORK/service.log" || true)
-  admin /testbed/tokens/revoke "$TOKEN"
   T0=$(now)
+  target_revoke
   SECS=""
   until=$((SECONDS + 15))
   while ((SECONDS < until)); do
@@ -229,7 +289,6 @@ if wanted revoke; then
     fi
     sleep 0.2
   done
-  NOTE="(token revoked mid-session; the sign-in error must show within 10 s)"
   if [[ -n $SECS ]]; then
     AT=$(grep -c "tailnet control disconnected" "$WORK/service.log" || true)
     sleep 5

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-only
 # The soak, as root, against the local testbed: our service and CLI in a client namespace with
-# CoderVPN on; first the service is SIGKILLed and started again and must bring the VPN back by
-# itself (its --state-dir record); then for DURATION it keeps ping6 (5 a second) and TCP load
+# CoderVPN on (the namespace starts with a plain resolv.conf naming a DNS server of its own,
+# scripts/netns/upstream-dns.sh; the service takes it over); first the service is SIGKILLed and
+# started again and must bring the VPN back by itself (its --state-dir record); then for DURATION it keeps ping6 (5 a second) and TCP load
 # (HTTP requests, two at a time) through the tunnel to two agents by name, restarts the testbed's
 # server (cutting the tailnet control connection and the relay) every DROP_EVERY_S seconds, and
 # compares the service's RSS, threads and open descriptors at the start and the end:
@@ -25,6 +26,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 source "$ROOT/scripts/java-home.sh"
 source "$ROOT/scripts/netns/lab-client.sh"
+source "$ROOT/scripts/netns/upstream-dns.sh"
 
 require_root "soak needs namespaces"
 ARG=${1:-2m}
@@ -55,6 +57,7 @@ LOAD_PIDS=""
 cleanup() {
   for p in $LOAD_PIDS; do kill "$p" 2>/dev/null || true; done
   [[ -n $SERVICE_PID ]] && { kill -TERM "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null; } || true
+  upstream_dns_down
   lab_teardown
   if [[ -n ${KEEP_LOGS:-} ]]; then echo "soak: logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
@@ -78,8 +81,7 @@ java_classpaths -Dmaven.test.skip=true >/dev/null
 testbed_start
 
 lab_client_add "$NS" "$VETH" "$LAB" "$URL" 251
-mkdir -p "/etc/netns/$NS"
-echo "nameserver fd60:627a:a42b::53" >"/etc/netns/$NS/resolv.conf"
+upstream_dns_up "$NS"
 
 export XDG_CONFIG_HOME="$WORK/config"
 start_service() {
@@ -90,8 +92,10 @@ start_service() {
   SERVICE_PID=$!
 }
 start_service
-poll 30 test -S "$WORK/vpn.sock" || fail "the service did not listen"
+poll 90 test -S "$WORK/vpn.sock" || fail "the service did not listen within 90 s"
 cli_login_up
+grep -q "^# Written by coder-desktop-vpn" "/etc/netns/$NS/resolv.conf" \
+  || fail "the service did not take resolv.conf over: $(cat "/etc/netns/$NS/resolv.conf")"
 poll 60 ping_once || fail "no ping6 ${TARGETS[0]} after up"
 
 # The service dies without warning and is started again; the user does nothing.

@@ -118,12 +118,20 @@ cli_cp="desktop-cli/target/desktop-cli-$POM_VERSION.jar:$(cat desktop-cli/target
 # Every launcher turns dorkbox's update check off (it would POST an instance id over plain HTTP);
 # desktop-app's UpdateCheckOffTest fails if one does not. Updates 1.1 reads the first name.
 NO_PHONE_HOME="-Ddorkbox.updates.Updates.ENABLE=false -Ddorkbox.Updates.ENABLE=false"
+# Each launcher's JVM options: scripts/jvm/PROGRAM.options (what bin/ passes as an @argument file),
+# and the AOT cache trained below, which the JVM ignores, silently, if it does not match.
+jvm_options() { # program
+  sed -e 's/#.*//' -e 's/[[:space:]]*$//' "scripts/jvm/$1.options" | grep -v '^$' | paste -sd' ' -
+}
+aot() { # program
+  echo "-XX:AOTCache=\$APPDIR/$1.aot -Xlog:aot=off,cds=off"
+}
 
 cat >"$OUT/launchers/coder-desktop-service.properties" <<EOF
 main-jar=vpn-service-$POM_VERSION.jar
 main-class=dev.coderdesktop.vpn.service.ServiceMain
 description=Coder Desktop VPN service (runs as root)
-java-options=--enable-native-access=ALL-UNNAMED $NO_PHONE_HOME
+java-options=$(jvm_options service) $(aot service) $NO_PHONE_HOME
 EOF
 launchers=(--add-launcher "coder-desktop-service=$OUT/launchers/coder-desktop-service.properties")
 if ((tray)); then
@@ -131,7 +139,7 @@ if ((tray)); then
 main-jar=desktop-app-$POM_VERSION.jar
 main-class=dev.coderdesktop.desktop.DesktopMain
 description=Coder Desktop tray app
-java-options=--enable-native-access=ALL-UNNAMED,javafx.graphics $NO_PHONE_HOME
+java-options=--enable-native-access=ALL-UNNAMED,javafx.graphics $(jvm_options tray) $(aot tray) $NO_PHONE_HOME
 EOF
   launchers+=(--add-launcher "coder-desktop-tray=$OUT/launchers/coder-desktop-tray.properties")
 fi
@@ -144,10 +152,29 @@ echo "== app image: jlink'd runtime; launchers coder-desktop, coder-desktop-serv
 "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --dest "$OUT/image" \
   --input "$OUT/input" --main-jar "desktop-cli-$POM_VERSION.jar" \
   --main-class dev.coderdesktop.cli.CoderDesktopCli --java-options "$NO_PHONE_HOME" \
+  --java-options "$(jvm_options cli) $(aot cli)" \
   "${launchers[@]}" \
   --add-modules "$modules" ${fx_modules:+--module-path "$OUT/javafx"} \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6 --generate-cds-archive" \
   --app-content "$OUT/content/system,$OUT/content/doc"
+
+# The AOT caches, trained with the image's own runtime on the image's jars (a cache only fits the
+# runtime that made it; the jars may move with their directory, to /opt/coder-desktop/lib/app).
+# A failed training leaves a launcher without its cache, which only costs start-up time.
+IMG="$OUT/image/$NAME"
+cfg_classpath() { # launcher: its class path, in the .cfg's order
+  sed -n 's|^app.classpath=\$APPDIR|'"$IMG"'/lib/app|p' "$IMG/lib/app/$1.cfg" | paste -sd: -
+}
+echo "== AOT caches (scripts/aot-train.sh)"
+if [[ -x $IMG/lib/runtime/bin/java ]] \
+  && scripts/aot-train.sh service-cli "$OUT/aot" "$IMG/lib/runtime/bin/java" \
+    "$(cfg_classpath coder-desktop-service)" "$(cfg_classpath coder-desktop)" \
+  && { ((!tray)) || scripts/aot-train.sh tray "$OUT/aot" "$IMG/lib/runtime/bin/java" \
+    "$(cfg_classpath coder-desktop-service)" "$(cfg_classpath coder-desktop-tray)"; }; then
+  cp "$OUT"/aot/*.aot "$IMG/lib/app/"
+else
+  echo "build.sh: AOT training failed (logs in $OUT/aot); the package starts without caches" >&2
+fi
 
 package() { # type, dependencies
   "$JAVA_HOME/bin/jpackage" --type "$1" "${common[@]}" --dest "$OUT" \

@@ -132,6 +132,12 @@ if ((tray)); then
   ok "coder-desktop-tray loads JavaFX from the bundled runtime"
   check "the desktop entry is installed" test -f /usr/share/applications/coder-desktop-tray.desktop
   check "the icon is installed" test -f /usr/share/icons/hicolor/scalable/apps/coder-desktop.svg
+  check "the desktop entry handles coder:// links" \
+    grep -qx 'MimeType=x-scheme-handler/coder;' /usr/share/applications/coder-desktop-tray.desktop
+  if command -v update-desktop-database >/dev/null; then
+    check "the desktop's MIME cache names the tray for coder://" \
+      grep -q '^x-scheme-handler/coder=.*coder-desktop-tray.desktop' /usr/share/applications/mimeinfo.cache
+  fi
   if command -v desktop-file-validate >/dev/null; then
     check "desktop-file-validate accepts the entry" \
       desktop-file-validate /usr/share/applications/coder-desktop-tray.desktop

@@ -19,6 +19,10 @@ source /cdj/lib.sh # scripts/lib.sh, copied in by test-systemd.sh
 on_fail() {
   echo "---- journalctl -u $UNIT (tail)"
   journalctl -u "$UNIT" --no-pager | tail -n 40
+  if [[ -s /tmp/tb.out ]]; then
+    echo "---- the testbed's output (tail)"
+    tail -n 20 /tmp/tb.out
+  fi
 }
 check() { # description, command...
   local what=$1

@@ -75,10 +75,26 @@ mkdir -p "$WORK/in" "$WORK/out"
 cp "$deb" "$WORK/in/coder-desktop.deb"
 cp installer/test-systemd-inside.sh "$WORK/in/inside.sh"
 cp scripts/lib.sh "$WORK/in/lib.sh"
+# The testbed runs inside from copies of its class path: the checkout and the Maven repository may
+# be anywhere on the host (under /tmp too, which the container mounts afresh).
+mkdir -p "$WORK/in/tb"
+TB_CP=""
+n=0
+IFS=: read -ra tb_entries <<<"$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")"
+for entry in "${tb_entries[@]}"; do
+  n=$((n + 1))
+  if [[ -d $entry ]]; then
+    cp -r "$entry" "$WORK/in/tb/$n"
+    TB_CP+=":/cdj/tb/$n"
+  else
+    cp "$entry" "$WORK/in/tb/$n.jar"
+    TB_CP+=":/cdj/tb/$n.jar"
+  fi
+done
 cat >"$WORK/in/env" <<ENV
 NM=${NM:-0}
 JAVA_HOME=$JAVA_HOME
-TB_CP=$ROOT/testbed/target/classes:$(cat "$ROOT/testbed/target/classpath.txt")
+TB_CP=${TB_CP#:}
 ENV
 cat >"$WORK/cdj-test.service" <<'UNIT'
 [Unit]
@@ -93,11 +109,10 @@ StandardError=inherit
 UNIT
 
 echo "---- booting Debian 12 with systemd in a container"
-M2=$(readlink -f ~/.m2)
 timeout 900 systemd-nspawn --keep-unit --register=no -q -D "$ROOTFS" --volatile=overlay \
   --private-network --machine="cdj$RANDOM" \
   --bind-ro="$WORK/in:/cdj" --bind="$WORK/out:/cdj-out" --bind=/dev/net/tun \
-  --bind-ro="$JAVA_HOME" --bind-ro="$ROOT" --bind-ro="$M2:/root/.m2" \
+  --bind-ro="$JAVA_HOME" \
   --bind-ro="$WORK/cdj-test.service:/etc/systemd/system/cdj-test.service" \
   -b systemd.wants=cdj-test.service >"$WORK/console.log" 2>&1 &
 NSPAWN_PID=$!

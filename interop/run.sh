@@ -7,8 +7,10 @@
 # websocket, WireGuard through coderd's DERP relay, our DNS shim for the .coder names (the
 # namespace starts with a plain resolv.conf naming a DNS server of its own,
 # scripts/netns/upstream-dns.sh, which the service takes over), then ping6, HTTP and ssh to the
-# workspace BY NAME, and finally a workspace stop through the real API, after which the agent must
-# leave our list. Releases that need PostgreSQL get a throwaway server inside the namespace
+# workspace BY NAME; then coder-desktop ports and apps (the harness's HTTP port, its apps with the
+# dashboard's URLs), coder-desktop stop and start (the agent leaves our list and comes back, ping6
+# by name works again), and finally a workspace stop through the real API, after which the agent
+# must leave our list. Releases that need PostgreSQL get a throwaway server inside the namespace
 # (lib/postgres.sh).
 # Prints one line per check and ends with "real-coder e2e: PASS" or "real-coder e2e: FAIL".
 set -euo pipefail
@@ -129,6 +131,9 @@ VERSION=$(harness_field version)
 AGENT_ID=$(harness_field agent_id)
 WS_NAME=$(harness_field workspace)
 HTTP_PORT=$(harness_field http_port)
+APP_PORT=$(harness_field app_port)
+USERNAME=$(harness_field username)
+AGENT_NAME=$(harness_field agent)
 harness_field token >"$WORK/token"
 chmod 600 "$WORK/token"
 ok "coder $VERSION at $URL, workspace $WS_NAME, agent $AGENT_ID${DERP_WEBSOCKETS:+ (DERP over websockets only)}"
@@ -150,7 +155,7 @@ wait_for 30 "the service listens on its socket" test -S "$WORK/vpn.sock"
 ok "service listening on $WORK/vpn.sock"
 
 step "coder-desktop login / up"
-cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
+cli login --url "$URL" --allow-insecure-http --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
 ok "$(cat "$WORK/cli.out")"
 [[ $(stat -c %a "$XDG_CONFIG_HOME/coder-desktop/credentials") == 600 ]] || fail "the stored token is not private"
 cli up ${NO_DIRECT:+--no-direct} >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
@@ -200,6 +205,54 @@ if [[ -n ${DEMO:-} && -t 0 ]]; then
   echo "  ip netns exec $NS env XDG_CONFIG_HOME=$XDG_CONFIG_HOME $JAVA_HOME/bin/java -cp '$CLI_CP' dev.coderdesktop.cli.CoderDesktopCli --socket $WORK/vpn.sock status"
   read -r -p "Press Enter to stop the workspace and tear everything down. "
 fi
+
+step "coder-desktop ports and apps (coderd's listening-ports and the workspace's apps)"
+cli ports "$HOST" >"$WORK/ports.out" 2>"$WORK/ports.err" || fail "ports: $(cat "$WORK/ports.err")"
+sed 's/^/     /' "$WORK/ports.out"
+grep -qE "^$HTTP_PORT +[^ ]+ +http://$HOST:$HTTP_PORT/\$" "$WORK/ports.out" ||
+  fail "coder-desktop ports does not list the harness's HTTP port $HTTP_PORT"
+grep -qE "^$APP_PORT " "$WORK/ports.out" && fail "the apps' port $APP_PORT is listed (Coder leaves app ports out)"
+grep -qE "^22 " "$WORK/ports.out" && fail "port 22 is listed (Coder leaves ssh out)"
+cli ports --json "$HOST" >"$WORK/ports.json" || fail "ports --json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(p['port']==int(sys.argv[2]) and p['url']==sys.argv[3] for p in d['ports']), d" \
+  "$WORK/ports.json" "$HTTP_PORT" "http://$HOST:$HTTP_PORT/" || fail "ports --json lacks $HTTP_PORT"
+ok "coder-desktop ports $HOST lists http://$HOST:$HTTP_PORT/ (and leaves out the app port $APP_PORT and ssh)"
+cli apps "$HOST" >"$WORK/apps.out" 2>&1 || fail "apps: $(cat "$WORK/apps.out")"
+sed 's/^/     /' "$WORK/apps.out"
+# The URLs Coder's dashboard builds: path-based under the deployment, subdomain apps under the
+# wildcard app host (with the access URL's port; the server names the subdomain, and v2.30.0
+# leaves the agent out of it for a workspace with one agent), external apps as they are.
+URL_PORT=${URL##*:}
+URL_PORT=${URL_PORT%%/*}
+for want in \
+  "hello +web +Hello +${URL%/}/@$USERNAME/$WS_NAME.$AGENT_NAME/apps/hello/" \
+  "hello-sub +web +Hello \\(subdomain\\) +http://hello-sub(--$AGENT_NAME)?--$WS_NAME--$USERNAME.apps.harness.test:$URL_PORT/" \
+  "docs +external +Coder docs +https://coder.com/docs" \
+  "-vscode +vscode +VS Code Desktop +vscode://coder.coder-remote/open\\?owner=$USERNAME&workspace=$WS_NAME&" \
+  "-terminal +terminal +Terminal \\(ssh $HOST\\) +ssh $HOST"; do
+  grep -qE -- "^$want" "$WORK/apps.out" || fail "coder-desktop apps lacks: $want"
+done
+ok "coder-desktop apps $HOST shows the harness's apps with the dashboard's URLs"
+
+step "coder-desktop stop / start (builds through the real API; the harness's machine follows them)"
+if cli stop "no-such-workspace" >"$WORK/cli.out" 2>&1; then fail "stop of an unknown workspace succeeded"; fi
+grep -q "no workspace named no-such-workspace" "$WORK/cli.out" || fail "unclear error for an unknown workspace: $(cat "$WORK/cli.out")"
+ok "an unknown workspace: $(cat "$WORK/cli.out")"
+cli stop "$WS_NAME" >"$WORK/cli.out" 2>&1 || fail "stop: $(cat "$WORK/cli.out")"
+sed 's/^/     /' "$WORK/cli.out"
+grep -q "Workspace $WS_NAME is stopped." "$WORK/cli.out" || fail "stop did not end stopped"
+wait_for 60 "the harness's agent stops" grep -q agent-stopped "$WORK/harness.out"
+wait_for 30 "the agent leaves our list" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' test -z \"\$(cli hosts)\""
+ok "coder-desktop stop $WS_NAME: the agent left coder-desktop hosts"
+if cli ports "$HOST" >"$WORK/cli.out" 2>&1; then fail "ports of a stopped workspace succeeded"; fi
+ok "ports of the stopped workspace: $(cat "$WORK/cli.out")"
+cli start "$WS_NAME" >"$WORK/cli.out" 2>&1 || fail "start: $(cat "$WORK/cli.out")"
+sed 's/^/     /' "$WORK/cli.out"
+grep -q "Workspace $WS_NAME is running." "$WORK/cli.out" || fail "start did not end running"
+wait_for 60 "the harness restarts the agent" bash -c "grep -c agent-started '$WORK/harness.out' | grep -q 2"
+wait_for 60 "the agent is back in our list" bash -c "$(declare -f cli in_ns); CLI_CP='$CLI_CP' JAVA_HOME='$JAVA_HOME' NS='$NS' WORK='$WORK' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' cli hosts | grep -qx '$HOST'"
+wait_for 90 "ping6 $HOST by name after the restart" in_ns ping -6 -c 1 -W 2 "$HOST"
+ok "coder-desktop start $WS_NAME: $HOST is back and answers ping6 by name"
 
 step "stopping the workspace through the real API"
 echo stop-workspace >&7

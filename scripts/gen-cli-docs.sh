@@ -3,7 +3,7 @@
 # Regenerates docs/cli.md from the coder-desktop command's own help (after ./mvnw install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-commands=(login logout up down status hosts ping wake netcheck bugreport completion)
+commands=(login logout deployments use up down status hosts shared ping wake netcheck bugreport start stop ports apps completion)
 {
   echo "# coder-desktop CLI reference"
   echo
@@ -48,6 +48,32 @@ commands=(login logout up down status hosts ping wake netcheck bugreport complet
 
 `hosts --json` prints an array of `{hostname, workspace, agent, addresses[]}`.
 
+`ports --json` prints `{host, workspace, agent, ports[]}`, each port `{port, process_name, url}`
+(`url` is `http://<host>:<port>/`; `process_name` is empty when the agent could not tell).
+
+`apps --json` prints `{workspace, agent, apps[]}`, each app `{slug, name, kind, target}`: `kind` is
+`web` (target: the dashboard's URL), `external` (its own link, a `$SESSION_TOKEN` placeholder kept),
+`vscode` (the Coder extension's `vscode://` link) or `terminal` (target: the host to `ssh` to);
+built-ins have slugs starting with `-`.
+
+`deployments --json` (and `use --json` without a deployment) prints one object:
+
+| Field | Type | Meaning |
+| --- | --- | --- |
+| `schema` | number | `1` |
+| `current` | string or null | the current deployment's URL (the one `up` and the tray app use) |
+| `vpn` | string or null | the deployment CoderVPN is on; null when it is off or the service does not answer |
+| `deployments[]` | array | every deployment signed in to, oldest first: `{url, host, current, vpn}` (the last two booleans) |
+
+`shared --json` prints one object:
+
+| Field | Type | Meaning |
+| --- | --- | --- |
+| `schema` | number | `1` |
+| `deployment` | string | the current deployment's URL |
+| `supported` | boolean | whether the deployment lists shared workspaces (Coder's workspace sharing; v2.30.0 does, v2.20.0 and v2.24.1 do not) |
+| `workspaces[]` | array | `{owner, name, status, url}`: the workspaces other users shared with you; `url` is the dashboard page |
+
 ## Exit status
 
 | Code | Meaning |
@@ -56,7 +82,7 @@ commands=(login logout up down status hosts ping wake netcheck bugreport complet
 | 1 | the service or the deployment refused or failed the request |
 | 2 | usage error: bad option, argument or file (e.g. `login --token-file /missing`) |
 | 3 | the service is not running or refused the connection (e.g. `--socket /nonexistent`) |
-| 4 | not signed in (`up` before `login`) |
+| 4 | not signed in (`up` before `login`; `use` or `logout` naming a deployment you are not signed in to) |
 | 5 | `netcheck`: a step of the path failed |
 SCHEMA
 } >docs/cli.md

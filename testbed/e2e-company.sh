@@ -8,6 +8,11 @@
 #   PROXY=1  tinyproxy runs in a namespace of its own on the lab bridge; the client namespace may
 #            reach the testbed server only through it (iptables), and the service and CLI get
 #            HTTPS_PROXY/HTTP_PROXY. The proxy's log must show the CONNECTs.
+#   REGIONS=2 the testbed serves a second DERP region (a relay on a port of its own) and the agents
+#            take home regions in turn. During a ping loop to two agents the client's home region's
+#            relay is killed for 20 s: replies must resume within 10 s through the other region
+#            (the client and the agents homed there move and tell each other through the
+#            coordinator), and home must move back once the relay has been healthy again.
 
 PROXY_NS=""
 PROXY_VETH=""
@@ -16,6 +21,7 @@ PROXY_PID=""
 # Options for TestbedMain.
 company_testbed_args() {
   if [[ ${TLS:-} == 1 ]]; then echo --tls; fi
+  if [[ -n ${REGIONS:-} ]]; then echo --regions "$REGIONS"; fi
 }
 
 company_cleanup() {
@@ -106,8 +112,10 @@ CONF
   ok "tinyproxy at $ip:8888; direct $HOST_IP blocked in $NS; HTTPS_PROXY/HTTP_PROXY=$HTTPS_PROXY"
 }
 
-# Runs after the by-name checks: the proxy must have carried the tailnet websocket and DERP.
+# Runs after the by-name checks: the proxy must have carried the tailnet websocket and DERP, and
+# with REGIONS=2 the relay fail-over is measured.
 company_after_traffic() {
+  if [[ ${REGIONS:-1} -ge 2 ]]; then company_regions; fi
   [[ ${PROXY:-} == 1 ]] || return 0
   local log="$WORK/proxy/tinyproxy.log" port=${URL##*:}
   local n
@@ -122,4 +130,51 @@ company_curl_args() {
   if [[ ${TLS:-} == 1 ]]; then echo --cacert "$(testbed_field ca_file)"; fi
   # The server's own address (a bare * would be globbed where the caller expands this unquoted).
   if [[ ${PROXY:-} == 1 ]]; then echo --noproxy "$HOST_IP"; fi
+}
+
+# Kills the client's home region's relay during a ping loop; replies must resume within 10 s.
+company_regions() {
+  local home other killed host f gap answered_after pids=()
+  step "REGIONS=$REGIONS: the home region's relay is killed during a ping loop"
+  home=$(grep -o "DERP home region [0-9]*" "$WORK/service.log" | tail -n 1 | awk '{print $4}')
+  [[ -n $home ]] || fail "the service log does not name the home region"
+  for f in "$WORK"/testbed/agent-*.log; do
+    echo "     ${f##*/agent-}: $(grep -m 1 -o "DERP home region [0-9]*" "$f")"
+  done
+  for host in dev.coder main.build.me.coder; do
+    in_ns ping -6 -D -n -i 0.2 -W 1 -c 125 "$host" >"$WORK/failover-$host.out" 2>&1 &
+    pids+=($!)
+  done
+  sleep 3
+  killed=$(date +%s.%N)
+  curl -sS --fail $(company_curl_args) -X POST \
+    "$URL/testbed/relay/restart?region=$home&down_ms=20000" >/dev/null || fail "the relay kill call"
+  ok "killed region $home's relay for 20 s at $killed"
+  wait_for 30 "the service moved home away from region $home" \
+    grep -q "DERP home moved to region [0-9]* (fail-over" "$WORK/service.log"
+  other=$(grep -o "DERP home moved to region [0-9]* (fail-over" "$WORK/service.log" | tail -n 1 | awk '{print $6}')
+  [[ $other != "$home" ]] || fail "home moved to the killed region"
+  wait "${pids[@]}" || true # the ping loops (125 pings 0.2 s apart; some go unanswered)
+  for host in dev.coder main.build.me.coder; do
+    f="$WORK/failover-$host.out"
+    # The longest silence between two replies that spans the kill: the outage as ping saw it.
+    read -r gap answered_after < <(python3 - "$f" "$killed" <<'PY'
+import re, sys
+killed = float(sys.argv[2])
+t = [float(m.group(1)) for m in re.finditer(r"^\[(\d+\.\d+)\] \d+ bytes from", open(sys.argv[1]).read(), re.M)]
+gaps = [b - a for a, b in zip(t, t[1:]) if b > killed]
+print(round(max(gaps), 2) if gaps and t[0] <= killed else -1, sum(1 for x in t if x > killed + 10))
+PY
+)
+    [[ $gap != -1 ]] || fail "no ping replies from $host around the kill: $(tail -n 5 "$f")"
+    ((answered_after > 0)) || fail "no ping reply from $host 10 s after the kill: $(tail -n 5 "$f")"
+    python3 -c "import sys; sys.exit(0 if $gap < 10 else 1)" \
+      || fail "$host was silent for $gap s after the relay was killed (limit 10 s)"
+    ok "$host: the longest silence across the kill was ${gap} s ($(grep -c "bytes from" "$f") of 125 answered)"
+  done
+  ok "the client's home moved from region $home to region $other: $(grep "DERP home moved" "$WORK/service.log" | tail -n 1 | sed 's/.*DERP/DERP/')"
+  wait_for 90 "home moved back to region $home after its relay returned" \
+    grep -q "DERP home moved to region $home (the best region)" "$WORK/service.log"
+  in_ns ping -6 -c 3 -i 0.3 dev.coder >/dev/null || fail "ping6 dev.coder after home moved back"
+  ok "home moved back to region $home once its relay answered again; ping6 dev.coder works"
 }

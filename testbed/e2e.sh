@@ -11,6 +11,8 @@
 # Prints one line per check and ends with "testbed e2e: PASS" or "testbed e2e: FAIL".
 set -euo pipefail
 cd "$(dirname "$0")"
+# DEPLOYMENTS=2: two testbeds, and CoderVPN moving between them (see e2e-deployments.sh).
+if [[ ${DEPLOYMENTS:-1} == 2 ]]; then exec bash e2e-deployments.sh; fi
 ROOT=$(cd .. && pwd)
 source "$ROOT/scripts/java-home.sh"
 # ---- company networks (issue 16): TLS=1 / PROXY=1 hooks, see e2e-company.sh
@@ -116,7 +118,15 @@ grep -q "refused a connection from user daemon" "$WORK/service.log" || fail "the
 ok "with the file opened up, SO_PEERCRED still refuses user daemon, and says so in the log"
 
 step "coder-desktop login / up"
-cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
+if [[ $URL == http://* ]]; then
+  # Plain http:// to another machine is refused until the user allows it explicitly.
+  if cli login --url "$URL" --token-file "$WORK/token" >"$WORK/cli.out" 2>&1; then
+    fail "login accepted plain http:// to $URL without --allow-insecure-http"
+  fi
+  grep -q -- "--allow-insecure-http" "$WORK/cli.out" || fail "the refusal does not say how to allow it: $(cat "$WORK/cli.out")"
+  ok "plain http:// refused without consent: $(head -c 160 "$WORK/cli.out")"
+fi
+cli login --url "$URL" --allow-insecure-http --token-file "$WORK/token" >"$WORK/cli.out" 2>&1 || fail "login: $(cat "$WORK/cli.out")"
 ok "$(cat "$WORK/cli.out")"
 cli up >"$WORK/cli.out" 2>&1 || fail "up: $(cat "$WORK/cli.out")"
 ok "$(head -n 1 "$WORK/cli.out")"

@@ -5,8 +5,11 @@
 // with one workspace whose agent is a real Coder agent, on loopback, for the Java client's
 // end-to-end tests. It is a Go test only because coderdtest needs a testing.TB; interop/run.sh
 // starts it with CODER_DESKTOP_HARNESS=1, reads one line of JSON from stdout and talks to it over
-// stdin ("stop-workspace", "quit"). The same source builds against every Coder release in
-// interop/versions/; the few calls whose shape differs between releases sit in files selected by
+// stdin ("stop-workspace", "restart-server <ms>", "restart-relay <ms>", "quit"; see gate_test.go
+// for what a restart is here). The agent runs while the workspace's latest build is a successful
+// start, whoever asked for it (machine), so clients can stop and start it again. The same source
+// builds against every Coder release in interop/versions/; the few calls whose shape differs
+// between releases sit in files selected by
 // build tags (template_*.go).
 package harness
 
@@ -21,10 +24,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
-	"github.com/coder/coder/v2/agent/agenttest"
 	"github.com/coder/coder/v2/coderd/coderdtest"
 	"github.com/coder/coder/v2/codersdk"
 )
@@ -39,6 +42,7 @@ type ready struct {
 	Agent       string `json:"agent"`
 	AgentID     string `json:"agent_id"`
 	HTTPPort    int    `json:"http_port"`
+	AppPort     int    `json:"app_port"`
 	Version     string `json:"version"`
 }
 
@@ -47,7 +51,12 @@ func TestHarness(t *testing.T) {
 		t.Skip("started by interop/run.sh")
 	}
 	ctx := context.Background()
-	opts := &coderdtest.Options{IncludeProvisionerDaemon: true}
+	g := newGate()
+	opts := &coderdtest.Options{
+		IncludeProvisionerDaemon: true,
+		AppHostname:              appHostname,
+		APIMiddleware:            g.middleware,
+	}
 	deploymentValues := func() *codersdk.DeploymentValues {
 		if opts.DeploymentValues == nil {
 			opts.DeploymentValues = coderdtest.DeploymentValues(t)
@@ -65,32 +74,28 @@ func TestHarness(t *testing.T) {
 	client := coderdtest.New(t, opts)
 	first := coderdtest.CreateFirstUser(t, client)
 
-	// The workspace has one agent while started and none once stopped, as a real template.
+	// A service on the agent's machine: the agent forwards tailnet TCP to local ports.
+	// "/" says hello; "/bytes/<n>" streams n bytes, for throughput benchmarks.
+	ln := serve(t, "hello from the real coder agent")
+	// The apps' own server, on another port: coderd leaves app ports out of the listening ports.
+	appLn := serve(t, "hello from the harness's app")
+	appPort := appLn.Addr().(*net.TCPAddr).Port
+
+	// The workspace has one agent while started and none once stopped, as a real template; the
+	// machine below starts and stops the agent with the builds.
 	agentToken := uuid.NewString()
-	version := coderdtest.CreateTemplateVersion(t, client, first.OrganizationID, templateWithAgent(agentToken))
+	version := coderdtest.CreateTemplateVersion(t, client, first.OrganizationID, templateWithAgent(agentToken, appPort))
 	coderdtest.AwaitTemplateVersionJobCompleted(t, client, version.ID)
 	template := coderdtest.CreateTemplate(t, client, first.OrganizationID, version.ID)
 	ws := coderdtest.CreateWorkspace(t, client, template.ID)
 	coderdtest.AwaitWorkspaceBuildJobCompleted(t, client, ws.LatestBuild.ID)
 
-	_ = agenttest.New(t, client.URL, agentToken)
+	m := &machine{t: t, client: client, agentToken: agentToken, workspace: ws.ID}
+	watchCtx, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	go m.watch(watchCtx)
 	resources := coderdtest.NewWorkspaceAgentWaiter(t, client, ws.ID).Wait()
 	agent := resources[0].Agents[0]
-
-	// A service on the agent's machine: the agent forwards tailnet TCP to local ports.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// "/" says hello; "/bytes/<n>" streams n bytes, for throughput benchmarks.
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
-		_, _ = fmt.Fprintln(w, "hello from the real coder agent")
-	})
-	mux.HandleFunc("/bytes/", serveBytes)
-	srv := &http.Server{Handler: mux}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
 
 	me, err := client.User(ctx, codersdk.Me)
 	if err != nil {
@@ -110,13 +115,32 @@ func TestHarness(t *testing.T) {
 		Agent:       agent.Name,
 		AgentID:     agent.ID.String(),
 		HTTPPort:    ln.Addr().(*net.TCPAddr).Port,
+		AppPort:     appPort,
 		Version:     info.Version,
 	})
 	fmt.Println(string(line))
 
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {
-		switch strings.TrimSpace(in.Text()) {
+		cmd := strings.Fields(in.Text())
+		if len(cmd) == 0 {
+			continue
+		}
+		switch cmd[0] {
+		case "restart-server", "restart-relay":
+			// "restart-server <ms>": every upgraded connection cut, every request refused for <ms>.
+			down := 3 * time.Second
+			if len(cmd) > 1 {
+				ms, err := strconv.Atoi(cmd[1])
+				if err != nil || ms < 0 {
+					fmt.Fprintf(os.Stderr, "harness: bad duration %q\n", cmd[1])
+					continue
+				}
+				down = time.Duration(ms) * time.Millisecond
+			}
+			relay := cmd[0] == "restart-relay"
+			n := g.cut(down, relay)
+			fmt.Printf("{\"event\":%q,\"cut\":%d}\n", cmd[0], n)
 		case "stop-workspace":
 			// A stop build through the API (MustTransitionWorkspace changed its signature between
 			// releases; this call did not).
@@ -132,6 +156,24 @@ func TestHarness(t *testing.T) {
 			return
 		}
 	}
+}
+
+// serve starts an HTTP server on a loopback port of the agent's machine: "/" answers hello,
+// "/bytes/<n>" streams n bytes.
+func serve(t testing.TB, hello string) net.Listener {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = fmt.Fprintln(w, hello)
+	})
+	mux.HandleFunc("/bytes/", serveBytes)
+	srv := &http.Server{Handler: mux}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return ln
 }
 
 // serveBytes answers GET /bytes/<n> with n bytes (at most 8 GiB) of a fixed pattern.

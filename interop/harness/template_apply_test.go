@@ -11,15 +11,17 @@ import (
 )
 
 // templateWithAgent is an echo-provisioner template whose start build creates one agent with the
-// given token and whose stop build creates none. Releases before the provisioner's graph step
+// given token and the harness's apps, and whose stop build creates none. Releases before the provisioner's graph step
 // (through v2.2x) take the resources from the apply responses.
-func templateWithAgent(agentToken string) *echo.Responses {
+func templateWithAgent(agentToken string, appPort int) *echo.Responses {
 	return &echo.Responses{
 		Parse:         echo.ParseComplete,
 		ProvisionPlan: echo.PlanComplete,
 		ProvisionApplyMap: map[proto.WorkspaceTransition][]*proto.Response{
-			proto.WorkspaceTransition_START: echo.ProvisionApplyWithAgent(agentToken),
-			proto.WorkspaceTransition_STOP:  echo.ApplyComplete,
+			proto.WorkspaceTransition_START: {{Type: &proto.Response_Apply{Apply: &proto.ApplyComplete{
+				Resources: harnessResources(agentToken, appPort),
+			}}}},
+			proto.WorkspaceTransition_STOP: echo.ApplyComplete,
 		},
 	}
 }

@@ -11,14 +11,16 @@ import (
 )
 
 // templateWithAgent is an echo-provisioner template whose start build creates one agent with the
-// given token and whose stop build creates none. Newer releases (v2.30.0) read the resources from
+// given token and the harness's apps, and whose stop build creates none. Newer releases (v2.30.0) read the resources from
 // a separate graph step after apply.
-func templateWithAgent(agentToken string) *echo.Responses {
+func templateWithAgent(agentToken string, appPort int) *echo.Responses {
 	return &echo.Responses{
 		Parse: echo.ParseComplete,
 		ProvisionGraphMap: map[proto.WorkspaceTransition][]*proto.Response{
-			proto.WorkspaceTransition_START: echo.ProvisionGraphWithAgent(agentToken),
-			proto.WorkspaceTransition_STOP:  echo.GraphComplete,
+			proto.WorkspaceTransition_START: {{Type: &proto.Response_Graph{Graph: &proto.GraphComplete{
+				Resources: harnessResources(agentToken, appPort),
+			}}}},
+			proto.WorkspaceTransition_STOP: echo.GraphComplete,
 		},
 	}
 }

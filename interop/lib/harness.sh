@@ -40,16 +40,35 @@ harness_build() {
   mv "$HARNESS_BIN.tmp" "$HARNESS_BIN"
 }
 
+# Builds the real Coder CLI of the release into bin/coder-<release> (CODER_CLI_BIN) from the Go
+# module proxy: github.com/coder/coder/v2/enterprise/cmd/coder with a copy of the release's go.mod
+# and go.sum (the build may extend the copy; the tracked files stay as they are). Incremental.
+coder_cli_build() {
+  harness_release || return 1
+  CODER_CLI_BIN="$INTEROP/bin/coder-$CODER_VERSION"
+  mkdir -p "$INTEROP/bin"
+  (
+    cd "$INTEROP" || exit 1
+    local mod="bin/coder-cli-$CODER_VERSION.mod"
+    [[ $mod -nt versions/$CODER_VERSION/go.mod ]] \
+      || { cp "versions/$CODER_VERSION/go.mod" "$mod" && cp "versions/$CODER_VERSION/go.sum" "${mod%.mod}.sum"; }
+    go build -modfile="$mod" -tags "$HARNESS_TAGS" -o "$CODER_CLI_BIN" \
+      -ldflags "-X github.com/coder/coder/v2/buildinfo.tag=${CODER_VERSION#v}" \
+      github.com/coder/coder/v2/enterprise/cmd/coder
+  )
+}
+
 # Starts $HARNESS_BIN in namespace $NS with CODER_DESKTOP_HARNESS=1, the given VAR=VALUE words and
-# $HARNESS_FLAGS, as HARNESS_PID; its stdin is a fifo open on descriptor 7 (`echo quit >&7` ends
+# $HARNESS_FLAGS (as another user when HARNESS_AS holds a command prefix such as setpriv's), as
+# HARNESS_PID; its stdin is a fifo open on descriptor 7 (`echo quit >&7` ends
 # it). Waits SECS for the line that reports the deployment (wait_for, scripts/lib.sh) and keeps it
 # for harness_field.
 harness_start() { # seconds, VAR=VALUE...
   local secs=$1
   shift
   mkfifo "$WORK/stdin"
-  # shellcheck disable=SC2086 # HARNESS_FLAGS is a list of words
-  ip netns exec "$NS" env CODER_DESKTOP_HARNESS=1 "$@" "$HARNESS_BIN" -test.run TestHarness \
+  # shellcheck disable=SC2086 # HARNESS_AS and HARNESS_FLAGS are lists of words
+  ip netns exec "$NS" ${HARNESS_AS:-} env CODER_DESKTOP_HARNESS=1 "$@" "$HARNESS_BIN" -test.run TestHarness \
     -test.timeout 0 ${HARNESS_FLAGS:-} <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
   HARNESS_PID=$!
   exec 7>"$WORK/stdin"

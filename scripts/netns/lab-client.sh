@@ -31,7 +31,7 @@ testbed_start() {
     dev.coderdesktop.testbed.TestbedMain --state-dir "$WORK/testbed" "$@" \
     >"$WORK/testbed.out" 2>"$WORK/testbed.err" &
   TESTBED_PID=$!
-  wait_for 120 "the testbed reports its deployment" test -s "$WORK/testbed/testbed.json"
+  wait_for 240 "the testbed reports its deployment" test -s "$WORK/testbed/testbed.json"
   URL=$(testbed_field url)
   LAB=$(testbed_field lab)
   HOST_IP=${URL#*://}

@@ -10,7 +10,10 @@ module dev.coderdesktop.coder.sdk {
   exports dev.coderdesktop.coder.sdk;
   exports dev.coderdesktop.coder.sdk.net;
   exports dev.coderdesktop.coder.sdk.signin;
+  exports dev.coderdesktop.coder.sdk.workspace;
 
   opens dev.coderdesktop.coder.sdk to
+      com.fasterxml.jackson.databind;
+  opens dev.coderdesktop.coder.sdk.workspace to
       com.fasterxml.jackson.databind;
 }

@@ -13,6 +13,8 @@ module dev.coderdesktop.cli {
       info.picocli;
   opens dev.coderdesktop.cli.signin to
       info.picocli;
+  opens dev.coderdesktop.cli.deployments to
+      info.picocli;
   opens dev.coderdesktop.cli.vpn to
       info.picocli;
   opens dev.coderdesktop.cli.status to
@@ -20,5 +22,7 @@ module dev.coderdesktop.cli {
   opens dev.coderdesktop.cli.diagnose to
       info.picocli;
   opens dev.coderdesktop.cli.docs to
+      info.picocli;
+  opens dev.coderdesktop.cli.workspace to
       info.picocli;
 }

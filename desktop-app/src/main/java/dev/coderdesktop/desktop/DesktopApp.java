@@ -90,7 +90,13 @@ public final class DesktopApp extends Application {
     SingleInstance instance = singleInstance;
     if (instance != null) {
       instance.onShow(() -> ui.post(windows::showTray));
+      instance.onOpen(link -> ui.post(() -> windows.openLink(link)));
     }
+    // Launched by the desktop for a coder:// link (the desktop entry's %u).
+    getParameters().getRaw().stream()
+        .filter(a -> a.startsWith("coder:"))
+        .findFirst()
+        .ifPresent(link -> ui.post(() -> windows.openLink(link)));
 
     trayIcon = TrayIcon.install(ui, windows::showTray, windows::quit);
     trayIcon.ifPresent(

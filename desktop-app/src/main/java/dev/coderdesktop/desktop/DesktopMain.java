@@ -37,9 +37,13 @@ public final class DesktopMain {
     }
     SingleInstance instance = null;
     try {
-      Optional<SingleInstance> claimed = SingleInstance.claim(SingleInstance.socket(env));
+      Optional<String> link =
+          java.util.Arrays.stream(args).filter(a -> a.startsWith("coder:")).findFirst();
+      Optional<SingleInstance> claimed = SingleInstance.claim(SingleInstance.socket(env), link);
       if (claimed.isEmpty()) {
-        System.err.println("coder-desktop-tray: already running; showed its window");
+        System.err.println(
+            "coder-desktop-tray: already running; "
+                + (link.isPresent() ? "handed it the link" : "showed its window"));
         return;
       }
       instance = claimed.get();

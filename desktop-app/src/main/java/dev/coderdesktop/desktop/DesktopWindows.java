@@ -2,9 +2,18 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop;
 
+import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
+import dev.coderdesktop.coder.sdk.workspace.Launch;
+import dev.coderdesktop.desktop.actions.CoderLinkHandler;
+import dev.coderdesktop.desktop.actions.Opener;
+import dev.coderdesktop.desktop.actions.WorkspaceActionsModel;
+import dev.coderdesktop.desktop.actions.WorkspaceActionsWindow;
 import dev.coderdesktop.desktop.browser.Browser;
+import dev.coderdesktop.desktop.deployments.DeploymentSwitcher;
+import dev.coderdesktop.desktop.deployments.DeploymentsViewModel;
+import dev.coderdesktop.desktop.deployments.SharedWorkspacesView;
 import dev.coderdesktop.desktop.notify.Notifications;
 import dev.coderdesktop.desktop.notify.Notifier;
 import dev.coderdesktop.desktop.service.ServiceConnection;
@@ -19,15 +28,21 @@ import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.desktop.tray.TrayActions;
 import dev.coderdesktop.desktop.tray.TrayView;
 import dev.coderdesktop.desktop.tray.VpnViewModel;
+import dev.coderdesktop.desktop.workspaces.WorkspaceRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 
 /**
@@ -65,6 +80,8 @@ public final class DesktopWindows implements AutoCloseable {
   private final AtomicReference<Settings> settings;
   private final TrayActions actions;
   private final Notifications notifications;
+  private final WorkspaceActionsWindow workspaceActions;
+  private final DeploymentsViewModel deployments;
 
   /** Builds every window (none shown yet) and the service connection (not yet open). */
   public DesktopWindows(Stage trayStage, Deps d) {
@@ -81,8 +98,10 @@ public final class DesktopWindows implements AutoCloseable {
             d.workers(),
             d.tokens(),
             () -> settings.get().headers(),
+            () -> settings.get().allowInsecureHttp(),
             s -> {
-              vm.signedIn(s);
+              // A sign-in added while signed in elsewhere becomes current; CoderVPN moves with it.
+              vm.switchTo(s);
               signInStage.hide();
               showTray();
             });
@@ -110,8 +129,35 @@ public final class DesktopWindows implements AutoCloseable {
     settingsStage.setTitle("Coder Desktop settings");
     settingsStage.setScene(scene(settingsView.root()));
 
+    workspaceActions =
+        new WorkspaceActionsWindow(
+            new WorkspaceActionsModel(
+                d.ui(),
+                d.workers(),
+                new WorkspaceActionsModel.Deployment() {
+                  @Override
+                  public Optional<CoderClient> client() {
+                    return Optional.ofNullable(vm.signIn().get())
+                        .map(s -> new CoderClient(s.url(), s.token(), settings.get().headers()));
+                  }
+
+                  @Override
+                  public Optional<String> token() {
+                    return Optional.ofNullable(vm.signIn().get()).map(s -> s.token().reveal());
+                  }
+                },
+                Opener.system()),
+            new Stage(),
+            Styles.url());
     actions =
         new TrayActions() {
+          @Override
+          public void showWorkspace(WorkspaceRow row) {
+            Map<String, String> hosts = new LinkedHashMap<>();
+            row.agents().forEach(a -> hosts.put(a.name(), a.hostname()));
+            workspaceActions.show(row.name(), hosts);
+          }
+
           @Override
           public void showSignIn() {
             signIn.reset();
@@ -143,8 +189,15 @@ public final class DesktopWindows implements AutoCloseable {
     notifications =
         new Notifications(d.ui(), d.workers(), d.notifier(), () -> settings.get().notifications());
     notifications.watch(vm.status(), vm.workspaces().rows());
+    deployments =
+        new DeploymentsViewModel(
+            d.ui(), d.workers(), d.tokens(), vm, () -> settings.get().headers());
+    TrayView tray = new TrayView(vm, actions, notifications.latest());
+    tray.addDeploymentViews(
+        new DeploymentSwitcher(deployments, actions::showSignIn).root(),
+        new SharedWorkspacesView(deployments, actions::open).root());
     trayStage.setTitle("Coder Desktop");
-    trayStage.setScene(scene(new TrayView(vm, actions, notifications.latest()).root()));
+    trayStage.setScene(scene(tray.root()));
     trayStage.setResizable(false);
   }
 
@@ -154,6 +207,7 @@ public final class DesktopWindows implements AutoCloseable {
    */
   public void start(Optional<SignIn> stored) {
     stored.ifPresent(vm::signedIn);
+    deployments.refresh();
     if (stored.isPresent() && settings.get().connectOnLaunch()) {
       vm.connectWhenReady();
     }
@@ -177,8 +231,14 @@ public final class DesktopWindows implements AutoCloseable {
 
   /** Shows the tray window. */
   public void showTray() {
+    deployments.refresh();
     trayStage.show();
     trayStage.toFront();
+  }
+
+  /** The deployment switcher's view model. */
+  public DeploymentsViewModel deployments() {
+    return deployments;
   }
 
   /** The tray's view model. */
@@ -194,6 +254,61 @@ public final class DesktopWindows implements AutoCloseable {
   /** The sign-in window. */
   public Stage signInStage() {
     return signInStage;
+  }
+
+  /**
+   * Handles a {@code coder://} link (from the desktop, or a later launch): Remote Desktop to the
+   * agent after the user agrees, or a message saying why not.
+   */
+  public void openLink(String link) {
+    CoderLinkHandler.Outcome o =
+        CoderLinkHandler.handle(
+            link,
+            Optional.ofNullable(vm.signIn().get()),
+            vm.status().get().state(),
+            vm.workspaces().all());
+    LOG.info("coder:// link: " + o);
+    switch (o) {
+      case CoderLinkHandler.Outcome.Refused r -> {
+        Alert a = new Alert(Alert.AlertType.ERROR, r.reason());
+        a.setHeaderText("Cannot open the link");
+        a.show();
+      }
+      case CoderLinkHandler.Outcome.OpenRdp rdp -> {
+        String body =
+            "Connecting to "
+                + rdp.host()
+                + "."
+                + rdp.username().map(u -> "\nUsername: " + u).orElse("")
+                + (rdp.password().isPresent()
+                    ? "\nThe password will be copied to your clipboard."
+                    : "");
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, body);
+        a.setHeaderText("Opening Remote Desktop");
+        a.showAndWait()
+            .filter(b -> b == javafx.scene.control.ButtonType.OK)
+            .ifPresent(
+                b -> {
+                  rdp.password()
+                      .ifPresent(
+                          p -> {
+                            ClipboardContent c = new ClipboardContent();
+                            c.putString(p);
+                            Clipboard.getSystemClipboard().setContent(c);
+                          });
+                  try {
+                    Opener.system().run(Launch.url(rdp.rdpUrl()));
+                  } catch (IOException e) {
+                    LOG.warning("could not open Remote Desktop: " + e.getMessage());
+                  }
+                });
+      }
+    }
+  }
+
+  /** The workspace actions window. */
+  public WorkspaceActionsWindow workspaceActions() {
+    return workspaceActions;
   }
 
   /** The settings window. */

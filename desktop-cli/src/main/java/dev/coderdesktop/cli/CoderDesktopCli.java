@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli;
 
+import dev.coderdesktop.cli.deployments.DeploymentsCommand;
+import dev.coderdesktop.cli.deployments.SharedCommand;
+import dev.coderdesktop.cli.deployments.UseCommand;
 import dev.coderdesktop.cli.diagnose.BugreportCommand;
 import dev.coderdesktop.cli.diagnose.NetcheckCommand;
 import dev.coderdesktop.cli.diagnose.PingCommand;
@@ -14,6 +17,15 @@ import dev.coderdesktop.cli.status.StatusCommand;
 import dev.coderdesktop.cli.vpn.DownCommand;
 import dev.coderdesktop.cli.vpn.UpCommand;
 import dev.coderdesktop.cli.vpn.WakeCommand;
+import dev.coderdesktop.cli.workspace.AppsCommand;
+import dev.coderdesktop.cli.workspace.PortsCommand;
+import dev.coderdesktop.cli.workspace.StartCommand;
+import dev.coderdesktop.cli.workspace.StopCommand;
+import dev.coderdesktop.coder.sdk.CoderClient;
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.SessionToken;
+import dev.coderdesktop.coder.sdk.net.Connectivity;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.SignInFiles;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.coder.sdk.signin.TokenStores;
@@ -22,6 +34,7 @@ import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,12 +63,19 @@ import picocli.CommandLine.Option;
     subcommands = {
       LoginCommand.class,
       LogoutCommand.class,
+      DeploymentsCommand.class,
+      UseCommand.class,
       UpCommand.class,
       DownCommand.class,
       StatusCommand.class,
       HostsCommand.class,
+      SharedCommand.class,
       PingCommand.class,
       WakeCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      PortsCommand.class,
+      AppsCommand.class,
       NetcheckCommand.class,
       BugreportCommand.class,
       CompletionCommand.class,
@@ -176,7 +196,29 @@ public final class CoderDesktopCli {
     return s.getLifecycle() == Status.Lifecycle.STOPPED && !s.getErrorMessage().isEmpty();
   }
 
-  /** Where the sign-in is stored: the keyring when there is one, else the 0600 file. */
+  /**
+   * A REST client for a deployment, trusting the system's certificate store plus {@code caFile}
+   * (else {@code CODER_DESKTOP_CA_FILE}) and using {@code CODER_DESKTOP_PROXY} as the sign-in does.
+   */
+  public CoderClient api(DeploymentUrl url, SessionToken token, Path caFile) throws IOException {
+    String envCa = terminal.env().get("CODER_DESKTOP_CA_FILE");
+    Path ca = caFile != null ? caFile : envCa == null || envCa.isBlank() ? null : Path.of(envCa);
+    return new CoderClient(
+        url, token, Map.of(), Connectivity.of(ca, terminal.env().get("CODER_DESKTOP_PROXY")));
+  }
+
+  /** The current deployment's sign-in; not signed in is exit code 4 with what to run. */
+  public SignIn signIn() throws UserError, IOException {
+    return tokens()
+        .load()
+        .orElseThrow(
+            () ->
+                new UserError(
+                    ExitCode.NOT_SIGNED_IN,
+                    "not signed in: run 'coder-desktop login --url URL' first"));
+  }
+
+  /** Where the sign-ins are stored: the keyring when there is one, else the 0600 file. */
   public TokenStore tokens() {
     return TokenStores.choose(terminal.env(), SignInFiles.of(terminal.env()));
   }

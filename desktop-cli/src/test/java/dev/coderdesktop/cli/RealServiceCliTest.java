@@ -109,7 +109,14 @@ class RealServiceCliTest {
     Path token = dir.resolve("token");
     Files.writeString(token, lab.testbed().deployment().firstToken("alice").orElseThrow());
     Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-    Run login = cli("login", "--url", lab.url().toString(), "--token-file", token.toString());
+    Run login =
+        cli(
+            "login",
+            "--url",
+            lab.url().toString(),
+            "--allow-insecure-http",
+            "--token-file",
+            token.toString());
     assertEquals(0, login.exit(), login.err());
     assertTrue(login.out().startsWith("Signed in to "), login.out());
 

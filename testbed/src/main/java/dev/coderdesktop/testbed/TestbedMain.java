@@ -4,6 +4,7 @@ package dev.coderdesktop.testbed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderdesktop.testbed.config.ConfigException;
+import dev.coderdesktop.testbed.config.NetworkShape;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.netns.AgentFleet;
 import dev.coderdesktop.testbed.netns.NetworkLab;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +35,20 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * testbed [--config FILE] [--port N] [--state-dir DIR] [--keep-state] [--derp-websockets]
- *         [--no-agents] [--tls] [--resume-token-expiry SECONDS]
+ *         [--no-agents] [--tls] [--resume-token-expiry SECONDS] [--regions N]
+ *         [--virtual-workspaces N]
  * </pre>
  *
- * With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM it
- * leaves in the state directory (named by {@code ca_file} in the JSON).
+ * With {@code --regions 2} (or more) it serves extra DERP regions (998, ...), each a relay on a
+ * port of its own, and the agents' home regions take turns among them all.
+ *
+ * <p>With {@code --virtual-workspaces N} the first user also owns N workspaces {@code v1} to {@code
+ * vN}, each with one agent {@code main} of the {@code virtual} shape: it exists only in the
+ * coordinator and the workspace feed (no namespace, no process), so a client can be measured with a
+ * thousand agents.
+ *
+ * <p>With {@code --tls} it serves HTTPS with a certificate from a CA made for this run, whose PEM
+ * it leaves in the state directory (named by {@code ca_file} in the JSON).
  *
  * <p>Without {@code --state-dir} the state (the token, the agents' ssh private key, logs) goes to a
  * new {@code /tmp/coder-testbed-*} directory that is deleted on exit unless {@code --keep-state}; a
@@ -76,6 +87,15 @@ public final class TestbedMain implements Callable<Integer> {
   @Option(names = "--resume-token-expiry", paramLabel = "SECONDS", description = "Token life.")
   Long resumeExpirySeconds;
 
+  @Option(names = "--regions", paramLabel = "N", description = "DERP regions to serve (1 to 9).")
+  int regions = 1;
+
+  @Option(
+      names = "--virtual-workspaces",
+      paramLabel = "N",
+      description = "N more workspaces with one agent that exists only in the coordinator.")
+  int virtualWorkspaces;
+
   private TestbedMain() {}
 
   /** Entry point. */
@@ -98,14 +118,22 @@ public final class TestbedMain implements Callable<Integer> {
       System.err.println("testbed: bad config: " + e.getMessage());
       return 2;
     }
-    if (websockets && !config.derpForceWebsockets()) {
+    if (virtualWorkspaces < 0 || virtualWorkspaces > 100_000) {
+      System.err.println("testbed: --virtual-workspaces must be 0 to 100000");
+      return 2;
+    }
+    if (virtualWorkspaces > 0 && config.users().isEmpty()) {
+      System.err.println("testbed: --virtual-workspaces needs a user in the config");
+      return 2;
+    }
+    if ((websockets && !config.derpForceWebsockets()) || virtualWorkspaces > 0) {
       config =
           new TestbedConfig(
               config.version(),
               config.hostnameSuffix(),
-              true,
+              websockets || config.derpForceWebsockets(),
               config.users(),
-              config.workspaces(),
+              withVirtual(config, virtualWorkspaces),
               config.disableDirectConnections());
     }
     Path ownState = null;
@@ -117,7 +145,11 @@ public final class TestbedMain implements Callable<Integer> {
     Path deleteOnExit = ownState;
 
     SystemClock clock = new SystemClock("testbed");
-    Testbed testbed = new Testbed(config, clock, resumeExpiry);
+    if (regions < 1 || regions > 9) {
+      System.err.println("testbed: --regions takes 1 to 9");
+      return 2;
+    }
+    Testbed testbed = new Testbed(config, clock, resumeExpiry, regions);
     NetworkLab lab = null;
     AgentFleet fleet = null;
     CountDownLatch done = new CountDownLatch(1);
@@ -141,7 +173,9 @@ public final class TestbedMain implements Callable<Integer> {
                 stateDir,
                 config.derpForceWebsockets(),
                 ca == null ? null : ca.trustStore());
+        fleet.setRelays(testbed.relayUrls());
         fleet.start();
+        testbed.agentPorts(fleet::listeningPorts);
       }
       NetworkLab labRef = lab;
       AgentFleet fleetRef = fleet;
@@ -187,6 +221,7 @@ public final class TestbedMain implements Callable<Integer> {
     info.put("ssh_key", fleet == null ? "" : fleet.sshKey().toString());
     info.put("lab", lab == null ? "" : lab.tag());
     info.put("ca_file", ca == null ? "" : ca.caPem().toString());
+    info.put("regions", testbed.relayUrls().keySet());
     String json = new ObjectMapper().writeValueAsString(info);
     Path file = stateDir.resolve("testbed.json");
     Files.writeString(file, json + "\n");
@@ -220,5 +255,21 @@ public final class TestbedMain implements Callable<Integer> {
         List.of(
             new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main")),
             new TestbedConfig.WorkspaceSpec("build", "alice", false, List.of("main", "gpu"))));
+  }
+
+  /** The config's workspaces plus {@code n} of one virtual agent each, owned by the first user. */
+  private static List<TestbedConfig.WorkspaceSpec> withVirtual(TestbedConfig config, int n) {
+    List<TestbedConfig.WorkspaceSpec> all = new ArrayList<>(config.workspaces());
+    for (int i = 1; i <= n; i++) {
+      all.add(
+          new TestbedConfig.WorkspaceSpec(
+              "v" + i,
+              config.users().getFirst().username(),
+              false,
+              List.of("main"),
+              Map.of("main", NetworkShape.VIRTUAL),
+              List.of()));
+    }
+    return all;
   }
 }

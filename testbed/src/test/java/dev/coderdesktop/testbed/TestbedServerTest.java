@@ -14,6 +14,7 @@ import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.testbed.config.TestbedConfig;
+import dev.coderdesktop.testbed.derp.DerpInbox;
 import dev.coderdesktop.tunnel.control.RecordingListener;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
 import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
@@ -22,7 +23,6 @@ import dev.coderdesktop.tunnel.control.proto.DERPMap;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpClient;
-import dev.coderdesktop.tunnel.derp.DerpListener;
 import dev.coderdesktop.tunnel.stun.BindingRequest;
 import dev.coderdesktop.tunnel.stun.BindingResponse;
 import dev.coderdesktop.tunnel.stun.TransactionId;
@@ -39,7 +39,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -70,7 +69,7 @@ class TestbedServerTest {
                 new TestbedConfig.WorkspaceSpec("dev", "alice", false, List.of("main")),
                 new TestbedConfig.WorkspaceSpec("old", "alice", true, List.of("main"))));
     testbed = new Testbed(config, clock);
-    return testbed.start(new InetSocketAddress("127.0.0.1", 0), "127.0.0.1");
+    return testbed.startOnLoopback();
   }
 
   @AfterEach
@@ -195,41 +194,19 @@ class TestbedServerTest {
     for (boolean websocket : new boolean[] {false, true}) {
       Key a = X25519.generatePrivateKey();
       Key b = X25519.generatePrivateKey();
-      BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-      BlockingQueue<Boolean> up = new LinkedBlockingQueue<>();
-      DerpListener quiet =
-          new DerpListener() {
-            @Override
-            public void onPacket(Key source, byte[] packet) {}
-
-            @Override
-            public void onConnected(Key serverKey) {
-              up.add(true);
-            }
-          };
-      DerpListener listener =
-          new DerpListener() {
-            @Override
-            public void onPacket(Key source, byte[] packet) {
-              inbox.add(source.toBase64() + ":" + new String(packet, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void onConnected(Key serverKey) {
-              up.add(true);
-            }
-          };
+      DerpInbox quiet = new DerpInbox();
+      DerpInbox inbox = new DerpInbox();
       try (DerpClient ca = new DerpClient(derp, a, Map.of(), websocket, clock, quiet);
-          DerpClient cb = new DerpClient(derp, b, Map.of(), websocket, clock, listener)) {
+          DerpClient cb = new DerpClient(derp, b, Map.of(), websocket, clock, inbox)) {
         ca.start();
         cb.start();
-        assertNotNull(up.poll(10, TimeUnit.SECONDS));
-        assertNotNull(up.poll(10, TimeUnit.SECONDS));
+        assertNotNull(quiet.logins.poll(10, TimeUnit.SECONDS));
+        assertNotNull(inbox.logins.poll(10, TimeUnit.SECONDS));
         byte[] msg = ("hello " + websocket).getBytes(StandardCharsets.UTF_8);
         String got = null;
         for (int i = 0; i < 50 && got == null; i++) {
           ca.send(X25519.publicKey(b), msg, 0, msg.length);
-          got = inbox.poll(200, TimeUnit.MILLISECONDS);
+          got = inbox.packets.poll(200, TimeUnit.MILLISECONDS);
         }
         assertEquals(X25519.publicKey(a).toBase64() + ":hello " + websocket, got);
       }

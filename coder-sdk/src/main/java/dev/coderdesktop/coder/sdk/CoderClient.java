@@ -9,14 +9,18 @@ import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -147,10 +151,80 @@ public final class CoderClient {
     return r.workspaces() == null ? List.of() : r.workspaces();
   }
 
-  private <T> T get(String path, Class<T> type) throws CoderException {
+  /**
+   * Builds the JSON readers for every reply a sign-in reads, from canned bodies, so that the first
+   * sign-in does not pay for it (Jackson introspects each record type once, which takes tens of
+   * milliseconds per type in a fresh JVM). No network; safe to call from any thread, repeatedly.
+   */
+  public static void warmUp() {
+    try {
+      JSON.readValue(
+          "{\"version\":\"v2.24.1\",\"dashboard_url\":\"http://x\"}", Values.BuildInfo.class);
+      JSON.readValue(
+          "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"username\":\"a\",\"email\":\"\"}",
+          Values.User.class);
+      JSON.readValue(
+          "{\"derp_map\":{\"Regions\":{\"1\":{\"RegionID\":1,\"RegionCode\":\"a\","
+              + "\"RegionName\":\"a\",\"Nodes\":[{\"Name\":\"1a\",\"RegionID\":1,"
+              + "\"HostName\":\"h\",\"STUNPort\":-1,\"DERPPort\":443}]}}},"
+              + "\"derp_force_websockets\":false,\"disable_direct_connections\":false,"
+              + "\"hostname_suffix\":\"coder\"}",
+          Values.AgentConnectionInfo.class);
+      JSON.readValue("{\"workspaces\":[]}", Values.WorkspacesResponse.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      // Only a warm-up: the real reply is read (and its errors reported) later.
+    }
+  }
+
+  /**
+   * {@code GET /api/v2/workspaces} with a search query (the dashboard's filter syntax, such as
+   * {@code owner:me}); a server that does not know a filter answers 400 ({@link
+   * CoderException.Api}).
+   */
+  public List<Values.Workspace> workspaces(String query) throws CoderException {
+    Values.WorkspacesResponse r =
+        get(
+            "/api/v2/workspaces?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+            Values.WorkspacesResponse.class);
+    return r.workspaces() == null ? List.of() : r.workspaces();
+  }
+
+  /**
+   * {@code GET path}, decoded as {@code type}; for the calls other packages of this SDK make.
+   *
+   * @throws CoderException typed: the server's error, unreachable, or not the Coder API
+   */
+  public <T> T get(String path, Class<T> type) throws CoderException {
+    return call(path, null, type);
+  }
+
+  /**
+   * {@code POST path} with {@code body} as JSON, the answer decoded as {@code type}.
+   *
+   * @throws CoderException typed: the server's error, unreachable, or not the Coder API
+   */
+  public <T> T post(String path, Object body, Class<T> type) throws CoderException {
+    return call(path, body, type);
+  }
+
+  private <T> T call(String path, Object jsonBody, Class<T> type) throws CoderException {
     URI target = url.resolve(path);
+    RequestBody payload = null;
+    if (jsonBody != null) {
+      try {
+        payload =
+            RequestBody.create(JSON.writeValueAsBytes(jsonBody), MediaType.get("application/json"));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("cannot encode the request body", e);
+      }
+    }
     for (int hop = 0; ; hop++) {
-      Request.Builder b = new Request.Builder().url(target.toString()).get();
+      Request.Builder b = new Request.Builder().url(target.toString());
+      if (payload == null) {
+        b.get();
+      } else {
+        b.post(payload);
+      }
       b.header("Accept", "application/json");
       b.header("User-Agent", ProductInfo.userAgent());
       headers.forEach(b::header);
@@ -187,10 +261,13 @@ public final class CoderClient {
                 + "). If the deployment uses a company certificate authority, install it in the"
                 + " system's certificate store (update-ca-certificates) or name it with --ca-file.");
       } catch (IOException e) {
+        // Which call: a timeout after the first calls worked says the server stopped answering.
         throw new CoderException.Unreachable(
             "Cannot reach "
                 + url
-                + ": "
+                + " ("
+                + path
+                + "): "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
     }

@@ -22,7 +22,8 @@ public record DeploymentUrl(URI uri) {
     NO_HOST,
     PATH,
     QUERY,
-    CREDENTIALS
+    CREDENTIALS,
+    INSECURE
   }
 
   /** A refused URL, with a message fit for the sign-in window. */
@@ -78,6 +79,62 @@ public record DeploymentUrl(URI uri) {
     String port = u.getPort() > 0 ? ":" + u.getPort() : "";
     return new DeploymentUrl(
         URI.create(scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + port));
+  }
+
+  /**
+   * Parses as {@link #parse(String)} and refuses {@code http://} to anything but this machine
+   * (loopback) unless {@code allowInsecureHttp}: over plain HTTP the session token crosses the
+   * network readable by anyone on the path.
+   */
+  public static DeploymentUrl parse(String text, boolean allowInsecureHttp)
+      throws InvalidException {
+    return parse(text).requireSecure(allowInsecureHttp);
+  }
+
+  /**
+   * This URL if it is {@code https}, or {@code http} to a loopback host, or {@code
+   * allowInsecureHttp}; otherwise a refusal that says how to allow it.
+   */
+  public DeploymentUrl requireSecure(boolean allowInsecureHttp) throws InvalidException {
+    if (allowInsecureHttp || !isPlainHttp() || isLoopback()) {
+      return this;
+    }
+    throw new InvalidException(
+        Problem.INSECURE,
+        uri
+            + " uses plain http://, which would send your session token unencrypted. Use"
+            + " https://, or allow insecure HTTP explicitly (coder-desktop login"
+            + " --allow-insecure-http, or \"Allow insecure HTTP\" in the tray's settings).");
+  }
+
+  /** Whether the scheme is plain {@code http}. */
+  public boolean isPlainHttp() {
+    return "http".equals(uri.getScheme());
+  }
+
+  /**
+   * Whether the host is this machine by name or literal ({@code localhost}, {@code 127.0.0.0/8},
+   * {@code ::1}); no lookup is made, so a name that merely resolves to loopback does not count.
+   */
+  public boolean isLoopback() {
+    String h = uri.getHost();
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return true;
+    }
+    if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+      return true;
+    }
+    if (h.contains(":")) {
+      try {
+        return java.net.InetAddress.ofLiteral(h).isLoopbackAddress();
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The URL of an API path such as {@code /api/v2/buildinfo}. */

@@ -16,8 +16,11 @@ public final class Values {
 
   private Values() {}
 
-  /** The list without nulls (JSON {@code null} or {@code [null]} from a broken server). */
-  static <T> List<T> present(List<T> list) {
+  /**
+   * The list without nulls (JSON {@code null} or {@code [null]} from a broken server); for every
+   * JSON shape of this SDK.
+   */
+  public static <T> List<T> present(List<T> list) {
     return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
   }
 

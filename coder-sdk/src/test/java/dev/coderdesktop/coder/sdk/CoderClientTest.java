@@ -7,65 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @Timeout(30)
 class CoderClientTest {
 
-  private static final String TOKEN = "abcdef1234-SECRETsecretSECRET12";
-
-  private MockWebServer server;
-  private CoderClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    String base = server.url("/").toString();
-    client =
-        new CoderClient(
-            DeploymentUrl.parse(base), SessionToken.of(TOKEN), Map.of("X-Corp-Auth", "yes"));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.close();
-  }
-
-  private void reply(int code, String body) {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(code)
-            .setHeader("Content-Type", "application/json")
-            .body(body)
-            .build());
-  }
+  @RegisterExtension final MockCoder coder = new MockCoder(Map.of("X-Corp-Auth", "yes"));
 
   @Test
   @DisplayName("every request carries the token header and the user's extra headers")
   void headers() throws Exception {
     UUID id = UUID.randomUUID();
-    reply(
+    coder.reply(
         200, "{\"id\":\"" + id + "\",\"username\":\"alice\",\"email\":\"a@example.com\",\"x\":1}");
-    Values.User me = client.me();
+    Values.User me = coder.client().me();
     assertEquals(id, me.id());
     assertEquals("alice", me.username());
-    RecordedRequest r = server.takeRequest();
+    RecordedRequest r = coder.server().takeRequest();
     assertEquals("/api/v2/users/me", r.getTarget());
-    assertEquals(TOKEN, r.getHeaders().get("Coder-Session-Token"));
+    assertEquals(MockCoder.TOKEN, r.getHeaders().get("Coder-Session-Token"));
     assertEquals("yes", r.getHeaders().get("X-Corp-Auth"));
   }
 
@@ -75,16 +45,17 @@ class CoderClientTest {
     @Test
     @DisplayName("accepts v2.20.0 and later, including build metadata")
     void accepts() throws Exception {
-      reply(200, "{\"version\":\"v2.24.1+a1b2c3d\",\"dashboard_url\":\"https://c.example.com\"}");
-      assertEquals(new ServerVersion(2, 24, 1, "v2.24.1+a1b2c3d"), client.checkVersion());
+      coder.reply(
+          200, "{\"version\":\"v2.24.1+a1b2c3d\",\"dashboard_url\":\"https://c.example.com\"}");
+      assertEquals(new ServerVersion(2, 24, 1, "v2.24.1+a1b2c3d"), coder.client().checkVersion());
     }
 
     @Test
     @DisplayName("refuses an old server with a message naming both versions")
     void refusesOld() {
-      reply(200, "{\"version\":\"v2.19.3+abc\"}");
+      coder.reply(200, "{\"version\":\"v2.19.3+abc\"}");
       CoderException.UnsupportedServer e =
-          assertThrows(CoderException.UnsupportedServer.class, client::checkVersion);
+          assertThrows(CoderException.UnsupportedServer.class, coder.client()::checkVersion);
       assertTrue(e.getMessage().contains("v2.19.3+abc"), e.getMessage());
       assertTrue(e.getMessage().contains("v2.20.0"), e.getMessage());
     }
@@ -93,17 +64,19 @@ class CoderClientTest {
   @Test
   @DisplayName("a revoked token is Unauthorized with the server's message, never the token")
   void unauthorized() {
-    reply(401, "{\"message\":\"API key expired.\",\"detail\":\"expired 2026-01-01\"}");
-    CoderException.Unauthorized e = assertThrows(CoderException.Unauthorized.class, client::me);
+    coder.reply(401, "{\"message\":\"API key expired.\",\"detail\":\"expired 2026-01-01\"}");
+    CoderException.Unauthorized e =
+        assertThrows(CoderException.Unauthorized.class, coder.client()::me);
     assertEquals("API key expired. (expired 2026-01-01)", e.getMessage());
-    assertFalse(e.getMessage().contains(TOKEN));
+    assertFalse(e.getMessage().contains(MockCoder.TOKEN));
   }
 
   @Test
   @DisplayName("other error statuses surface message and detail")
   void apiError() {
-    reply(500, "{\"message\":\"Internal error.\",\"detail\":\"database not reachable\"}");
-    CoderException.Api e = assertThrows(CoderException.Api.class, client::agentConnectionInfo);
+    coder.reply(500, "{\"message\":\"Internal error.\",\"detail\":\"database not reachable\"}");
+    CoderException.Api e =
+        assertThrows(CoderException.Api.class, coder.client()::agentConnectionInfo);
     assertEquals(500, e.status());
     assertEquals("database not reachable", e.detail());
   }
@@ -111,30 +84,30 @@ class CoderClientTest {
   @Test
   @DisplayName("a non-Coder answer is a protocol error")
   void notCoder() {
-    server.enqueue(new MockResponse.Builder().code(200).body("<html>hello</html>").build());
-    assertThrows(CoderException.Protocol.class, client::buildInfo);
+    coder.server().enqueue(new MockResponse.Builder().code(200).body("<html>hello</html>").build());
+    assertThrows(CoderException.Protocol.class, coder.client()::buildInfo);
   }
 
   @Test
   @DisplayName("an unreachable host is Unreachable and does not mention the token")
   void unreachable() throws Exception {
-    server.close();
+    coder.server().close();
     CoderException.Unreachable e =
-        assertThrows(CoderException.Unreachable.class, client::buildInfo);
-    assertFalse(e.getMessage().contains(TOKEN));
+        assertThrows(CoderException.Unreachable.class, coder.client()::buildInfo);
+    assertFalse(e.getMessage().contains(MockCoder.TOKEN));
   }
 
   @Test
   @DisplayName("agent connection info reads the DERP map and defaults the suffix to coder")
   void connectionInfo() throws Exception {
-    reply(
+    coder.reply(
         200,
         "{\"derp_map\":{\"Regions\":{\"999\":{\"EmbeddedRelay\":true,\"RegionID\":999,"
             + "\"RegionCode\":\"coder\",\"RegionName\":\"Coder Embedded Relay\",\"Nodes\":[{"
             + "\"Name\":\"999b\",\"RegionID\":999,\"HostName\":\"coder.example.com\","
             + "\"STUNPort\":-1,\"DERPPort\":443}]}}},\"derp_force_websockets\":true,"
             + "\"disable_direct_connections\":false}");
-    Values.AgentConnectionInfo info = client.agentConnectionInfo();
+    Values.AgentConnectionInfo info = coder.client().agentConnectionInfo();
     assertEquals("coder", info.hostnameSuffix());
     assertTrue(info.derpForceWebsockets());
     Values.DerpRegion r = info.derpMap().regions().get("999");
@@ -148,7 +121,7 @@ class CoderClientTest {
   void workspaces() throws Exception {
     UUID ws = UUID.randomUUID();
     UUID agent = UUID.randomUUID();
-    reply(
+    coder.reply(
         200,
         "{\"workspaces\":[{\"id\":\""
             + ws
@@ -156,10 +129,10 @@ class CoderClientTest {
             + "\"running\",\"resources\":[{\"agents\":[{\"id\":\""
             + agent
             + "\",\"name\":\"main\",\"status\":\"connected\"}]},{\"agents\":null}]}}],\"count\":1}");
-    var list = client.myWorkspaces();
+    var list = coder.client().myWorkspaces();
     assertEquals(1, list.size());
     assertEquals(agent, list.get(0).agents().get(0).id());
-    assertEquals("/api/v2/workspaces?q=owner:me", server.takeRequest().getTarget());
+    assertEquals("/api/v2/workspaces?q=owner:me", coder.server().takeRequest().getTarget());
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")
@@ -191,7 +164,7 @@ class CoderClientTest {
   @Test
   @DisplayName("tokens hide themselves and reject whitespace; reserved headers are refused")
   void tokensAndHeaders() throws Exception {
-    assertEquals("SessionToken(hidden)", SessionToken.of(TOKEN).toString());
+    assertEquals("SessionToken(hidden)", SessionToken.of(MockCoder.TOKEN).toString());
     assertThrows(IllegalArgumentException.class, () -> SessionToken.of("a b"));
     assertThrows(IllegalArgumentException.class, () -> SessionToken.of("  "));
     DeploymentUrl u = DeploymentUrl.parse("https://c.example.com");

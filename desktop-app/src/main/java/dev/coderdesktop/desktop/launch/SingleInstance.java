@@ -27,10 +27,13 @@ public final class SingleInstance implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(SingleInstance.class.getName());
   private static final String SHOW = "show\n";
+  private static final String OPEN = "open ";
+  private static final int MAX_MESSAGE = 4096;
 
   private final Path socket;
   private final ServerSocketChannel server;
   private volatile Runnable onShow = () -> {};
+  private volatile java.util.function.Consumer<String> onOpen = link -> {};
 
   private SingleInstance(Path socket, ServerSocketChannel server) {
     this.socket = socket;
@@ -57,9 +60,19 @@ public final class SingleInstance implements AutoCloseable {
    * window and returns empty.
    */
   public static Optional<SingleInstance> claim(Path socket) throws IOException {
+    return claim(socket, Optional.empty());
+  }
+
+  /**
+   * As above; with a {@code coder://} {@code link}, the running instance is asked to open it
+   * instead of only showing its window.
+   */
+  public static Optional<SingleInstance> claim(Path socket, Optional<String> link)
+      throws IOException {
+    String message = link.map(l -> OPEN + l.replaceAll("[\\r\\n]", "") + "\n").orElse(SHOW);
     try (SocketChannel other = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       other.connect(UnixDomainSocketAddress.of(socket));
-      other.write(ByteBuffer.wrap(SHOW.getBytes(StandardCharsets.US_ASCII)));
+      other.write(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
       return Optional.empty();
     } catch (IOException nobody) {
       // No instance (no socket, or a stale one from a crash): we are the first.
@@ -78,14 +91,25 @@ public final class SingleInstance implements AutoCloseable {
     onShow = r;
   }
 
+  /** What to do with a link a later launch was given (called on the listener thread). */
+  public void onOpen(java.util.function.Consumer<String> c) {
+    onOpen = c;
+  }
+
   private void serve() {
     while (server.isOpen()) {
       try (SocketChannel c = server.accept()) {
-        ByteBuffer b = ByteBuffer.allocate(16);
-        c.read(b);
-        if (new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).equals(SHOW)) {
+        ByteBuffer b = ByteBuffer.allocate(MAX_MESSAGE);
+        while (b.hasRemaining() && c.read(b) > 0) {
+          // Read until the sender closes (it writes one line) or the limit.
+        }
+        String m = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
+        if (m.equals(SHOW)) {
           LOG.info("another launch asked to show the window");
           onShow.run();
+        } else if (m.startsWith(OPEN) && m.endsWith("\n")) {
+          LOG.info("another launch was given a coder:// link");
+          onOpen.accept(m.substring(OPEN.length(), m.length() - 1));
         }
       } catch (IOException e) {
         if (server.isOpen()) {

@@ -99,7 +99,8 @@ public final class ServiceConnection implements ServiceCommands, AutoCloseable {
   @Override
   public StartResponse start(String url, String token, Map<String, String> headers)
       throws IOException {
-    return current().start(url, token, headers);
+    // A stored http:// URL to another machine passed sign-in only with the user's consent.
+    return current().start(url, token, headers, false, url.startsWith("http://"));
   }
 
   @Override

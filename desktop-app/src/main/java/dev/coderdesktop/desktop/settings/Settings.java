@@ -16,16 +16,29 @@ import java.util.stream.Collectors;
  * @param notifications whether the app posts desktop notifications (VPN dropped, sign-in expired,
  *     workspace stopped)
  * @param stopOnQuit whether quitting the app turns CoderVPN off
+ * @param allowInsecureHttp whether sign-in accepts a plain {@code http://} URL to another machine
+ *     (the token then crosses the network unencrypted); http:// to this machine needs no consent
  */
 public record Settings(
     boolean startOnLogin,
     boolean connectOnLaunch,
     Map<String, String> headers,
     boolean notifications,
-    boolean stopOnQuit) {
+    boolean stopOnQuit,
+    boolean allowInsecureHttp) {
 
-  /** Defaults: no autostart, no connect on launch, notifications on, stop on quit. */
-  public static final Settings DEFAULTS = new Settings(false, false, Map.of(), true, true);
+  /** Defaults: no autostart, no connect on launch, notifications on, stop on quit, https only. */
+  public static final Settings DEFAULTS = new Settings(false, false, Map.of(), true, true, false);
+
+  /** Without consent to plain HTTP. */
+  public Settings(
+      boolean startOnLogin,
+      boolean connectOnLaunch,
+      Map<String, String> headers,
+      boolean notifications,
+      boolean stopOnQuit) {
+    this(startOnLogin, connectOnLaunch, headers, notifications, stopOnQuit, false);
+  }
 
   /** Settings with notifications on and stop-on-quit, as {@link #DEFAULTS} has them. */
   public Settings(boolean startOnLogin, boolean connectOnLaunch, Map<String, String> headers) {

@@ -51,7 +51,8 @@ public final class SettingsStore {
           Boolean.parseBoolean(p.getProperty("connectOnLaunch", "false")),
           headers,
           Boolean.parseBoolean(p.getProperty("notifications", "true")),
-          Boolean.parseBoolean(p.getProperty("stopOnQuit", "true")));
+          Boolean.parseBoolean(p.getProperty("stopOnQuit", "true")),
+          Boolean.parseBoolean(p.getProperty("allowInsecureHttp", "false")));
     } catch (IOException | IllegalArgumentException e) {
       LOG.warning("cannot read " + file + " (" + e.getMessage() + "); using defaults");
       return Settings.DEFAULTS;
@@ -69,6 +70,7 @@ public final class SettingsStore {
     p.put("headers", settings.headersText());
     p.put("notifications", Boolean.toString(settings.notifications()));
     p.put("stopOnQuit", Boolean.toString(settings.stopOnQuit()));
+    p.put("allowInsecureHttp", Boolean.toString(settings.allowInsecureHttp()));
     PropertiesFile.update(file, p, "Coder Desktop settings");
   }
 }

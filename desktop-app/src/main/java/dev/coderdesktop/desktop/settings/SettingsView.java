@@ -27,6 +27,8 @@ public final class SettingsView {
       new CheckBox("Turn CoderVPN on when Coder Desktop starts");
   private final CheckBox notifications = new CheckBox("Show desktop notifications");
   private final CheckBox stopOnQuit = new CheckBox("Turn CoderVPN off when I quit Coder Desktop");
+  private final CheckBox allowInsecureHttp =
+      new CheckBox("Allow insecure HTTP (http:// to another machine sends the token unencrypted)");
   private final TextArea headers = new TextArea();
   private final Label error = new Label();
 
@@ -44,6 +46,8 @@ public final class SettingsView {
     connectOnLaunch.setId("connectOnLaunch");
     notifications.setId("notifications");
     stopOnQuit.setId("stopOnQuit");
+    allowInsecureHttp.setId("allowInsecureHttp");
+    allowInsecureHttp.setWrapText(true);
     headers.setId("headers");
     headers.setPrefRowCount(4);
     headers.setPromptText("X-Example: value");
@@ -78,7 +82,8 @@ public final class SettingsView {
                   connectOnLaunch.isSelected(),
                   h,
                   notifications.isSelected(),
-                  stopOnQuit.isSelected()));
+                  stopOnQuit.isSelected(),
+                  allowInsecureHttp.isSelected()));
         });
     HBox buttons = new HBox(8, save);
     buttons.setAlignment(Pos.CENTER_RIGHT);
@@ -89,6 +94,7 @@ public final class SettingsView {
             connectOnLaunch,
             notifications,
             stopOnQuit,
+            allowInsecureHttp,
             headersHelp,
             headers,
             store,
@@ -103,6 +109,7 @@ public final class SettingsView {
     connectOnLaunch.setSelected(s.connectOnLaunch());
     notifications.setSelected(s.notifications());
     stopOnQuit.setSelected(s.stopOnQuit());
+    allowInsecureHttp.setSelected(s.allowInsecureHttp());
     headers.setText(s.headersText());
     error.setText("");
   }

@@ -102,6 +102,16 @@ public final class SignInView {
     error.textProperty().bind(vm.error());
     error.visibleProperty().bind(vm.error().isNotEmpty());
     error.managedProperty().bind(error.visibleProperty());
+    // A long error (a certificate problem names the host, the reason and the fix) wraps onto
+    // several lines: the label keeps its full height and the window grows to show all of it.
+    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    vm.error()
+        .addListener(
+            (o, was, now) -> {
+              if (error.getScene() != null && error.getScene().getWindow() != null) {
+                error.getScene().getWindow().sizeToScene();
+              }
+            });
 
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);

@@ -41,6 +41,7 @@ public final class SignInViewModel {
   private final Executor workers;
   private final TokenStore tokens;
   private final Supplier<Map<String, String>> headers;
+  private final java.util.function.BooleanSupplier allowInsecureHttp;
   private final Consumer<SignIn> onSignedIn;
 
   private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.URL);
@@ -62,11 +63,13 @@ public final class SignInViewModel {
       Executor workers,
       TokenStore tokens,
       Supplier<Map<String, String>> headers,
+      java.util.function.BooleanSupplier allowInsecureHttp,
       Consumer<SignIn> onSignedIn) {
     this.ui = ui;
     this.workers = workers;
     this.tokens = tokens;
     this.headers = headers;
+    this.allowInsecureHttp = allowInsecureHttp;
     this.onSignedIn = onSignedIn;
   }
 
@@ -78,37 +81,25 @@ public final class SignInViewModel {
     }
     DeploymentUrl u;
     try {
-      u = DeploymentUrl.parse(url.get());
+      u = DeploymentUrl.parse(url.get(), allowInsecureHttp.getAsBoolean());
     } catch (DeploymentUrl.InvalidException e) {
       error.set(e.getMessage());
       return;
     }
     Map<String, String> h = headers.get();
-    busy.set(true);
-    error.set("");
-    workers.execute(
+    whileBusy(
         () -> {
-          String failure = null;
-          String version = "";
           try {
-            version = new CoderClient(u, null, h).checkVersion().toString();
+            return Outcome.of(new CoderClient(u, null, h).checkVersion().toString());
           } catch (CoderException | IllegalArgumentException e) {
-            failure = e.getMessage();
+            return Outcome.failed(e.getMessage());
           }
-          String f = failure;
-          String v = version;
-          ui.post(
-              () -> {
-                busy.set(false);
-                if (f != null) {
-                  error.set(f);
-                  return;
-                }
-                checkedUrl = u;
-                serverVersion.set(v);
-                url.set(u.toString());
-                page.set(Page.TOKEN);
-              });
+        },
+        version -> {
+          checkedUrl = u;
+          serverVersion.set(version);
+          url.set(u.toString());
+          page.set(Page.TOKEN);
         });
   }
 
@@ -127,32 +118,63 @@ public final class SignInViewModel {
     }
     DeploymentUrl u = checkedUrl;
     Map<String, String> h = headers.get();
-    busy.set(true);
-    error.set("");
-    workers.execute(
+    whileBusy(
         () -> {
-          String failure = null;
           SignIn s = new SignIn(u, t);
           try {
             new CoderClient(u, t, h).me();
             tokens.save(s);
+            return Outcome.of(s);
           } catch (CoderException.Unauthorized e) {
-            failure = "That token was not accepted: " + e.getMessage();
+            return Outcome.failed("That token was not accepted: " + e.getMessage());
           } catch (CoderException | IllegalArgumentException e) {
-            failure = e.getMessage();
+            return Outcome.failed(e.getMessage());
           } catch (IOException e) {
-            failure = "The token is valid but could not be stored: " + e.getMessage();
+            return Outcome.failed("The token is valid but could not be stored: " + e.getMessage());
           }
-          String f = failure;
+        },
+        s -> {
+          token.set("");
+          onSignedIn.accept(s);
+        });
+  }
+
+  /**
+   * A worker's answer: the value a page goes on with, or why there is none.
+   *
+   * @param value the value when {@code failure} is null
+   * @param failure the message for the error line, or null
+   */
+  private record Outcome<T>(T value, String failure) {
+
+    static <T> Outcome<T> of(T value) {
+      return new Outcome<>(value, null);
+    }
+
+    static <T> Outcome<T> failed(String why) {
+      // A failure without a message must still stop the page from going on.
+      return new Outcome<>(null, why == null ? "" : why);
+    }
+  }
+
+  /**
+   * Busy while {@code check} runs on a worker; back on the UI thread, shows its failure on the
+   * error line or hands its value to {@code then}. Called on the UI thread.
+   */
+  private <T> void whileBusy(Supplier<Outcome<T>> check, Consumer<T> then) {
+    busy.set(true);
+    error.set("");
+    workers.execute(
+        () -> {
+          Outcome<T> o = check.get();
           ui.post(
               () -> {
                 busy.set(false);
-                if (f != null) {
-                  error.set(f);
+                if (o.failure() != null) {
+                  error.set(o.failure());
                   return;
                 }
-                token.set("");
-                onSignedIn.accept(s);
+                then.accept(o.value());
               });
         });
   }

@@ -14,6 +14,9 @@ public interface TrayActions {
   /** Open {@code url} in the browser. */
   void open(String url);
 
+  /** Show a workspace's actions (start or stop, ports, apps). */
+  default void showWorkspace(dev.coderdesktop.desktop.workspaces.WorkspaceRow row) {}
+
   /** Quit the app (CoderVPN stays as the service has it). */
   void quit();
 }

@@ -98,6 +98,15 @@ public final class TrayView {
     return root;
   }
 
+  /**
+   * Adds the deployment switcher (above the status) and the workspaces shared with the user (under
+   * the workspace list); both show only while signed in, with the rest of that part.
+   */
+  public void addDeploymentViews(javafx.scene.Node switcher, javafx.scene.Node shared) {
+    signedIn.getChildren().addFirst(switcher);
+    signedIn.getChildren().add(signedIn.getChildren().indexOf(listSection) + 1, shared);
+  }
+
   private void build() {
     root.setPadding(new Insets(12));
     root.setPrefWidth(360);
@@ -123,7 +132,8 @@ public final class TrayView {
     // workspace's agents.
     list.setFocusTraversable(true);
     list.setOnKeyPressed(this::key);
-    list.setCellFactory(v -> new WorkspaceCell(this::copy, expanded, this::relayout));
+    list.setCellFactory(
+        v -> new WorkspaceCell(this::copy, actions::showWorkspace, expanded, this::relayout));
     list.setItems(vm.workspaces().visible());
 
     Label none = new Label("You have no workspaces yet.");

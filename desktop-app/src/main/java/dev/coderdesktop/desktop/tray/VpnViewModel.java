@@ -144,10 +144,62 @@ public final class VpnViewModel implements ServiceListener {
     }
   }
 
-  /** Signs out: stops CoderVPN if it is on, and forgets the stored token. */
+  /**
+   * Moves to another deployment's sign-in (the switcher, or a sign-in added while signed in). When
+   * CoderVPN is on for the old one it moves too: the service stops that tunnel, then starts one for
+   * {@code s} (one VPN at a time). The same sign-in again changes nothing.
+   */
+  public void switchTo(SignIn s) {
+    ui.check();
+    SignIn was = signIn.get();
+    // Already on for s (moved by the CLI's use, say): nothing to move.
+    boolean on =
+        lastStatus != null
+            && lastStatus.getLifecycle() == Status.Lifecycle.STARTED
+            && !lastStatus.getDeploymentUrl().equals(s.url().toString())
+            && pending == Pending.NONE;
+    signIn.set(s);
+    if (!on || s.equals(was)) {
+      refresh(currentRows());
+      return;
+    }
+    commandError = null;
+    startedHere = true;
+    pending = Pending.START;
+    refresh(List.of());
+    Map<String, String> h = headers.get();
+    workers.execute(
+        () -> {
+          String error;
+          try {
+            StopResponse stopped = service.stop();
+            if (!stopped.getSuccess()) {
+              error = "CoderVPN did not stop: " + stopped.getErrorMessage();
+            } else {
+              StartResponse r = service.start(s.url().toString(), s.token().reveal(), h);
+              error = r.getSuccess() ? null : "CoderVPN did not start: " + r.getErrorMessage();
+            }
+          } catch (IOException e) {
+            error = "CoderVPN did not move: " + e.getMessage();
+          }
+          String failure = error;
+          ui.post(
+              () -> {
+                pending = Pending.NONE;
+                commandError = failure;
+                refresh(currentRows());
+              });
+        });
+  }
+
+  /**
+   * Signs out of the current deployment: stops CoderVPN if it is on and forgets that token. When
+   * other deployments stay signed in, the first of them becomes current, as with the CLI's logout.
+   */
   public void signOut() {
     ui.check();
     boolean stop = lastStatus != null && lastStatus.getLifecycle() != Status.Lifecycle.STOPPED;
+    SignIn was = signIn.get();
     signIn.set(null);
     startedHere = false;
     commandError = null;
@@ -162,7 +214,11 @@ public final class VpnViewModel implements ServiceListener {
             LOG.info("stop on sign-out failed: " + e.getMessage());
           }
           try {
-            tokens.clear();
+            if (was != null) {
+              tokens.remove(was.url());
+            }
+            java.util.Optional<SignIn> next = tokens.load();
+            ui.post(() -> next.filter(n -> signIn.get() == null).ifPresent(this::signedIn));
           } catch (IOException e) {
             LOG.warning("could not forget the stored token: " + e.getMessage());
           }

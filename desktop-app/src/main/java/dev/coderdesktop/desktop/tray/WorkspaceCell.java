@@ -23,23 +23,31 @@ import javafx.scene.shape.Circle;
 /**
  * One workspace in the tray list: status dot, name, hostname, latency and path ("12 ms · relay")
  * and a copy button; a workspace with several agents has an expander that lists each agent with its
- * own dot, hostname and copy button. UI thread only, like every cell.
+ * own dot, hostname and copy button; the \u22ef button opens the workspace's actions. UI thread
+ * only, like every cell.
  */
 final class WorkspaceCell extends ListCell<WorkspaceRow> {
 
   private final Consumer<String> copy;
+  private final Consumer<WorkspaceRow> showActions;
   private final Set<UUID> expanded;
   private final Runnable relayout;
 
   /**
    * @param copy copies a hostname (and confirms it)
+   * @param showActions opens a workspace's actions window
    * @param expanded the ids of expanded workspaces, shared by the list's cells
    * @param relayout called after expanding or collapsing, so the list resizes
    */
-  WorkspaceCell(Consumer<String> copy, Set<UUID> expanded, Runnable relayout) {
+  WorkspaceCell(
+      Consumer<String> copy,
+      Consumer<WorkspaceRow> showActions,
+      Set<UUID> expanded,
+      Runnable relayout) {
     // Fit the list's width instead of widening it (no horizontal scroll bar).
     setPrefWidth(0);
     this.copy = copy;
+    this.showActions = showActions;
     this.expanded = expanded;
     this.relayout = relayout;
   }
@@ -68,7 +76,7 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
             }
             relayout.run();
           });
-      line.getChildren().add(toggle);
+      line.getChildren().addAll(toggle, actionsButton(row));
       VBox box = new VBox(4, line);
       if (open) {
         for (AgentRow a : row.agents()) {
@@ -94,7 +102,18 @@ final class WorkspaceCell extends ListCell<WorkspaceRow> {
       text.getChildren().add(host);
       line.getChildren().add(copyButton(row.hostname()));
     }
+    line.getChildren().add(actionsButton(row));
     setGraphic(line);
+  }
+
+  /** Start/stop, ports and apps of the workspace, in their own window. */
+  private Button actionsButton(WorkspaceRow row) {
+    Button b = new Button("⋯");
+    b.getStyleClass().add("actions-button");
+    b.setUserData(row.name());
+    b.setTooltip(new Tooltip((row.running() ? "Stop, ports and apps of " : "Start ") + row.name()));
+    b.setOnAction(e -> showActions.accept(row));
+    return b;
   }
 
   private Button copyButton(String host) {

@@ -56,6 +56,24 @@ class SettingsTest {
   }
 
   @Test
+  @DisplayName("the settings file holding the headers is 0600, also one an older version left 0644")
+  void privateFile() throws Exception {
+    Path f = dir.resolve("p/desktop.properties");
+    SettingsStore store = new SettingsStore(f);
+    store.save(new Settings(false, false, Map.of("Authorization", "Bearer gateway-secret")));
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    Files.setPosixFilePermissions(
+        f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    store.save(new Settings(true, false, Map.of("Authorization", "Bearer gateway-secret")));
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    assertTrue(store.load().startOnLogin());
+  }
+
+  @Test
   @DisplayName("start on login writes and removes an XDG autostart entry")
   void autostart() throws Exception {
     Autostart a = new Autostart(dir, "/opt/coder desktop/bin/coder-desktop-tray");

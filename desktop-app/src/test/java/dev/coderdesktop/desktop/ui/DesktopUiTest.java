@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
-import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
@@ -18,20 +17,16 @@ import dev.coderdesktop.desktop.fixtures.FakeCoder;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
 import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
+import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.notify.Notice;
-import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
-import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
-import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.vpn.proto.wire.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +65,7 @@ class DesktopUiTest {
   private Path socket;
   private FakeVpnService service;
   private FakeCoder coder;
-  private Workers workers;
+  private TestDeps.Opened windows;
   private DesktopWindows app;
   private final List<String> opened = new CopyOnWriteArrayList<>();
   private final List<Notice> notices = new CopyOnWriteArrayList<>();
@@ -93,36 +88,21 @@ class DesktopUiTest {
     service = new FakeVpnService(socket);
     service.peers(peers());
     coder = new FakeCoder();
-    workers = Workers.logging("ui-test-worker", 2);
-    app =
-        new DesktopWindows(
-            stage,
-            new DesktopWindows.Deps(
-                UiThread.javafx(),
-                workers,
-                Clock.fixed(Peers.NOW, ZoneOffset.UTC),
-                socket,
-                Duration.ofMillis(100),
-                new FileTokenStore(home.resolve("credentials")),
-                new SettingsStore(home.resolve("desktop.properties")),
-                new Autostart(home, "coder-desktop-tray"),
-                new Settings(false, false, Map.of("X-Test", "1")),
-                opened::add,
-                quits::incrementAndGet,
-                notices::add));
+    TestDeps deps = new TestDeps(home, Workers.logging("ui-test-worker", 2));
+    deps.settings = new Settings(false, false, Map.of("X-Test", "1"));
+    deps.browser = opened::add;
+    deps.quit = quits::incrementAndGet;
+    deps.notifier = notices::add;
+    windows = deps.open(stage, Optional.empty());
+    app = windows.app();
     app.signInStage().setX(420);
-    app.start(Optional.empty());
-    app.showTray();
   }
 
   @AfterEach
   void stop() throws Exception {
-    // Hide this test's windows so the next test's lookups cannot find them.
-    org.testfx.api.FxToolkit.cleanupStages();
-    app.close();
+    windows.close();
     service.close();
     coder.close();
-    workers.close();
   }
 
   private static dev.coderdesktop.vpn.proto.wire.PeerUpdate peers() {
@@ -239,6 +219,48 @@ class DesktopUiTest {
     type(robot, "#url", "https://coder.example.com/some/path");
     robot.clickOn("#next");
     awaitError(robot, "without a path");
+  }
+
+  @Test
+  @DisplayName(
+      "a certificate from a CA the machine does not trust is refused naming host and reason")
+  void untrustedCertificate(FxRobot robot) throws Exception {
+    okhttp3.tls.HeldCertificate ca =
+        new okhttp3.tls.HeldCertificate.Builder()
+            .certificateAuthority(0)
+            .commonName("Corp Root")
+            .build();
+    okhttp3.tls.HeldCertificate leaf =
+        new okhttp3.tls.HeldCertificate.Builder()
+            .signedBy(ca)
+            .addSubjectAlternativeName("localhost")
+            .build();
+    try (mockwebserver3.MockWebServer https = new mockwebserver3.MockWebServer()) {
+      https.useHttps(
+          new okhttp3.tls.HandshakeCertificates.Builder()
+              .heldCertificate(leaf)
+              .build()
+              .sslSocketFactory());
+      https.start();
+      robot.clickOn("#signIn");
+      type(robot, "#url", "https://localhost:" + https.getPort());
+      robot.clickOn("#next");
+      awaitError(robot, "certificate of localhost");
+      String shown = text(robot, "#error");
+      assertTrue(shown.contains("trust"), "the reason is named: " + shown);
+      assertFalse(shown(robot.lookup("#token").query()), "still on the URL page");
+      Screenshots.save(app.signInStage().getScene(), "sign-in-certificate-error");
+    }
+  }
+
+  @Test
+  @DisplayName("plain http:// to another machine is refused until the setting allows it")
+  void insecureHttp(FxRobot robot) throws Exception {
+    robot.clickOn("#signIn");
+    type(robot, "#url", "http://coder.example.com");
+    robot.clickOn("#next");
+    awaitError(robot, "unencrypted");
+    assertTrue(text(robot, "#error").contains("Allow insecure HTTP"), text(robot, "#error"));
   }
 
   @Test

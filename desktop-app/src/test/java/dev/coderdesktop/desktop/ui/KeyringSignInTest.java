@@ -21,22 +21,16 @@ import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
 import dev.coderdesktop.desktop.fixtures.FakeCoder;
 import dev.coderdesktop.desktop.fixtures.FakeVpnService;
-import dev.coderdesktop.desktop.fixtures.Peers;
 import dev.coderdesktop.desktop.fixtures.SessionKeyring;
-import dev.coderdesktop.desktop.settings.Autostart;
-import dev.coderdesktop.desktop.settings.Settings;
+import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
-import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.threading.Workers;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import javafx.stage.Stage;
@@ -95,22 +89,11 @@ class KeyringSignInTest {
   }
 
   private DesktopWindows windows(Stage on, TokenStore tokens, Path socket) {
-    Path home = keyring.home();
-    return new DesktopWindows(
-        on,
-        new DesktopWindows.Deps(
-            UiThread.javafx(),
-            workers,
-            Clock.fixed(Peers.NOW, ZoneOffset.UTC),
-            socket,
-            Duration.ofMillis(100),
-            tokens,
-            new SettingsStore(SignInFiles.of(keyring.env()).settings()),
-            new Autostart(home, "coder-desktop-tray"),
-            Settings.DEFAULTS,
-            url -> {},
-            () -> {},
-            n -> {}));
+    TestDeps deps = new TestDeps(keyring.home(), workers);
+    deps.socket = socket;
+    deps.tokens = tokens;
+    deps.settingsStore = new SettingsStore(SignInFiles.of(keyring.env()).settings());
+    return new DesktopWindows(on, deps.build());
   }
 
   /** The sign-in window's error line, for a timeout's message. */

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.ui;
 
+import static dev.coderdesktop.desktop.fixtures.Scenes.press;
 import static dev.coderdesktop.desktop.fixtures.Scenes.shown;
 import static dev.coderdesktop.desktop.fixtures.Scenes.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,15 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.coderdesktop.coder.sdk.signin.FileTokenStore;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
+import dev.coderdesktop.desktop.fixtures.LabLogs;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
-import dev.coderdesktop.desktop.settings.Autostart;
+import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.settings.Settings;
-import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
-import dev.coderdesktop.desktop.threading.UiThread;
+import dev.coderdesktop.desktop.state.AppStatus;
 import dev.coderdesktop.desktop.threading.Workers;
 import dev.coderdesktop.testbed.netns.ServiceLab;
 import java.io.IOException;
@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -64,7 +65,9 @@ class RealServiceTest {
   private static ServiceLab lab;
   private static Path dir;
 
-  private Workers workers;
+  @RegisterExtension static final LabLogs LOGS = new LabLogs(() -> lab);
+
+  private TestDeps.Opened windows;
   private DesktopWindows app;
   private final List<String> opened = new CopyOnWriteArrayList<>();
 
@@ -86,41 +89,35 @@ class RealServiceTest {
   @Start
   void start(Stage stage) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
-    workers = Workers.logging("real-ui-worker", 2);
-    app =
-        new DesktopWindows(
-            stage,
-            new DesktopWindows.Deps(
-                UiThread.javafx(),
-                workers,
-                Clock.systemUTC(),
-                lab.socket(),
-                Duration.ofMillis(200),
-                new FileTokenStore(home.resolve("credentials")),
-                new SettingsStore(home.resolve("desktop.properties")),
-                new Autostart(home, "coder-desktop-tray"),
-                new Settings(false, false, Map.of()),
-                opened::add,
-                () -> {},
-                n -> {}));
-    app.start(Optional.empty());
-    app.showTray();
+    TestDeps deps = new TestDeps(home, Workers.logging("real-ui-worker", 2));
+    deps.clock = Clock.systemUTC();
+    deps.socket = lab.socket();
+    deps.serviceRetry = Duration.ofMillis(200);
+    // The lab serves plain http:// on a lab address (not loopback): the user's consent to that is
+    // the "Allow insecure HTTP" setting.
+    deps.settings = new Settings(false, false, Map.of(), true, true, true);
+    deps.browser = opened::add;
+    windows = deps.open(stage, Optional.empty());
+    app = windows.app();
   }
 
   @AfterEach
   void stop() throws Exception {
-    org.testfx.api.FxToolkit.cleanupStages();
-    app.close();
-    workers.close();
+    windows.close();
   }
 
   private AppState state() throws Exception {
-    return WaitForAsyncUtils.asyncFx(() -> app.vpn().status().get().state()).get();
+    return status().state();
   }
 
+  private AppStatus status() throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> app.vpn().status().get()).get();
+  }
+
+  /** The state with its detail (an ERROR's message), for a failed wait. */
   private Object safeState() {
     try {
-      return state();
+      return status();
     } catch (Exception e) {
       return e;
     }
@@ -128,19 +125,6 @@ class RealServiceTest {
 
   private void await(AppState want) throws Exception {
     Await.until("state " + want, () -> state() == want, this::safeState);
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private static void fire(FxRobot robot, String query, java.util.function.Predicate<Button> which)
-      throws Exception {
-    WaitForAsyncUtils.asyncFx(
-            () ->
-                robot.lookup(query).queryAllAs(Button.class).stream()
-                    .filter(b -> b.getScene() != null && shown(b) && which.test(b))
-                    .findFirst()
-                    .orElseThrow()
-                    .fire())
-        .get();
     WaitForAsyncUtils.waitForFxEvents();
   }
 
@@ -191,7 +175,7 @@ class RealServiceTest {
           return !robot.lookup(".expand-button").queryAll().isEmpty();
         },
         () -> copyTargets(robot));
-    fire(robot, ".expand-button", b -> true);
+    press(robot, ".expand-button", b -> true);
     List<String> all = List.of("dev.coder", "main.build.me.coder", "gpu.build.me.coder");
     Await.until(
         "every agent's hostname in the list",
@@ -202,7 +186,7 @@ class RealServiceTest {
         () -> copyTargets(robot));
     Screenshots.save(app.trayStage().getScene(), "real-testbed-connected");
 
-    fire(robot, ".copy-button", b -> "dev.coder".equals(b.getUserData()));
+    press(robot, ".copy-button", b -> "dev.coder".equals(b.getUserData()));
     assertEquals(
         "dev.coder",
         WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());

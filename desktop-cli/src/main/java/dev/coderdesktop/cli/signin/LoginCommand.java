@@ -9,15 +9,14 @@ import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
-import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code login}: checks the deployment and the token, then stores them where the tray does. */
@@ -27,18 +26,25 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Sign in: checks the deployment (Coder 2.20.0 or later) and the session token, then stores"
           + " them: the token in the desktop keyring (Secret Service) when there is one, else in"
-          + " ~/.config/coder-desktop/credentials (mode 0600). The tray app uses the same sign-in.",
+          + " ~/.config/coder-desktop/credentials (mode 0600). The tray app uses the same sign-ins.",
+      "You can be signed in to several deployments: login adds one (or renews its token) and makes"
+          + " it current; 'coder-desktop use' switches, 'coder-desktop deployments' lists them.",
       "The token is read without echo from the terminal, from a pipe, or from --token-file."
     })
 public final class LoginCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
-  @Option(
-      names = "--url",
-      required = true,
+  @Parameters(
+      arity = "0..1",
       paramLabel = "URL",
       description = "The deployment, e.g. https://coder.example.com.")
+  String urlArgument;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "The deployment, as the argument (the form before several deployments).")
   String url;
 
   @Option(
@@ -55,11 +61,26 @@ public final class LoginCommand implements Callable<Integer> {
               + " $CODER_DESKTOP_CA_FILE); the system's certificate store is always trusted.")
   Path caFile;
 
+  @Option(
+      names = "--allow-insecure-http",
+      description =
+          "Accept a plain http:// URL to another machine (the session token then crosses the"
+              + " network unencrypted). Without it only https:// and http:// to this machine"
+              + " (localhost, 127.0.0.1, ::1) are accepted.")
+  boolean allowInsecureHttp;
+
   @Override
   public Integer call() throws UserError, IOException {
+    if (urlArgument != null && url != null && !urlArgument.equals(url)) {
+      throw new UserError(ExitCode.USAGE, "give the deployment once: as URL or with --url");
+    }
+    String given = urlArgument != null ? urlArgument : url;
+    if (given == null) {
+      throw new UserError(ExitCode.USAGE, "which deployment? coder-desktop login URL");
+    }
     DeploymentUrl u;
     try {
-      u = DeploymentUrl.parse(url);
+      u = DeploymentUrl.parse(given, allowInsecureHttp);
     } catch (DeploymentUrl.InvalidException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
@@ -77,25 +98,26 @@ public final class LoginCommand implements Callable<Integer> {
     String version;
     String user;
     try {
-      String envCa = root.terminal().env().get("CODER_DESKTOP_CA_FILE");
-      Path ca = caFile != null ? caFile : envCa == null || envCa.isBlank() ? null : Path.of(envCa);
-      CoderClient api =
-          new CoderClient(
-              u,
-              token,
-              Map.of(),
-              Connectivity.of(ca, root.terminal().env().get("CODER_DESKTOP_PROXY")));
+      CoderClient api = root.api(u, token, caFile);
       version = api.checkVersion().toString();
       user = api.me().username();
     } catch (CoderException e) {
       throw new UserError(ExitCode.FAILED, "sign-in failed: " + e.getMessage());
     }
     TokenStore store = root.tokens();
+    int before = store.index().deployments().size();
     store.save(new SignIn(u, token));
     root.terminal()
         .out()
         .println("Signed in to " + u + " (Coder " + version + ") as " + user + ".");
     root.terminal().err().println("The token is kept in " + store.describe() + ".");
+    if (before > 0) {
+      root.terminal()
+          .err()
+          .println(
+              "It is now the current deployment ('coder-desktop deployments' lists them);"
+                  + " 'coder-desktop up' moves CoderVPN to it if it is on for another.");
+    }
     return ExitCode.OK;
   }
 }

@@ -4,28 +4,69 @@ package dev.coderdesktop.cli.signin;
 
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.cli.deployments.DeploymentArgument;
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.signin.SignInIndex;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code logout}: forgets the stored sign-in (the tray app's too; they share it). */
+/**
+ * {@code logout}: forgets one deployment's sign-in (the current one unless named), or every one
+ * with {@code --all}; the tray app's too, as they share them.
+ */
 @Command(
     name = "logout",
     mixinStandardHelpOptions = true,
-    description =
-        "Forget the stored deployment and token (for the tray app too). CoderVPN keeps running"
-            + " until 'coder-desktop down'.")
+    description = {
+      "Forget the token of the current deployment, of DEPLOYMENT, or of all (--all), for the tray"
+          + " app too. Signing out of the current one makes the first remaining deployment current.",
+      "CoderVPN keeps running until 'coder-desktop down'."
+    })
 public final class LogoutCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "DEPLOYMENT",
+      description = "Its URL, its host, or the beginning of either (default: the current one).")
+  String deployment;
+
+  @Option(names = "--all", description = "Sign out of every deployment.")
+  boolean all;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, UserError {
     TokenStore store = root.tokens();
-    store.clear();
-    root.terminal().out().println("Signed out; forgot the token in " + store.describe() + ".");
+    PrintWriter out = root.terminal().out();
+    if (all) {
+      store.clear();
+      out.println("Signed out of every deployment; forgot the tokens in " + store.describe() + ".");
+      return ExitCode.OK;
+    }
+    SignInIndex index = store.index();
+    DeploymentUrl target;
+    if (deployment != null) {
+      target = DeploymentArgument.resolve(index.deployments(), deployment);
+    } else if (index.current().isPresent()) {
+      target = index.current().get();
+    } else {
+      out.println("Not signed in.");
+      return ExitCode.OK;
+    }
+    store.remove(target);
+    out.println("Signed out of " + target + "; forgot its token in " + store.describe() + ".");
+    SignInIndex now = store.index();
+    if (now.current().isPresent() && !now.current().equals(index.current())) {
+      out.println("Now using " + now.current().get() + ".");
+    }
     return ExitCode.OK;
   }
 }

@@ -10,11 +10,9 @@ import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -34,47 +32,48 @@ public final class UpCommand implements Callable<Integer> {
 
   @ParentCommand CoderDesktopCli root;
 
-  @Option(
-      names = "--header",
-      paramLabel = "NAME=VALUE",
-      description = "An extra HTTP header for the deployment (repeatable).")
-  Map<String, String> headers = new LinkedHashMap<>();
-
-  @Option(
-      names = "--no-direct",
-      description = "Stay on the DERP relay: no direct (peer-to-peer UDP) paths to workspaces.")
-  boolean noDirect;
+  @Mixin StartOptions options;
 
   @Override
   public Integer call() throws UserError, IOException {
-    SignIn s =
-        root.tokens()
-            .load()
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        ExitCode.NOT_SIGNED_IN,
-                        "not signed in: run 'coder-desktop login --url URL' first"));
+    SignIn s = root.signIn();
     try (ServiceClient client = root.connect()) {
-      StartResponse r = client.start(s.url().toString(), s.token().reveal(), headers, noDirect);
-      if (!r.getSuccess()) {
-        throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
-      }
-      Status st = client.status();
-      if (CoderDesktopCli.stoppedWithError(st)) {
-        // The session started and ended at once (the deployment refused the token).
-        throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
-      }
-      root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
-      if (st.hasDns()) {
-        root.terminal()
-            .out()
-            .println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
-      }
-      if (!st.getErrorMessage().isEmpty()) {
-        root.terminal().err().println("Note: " + st.getErrorMessage());
-      }
-      return ExitCode.OK;
+      return start(root, client, s, options);
     }
+  }
+
+  /**
+   * Asks the service to start CoderVPN with {@code s} and prints the outcome (and the DNS mode);
+   * also how {@code use} moves CoderVPN to another deployment.
+   */
+  public static int start(
+      CoderDesktopCli root, ServiceClient client, SignIn s, StartOptions options)
+      throws UserError, IOException {
+    // A stored http:// URL to another machine passed login only with --allow-insecure-http.
+    StartResponse r =
+        client.start(
+            s.url().toString(),
+            s.token().reveal(),
+            options.headers(),
+            options.noDirect(),
+            s.url().isPlainHttp());
+    if (!r.getSuccess()) {
+      throw new UserError(ExitCode.FAILED, "CoderVPN did not start: " + r.getErrorMessage());
+    }
+    Status st = client.status();
+    if (CoderDesktopCli.stoppedWithError(st)) {
+      // The session started and ended at once (the deployment refused the token).
+      throw new UserError(ExitCode.FAILED, "CoderVPN stopped: " + st.getErrorMessage());
+    }
+    root.terminal().out().println("CoderVPN is on (" + s.url() + ").");
+    if (st.hasDns()) {
+      root.terminal()
+          .out()
+          .println("DNS: " + st.getDns().getDetail() + " (" + st.getDns().getMode() + ")");
+    }
+    if (!st.getErrorMessage().isEmpty()) {
+      root.terminal().err().println("Note: " + st.getErrorMessage());
+    }
+    return ExitCode.OK;
   }
 }

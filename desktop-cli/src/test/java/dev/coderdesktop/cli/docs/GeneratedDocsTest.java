@@ -14,7 +14,23 @@ import org.junit.jupiter.api.Test;
 class GeneratedDocsTest {
 
   private static final List<String> COMMANDS =
-      List.of("login", "logout", "up", "down", "status", "hosts", "ping", "netcheck", "bugreport");
+      List.of(
+          "login",
+          "logout",
+          "deployments",
+          "use",
+          "up",
+          "down",
+          "status",
+          "hosts",
+          "shared",
+          "ping",
+          "netcheck",
+          "bugreport",
+          "start",
+          "stop",
+          "ports",
+          "apps");
 
   @Test
   @DisplayName("the completion script knows every command and status --json")

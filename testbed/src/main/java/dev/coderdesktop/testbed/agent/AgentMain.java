@@ -10,7 +10,10 @@ import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.DerpBind;
+import dev.coderdesktop.tunnel.derp.DerpRelays;
+import dev.coderdesktop.tunnel.derp.HomeRegion;
+import dev.coderdesktop.tunnel.derp.RelayRegion;
+import dev.coderdesktop.tunnel.derp.RelayRegions;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.path.DirectTransport;
 import dev.coderdesktop.tunnel.path.Endpoints;
@@ -38,14 +41,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A testbed workspace agent, run inside its workspace's network namespace: a WireGuard peer on a
- * TUN device holding the agent's tailnet address, reachable through the testbed's DERP relay and,
- * unless told otherwise, over direct UDP paths as a Coder agent is (STUN against the testbed's STUN
- * server, endpoints in its node, disco over UDP, CallMeMaybe answered by pinging back), with an
- * HTTP service on port 8080 (the namespace also runs sshd). It takes in every client the
- * coordinator sends and tells the coordinator when it is ready for the client's handshake.
+ * TUN device holding the agent's tailnet address, reachable through its home DERP region (which
+ * moves to another region while its relay is down, as a Coder agent's does) and, unless told
+ * otherwise, over direct UDP paths as a Coder agent is (STUN against the testbed's STUN server,
+ * endpoints in its node, disco over UDP, CallMeMaybe answered by pinging back), with an HTTP
+ * service on port 8080 (the namespace also runs sshd). It takes in every client the coordinator
+ * sends and tells the coordinator when it is ready for the client's handshake.
  *
  * <p>Usage: {@code AgentMain <deployment-url> <agent-id> <interface> <display-name>
- * [--derp-websockets] [--stun HOST:PORT]... [--no-direct]}, the agent token in {@code
+ * [--derp-websockets] [--stun HOST:PORT]... [--no-direct] [--derp ID=URL]... [--home ID]} (without
+ * {@code --derp}: region 999 at the deployment's {@code /derp}), the agent token in {@code
  * TESTBED_AGENT_TOKEN}. Runs until stdin closes. picocli fills the fields.
  */
 @Command(
@@ -79,6 +84,12 @@ public final class AgentMain implements Callable<Integer> {
   @Option(names = "--stun", paramLabel = "HOST:PORT", description = "A STUN server (repeatable).")
   List<String> stun = new ArrayList<>();
 
+  @Option(names = "--derp", paramLabel = "ID=URL", description = "A relay region (repeatable).")
+  java.util.Map<Integer, URI> relays = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--home", paramLabel = "ID", description = "The home region (default 999).")
+  int homeRegion = RelayAddress.REGION_ID;
+
   private AgentMain() {}
 
   /** Runs the agent. */
@@ -111,16 +122,27 @@ public final class AgentMain implements Callable<Integer> {
     SystemClock clock = new SystemClock("agent");
     Key nodeKey = X25519.generatePrivateKey();
     Key discoKey = X25519.generatePrivateKey();
-    DerpBind derp =
-        new DerpBind(URI.create(deployment + "/derp"), nodeKey, Map.of(), websockets, clock);
+    java.util.Map<Integer, RelayRegion> regions = new java.util.HashMap<>();
+    relays.forEach((id, u) -> regions.put(id, new RelayRegion(id, "", u, false)));
+    regions.putIfAbsent(
+        homeRegion, new RelayRegion(homeRegion, "", URI.create(deployment + "/derp"), false));
+    DerpRelays derp =
+        new DerpRelays(
+            new RelayRegions(regions),
+            homeRegion,
+            nodeKey,
+            Map.of(),
+            websockets,
+            dev.coderdesktop.tunnel.transport.NetPolicy.system(),
+            clock);
     // Answer the clients' disco pings over the relay (and over UDP with direct paths on), as a
     // Coder agent does: their status shows each agent's latency and path from these.
     DiscoHandler disco =
         new DiscoHandler(
             discoKey,
             X25519.publicKey(nodeKey),
-            RelayAddress.REGION_ID,
-            (to, packet) -> derp.client().send(to, packet, 0, packet.length),
+            homeRegion,
+            (to, packet) -> derp.sendTo(to, packet, 0, packet.length),
             clock);
     derp.setDiscoHandler(disco::onDerpPacket);
 
@@ -132,7 +154,7 @@ public final class AgentMain implements Callable<Integer> {
                 .setAsOf(Timestamp.newBuilder().setSeconds(clock.wallTime().getEpochSecond()))
                 .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodeKey)))
                 .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoKey)))
-                .setPreferredDerp(RelayAddress.REGION_ID)
+                .setPreferredDerp(homeRegion)
                 .addAddresses(cidr)
                 .addAllowedIps(cidr)
                 .build());
@@ -156,6 +178,17 @@ public final class AgentMain implements Callable<Integer> {
             WireGuardTimings.standard());
     device.start();
     direct.ifPresent(DirectTransport::start);
+    // Peers learn a new home region from our node, as a Coder agent's do.
+    HomeRegion home =
+        new HomeRegion(
+            derp,
+            Map.of(),
+            clock,
+            region -> {
+              disco.setHomeRegion(region);
+              self.setPreferredDerp(region);
+            });
+    home.start();
 
     HttpServer web = new HttpServer();
     byte[] hello = ("hello from the testbed agent " + name + "\n").getBytes(StandardCharsets.UTF_8);
@@ -164,7 +197,7 @@ public final class AgentMain implements Callable<Integer> {
     web.listen(new InetSocketAddress("::", HTTP_PORT));
 
     AgentCoordination coordination = new AgentCoordination(deployment, token, self, clock);
-    AgentPeers peers = new AgentPeers(device, disco, direct, coordination::readyForHandshake);
+    AgentPeers peers = new AgentPeers(device, derp, disco, direct, coordination::readyForHandshake);
     coordination.start(peers::onUpdate);
     StatsLog.start(clock, device);
     System.out.println(
@@ -179,6 +212,7 @@ public final class AgentMain implements Callable<Integer> {
     while (System.in.read() >= 0) {
       // Input is ignored.
     }
+    home.close();
     coordination.close();
     direct.ifPresent(DirectTransport::close);
     disco.close();

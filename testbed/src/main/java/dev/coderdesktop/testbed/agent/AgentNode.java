@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The agent's node as the coordinator should see it: keys, addresses and home relay fixed at start,
- * and the direct endpoints, which change whenever STUN or the interfaces say so. Whoever publishes
- * the node listens for those changes.
+ * The agent's node as the coordinator should see it: keys and addresses fixed at start, the home
+ * relay region, which moves while its relay is down, and the direct endpoints, which change
+ * whenever STUN or the interfaces say so. Whoever publishes the node listens for those changes.
  *
  * <p>Thread-safe.
  */
@@ -17,15 +17,29 @@ final class AgentNode {
 
   private final Node base;
   private volatile List<String> endpoints = List.of();
+  private volatile int preferredDerp;
   private volatile Runnable listener = () -> {};
 
   AgentNode(Node base) {
     this.base = Objects.requireNonNull(base);
+    this.preferredDerp = base.getPreferredDerp();
   }
 
-  /** The node with the current endpoints. */
+  /** The node with the current endpoints and home region. */
   Node current() {
-    return base.toBuilder().clearEndpoints().addAllEndpoints(endpoints).build();
+    return base.toBuilder()
+        .setPreferredDerp(preferredDerp)
+        .clearEndpoints()
+        .addAllEndpoints(endpoints)
+        .build();
+  }
+
+  /** A new home region; the listener hears of the change. */
+  void setPreferredDerp(int region) {
+    if (region != preferredDerp) {
+      preferredDerp = region;
+      listener.run();
+    }
   }
 
   /** New direct endpoints ("ip:port"); the listener hears of a change. */

@@ -8,6 +8,7 @@ import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
+import dev.coderdesktop.tunnel.derp.DerpRelays;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.path.DirectTransport;
 import dev.coderdesktop.tunnel.path.Endpoints;
@@ -33,21 +34,25 @@ final class AgentPeers {
   private static final Logger LOG = Logger.getLogger(AgentPeers.class.getName());
 
   private final Device device;
+  private final DerpRelays relays;
   private final DiscoHandler disco;
   private final Optional<DirectTransport> direct;
   private final Consumer<UUID> readyForHandshake;
   private final Map<UUID, Key> clients = new ConcurrentHashMap<>();
 
   /**
+   * @param relays the DERP relays (a client is reached through its home region)
    * @param direct the path layer, absent when direct connections are off
    * @param readyForHandshake tells the coordinator a client's node is in
    */
   AgentPeers(
       Device device,
+      DerpRelays relays,
       DiscoHandler disco,
       Optional<DirectTransport> direct,
       Consumer<UUID> readyForHandshake) {
     this.device = device;
+    this.relays = relays;
     this.disco = disco;
     this.direct = direct;
     this.readyForHandshake = readyForHandshake;
@@ -89,6 +94,7 @@ final class AgentPeers {
     if (old != null && !old.equals(key)) {
       forget(old);
     }
+    relays.setPeerRegion(key, node.getPreferredDerp());
     device.addPeer(peer);
     if (!node.getDisco().isEmpty()) {
       try {
@@ -98,11 +104,18 @@ final class AgentPeers {
       }
     }
     direct.ifPresent(d -> d.paths().setPeer(key, Endpoints.parse(node.getEndpointsList())));
-    LOG.info("client " + client + " added with endpoints " + node.getEndpointsList());
+    LOG.info(
+        "client "
+            + client
+            + " added with endpoints "
+            + node.getEndpointsList()
+            + ", home region "
+            + node.getPreferredDerp());
     readyForHandshake.accept(client);
   }
 
   private void forget(Key key) {
+    relays.removePeer(key);
     direct.ifPresent(d -> d.paths().removePeer(key));
     disco.removePeer(key);
     device.removePeer(key);

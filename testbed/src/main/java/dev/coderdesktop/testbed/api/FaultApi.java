@@ -12,8 +12,10 @@ import java.time.Duration;
  * Admin calls that inject faults, accepted only from the testbed's own host: {@code POST
  * /testbed/server/restart?down_ms=N} cuts every connection and stops listening for N ms (a coderd
  * restart), {@code POST /testbed/relay/restart?down_ms=N} cuts every relay client and refuses new
- * ones for N ms (a relay restart). Both keep all state: users, tokens, workspaces, the relay key,
- * the resume-token key. The reply goes out before the fault starts.
+ * ones for N ms (a relay restart); with {@code &region=R} naming an extra region, that region's
+ * relay stops listening altogether for N ms (a killed relay process). All keep all state: users,
+ * tokens, workspaces, the relay keys, the resume-token key. The reply goes out before the fault
+ * starts.
  */
 public final class FaultApi {
 
@@ -21,12 +23,18 @@ public final class FaultApi {
 
   private final HttpServer http;
   private final DerpRelayEndpoint relay;
+  private final java.util.Map<Integer, RegionRelay> extra;
   private final Clock clock;
 
-  /** Fault calls for {@code http} and {@code relay}. */
-  public FaultApi(HttpServer http, DerpRelayEndpoint relay, Clock clock) {
+  /** Fault calls for {@code http}, {@code relay} and the {@code extra} regions by id. */
+  public FaultApi(
+      HttpServer http,
+      DerpRelayEndpoint relay,
+      java.util.Map<Integer, RegionRelay> extra,
+      Clock clock) {
     this.http = http;
     this.relay = relay;
+    this.extra = java.util.Map.copyOf(extra);
     this.clock = clock;
   }
 
@@ -67,10 +75,28 @@ public final class FaultApi {
     if (!RestApi.fromHost(ex)) {
       return;
     }
+    String r = ex.query("region");
+    int region;
+    try {
+      region = r == null ? RelayAddress.REGION_ID : Integer.parseInt(r);
+    } catch (NumberFormatException e) {
+      region = -1;
+    }
+    RegionRelay other = extra.get(region);
+    if (region != RelayAddress.REGION_ID && other == null) {
+      ex.json(404, "{\"message\":\"No relay region " + region + ".\"}");
+      return;
+    }
     Duration d = down(ex);
     if (d != null) {
-      relay.restart(d);
-      ex.json(202, "{\"restarting\":\"relay\",\"down_ms\":" + d.toMillis() + "}");
+      ex.json(
+          202,
+          "{\"restarting\":\"relay\",\"region\":" + region + ",\"down_ms\":" + d.toMillis() + "}");
+      if (other == null) {
+        relay.restart(d);
+      } else {
+        clock.newTimer("fault-region", () -> other.kill(d)).mod(Duration.ofMillis(50));
+      }
     }
   }
 }

@@ -8,23 +8,59 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where clients find the testbed's one DERP relay (region 999, served by the testbed itself at
- * {@code /derp}) and its STUN server, and the two forms the DERP map takes: Tailscale's JSON for
- * the REST API and the protobuf for StreamDERPMaps. As coderd lists its STUN addresses, the STUN
- * server is a region of its own after the relay's (1000, code {@code coder_stun_1000}) with one
- * STUN-only node. Immutable.
+ * Where clients find the testbed's DERP relays (region 999, served by the testbed itself at {@code
+ * /derp}, and with more than one region the extra regions 998, 997, ..., each a relay on a port of
+ * its own) and its STUN server, and the two forms the DERP map takes: Tailscale's JSON for the REST
+ * API and the protobuf for StreamDERPMaps. As coderd lists its STUN addresses, the STUN server is a
+ * region of its own after the relay's (1000, code {@code coder_stun_1000}) with one STUN-only node.
+ * Immutable.
  *
  * @param host the address clients dial (an IP literal or name)
  * @param port the HTTP port
  * @param stunPort the STUN server's UDP port on {@code host}, or 0 for none (direct connections
  *     disabled)
  * @param tls whether the relay is served over TLS (the map's {@code ForceHTTP} is its negation)
+ * @param extraPorts the HTTP ports of the extra regions' relays, in region order (998 first)
  */
-public record RelayAddress(String host, int port, int stunPort, boolean tls) {
+public record RelayAddress(
+    String host, int port, int stunPort, boolean tls, List<Integer> extraPorts) {
+
+  /** Copies. */
+  public RelayAddress {
+    extraPorts = List.copyOf(extraPorts);
+  }
 
   /** A plain-HTTP relay. */
   public RelayAddress(String host, int port, int stunPort) {
     this(host, port, stunPort, false);
+  }
+
+  /** One region. */
+  public RelayAddress(String host, int port, int stunPort, boolean tls) {
+    this(host, port, stunPort, tls, List.of());
+  }
+
+  /** The region id of the {@code i}-th extra region (0-based): 998, 997, ... */
+  public static int extraRegionId(int i) {
+    return REGION_ID - 1 - i;
+  }
+
+  /** Every relay region by id, with its port: the testbed's own first. */
+  public Map<Integer, Integer> relayPorts() {
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    out.put(REGION_ID, port);
+    for (int i = 0; i < extraPorts.size(); i++) {
+      out.put(extraRegionId(i), extraPorts.get(i));
+    }
+    return out;
+  }
+
+  private static String code(int region) {
+    return region == REGION_ID ? "testbed" : "testbed" + (REGION_ID - region + 1);
+  }
+
+  private static String name(int region) {
+    return region == REGION_ID ? "Testbed" : "Testbed " + (REGION_ID - region + 1);
   }
 
   /** The region id the testbed uses. */
@@ -35,21 +71,25 @@ public record RelayAddress(String host, int port, int stunPort, boolean tls) {
 
   /** The map as {@code /api/v2/workspaceagents/connection} returns it. */
   public Map<String, Object> json() {
-    Map<String, Object> node = new LinkedHashMap<>();
-    node.put("Name", REGION_ID + "a");
-    node.put("RegionID", REGION_ID);
-    node.put("HostName", host);
-    node.put("DERPPort", port);
-    node.put("STUNPort", -1);
-    node.put("ForceHTTP", !tls);
-    Map<String, Object> region = new LinkedHashMap<>();
-    region.put("EmbeddedRelay", true);
-    region.put("RegionID", REGION_ID);
-    region.put("RegionCode", "testbed");
-    region.put("RegionName", "Testbed");
-    region.put("Nodes", List.of(node));
     Map<String, Object> regions = new LinkedHashMap<>();
-    regions.put(String.valueOf(REGION_ID), region);
+    relayPorts()
+        .forEach(
+            (id, relayPort) -> {
+              Map<String, Object> node = new LinkedHashMap<>();
+              node.put("Name", id + "a");
+              node.put("RegionID", id);
+              node.put("HostName", host);
+              node.put("DERPPort", relayPort);
+              node.put("STUNPort", -1);
+              node.put("ForceHTTP", !tls);
+              Map<String, Object> region = new LinkedHashMap<>();
+              region.put("EmbeddedRelay", id == REGION_ID);
+              region.put("RegionID", id);
+              region.put("RegionCode", code(id));
+              region.put("RegionName", name(id));
+              region.put("Nodes", List.of(node));
+              regions.put(String.valueOf(id), region);
+            });
     if (stunPort > 0) {
       Map<String, Object> stunNode = new LinkedHashMap<>();
       stunNode.put("Name", STUN_REGION_ID + "stun0");
@@ -87,22 +127,25 @@ public record RelayAddress(String host, int port, int stunPort, boolean tls) {
                       .setStunPort(stunPort))
               .build());
     }
-    return map.putRegions(
-            REGION_ID,
-            DERPMap.Region.newBuilder()
-                .setRegionId(REGION_ID)
-                .setEmbeddedRelay(true)
-                .setRegionCode("testbed")
-                .setRegionName("Testbed")
-                .addNodes(
-                    DERPMap.Region.Node.newBuilder()
-                        .setName(REGION_ID + "a")
-                        .setRegionId(REGION_ID)
-                        .setHostName(host)
-                        .setDerpPort(port)
-                        .setStunPort(-1)
-                        .setForceHttp(!tls))
-                .build())
-        .build();
+    relayPorts()
+        .forEach(
+            (id, relayPort) ->
+                map.putRegions(
+                    id,
+                    DERPMap.Region.newBuilder()
+                        .setRegionId(id)
+                        .setEmbeddedRelay(id == REGION_ID)
+                        .setRegionCode(code(id))
+                        .setRegionName(name(id))
+                        .addNodes(
+                            DERPMap.Region.Node.newBuilder()
+                                .setName(id + "a")
+                                .setRegionId(id)
+                                .setHostName(host)
+                                .setDerpPort(relayPort)
+                                .setStunPort(-1)
+                                .setForceHttp(!tls))
+                        .build()));
+    return map.build();
   }
 }

@@ -61,7 +61,7 @@ public final class RestApi {
   }
 
   /** The signed-in user, or a 401 already written. */
-  private Optional<Deployment.User> user(Exchange ex) throws IOException {
+  Optional<Deployment.User> user(Exchange ex) throws IOException {
     Deployment.Auth auth = deployment.authenticate(ex.header("coder-session-token"));
     return switch (auth) {
       case Deployment.Auth.Ok ok -> Optional.of(ok.user());
@@ -112,13 +112,23 @@ public final class RestApi {
     if (u.isEmpty()) {
       return;
     }
-    String q = ex.query("q");
-    if (q != null && !q.isBlank() && !q.strip().equals("owner:me")) {
-      error(ex, 400, "The testbed only answers q=owner:me.", "query: " + q);
+    String q = ex.query("q") == null ? "" : ex.query("q").strip();
+    List<Deployment.Workspace> found;
+    if (q.isEmpty() || q.equals("owner:me")) {
+      found = deployment.workspacesOf(u.get().id());
+    } else if (sharing()
+        && (q.equals("shared:true")
+            || q.equals("shared_with_user:" + u.get().id())
+            || q.equals("shared_with_user:" + u.get().username()))) {
+      // Only shares with the user themselves: the testbed's users see no one else's.
+      found = deployment.sharedWith(u.get().username());
+    } else {
+      // What coderd answers a filter it does not know (or one the testbed does not serve).
+      error(ex, 400, "Invalid workspace search query.", "query: " + q);
       return;
     }
     List<Object> list = new ArrayList<>();
-    for (Deployment.Workspace w : deployment.workspacesOf(u.get().id())) {
+    for (Deployment.Workspace w : found) {
       List<Object> agents = new ArrayList<>();
       if (w.running()) {
         for (Deployment.Agent a : w.agents()) {
@@ -138,6 +148,21 @@ public final class RestApi {
       list.add(m);
     }
     json(ex, 200, Map.of("workspaces", list, "count", list.size()));
+  }
+
+  /**
+   * Whether the claimed version has the workspace-sharing search filters: coderd v2.30.0 answers
+   * {@code shared:} and {@code shared_with_user:}, v2.20.0 and v2.24.1 refuse both with 400.
+   */
+  private boolean sharing() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+)").matcher(deployment.config().version());
+    if (!m.lookingAt()) {
+      return false;
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return major > 2 || major == 2 && minor >= 30;
   }
 
   private void cliAuth(Exchange ex) throws IOException {
@@ -210,12 +235,11 @@ public final class RestApi {
     return false;
   }
 
-  private static void error(Exchange ex, int status, String message, String detail)
-      throws IOException {
+  static void error(Exchange ex, int status, String message, String detail) throws IOException {
     json(ex, status, Map.of("message", message, "detail", detail));
   }
 
-  private static void json(Exchange ex, int status, Object value) throws IOException {
+  static void json(Exchange ex, int status, Object value) throws IOException {
     try {
       ex.json(status, JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {

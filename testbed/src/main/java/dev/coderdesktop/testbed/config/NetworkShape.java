@@ -28,7 +28,13 @@ public enum NetworkShape {
    */
   HARD("hard"),
   /** Behind a NAT router that drops all UDP: only TCP (and so only the relay) gets through. */
-  BLOCKED("blocked");
+  BLOCKED("blocked"),
+  /**
+   * No namespace and no process: the agent exists only in the coordinator and the workspace feed,
+   * with a node (fresh keys, home relay, its tailnet address) that nobody answers for. Cheap enough
+   * to serve a thousand of them, so a client can be measured at that scale.
+   */
+  VIRTUAL("virtual");
 
   private final String wireName;
 

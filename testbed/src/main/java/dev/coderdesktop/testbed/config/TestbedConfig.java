@@ -77,6 +77,12 @@ public record TestbedConfig(
         throw new ConfigException("workspace " + w.name() + " needs distinct agent names");
       }
       w.agents().forEach(a -> requireName("agent", a));
+      for (String u : w.sharedWith()) {
+        if (!names.contains(u) || u.equals(w.owner())) {
+          throw new ConfigException(
+              "workspace " + w.name() + " is shared with " + u + ", not another known user");
+        }
+      }
       for (String a : w.networks().keySet()) {
         if (!w.agents().contains(a)) {
           throw new ConfigException(
@@ -94,6 +100,20 @@ public record TestbedConfig(
       List<UserSpec> users,
       List<WorkspaceSpec> workspaces) {
     this(version, hostnameSuffix, derpForceWebsockets, users, workspaces, false);
+  }
+
+  /**
+   * The smallest deployment a client test needs: one user {@code alice} whose session token is
+   * {@code token}, owning one running workspace {@code dev} with one agent {@code main}, on a
+   * server that reports version {@code v2.24.1}.
+   */
+  public static TestbedConfig aliceWithOneWorkspace(String token) {
+    return new TestbedConfig(
+        "v2.24.1",
+        null,
+        false,
+        List.of(new UserSpec("alice", List.of(token), List.of())),
+        List.of(new WorkspaceSpec("dev", "alice", false, List.of("main"))));
   }
 
   private static void requireName(String what, String name) {
@@ -157,23 +177,27 @@ public record TestbedConfig(
    * @param agents its agents' names
    * @param networks the network shape of some agents, by name ({@link NetworkShape#RELAY} for the
    *     rest)
+   * @param sharedWith the users the owner shared it with (Coder's workspace sharing; listed by the
+   *     search filters only a testbed claiming v2.30.0 or later knows)
    */
   public record WorkspaceSpec(
       @JsonProperty("name") String name,
       @JsonProperty("owner") String owner,
       @JsonProperty("stopped") boolean stopped,
       @JsonProperty("agents") List<String> agents,
-      @JsonProperty("networks") Map<String, NetworkShape> networks) {
+      @JsonProperty("networks") Map<String, NetworkShape> networks,
+      @JsonProperty("sharedWith") List<String> sharedWith) {
 
-    /** Copies the list and map. */
+    /** Copies the lists and map. */
     public WorkspaceSpec {
       agents = List.copyOf(agents == null ? List.of() : agents);
       networks = Map.copyOf(networks == null ? Map.of() : networks);
+      sharedWith = List.copyOf(sharedWith == null ? List.of() : sharedWith);
     }
 
-    /** A workspace whose agents all reach clients only through the relay. */
+    /** A workspace whose agents all reach clients only through the relay, shared with nobody. */
     public WorkspaceSpec(String name, String owner, boolean stopped, List<String> agents) {
-      this(name, owner, stopped, agents, Map.of());
+      this(name, owner, stopped, agents, Map.of(), List.of());
     }
 
     /** The network shape of agent {@code agent}. */

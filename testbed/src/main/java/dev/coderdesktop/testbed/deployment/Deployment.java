@@ -156,6 +156,17 @@ public final class Deployment {
     return workspaces.values().stream().filter(w -> w.owner().id().equals(owner)).toList();
   }
 
+  /** The workspaces shared with {@code user} (by name, as the config lists them). */
+  public synchronized List<Workspace> sharedWith(String user) {
+    List<Workspace> out = new ArrayList<>();
+    for (TestbedConfig.WorkspaceSpec spec : config.workspaces()) {
+      if (spec.sharedWith().contains(user)) {
+        workspace(spec.owner(), spec.name()).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
   /** A workspace by owner and name. */
   public synchronized Optional<Workspace> workspace(String owner, String name) {
     return workspaces.values().stream()

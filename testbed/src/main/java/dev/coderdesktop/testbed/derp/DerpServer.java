@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.derp;
 
+import dev.coderdesktop.testbed.http.Acceptor;
 import dev.coderdesktop.tunnel.crypto.InvalidSharedSecretException;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
@@ -50,7 +51,7 @@ public final class DerpServer implements Closeable {
   private final Clock clock;
   private final Map<Key, ClientConn> clients = new ConcurrentHashMap<>();
   private final AtomicLong malformed = new AtomicLong();
-  private volatile ServerSocket listener;
+  private final Acceptor acceptor = new Acceptor("derp", this::serveSocket);
   private volatile boolean closed;
   private volatile Duration pongDelay = Duration.ZERO;
 
@@ -88,31 +89,20 @@ public final class DerpServer implements Closeable {
   public int listen(InetSocketAddress address) throws IOException {
     ServerSocket ss = new ServerSocket();
     // A restarted relay takes its old port back even while old connections linger in TIME_WAIT.
-    ss.setReuseAddress(true);
-    ss.bind(address);
-    listener = ss;
-    Thread.ofPlatform()
-        .name("derp-accept")
-        .daemon()
-        .start(
-            () -> {
-              while (!closed) {
-                try {
-                  Socket s = ss.accept();
-                  Thread.ofPlatform().name("derp-conn").daemon().start(() -> serveSocket(s));
-                } catch (IOException e) {
-                  if (!closed) {
-                    LOG.log(Level.WARNING, "DERP accept failed", e);
-                  }
-                  return;
-                }
-              }
-            });
+    try {
+      ss.setReuseAddress(true);
+      ss.bind(address);
+    } catch (IOException e) {
+      ss.close();
+      throw e;
+    }
+    acceptor.listen(ss);
     return ss.getLocalPort();
   }
 
+  /** Serves one connection of our own listener, which closes it when this returns. */
   private void serveSocket(Socket s) {
-    try (s) {
+    try {
       s.setTcpNoDelay(true);
       s.setSoTimeout((int) LOGIN_TIMEOUT.toMillis());
       InputStream in = new BufferedInputStream(s.getInputStream(), 64 << 10);
@@ -274,17 +264,8 @@ public final class DerpServer implements Closeable {
   @Override
   public void close() {
     closed = true;
-    ServerSocket ss = listener;
-    if (ss != null) {
-      try {
-        ss.close();
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "close failed", e);
-      }
-    }
-    for (ClientConn c : clients.values()) {
-      c.close();
-    }
+    acceptor.close();
+    dropClients();
     clients.clear();
   }
 

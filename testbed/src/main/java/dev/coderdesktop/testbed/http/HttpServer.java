@@ -43,13 +43,10 @@ public final class HttpServer implements Closeable {
   private static final int MAX_BODY = 64 << 10;
 
   private final Map<String, Handler> routes = new LinkedHashMap<>();
-  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private volatile ServerSocket listener;
+  private final Acceptor acceptor = new Acceptor("testbed-http", this::serve);
   // Null serves plain HTTP; otherwise every connection is TLS with this context's certificate.
   private volatile SSLContext tls;
   private volatile boolean closed;
-  // Bumped when the listener is replaced, so the old accept loop ends quietly.
-  private volatile int generation;
 
   /** Adds a route: {@code "GET /api/v2/buildinfo"}, or a prefix such as {@code "POST /x/*"}. */
   public synchronized HttpServer route(String methodAndPath, Handler handler) {
@@ -78,28 +75,14 @@ public final class HttpServer implements Closeable {
       secure.setSSLParameters(params);
       ss = secure;
     }
-    ss.setReuseAddress(true);
-    ss.bind(address, 128);
-    listener = ss;
-    int gen = generation;
-    Thread.ofPlatform()
-        .name("testbed-http-accept")
-        .daemon()
-        .start(
-            () -> {
-              while (!closed) {
-                try {
-                  Socket s = ss.accept();
-                  open.add(s);
-                  Thread.ofPlatform().daemon().name("testbed-http").start(() -> serve(s));
-                } catch (IOException e) {
-                  if (!closed && gen == generation) {
-                    LOG.log(Level.WARNING, "accept failed", e);
-                  }
-                  return;
-                }
-              }
-            });
+    try {
+      ss.setReuseAddress(true);
+      ss.bind(address, 128);
+    } catch (IOException e) {
+      ss.close(); // a restart tries again: leave no socket behind
+      throw e;
+    }
+    acceptor.listen(ss);
     return ss.getLocalPort();
   }
 
@@ -109,39 +92,53 @@ public final class HttpServer implements Closeable {
    * same address after {@code down}. Handlers and the state behind them are kept.
    */
   public void restart(Duration down, Clock clock) {
-    ServerSocket ss = listener;
-    if (ss == null || closed) {
+    InetSocketAddress address = acceptor.address();
+    if (address == null || closed) {
       return;
     }
-    InetSocketAddress address = (InetSocketAddress) ss.getLocalSocketAddress();
-    generation++;
-    closeQuietly(ss);
-    for (Socket s : open) {
-      closeQuietly(s);
-    }
+    acceptor.close();
+    acceptor.dropConnections();
     LOG.info(() -> "restarting: down for " + down.toMillis() + " ms");
+    listenAgain(address, clock, down, REBIND_ATTEMPTS);
+  }
+
+  // While the port is free, a client redialling it can be handed that very port as its own source
+  // port and connect to itself; the port is busy until that client gives up. Try again shortly.
+  private static final int REBIND_ATTEMPTS = 50;
+  private static final Duration REBIND_PAUSE = Duration.ofMillis(100);
+
+  private void listenAgain(InetSocketAddress address, Clock clock, Duration after, int attempts) {
     clock
         .newTimer(
             "testbed-http-restart",
             () -> {
+              if (closed) {
+                return;
+              }
               try {
                 listen(address);
+                if (closed) {
+                  acceptor.close(); // close() ran while we listened again
+                  return;
+                }
                 LOG.info("restarted");
+              } catch (java.net.BindException e) {
+                if (attempts > 1) {
+                  listenAgain(address, clock, REBIND_PAUSE, attempts - 1);
+                } else {
+                  LOG.log(Level.SEVERE, "cannot listen again after a restart", e);
+                }
               } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot listen again after a restart", e);
               }
             })
-        .mod(down);
+        .mod(after);
   }
 
-  private static void closeQuietly(Closeable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "close failed", e);
-    }
-  }
-
+  /**
+   * Serves one connection's request; an upgraded connection is served inside its handler, so every
+   * connection has ended when this returns and the acceptor closes it.
+   */
   private void serve(Socket s) {
     try {
       s.setTcpNoDelay(true);
@@ -176,10 +173,6 @@ public final class HttpServer implements Closeable {
       }
     } catch (IOException e) {
       LOG.log(Level.FINE, "connection ended", e);
-    } finally {
-      // Upgraded connections are served inside the handler, so every connection ends here.
-      open.remove(s);
-      closeQuietly(s);
     }
   }
 
@@ -229,13 +222,6 @@ public final class HttpServer implements Closeable {
   @Override
   public void close() {
     closed = true;
-    ServerSocket ss = listener;
-    if (ss != null) {
-      try {
-        ss.close();
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "close failed", e);
-      }
-    }
+    acceptor.close();
   }
 }

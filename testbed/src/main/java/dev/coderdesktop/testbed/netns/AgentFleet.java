@@ -3,6 +3,7 @@
 package dev.coderdesktop.testbed.netns;
 
 import dev.coderdesktop.testbed.config.NetworkShape;
+import dev.coderdesktop.testbed.deployment.AgentPorts;
 import dev.coderdesktop.testbed.deployment.Deployment;
 import dev.coderdesktop.testbed.tls.TestbedCa;
 import java.io.BufferedReader;
@@ -38,7 +39,9 @@ import java.util.logging.Logger;
 public final class AgentFleet implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(AgentFleet.class.getName());
-  private static final long READY_SECONDS = 60;
+  // Generous: each agent is a JVM of its own, and on a loaded machine three starting at once took
+  // over a minute to report ready.
+  private static final long READY_SECONDS = 150;
 
   private record Running(NetworkLab.Host host, Process agent, Process sshd) {}
 
@@ -52,7 +55,13 @@ public final class AgentFleet implements AutoCloseable {
   private final Path trustStore;
   private final Optional<InetSocketAddress> stun;
   private final Map<UUID, Running> running = new HashMap<>();
+  // The agents' process ids, read without the fleet's lock (a start can hold it for seconds).
+  private final Map<UUID, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean closed;
+  // Guarded by this: every relay region by id (empty: the deployment's own /derp alone), and how
+  // many agents were launched, which picks each one's home region in turn.
+  private Map<Integer, URI> relays = Map.of();
+  private int launched;
 
   /**
    * A fleet for {@code deployment}, whose agents reach the testbed at {@code url} and its STUN
@@ -77,6 +86,14 @@ public final class AgentFleet implements AutoCloseable {
     this.stateDir = stateDir;
     this.derpWebsockets = derpWebsockets;
     this.ssh = SshServer.prepare(stateDir.resolve("ssh"));
+  }
+
+  /**
+   * Tells agents launched from now on about every relay region; each takes the next region in turn
+   * as its home (before {@link #start}).
+   */
+  public synchronized void setRelays(Map<Integer, URI> regions) {
+    relays = Map.copyOf(regions);
   }
 
   /** The key that signs in to every agent's sshd as root. */
@@ -106,6 +123,9 @@ public final class AgentFleet implements AutoCloseable {
     for (Deployment.Workspace w : deployment.workspaces()) {
       if (w.running()) {
         for (Deployment.Agent a : w.agents()) {
+          if (a.network() == NetworkShape.VIRTUAL) {
+            continue; // coordinator only (tailnet.VirtualAgents)
+          }
           want.put(a.id(), w.name() + "." + a.name());
           shapes.put(a.id(), a.network());
         }
@@ -125,7 +145,9 @@ public final class AgentFleet implements AutoCloseable {
     for (CompletableFuture<String> f : ready) {
       try {
         LOG.info(f.get(READY_SECONDS, TimeUnit.SECONDS));
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (TimeoutException e) {
+        throw new IOException("an agent did not report ready within " + READY_SECONDS + " s");
+      } catch (ExecutionException e) {
         throw new IOException("an agent did not come up: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -168,6 +190,16 @@ public final class AgentFleet implements AutoCloseable {
     if (derpWebsockets) {
       cmd.add("--derp-websockets");
     }
+    if (!relays.isEmpty()) {
+      List<Integer> ids = relays.keySet().stream().sorted().toList();
+      relays.forEach(
+          (region, u) -> {
+            cmd.add("--derp");
+            cmd.add(region + "=" + u);
+          });
+      cmd.add("--home");
+      cmd.add(String.valueOf(ids.get(launched++ % ids.size())));
+    }
     if (deployment.config().disableDirectConnections()) {
       cmd.add("--no-direct");
     }
@@ -181,6 +213,7 @@ public final class AgentFleet implements AutoCloseable {
     pb.environment().put("TESTBED_AGENT_TOKEN", deployment.issueAgentToken(id));
     Process agent = pb.start();
     running.put(id, new Running(host, agent, sshd));
+    pids.put(id, agent.pid());
     CompletableFuture<String> ready = new CompletableFuture<>();
     Thread.ofPlatform()
         .name("agent-out-" + name)
@@ -211,6 +244,7 @@ public final class AgentFleet implements AutoCloseable {
 
   private void stop(UUID id) {
     Running r = running.remove(id);
+    pids.remove(id);
     if (r == null) {
       return;
     }
@@ -228,6 +262,15 @@ public final class AgentFleet implements AutoCloseable {
     }
     r.sshd().destroy();
     lab.removeHost(r.host());
+  }
+
+  /**
+   * The TCP ports the agent's machine (its namespace) listens on, as Coder's agent reports them;
+   * empty when it does not run.
+   */
+  public List<AgentPorts.Port> listeningPorts(UUID agent) {
+    Long pid = pids.get(agent);
+    return pid == null ? List.of() : ProcNetTcp.listening(pid);
   }
 
   /** How many agents run now. */

@@ -72,6 +72,7 @@ public final class ServiceLab implements AutoCloseable {
         new AgentFleet(
             testbed.deployment(), lab, url, Optional.empty(), dir.resolve("testbed"), false, null);
     fleet.start();
+    testbed.agentPorts(fleet::listeningPorts);
     client = lab.addHost(role);
     service =
         new ProcessBuilder(

@@ -165,7 +165,7 @@ public final class Coordinator {
               .build());
       return;
     }
-    other.sink.accept(update(src.id, PeerUpdate.Kind.READY_FOR_HANDSHAKE, null, "ready"));
+    other.sink.accept(PeerUpdates.response(PeerUpdates.readyForHandshake(src.id)));
   }
 
   private void leave(Peer p, PeerUpdate.Kind kind, String reason) {
@@ -201,11 +201,6 @@ public final class Coordinator {
   }
 
   private static CoordinateResponse update(UUID id, PeerUpdate.Kind kind, Node node, String why) {
-    PeerUpdate.Builder u =
-        PeerUpdate.newBuilder().setId(Uuids.toBytes(id)).setKind(kind).setReason(why);
-    if (node != null) {
-      u.setNode(node);
-    }
-    return CoordinateResponse.newBuilder().addPeerUpdates(u).build();
+    return PeerUpdates.response(PeerUpdates.of(id, kind, node, why));
   }
 }

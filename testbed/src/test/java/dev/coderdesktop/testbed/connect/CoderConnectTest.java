@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.coderdesktop.testbed.derp.DerpServer;
 import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.testbed.tailnet.FakeTailnetServer;
+import dev.coderdesktop.testbed.tailnet.PeerUpdates;
 import dev.coderdesktop.tunnel.connect.AgentPing;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
@@ -21,7 +22,6 @@ import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.proto.CoordinateRequest;
-import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
 import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
@@ -60,20 +60,41 @@ class CoderConnectTest {
 
   private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
 
-  /** The server half of one test: the tailnet API on a websocket and a DERP relay on loopback. */
+  /**
+   * The server half of one test, on a timer clock of its own: the tailnet API on a websocket and a
+   * DERP relay on loopback, serving one running workspace "dev" with one agent, {@link #agentId}.
+   */
   private static final class Deployment implements AutoCloseable {
+    final SystemClock clock;
+    final UUID agentId = UUID.randomUUID();
     final FakeTailnetServer tailnet = new FakeTailnetServer();
     final TestWebSocketServer ws;
     final DerpServer relay;
     final URI derpUrl;
 
-    /** Serves one running workspace "dev" with one agent. */
-    Deployment(SystemClock clock, UUID wsId, UUID agentId) throws Exception {
-      tailnet.snapshot = Snapshots.oneAgent(wsId, "dev", agentId).build();
+    Deployment(String clockName) throws Exception {
+      clock = new SystemClock(clockName);
+      tailnet.snapshot = Snapshots.oneAgent(UUID.randomUUID(), "dev", agentId).build();
       ws = new TestWebSocketServer(TOKEN, tailnet::serve);
       relay = new DerpServer(X25519.generatePrivateKey(), clock);
       int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
+    }
+
+    /** The agent's node with {@code agentKey} as node key, homed on region 999 (the relay). */
+    Node.Builder agentNode(Key agentKey) {
+      return Node.newBuilder()
+          .setId(5)
+          .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentKey)))
+          .setPreferredDerp(999)
+          .addAllowedIps(TailnetAddresses.agentAddress(agentId).getHostAddress() + "/128");
+    }
+
+    /** The coordinator tells our client the agent's node and that it waits for our handshake. */
+    void agentReady(Node node) {
+      tailnet.coordinateResponses.add(
+          PeerUpdates.response(
+              PeerUpdates.node(agentId, node, "update"), PeerUpdates.readyForHandshake(agentId)));
     }
 
     /** Our engine's configuration for this deployment (region 999 is the relay). */
@@ -92,28 +113,26 @@ class CoderConnectTest {
 
     @Override
     public void close() throws Exception {
-      relay.close();
-      ws.close();
-      tailnet.close();
+      try {
+        relay.close();
+        ws.close();
+        tailnet.close();
+      } finally {
+        clock.shutdown();
+      }
     }
   }
 
   @Test
   @DisplayName("the engine lists the agent, handshakes over DERP and carries packets both ways")
   void engineEndToEnd() throws Exception {
-    SystemClock clock = new SystemClock("connect-test");
     UUID owner = UUID.randomUUID();
-    UUID wsId = UUID.randomUUID();
-    UUID agentId = UUID.randomUUID();
-    try (Deployment deployment = new Deployment(clock, wsId, agentId)) {
-      FakeTailnetServer tailnet = deployment.tailnet;
-      URI derpUrl = deployment.derpUrl;
+    try (Deployment d = new Deployment("connect-test")) {
 
       BlockingQueue<List<AgentView>> views = new LinkedBlockingQueue<>();
       ChannelTun clientTun = new ChannelTun("client", 1280);
       CoderConnect engine =
-          new CoderConnect(
-              deployment.config(owner), clientTun, clock, (ConnectListener) views::add);
+          new CoderConnect(d.config(owner), clientTun, d.clock, (ConnectListener) views::add);
       engine.start();
 
       // The coordinator learns our node and that we want a tunnel to the agent.
@@ -121,12 +140,12 @@ class CoderConnectTest {
       boolean tunnelAsked = false;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       while ((ours == null || !tunnelAsked) && System.nanoTime() < deadline) {
-        CoordinateRequest r = tailnet.coordinateRequests.poll(100, TimeUnit.MILLISECONDS);
+        CoordinateRequest r = d.tailnet.coordinateRequests.poll(100, TimeUnit.MILLISECONDS);
         if (r != null && r.hasUpdateSelf()) {
           ours = r.getUpdateSelf().getNode();
         }
         if (r != null && r.hasAddTunnel()) {
-          assertEquals(agentId, Uuids.fromBytes(r.getAddTunnel().getId()));
+          assertEquals(d.agentId, Uuids.fromBytes(r.getAddTunnel().getId()));
           tunnelAsked = true;
         }
       }
@@ -138,10 +157,10 @@ class CoderConnectTest {
 
       // A fake agent: a WireGuard device on the same relay, with our node as its peer.
       Key agentPriv = X25519.generatePrivateKey();
-      Inet6Address agentIp = TailnetAddresses.agentAddress(agentId);
+      Inet6Address agentIp = TailnetAddresses.agentAddress(d.agentId);
       Key ourKey = NodeKeys.decodeNodeKey(ours.getKey());
       ChannelTun agentTun = new ChannelTun("agent", 1280);
-      DerpBind agentBind = new DerpBind(derpUrl, agentPriv, Map.of(), clock);
+      DerpBind agentBind = new DerpBind(d.derpUrl, agentPriv, Map.of(), d.clock);
       Key agentDiscoPriv = X25519.generatePrivateKey();
       DiscoHandler agentDisco =
           new DiscoHandler(
@@ -149,7 +168,7 @@ class CoderConnectTest {
               X25519.publicKey(agentPriv),
               999,
               (to, p) -> agentBind.client().send(to, p, 0, p.length),
-              clock);
+              d.clock);
       agentBind.setDiscoHandler(agentDisco::onDerpPacket);
       agentDisco.setPeer(ourKey, NodeKeys.decodeDiscoKey(ours.getDisco()));
       Device agent =
@@ -167,26 +186,12 @@ class CoderConnectTest {
                           Duration.ZERO))),
               agentTun,
               agentBind,
-              clock,
+              d.clock,
               WireGuardTimings.standard());
       agent.start();
-      tailnet.coordinateResponses.add(
-          CoordinateResponse.newBuilder()
-              .addPeerUpdates(
-                  CoordinateResponse.PeerUpdate.newBuilder()
-                      .setId(Uuids.toBytes(agentId))
-                      .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
-                      .setNode(
-                          Node.newBuilder()
-                              .setId(5)
-                              .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
-                              .setPreferredDerp(999)
-                              .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(agentDiscoPriv)))
-                              .addAllowedIps(agentIp.getHostAddress() + "/128")))
-              .addPeerUpdates(
-                  CoordinateResponse.PeerUpdate.newBuilder()
-                      .setId(Uuids.toBytes(agentId))
-                      .setKind(CoordinateResponse.PeerUpdate.Kind.READY_FOR_HANDSHAKE))
+      d.agentReady(
+          d.agentNode(agentPriv)
+              .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(agentDiscoPriv)))
               .build());
 
       AgentView view = null;
@@ -235,30 +240,23 @@ class CoderConnectTest {
 
       agent.close();
       engine.close();
-    } finally {
-      clock.shutdown();
     }
   }
 
   @Test
   @DisplayName("repeated node updates keep one retry chain: one initiation per second, no twins")
   void repeatedNodeUpdatesDoNotDoubleTheRetries() throws Exception {
-    SystemClock clock = new SystemClock("connect-test-retries");
-    UUID agentId = UUID.randomUUID();
-    UUID wsId = UUID.randomUUID();
-    try (Deployment deployment = new Deployment(clock, wsId, agentId)) {
-      FakeTailnetServer tailnet = deployment.tailnet;
-      URI derpUrl = deployment.derpUrl;
+    try (Deployment d = new Deployment("connect-test-retries")) {
       // A silent agent: it is logged in to the relay and counts the initiations it receives,
       // with their arrival times, but never answers.
       Key agentPriv = X25519.generatePrivateKey();
       List<Long> initiations = new java.util.concurrent.CopyOnWriteArrayList<>();
       dev.coderdesktop.tunnel.derp.DerpClient silent =
           new dev.coderdesktop.tunnel.derp.DerpClient(
-              derpUrl,
+              d.derpUrl,
               agentPriv,
               Map.of(),
-              clock,
+              d.clock,
               (source, packet) -> {
                 if (packet.length == 148 && packet[0] == 1) {
                   initiations.add(System.nanoTime());
@@ -267,38 +265,19 @@ class CoderConnectTest {
       silent.start();
       CoderConnect engine =
           new CoderConnect(
-              deployment.config(UUID.randomUUID()), new ChannelTun("client", 1280), clock, v -> {});
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
       engine.start();
-      Node agentNode =
-          Node.newBuilder()
-              .setId(5)
-              .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(agentPriv)))
-              .setPreferredDerp(999)
-              .addAllowedIps(TailnetAddresses.agentAddress(agentId).getHostAddress() + "/128")
-              .build();
-      CoordinateResponse.PeerUpdate node =
-          CoordinateResponse.PeerUpdate.newBuilder()
-              .setId(Uuids.toBytes(agentId))
-              .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
-              .setNode(agentNode)
-              .build();
-      CoordinateResponse.PeerUpdate ready =
-          CoordinateResponse.PeerUpdate.newBuilder()
-              .setId(Uuids.toBytes(agentId))
-              .setKind(CoordinateResponse.PeerUpdate.Kind.READY_FOR_HANDSHAKE)
-              .build();
+      Node agentNode = d.agentNode(agentPriv).build();
       // As a real agent does: its node, ready, then its node again (its endpoints changed).
-      tailnet.coordinateResponses.add(
-          CoordinateResponse.newBuilder().addPeerUpdates(node).addPeerUpdates(ready).build());
+      d.agentReady(agentNode);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (initiations.isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       assertFalse(initiations.isEmpty(), "the engine never sent an initiation");
-      tailnet.coordinateResponses.add(
-          CoordinateResponse.newBuilder()
-              .addPeerUpdates(node.toBuilder().setNode(agentNode.toBuilder().setId(6)))
-              .build());
+      d.tailnet.coordinateResponses.add(
+          PeerUpdates.response(
+              PeerUpdates.node(d.agentId, agentNode.toBuilder().setId(6).build(), "update")));
       Thread.sleep(3_500);
       // The first initiation, then retries after 0.2, 0.4, 0.8 and 1.6 s (five within 3.5 s,
       // allowing for scheduling); a second retry chain would double that, and send its twins
@@ -312,8 +291,6 @@ class CoderConnectTest {
       }
       engine.close();
       silent.close();
-    } finally {
-      clock.shutdown();
     }
   }
 

@@ -11,7 +11,6 @@ import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
 import dev.coderdesktop.tunnel.derp.DerpClient;
-import dev.coderdesktop.tunnel.derp.DerpListener;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,27 +31,6 @@ import org.junit.jupiter.api.Timeout;
 class DerpWebSocketFallbackTest {
 
   private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
-
-  private static final class Inbox implements DerpListener {
-    final BlockingQueue<String> packets = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> forced = new LinkedBlockingQueue<>();
-    volatile boolean connected;
-
-    @Override
-    public void onPacket(Key source, byte[] packet) {
-      packets.add(new String(packet, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void onConnected(Key serverKey) {
-      connected = true;
-    }
-
-    @Override
-    public void onForcedWebsocket(String reason) {
-      forced.add(reason);
-    }
-  }
 
   @Test
   @DisplayName("a 403 to the DERP upgrade makes the client retry over a websocket and stay there")
@@ -73,8 +49,8 @@ class DerpWebSocketFallbackTest {
                 })) {
       URI url = URI.create("http://127.0.0.1:" + proxy.port() + "/derp");
       Map<String, String> headers = Map.of("Coder-Session-Token", TOKEN);
-      Inbox ia = new Inbox();
-      Inbox ib = new Inbox();
+      DerpInbox ia = new DerpInbox();
+      DerpInbox ib = new DerpInbox();
       Key a = X25519.generatePrivateKey();
       Key b = X25519.generatePrivateKey();
       DerpClient ca = new DerpClient(url, a, headers, clock, ia);
@@ -82,14 +58,16 @@ class DerpWebSocketFallbackTest {
       assertFalse(ca.usesWebsocket());
       ca.start();
       cb.start();
-      await("both logged in over websockets", () -> ia.connected && ib.connected);
+      await("both logged in over websockets", () -> ia.connected() && ib.connected());
       assertTrue(ca.usesWebsocket() && cb.usesWebsocket());
-      String reason = ia.forced.poll(5, TimeUnit.SECONDS);
+      String reason = ia.forcedWebsocket.poll(5, TimeUnit.SECONDS);
       assertTrue(reason != null && reason.contains("403"), String.valueOf(reason));
 
       byte[] p = "through the websocket".getBytes(StandardCharsets.UTF_8);
       ca.send(X25519.publicKey(b), p, 0, p.length);
-      assertEquals("through the websocket", ib.packets.poll(5, TimeUnit.SECONDS));
+      assertEquals(
+          X25519.publicKey(a).toBase64() + ":through the websocket",
+          ib.packets.poll(5, TimeUnit.SECONDS));
 
       List<String> lines = List.copyOf(proxy.requestLines);
       assertEquals(4, lines.size(), lines.toString());

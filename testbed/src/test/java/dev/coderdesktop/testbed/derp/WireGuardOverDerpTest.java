@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class WireGuardOverDerpTest {
 
-  private static byte[] ipv6(String src, String dst, String text) throws Exception {
+  static byte[] ipv6(String src, String dst, String text) throws Exception {
     byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     ByteBuffer b = ByteBuffer.allocate(40 + payload.length);
     b.putInt(0x60000000).putShort((short) payload.length).put((byte) 17).put((byte) 64);
@@ -83,8 +83,13 @@ class WireGuardOverDerpTest {
     }
   }
 
-  private static Device device(
-      Key priv, Key peerPriv, String allowed, ChannelTun tun, DerpBind bind, SystemClock clock) {
+  static Device device(
+      Key priv,
+      Key peerPriv,
+      String allowed,
+      ChannelTun tun,
+      dev.coderdesktop.tunnel.bind.Bind bind,
+      dev.coderdesktop.tunnel.time.Clock clock) {
     Key peer = X25519.publicKey(peerPriv);
     PeerConfig pc =
         new PeerConfig(

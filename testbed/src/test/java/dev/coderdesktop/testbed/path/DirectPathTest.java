@@ -97,7 +97,7 @@ class DirectPathTest {
               });
     }
 
-    void meet(Peer other) {
+    void meet(Peer other, Duration keepalive) {
       disco.setPeer(other.node, other.disco.discoPublic());
       PeerConfig pc =
           new PeerConfig(
@@ -105,7 +105,7 @@ class DirectPathTest {
               null,
               List.of(IpPrefix.parse(other.address + "/128")),
               new DerpEndpoint(other.node),
-              Duration.ofSeconds(25));
+              keepalive);
       device =
           new Device(
               new Config(nodePrivate, 0, List.of(), List.of(pc)),
@@ -172,8 +172,12 @@ class DirectPathTest {
     URI url = URI.create("http://127.0.0.1:" + port + "/derp");
     a = new Peer("a", url, "fd60:627a:a42b::a");
     b = new Peer("b", url, "fd60:627a:a42b::b");
-    a.meet(b);
-    b.meet(a);
+    // Like the product, only one side (the client) keeps the session alive. Two keepalives sent in
+    // the same instant start crossing handshakes: each side answers the other's initiation, which
+    // replaces its own, so both answers find no index and both wait out REKEY_TIMEOUT (5 s), as
+    // wireguard-go and the kernel do too; on a busy machine the retries can cross again.
+    a.meet(b, Duration.ofSeconds(25));
+    b.meet(a, null);
     await(Duration.ofSeconds(10), "both relay clients logged in", () -> relay.clientCount() == 2);
     a.direct.start();
     b.direct.start();

@@ -66,18 +66,34 @@ class ControlResilienceTest {
     }
   }
 
-  /** A client whose every dial reaches a new silent peer, recorded in {@code peers}. */
-  private static TailnetControlClient silentClient(
-      VirtualClock clock, List<SilentPeer> peers, Events events) {
-    return new TailnetControlClient(
-        token -> {
-          SilentPeer p = new SilentPeer();
-          peers.add(p);
-          return p.connection();
-        },
-        OWNER,
-        clock,
-        events);
+  /**
+   * A client on virtual time whose every dial reaches a new silent peer, recorded in {@code peers};
+   * started, and connected to its first peer.
+   */
+  private static final class SilentDials implements AutoCloseable {
+    final VirtualClock clock = new VirtualClock();
+    final List<SilentPeer> peers = new CopyOnWriteArrayList<>();
+    final Events events = new Events();
+    final TailnetControlClient client =
+        new TailnetControlClient(
+            token -> {
+              SilentPeer p = new SilentPeer();
+              peers.add(p);
+              return p.connection();
+            },
+            OWNER,
+            clock,
+            events);
+
+    SilentDials() {
+      client.start();
+      await("the first dial", client::isConnected);
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
   }
 
   private static final class Events implements TailnetListener {
@@ -111,23 +127,16 @@ class ControlResilienceTest {
   @Test
   @DisplayName("a server that goes silent is detected by yamux pings within 16 s and redialled")
   void silentServerIsRedialled() {
-    VirtualClock clock = new VirtualClock();
-    List<SilentPeer> peers = new CopyOnWriteArrayList<>();
-    Events events = new Events();
-    TailnetControlClient client = silentClient(clock, peers, events);
-    try {
-      client.start();
-      await("the first dial", client::isConnected);
-      clock.advance(Duration.ofSeconds(11));
-      assertTrue(events.disconnects.isEmpty(), "still within the deadline");
-      clock.advance(Duration.ofSeconds(5));
-      await("the silent connection to be dropped", () -> !events.disconnects.isEmpty());
-      assertTrue(events.disconnects.getFirst().contains("silent"), events.disconnects.getFirst());
-      await("the retry timer", () -> clock.pendingTimers() > 0);
-      clock.advance(Duration.ofSeconds(1));
-      await("a second dial", () -> peers.size() >= 2);
-    } finally {
-      client.close();
+    try (SilentDials d = new SilentDials()) {
+      d.clock.advance(Duration.ofSeconds(11));
+      assertTrue(d.events.disconnects.isEmpty(), "still within the deadline");
+      d.clock.advance(Duration.ofSeconds(5));
+      await("the silent connection to be dropped", () -> !d.events.disconnects.isEmpty());
+      String reason = d.events.disconnects.getFirst();
+      assertTrue(reason.contains("silent"), reason);
+      await("the retry timer", () -> d.clock.pendingTimers() > 0);
+      d.clock.advance(Duration.ofSeconds(1));
+      await("a second dial", () -> d.peers.size() >= 2);
     }
   }
 
@@ -149,29 +158,14 @@ class ControlResilienceTest {
             OWNER,
             clock,
             events);
-    Thread[] supervisor = new Thread[1];
-    // Earlier tests' supervisors may still be parked under the same name: watch only this one's.
-    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
     try {
       client.start();
       for (int step = 0; step < 400; step++) { // 20 virtual seconds in 50 ms steps
+        // Time moves only while the retry timer is armed: a step taken while the supervisor is
+        // still between the hang-up and arming it would be time the backoff never saw.
         await(
             "the client to wait for its retry timer",
-            () -> {
-              if (supervisor[0] == null) {
-                supervisor[0] =
-                    Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("tailnet-control"))
-                        .filter(t -> !before.contains(t))
-                        .findFirst()
-                        .orElse(null);
-              }
-              return supervisor[0] != null
-                  && supervisor[0].getState() == Thread.State.WAITING
-                  && java.util.Arrays.stream(supervisor[0].getStackTrace())
-                      .anyMatch(f -> f.getMethodName().equals("acquireUninterruptibly"))
-                  && events.disconnects.size() == dialedAt.size();
-            });
+            () -> clock.isArmed("tailnet-retry") && events.disconnects.size() == dialedAt.size());
         clock.advance(Duration.ofMillis(50));
       }
     } finally {
@@ -239,19 +233,12 @@ class ControlResilienceTest {
   @Test
   @DisplayName("reconnect() drops a live connection and dials again at once")
   void reconnectRedialsNow() {
-    VirtualClock clock = new VirtualClock();
-    List<SilentPeer> peers = new CopyOnWriteArrayList<>();
-    Events events = new Events();
-    TailnetControlClient client = silentClient(clock, peers, events);
-    try {
-      client.start();
-      await("the first dial", client::isConnected);
-      client.reconnect("test: network changed");
-      await("a second dial without the clock moving", () -> peers.size() >= 2);
+    try (SilentDials d = new SilentDials()) {
+      d.client.reconnect("test: network changed");
+      await("a second dial without the clock moving", () -> d.peers.size() >= 2);
       assertTrue(
-          events.disconnects.getFirst().contains("network changed"), events.disconnects.toString());
-    } finally {
-      client.close();
+          d.events.disconnects.getFirst().contains("network changed"),
+          d.events.disconnects.toString());
     }
   }
 }

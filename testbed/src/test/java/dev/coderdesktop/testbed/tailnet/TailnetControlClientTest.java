@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
 import dev.coderdesktop.tunnel.control.ControlConnection;
+import dev.coderdesktop.tunnel.control.RecordingListener;
 import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
-import dev.coderdesktop.tunnel.control.TailnetListener;
 import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.control.proto.Agent;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
@@ -43,27 +42,6 @@ class TailnetControlClientTest {
   private static final UUID OWNER = UUID.fromString("11111111-1111-4111-8111-111111111111");
   private static final UUID WS = UUID.fromString("22222222-2222-4222-8222-222222222222");
   private static final UUID AGENT = UUID.fromString("33333333-3333-4333-8333-333333333333");
-
-  private static final class Events implements TailnetListener {
-    final BlockingQueue<WorkspaceState> workspaces = new LinkedBlockingQueue<>();
-    final BlockingQueue<CoordinateResponse.PeerUpdate> peers = new LinkedBlockingQueue<>();
-    final BlockingQueue<DERPMap> maps = new LinkedBlockingQueue<>();
-
-    @Override
-    public void onWorkspaces(WorkspaceState state) {
-      workspaces.add(state);
-    }
-
-    @Override
-    public void onPeerUpdate(CoordinateResponse.PeerUpdate update) {
-      peers.add(update);
-    }
-
-    @Override
-    public void onDerpMap(DERPMap map) {
-      maps.add(map);
-    }
-  }
 
   private static CoordinateRequest awaitRequest(
       BlockingQueue<CoordinateRequest> q, Predicate<CoordinateRequest> want) throws Exception {
@@ -98,7 +76,7 @@ class TailnetControlClientTest {
             Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
             return new ControlConnection(s.getInputStream(), s.getOutputStream(), s);
           };
-      Events events = new Events();
+      RecordingListener events = new RecordingListener();
       TailnetControlClient client = new TailnetControlClient(dialer, OWNER, clock, events);
       client.start();
 
@@ -110,7 +88,8 @@ class TailnetControlClientTest {
           Uuids.toBytes(OWNER),
           server.updateRequests.poll(5, TimeUnit.SECONDS).getWorkspaceOwnerId());
       assertEquals(
-          "coder", events.maps.poll(5, TimeUnit.SECONDS).getRegionsOrThrow(999).getRegionCode());
+          "coder",
+          events.derpMaps.poll(5, TimeUnit.SECONDS).getRegionsOrThrow(999).getRegionCode());
 
       Node self =
           Node.newBuilder()
@@ -127,14 +106,10 @@ class TailnetControlClientTest {
       awaitRequest(server.coordinateRequests, r -> r.hasAddTunnel());
 
       server.coordinateResponses.add(
-          CoordinateResponse.newBuilder()
-              .addPeerUpdates(
-                  CoordinateResponse.PeerUpdate.newBuilder()
-                      .setId(Uuids.toBytes(AGENT))
-                      .setKind(CoordinateResponse.PeerUpdate.Kind.NODE)
-                      .setNode(Node.newBuilder().setId(7).setPreferredDerp(999)))
-              .build());
-      CoordinateResponse.PeerUpdate pu = events.peers.poll(10, TimeUnit.SECONDS);
+          PeerUpdates.response(
+              PeerUpdates.node(
+                  AGENT, Node.newBuilder().setId(7).setPreferredDerp(999).build(), "update")));
+      CoordinateResponse.PeerUpdate pu = events.peerUpdates.poll(10, TimeUnit.SECONDS);
       assertEquals(CoordinateResponse.PeerUpdate.Kind.NODE, pu.getKind());
       assertEquals(AGENT, Uuids.fromBytes(pu.getId()));
 

@@ -6,11 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The hand-off between a transport's reader threads and WireGuard's receive loop: datagrams with
  * where they came from, taken by {@link Bind#receive}. {@link #close()} wakes a waiting receiver,
- * which then sees {@link ClosedChannelException}. Thread-safe.
+ * which then sees {@link ClosedChannelException}. A datagram that finds the queue full is dropped,
+ * as a congested link would, and counted. Thread-safe.
  */
 public final class ReceiveQueue {
 
@@ -19,6 +21,7 @@ public final class ReceiveQueue {
   private static final Incoming POISON = new Incoming(null, null);
 
   private final BlockingQueue<Incoming> queue;
+  private final AtomicLong dropped = new AtomicLong();
   private volatile boolean closed;
 
   /** Holds at most {@code capacity} datagrams. */
@@ -26,9 +29,16 @@ public final class ReceiveQueue {
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
-  /** Adds a datagram unless the queue is full or closed; false when it was dropped. */
-  public boolean offer(Endpoint from, byte[] bytes) {
-    return !closed && queue.offer(new Incoming(from, bytes));
+  /** Adds a datagram unless the queue is full or closed, when it counts it dropped instead. */
+  public void offer(Endpoint from, byte[] bytes) {
+    if (closed || !queue.offer(new Incoming(from, bytes))) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  /** Datagrams {@link #offer} dropped (the queue was full or closed). */
+  public long dropped() {
+    return dropped.get();
   }
 
   /** Adds a datagram, waiting for room. */

@@ -36,26 +36,4 @@ public record AgentView(
   public AgentView {
     hostnames = List.copyOf(hostnames);
   }
-
-  /** An agent that has not answered a ping. */
-  public AgentView(
-      UUID agentId,
-      String agentName,
-      UUID workspaceId,
-      String workspaceName,
-      Workspace.Status workspaceStatus,
-      List<String> hostnames,
-      Inet6Address address,
-      long lastHandshakeNanos) {
-    this(
-        agentId,
-        agentName,
-        workspaceId,
-        workspaceName,
-        workspaceStatus,
-        hostnames,
-        address,
-        lastHandshakeNanos,
-        null);
-  }
 }

@@ -11,10 +11,12 @@ import dev.coderdesktop.tunnel.control.TailnetWebSocketDialer;
 import dev.coderdesktop.tunnel.control.Uuids;
 import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.control.proto.CoordinateResponse;
+import dev.coderdesktop.tunnel.control.proto.DERPMap;
 import dev.coderdesktop.tunnel.control.proto.Node;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
-import dev.coderdesktop.tunnel.derp.DerpBind;
+import dev.coderdesktop.tunnel.derp.DerpRelays;
+import dev.coderdesktop.tunnel.derp.HomeRegion;
 import dev.coderdesktop.tunnel.disco.DiscoHandler;
 import dev.coderdesktop.tunnel.liveness.SleepDetector;
 import dev.coderdesktop.tunnel.path.DirectTransport;
@@ -45,11 +47,12 @@ import java.util.logging.Logger;
 
 /**
  * The Coder Connect engine: our node on the deployment's tailnet. It keeps a WireGuard device that
- * reaches each agent through the home DERP relay and, unless direct connections are disabled,
- * straight over UDP once a direct path is confirmed ({@link DirectTransport}); it follows the
- * user's workspaces, asks the coordinator for a tunnel to every agent, and turns the agents' nodes
- * into WireGuard peers and path candidates. It configures no operating system: the owner gives it a
- * TUN device and sets addresses, routes and DNS.
+ * reaches each agent through the agent's home DERP region ({@link DerpRelays}; ours moves to
+ * another region while its relay is down, {@link HomeRegion}, and follows the streamed DERP map)
+ * and, unless direct connections are disabled, straight over UDP once a direct path is confirmed
+ * ({@link DirectTransport}); it follows the user's workspaces, asks the coordinator for a tunnel to
+ * every agent, and turns the agents' nodes into WireGuard peers and path candidates. It configures
+ * no operating system: the owner gives it a TUN device and sets addresses, routes and DNS.
  *
  * <p>Thread-safe. Events arrive on the control and relay threads.
  */
@@ -69,9 +72,10 @@ public final class CoderConnect implements AutoCloseable {
   private final Key discoPrivate = X25519.generatePrivateKey();
   private final Inet6Address address = TailnetAddresses.randomClientAddress();
   private final long nodeId = new SecureRandom().nextLong() & Long.MAX_VALUE;
-  // Why the relay connection had to fall back to a websocket, or null.
-  private volatile String forcedWebsocket;
-  private final DerpBind derp;
+  // Why a region's relay connection had to fall back to a websocket, by region.
+  private final Map<Integer, String> forcedWebsocket = new ConcurrentHashMap<>();
+  private final DerpRelays derp;
+  private final HomeRegion home;
   private final DiscoHandler disco;
   private final AgentPinger pinger;
   private final DirectTransport direct; // null when direct connections are off
@@ -99,19 +103,21 @@ public final class CoderConnect implements AutoCloseable {
     this.listener = listener;
     this.clock = clock;
     this.derp =
-        new DerpBind(
-            config.derpUrl(),
+        new DerpRelays(
+            config.derpRegions(),
+            config.derpRegion(),
             nodePrivate,
             config.headers(),
             config.derpWebsockets(),
             config.net(),
             clock);
+    this.home = new HomeRegion(derp, config.derpLatencies(), clock, this::onHomeMoved);
     this.disco =
         new DiscoHandler(
             discoPrivate,
             X25519.publicKey(nodePrivate),
             config.derpRegion(),
-            (to, packet) -> derp.client().send(to, packet, 0, packet.length),
+            (to, packet) -> derp.sendTo(to, packet, 0, packet.length),
             clock);
     derp.setDiscoHandler(disco::onDerpPacket);
     derp.setForcedWebsocketHandler(this::onForcedWebsocket);
@@ -147,7 +153,7 @@ public final class CoderConnect implements AutoCloseable {
    */
   public void rebind(String reason) {
     LOG.info(() -> "re-binding: " + reason);
-    derp.client().reconnect(reason);
+    derp.reconnect(reason);
     control.reconnect(reason);
     control.updateSelf(self());
     if (direct != null) {
@@ -167,12 +173,28 @@ public final class CoderConnect implements AutoCloseable {
   }
 
   /** Peers and the coordinator learn why we relay over a websocket, as Coder's clients report. */
-  private void onForcedWebsocket(String reason) {
-    forcedWebsocket = reason;
+  private void onForcedWebsocket(int region, String reason) {
+    forcedWebsocket.put(region, reason);
+    sendSelf();
+  }
+
+  /** Our home region moved (fail-over or back): peers must send to us through the new one. */
+  private void onHomeMoved(int region) {
+    disco.setHomeRegion(region);
+    sendSelf();
+    publish();
+  }
+
+  private void sendSelf() {
     TailnetControlClient c = control; // null while the constructor runs; start() sends our node
     if (c != null) {
       c.updateSelf(self());
     }
+  }
+
+  /** The home DERP region now (it moves while the best one's relay is down). */
+  public int homeRegion() {
+    return derp.home();
   }
 
   private DirectTransport openDirect(ConnectConfig config, Clock clock) {
@@ -187,10 +209,7 @@ public final class CoderConnect implements AutoCloseable {
 
   /** Our direct endpoints changed: peers learn them from our node. */
   private void onEndpoints(List<InetSocketAddress> endpoints) {
-    TailnetControlClient c = control; // null while the constructor runs; start() sends our node
-    if (c != null) {
-      c.updateSelf(self());
-    }
+    sendSelf();
   }
 
   private void onPathChange(Key peer, PathStatus status) {
@@ -226,6 +245,7 @@ public final class CoderConnect implements AutoCloseable {
     control.updateSelf(self());
     pinger.start();
     sleep.start();
+    home.start();
   }
 
   private synchronized Map<UUID, Key> pingTargets() {
@@ -257,10 +277,9 @@ public final class CoderConnect implements AutoCloseable {
         .setAsOf(Timestamp.newBuilder().setSeconds(now))
         .setKey(NodeKeys.encodeNodeKey(X25519.publicKey(nodePrivate)))
         .setDisco(NodeKeys.encodeDiscoKey(X25519.publicKey(discoPrivate)))
-        .setPreferredDerp(config.derpRegion())
+        .setPreferredDerp(derp.home())
         .putAllDerpLatency(derpLatency())
-        .putAllDerpForcedWebsocket(
-            forcedWebsocket == null ? Map.of() : Map.of(config.derpRegion(), forcedWebsocket))
+        .putAllDerpForcedWebsocket(forcedWebsocket)
         .addAddresses(cidr)
         .addAllowedIps(cidr)
         .addAllEndpoints(direct == null ? List.of() : direct.endpointStrings())
@@ -277,12 +296,12 @@ public final class CoderConnect implements AutoCloseable {
   private AgentPing lastPing(UUID agent, Key key) {
     PathStatus path = direct == null || key == null ? null : direct.paths().status(key);
     if (path != null && path.isDirect()) {
-      int home = config.derpRegion();
+      int home = derp.home();
       return new AgentPing(
           path.latency(),
           true,
           home,
-          config.regionName(home),
+          regionName(home),
           config.derpLatencies().get(home),
           path.atNanos(),
           path.direct());
@@ -291,14 +310,18 @@ public final class CoderConnect implements AutoCloseable {
     if (s == null) {
       return null;
     }
-    int region = s.result().derpRegion() != 0 ? s.result().derpRegion() : config.derpRegion();
+    int region = s.result().derpRegion() != 0 ? s.result().derpRegion() : derp.home();
     return new AgentPing(
         s.result().latency(),
         false,
         region,
-        config.regionName(region),
+        regionName(region),
         config.derpLatencies().get(region),
         s.atNanos());
+  }
+
+  private String regionName(int id) {
+    return derp.regions().get(id).isPresent() ? derp.regions().name(id) : config.regionName(id);
   }
 
   /** The agents now known, running workspaces first, then by name. */
@@ -403,8 +426,23 @@ public final class CoderConnect implements AutoCloseable {
     firstContact.remove(key, ended);
   }
 
+  /** Forgets an agent that left the workspaces or disconnected, and its peer if it had one. */
+  private void forgetAgent(UUID agent) {
+    Key k;
+    synchronized (this) {
+      k = agentKeys.remove(agent);
+      pending.remove(agent);
+      readyAgents.remove(agent);
+    }
+    pinger.forget(agent);
+    if (k != null) {
+      forgetPeer(k);
+    }
+  }
+
   private void forgetPeer(Key k) {
     firstNodeNanos.remove(k);
+    derp.removePeer(k);
     if (direct != null) {
       direct.paths().removePeer(k);
     }
@@ -435,16 +473,7 @@ public final class CoderConnect implements AutoCloseable {
       }
       for (UUID a : gone) {
         control.removeTunnel(a);
-        Key k;
-        synchronized (CoderConnect.this) {
-          k = agentKeys.remove(a);
-          pending.remove(a);
-          readyAgents.remove(a);
-        }
-        pinger.forget(a);
-        if (k != null) {
-          forgetPeer(k);
-        }
+        forgetAgent(a);
       }
       for (UUID a : added) {
         control.addTunnel(a);
@@ -464,16 +493,7 @@ public final class CoderConnect implements AutoCloseable {
       switch (u.getKind()) {
         case NODE -> addPeer(agent, u.getNode());
         case DISCONNECTED -> {
-          Key k;
-          synchronized (CoderConnect.this) {
-            k = agentKeys.remove(agent);
-            pending.remove(agent);
-            readyAgents.remove(agent);
-          }
-          pinger.forget(agent);
-          if (k != null) {
-            forgetPeer(k);
-          }
+          forgetAgent(agent);
           publish();
         }
         case READY_FOR_HANDSHAKE -> program(agent);
@@ -512,6 +532,8 @@ public final class CoderConnect implements AutoCloseable {
           LOG.warning("agent " + agent + " sent a malformed disco key; its pings go unanswered");
         }
       }
+      // Packets to the agent go through its home region; its replies come through ours.
+      derp.setPeerRegion(key, node.getPreferredDerp());
       if (direct != null) {
         firstNodeNanos.putIfAbsent(key, clock.nanoTime());
         direct.paths().setPeer(key, Endpoints.parse(node.getEndpointsList()));
@@ -524,6 +546,11 @@ public final class CoderConnect implements AutoCloseable {
         clock.newTimer("ready-" + agent, () -> program(agent)).mod(READY_FALLBACK);
       }
       publish();
+    }
+
+    @Override
+    public void onDerpMap(DERPMap map) {
+      home.setRegions(DerpMaps.regions(map));
     }
 
     @Override
@@ -555,6 +582,7 @@ public final class CoderConnect implements AutoCloseable {
   /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
   @Override
   public void close() {
+    home.close();
     sleep.stop();
     pinger.close();
     if (direct != null) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.connect;
 
+import dev.coderdesktop.tunnel.derp.RelayRegion;
+import dev.coderdesktop.tunnel.derp.RelayRegions;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +32,8 @@ import java.util.UUID;
  * @param stunServers the DERP map's STUN servers, resolved, for our direct endpoints
  * @param directDisabled stay on DERP: no UDP socket, no endpoints advertised or used (the
  *     deployment's {@code disable_direct_connections}, or the user's choice)
+ * @param derpRegions every relay region of the DERP map (peers homed elsewhere are reached through
+ *     theirs, and home fails over to them); null: the home region alone
  */
 public record ConnectConfig(
     URI deployment,
@@ -45,7 +49,8 @@ public record ConnectConfig(
     Map<Integer, Duration> derpLatencies,
     NetPolicy net,
     List<InetSocketAddress> stunServers,
-    boolean directDisabled) {
+    boolean directDisabled,
+    RelayRegions derpRegions) {
 
   /** Validates and copies. */
   public ConnectConfig {
@@ -61,40 +66,21 @@ public record ConnectConfig(
     if (derpRegion <= 0) {
       throw new IllegalArgumentException("a DERP region id is positive");
     }
+    if (derpRegions == null || derpRegions.url(derpRegion) == null) {
+      Map<Integer, RelayRegion> all =
+          new java.util.HashMap<>(derpRegions == null ? Map.of() : derpRegions.regions());
+      all.put(
+          derpRegion,
+          new RelayRegion(
+              derpRegion, derpRegionNames.getOrDefault(derpRegion, ""), derpUrl, false));
+      derpRegions = new RelayRegions(all);
+    }
   }
 
-  /** Direct paths on, found through local addresses only (no STUN server). */
-  public ConnectConfig(
-      URI deployment,
-      String sessionToken,
-      Map<String, String> headers,
-      UUID ownerId,
-      String ownerName,
-      String hostnameSuffix,
-      URI derpUrl,
-      int derpRegion,
-      boolean derpWebsockets,
-      Map<Integer, String> derpRegionNames,
-      Map<Integer, Duration> derpLatencies,
-      NetPolicy net) {
-    this(
-        deployment,
-        sessionToken,
-        headers,
-        ownerId,
-        ownerName,
-        hostnameSuffix,
-        derpUrl,
-        derpRegion,
-        derpWebsockets,
-        derpRegionNames,
-        derpLatencies,
-        net,
-        List.of(),
-        false);
-  }
-
-  /** Without region names or measured latencies. */
+  /**
+   * Without region names or measured latencies, dialled with the system's defaults; direct paths
+   * on, found through local addresses only (no STUN server).
+   */
   public ConnectConfig(
       URI deployment,
       String sessionToken,
@@ -117,7 +103,10 @@ public record ConnectConfig(
         derpWebsockets,
         Map.of(),
         Map.of(),
-        NetPolicy.system());
+        NetPolicy.system(),
+        List.of(),
+        false,
+        null);
   }
 
   /** The name of region {@code id}, as Coder words an unknown one. */

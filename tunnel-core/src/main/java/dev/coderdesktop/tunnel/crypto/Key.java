@@ -2,26 +2,24 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.crypto;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * A 32-byte key: a Curve25519 public or private key, a pre-shared key, or a symmetric key.
  * Immutable; bytes are copied in and out, equality is constant-time, and {@link #toString()} never
  * shows the bytes of a key that may be secret.
  */
-public final class Key {
+public final class Key extends FixedBytes {
 
   /** Length of every key in bytes. */
   public static final int LENGTH = 32;
 
-  private final byte[] bytes;
   private final boolean secret;
 
   private Key(byte[] bytes, boolean secret) {
-    this.bytes = bytes;
+    super(bytes);
     this.secret = secret;
   }
 
@@ -39,25 +37,22 @@ public final class Key {
    * Parses base64 (as {@code wg} prints keys), throwing {@link KeyFormatException} on bad input.
    */
   public static Key fromBase64(String text, boolean secret) throws KeyFormatException {
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(text.strip());
-    } catch (IllegalArgumentException e) {
-      throw new KeyFormatException("key is not valid base64");
-    }
-    if (raw.length != LENGTH) {
-      throw new KeyFormatException("key must be 32 bytes, got " + raw.length);
-    }
-    return new Key(raw, secret);
+    return parse(text, Base64.getDecoder()::decode, "base64", secret);
   }
 
   /** Parses 64 hex digits, throwing {@link KeyFormatException} on bad input. */
   public static Key fromHex(String text, boolean secret) throws KeyFormatException {
+    return parse(text, HexFormat.of()::parseHex, "hex", secret);
+  }
+
+  private static Key parse(
+      String text, Function<String, byte[]> decoder, String encoding, boolean secret)
+      throws KeyFormatException {
     byte[] raw;
     try {
-      raw = HexFormat.of().parseHex(text.strip());
+      raw = decoder.apply(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new KeyFormatException("key is not valid hex");
+      throw new KeyFormatException("key is not valid " + encoding);
     }
     if (raw.length != LENGTH) {
       throw new KeyFormatException("key must be 32 bytes, got " + raw.length);
@@ -72,21 +67,11 @@ public final class Key {
     return bytes.clone();
   }
 
-  /** A copy of the key bytes. */
-  public byte[] bytes() {
-    return bytes.clone();
-  }
-
-  /** Copies the key bytes into {@code dst} at {@code offset}. */
-  public void copyTo(byte[] dst, int offset) {
-    System.arraycopy(bytes, 0, dst, offset, LENGTH);
-  }
-
   /** Whether every byte is zero (an unset key, or a low-order X25519 result). */
   public boolean isZero() {
     int acc = 0;
-    for (byte b : bytes) {
-      acc |= b;
+    for (int i = 0; i < LENGTH; i++) {
+      acc |= at(i);
     }
     return acc == 0;
   }
@@ -100,22 +85,12 @@ public final class Key {
    * Base64 encoding, as {@code wg} uses. Exposes secret bytes: for config files only, never logs.
    */
   public String toBase64() {
-    return Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(bytes());
   }
 
   /** Lower-case hex, as the WireGuard UAPI uses. Exposes secret bytes: never log it. */
   public String toHex() {
-    return HexFormat.of().formatHex(bytes);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Key k && MessageDigest.isEqual(bytes, k.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return hex(0, LENGTH);
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class NaclBox {
   public static byte[] sharedKey(Key privateKey, Key peerPublic)
       throws InvalidSharedSecretException {
     byte[] s = X25519.sharedSecret(privateKey, peerPublic).bytes();
-    byte[] k = hsalsa20(s, new byte[16]);
+    byte[] k = Subkeys.hsalsa20(s, new byte[16]);
     Arrays.fill(s, (byte) 0);
     return k;
   }
@@ -90,52 +90,5 @@ public final class NaclBox {
     byte[] out = new byte[16];
     mac.doFinal(out, 0);
     return out;
-  }
-
-  /** HSalsa20 of a 32-byte key and a 16-byte input. */
-  static byte[] hsalsa20(byte[] key, byte[] in) {
-    int[] x = new int[16];
-    x[0] = 0x61707865;
-    x[5] = 0x3320646e;
-    x[10] = 0x79622d32;
-    x[15] = 0x6b206574;
-    for (int i = 0; i < 4; i++) {
-      x[1 + i] = le32(key, 4 * i);
-      x[11 + i] = le32(key, 16 + 4 * i);
-      x[6 + i] = le32(in, 4 * i);
-    }
-    for (int round = 0; round < 20; round += 2) {
-      quarter(x, 0, 4, 8, 12);
-      quarter(x, 5, 9, 13, 1);
-      quarter(x, 10, 14, 2, 6);
-      quarter(x, 15, 3, 7, 11);
-      quarter(x, 0, 1, 2, 3);
-      quarter(x, 5, 6, 7, 4);
-      quarter(x, 10, 11, 8, 9);
-      quarter(x, 15, 12, 13, 14);
-    }
-    int[] words = {x[0], x[5], x[10], x[15], x[6], x[7], x[8], x[9]};
-    byte[] out = new byte[32];
-    for (int i = 0; i < 8; i++) {
-      for (int b = 0; b < 4; b++) {
-        out[4 * i + b] = (byte) (words[i] >>> (8 * b));
-      }
-    }
-    return out;
-  }
-
-  // Salsa20 quarter round on (a, b, c, d) in the order the Salsa20 specification gives.
-  private static void quarter(int[] x, int a, int b, int c, int d) {
-    x[b] ^= Integer.rotateLeft(x[a] + x[d], 7);
-    x[c] ^= Integer.rotateLeft(x[b] + x[a], 9);
-    x[d] ^= Integer.rotateLeft(x[c] + x[b], 13);
-    x[a] ^= Integer.rotateLeft(x[d] + x[c], 18);
-  }
-
-  private static int le32(byte[] b, int off) {
-    return (b[off] & 0xff)
-        | (b[off + 1] & 0xff) << 8
-        | (b[off + 2] & 0xff) << 16
-        | (b[off + 3] & 0xff) << 24;
   }
 }

@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.crypto;
 
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
+import org.bouncycastle.util.Pack;
 
 /**
  * XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha): HChaCha20 derives a subkey from the key and the
@@ -19,7 +20,7 @@ public final class XChaChaPoly {
 
   /** Encrypts {@code plaintext} with associated data; returns ciphertext plus tag. */
   public static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext, byte[] ad) {
-    byte[] sub = hchacha20(key, nonce);
+    byte[] sub = Subkeys.hchacha20(key, nonce);
     try {
       return ChaChaPoly.sealOnce(sub, counterOf(nonce), plaintext, ad);
     } finally {
@@ -30,7 +31,7 @@ public final class XChaChaPoly {
   /** Decrypts and authenticates; throws {@link AEADBadTagException} on a bad tag. */
   public static byte[] open(byte[] key, byte[] nonce, byte[] ciphertext, byte[] ad)
       throws AEADBadTagException {
-    byte[] sub = hchacha20(key, nonce);
+    byte[] sub = Subkeys.hchacha20(key, nonce);
     try {
       return ChaChaPoly.openOnce(sub, counterOf(nonce), ciphertext, ad);
     } finally {
@@ -43,62 +44,6 @@ public final class XChaChaPoly {
     if (nonce.length != NONCE_LENGTH) {
       throw new IllegalArgumentException("XChaCha20 nonce must be 24 bytes");
     }
-    long c = 0;
-    for (int i = 7; i >= 0; i--) {
-      c = (c << 8) | (nonce[16 + i] & 0xff);
-    }
-    return c;
-  }
-
-  /** HChaCha20 of a 32-byte key and the first 16 bytes of {@code nonce}. */
-  static byte[] hchacha20(byte[] key, byte[] nonce) {
-    int[] s = new int[16];
-    s[0] = 0x61707865;
-    s[1] = 0x3320646e;
-    s[2] = 0x79622d32;
-    s[3] = 0x6b206574;
-    for (int i = 0; i < 8; i++) {
-      s[4 + i] = le32(key, 4 * i);
-    }
-    for (int i = 0; i < 4; i++) {
-      s[12 + i] = le32(nonce, 4 * i);
-    }
-    for (int round = 0; round < 10; round++) {
-      quarter(s, 0, 4, 8, 12);
-      quarter(s, 1, 5, 9, 13);
-      quarter(s, 2, 6, 10, 14);
-      quarter(s, 3, 7, 11, 15);
-      quarter(s, 0, 5, 10, 15);
-      quarter(s, 1, 6, 11, 12);
-      quarter(s, 2, 7, 8, 13);
-      quarter(s, 3, 4, 9, 14);
-    }
-    byte[] out = new byte[32];
-    int[] words = {s[0], s[1], s[2], s[3], s[12], s[13], s[14], s[15]};
-    for (int i = 0; i < 8; i++) {
-      for (int b = 0; b < 4; b++) {
-        out[4 * i + b] = (byte) (words[i] >>> (8 * b));
-      }
-    }
-    Arrays.fill(s, 0);
-    return out;
-  }
-
-  private static void quarter(int[] s, int a, int b, int c, int d) {
-    s[a] += s[b];
-    s[d] = Integer.rotateLeft(s[d] ^ s[a], 16);
-    s[c] += s[d];
-    s[b] = Integer.rotateLeft(s[b] ^ s[c], 12);
-    s[a] += s[b];
-    s[d] = Integer.rotateLeft(s[d] ^ s[a], 8);
-    s[c] += s[d];
-    s[b] = Integer.rotateLeft(s[b] ^ s[c], 7);
-  }
-
-  private static int le32(byte[] b, int off) {
-    return (b[off] & 0xff)
-        | (b[off + 1] & 0xff) << 8
-        | (b[off + 2] & 0xff) << 16
-        | (b[off + 3] & 0xff) << 24;
+    return Pack.littleEndianToLong(nonce, 16);
   }
 }

@@ -2,21 +2,13 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.derp;
 
-import dev.coderdesktop.tunnel.bind.Bind;
-import dev.coderdesktop.tunnel.bind.Endpoint;
-import dev.coderdesktop.tunnel.bind.ReceiveQueue;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -27,19 +19,13 @@ import java.util.function.Consumer;
  * <p>Thread-safe: one thread receives while others send. A full receive queue drops packets, as a
  * congested link would.
  */
-public final class DerpBind implements Bind, DerpListener {
+public final class DerpBind extends RelayBind implements DerpListener {
 
   /** The 6-byte prefix of disco messages: "TS" and the speech-balloon emoji. */
   public static final byte[] DISCO_MAGIC = "TS💬".getBytes(StandardCharsets.UTF_8);
 
-  private static final int QUEUE = 1024;
-
   private final DerpClient client;
-  private final ReceiveQueue queue = new ReceiveQueue(QUEUE);
-  private final AtomicLong dropped = new AtomicLong();
-  private volatile BiConsumer<Key, byte[]> discoHandler = (k, b) -> {};
   private volatile Consumer<String> forcedWebsocketHandler = reason -> {};
-  private volatile boolean closed;
 
   /** Connects to the relay at {@code url} as {@code privateKey}'s node. */
   public DerpBind(URI url, Key privateKey, Map<String, String> headers, Clock clock) {
@@ -69,11 +55,6 @@ public final class DerpBind implements Bind, DerpListener {
     return client;
   }
 
-  /** Receives disco messages (source node key, whole message) instead of WireGuard. */
-  public void setDiscoHandler(BiConsumer<Key, byte[]> handler) {
-    discoHandler = handler;
-  }
-
   /** Told when the relay refused the HTTP upgrade and the client switched to a websocket. */
   public void setForcedWebsocketHandler(Consumer<String> handler) {
     forcedWebsocketHandler = handler;
@@ -84,50 +65,26 @@ public final class DerpBind implements Bind, DerpListener {
     forcedWebsocketHandler.accept(reason);
   }
 
-  /** Packets dropped because the receive queue was full. */
-  public long droppedPackets() {
-    return dropped.get();
+  /** Whether a relayed payload is a disco message rather than WireGuard. */
+  public static boolean isDisco(byte[] packet) {
+    return packet.length >= DISCO_MAGIC.length
+        && Arrays.equals(packet, 0, DISCO_MAGIC.length, DISCO_MAGIC, 0, DISCO_MAGIC.length);
   }
 
   @Override
   public void onPacket(Key source, byte[] packet) {
-    if (packet.length >= DISCO_MAGIC.length
-        && Arrays.equals(packet, 0, DISCO_MAGIC.length, DISCO_MAGIC, 0, DISCO_MAGIC.length)) {
-      discoHandler.accept(source, packet);
-      return;
-    }
-    if (!queue.offer(new DerpEndpoint(source), packet)) {
-      dropped.incrementAndGet();
-    }
+    deliver(source, packet);
   }
 
   @Override
-  public Endpoint receive(ByteBuffer dst) throws IOException {
-    return queue.take(dst);
-  }
-
-  @Override
-  public void send(ByteBuffer src, Endpoint to) throws IOException {
-    if (!(to instanceof DerpEndpoint derp)) {
-      throw new IOException("the DERP transport cannot send to " + to);
-    }
-    if (closed) {
-      throw new ClosedChannelException();
-    }
-    byte[] b = new byte[src.remaining()];
-    src.get(b);
-    client.send(derp.nodeKey(), b, 0, b.length);
-  }
-
-  @Override
-  public int localPort() {
-    return 0;
+  void relay(Key peer, byte[] packet, int off, int len) {
+    client.send(peer, packet, off, len);
   }
 
   @Override
   public void close() {
-    closed = true;
+    markClosed();
     client.close();
-    queue.close();
+    closeQueue();
   }
 }

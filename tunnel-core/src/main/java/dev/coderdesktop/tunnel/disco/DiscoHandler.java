@@ -88,7 +88,7 @@ public final class DiscoHandler implements AutoCloseable {
   private final Key discoPrivate;
   private final Key discoPublic;
   private final Key nodePublic;
-  private final int homeRegion;
+  private volatile int homeRegion;
   private final Transport transport;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -244,6 +244,11 @@ public final class DiscoHandler implements AutoCloseable {
     if (p != null) {
       p.result().completeExceptionally(new TimeoutException("no pong within " + PING_TIMEOUT));
     }
+  }
+
+  /** Our home region moved: pongs to pings over DERP name the new one. */
+  public void setHomeRegion(int region) {
+    homeRegion = region;
   }
 
   /** Handles a disco packet relayed from {@code source} (a node key). */

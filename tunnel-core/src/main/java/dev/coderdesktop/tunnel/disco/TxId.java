@@ -2,60 +2,30 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.disco;
 
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.HexFormat;
+import dev.coderdesktop.tunnel.crypto.FixedBytes;
 
 /** A ping's 12-byte transaction id, echoed in the Pong. Immutable; compares by value. */
-public final class TxId {
+public final class TxId extends FixedBytes {
 
   /** Length on the wire. */
   public static final int LENGTH = 12;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final byte[] bytes;
-
   private TxId(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   /** Copies {@code LENGTH} bytes from {@code src} at {@code off}. */
   public static TxId of(byte[] src, int off) {
-    if (off < 0 || src.length - off < LENGTH) {
-      throw new IllegalArgumentException("a transaction id is 12 bytes");
-    }
-    return new TxId(Arrays.copyOfRange(src, off, off + LENGTH));
+    return new TxId(copyOf(src, off, LENGTH, "a transaction id"));
   }
 
   /** A fresh random id. */
   public static TxId random() {
-    byte[] b = new byte[LENGTH];
-    RANDOM.nextBytes(b);
-    return new TxId(b);
-  }
-
-  /** A copy of the bytes. */
-  public byte[] bytes() {
-    return bytes.clone();
-  }
-
-  void copyTo(byte[] dst, int off) {
-    System.arraycopy(bytes, 0, dst, off, LENGTH);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TxId t && Arrays.equals(bytes, t.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return new TxId(random(LENGTH));
   }
 
   @Override
   public String toString() {
-    return HexFormat.of().formatHex(bytes, 0, 6);
+    return hex(0, 6);
   }
 }

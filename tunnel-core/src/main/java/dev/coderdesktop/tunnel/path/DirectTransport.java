@@ -30,26 +30,12 @@ public final class DirectTransport implements AutoCloseable {
   private final DiscoHandler disco;
 
   private DirectTransport(
-      Datagrams udp,
-      Bind relay,
-      DiscoHandler disco,
-      List<InetSocketAddress> stunServers,
-      Supplier<List<InetAddress>> localAddresses,
-      Clock clock,
-      Consumer<List<InetSocketAddress>> onEndpoints,
-      DirectPaths.Listener onPath) {
+      Datagrams udp, StunProber stun, DirectPaths paths, PathBind bind, DiscoHandler disco) {
     this.udp = udp;
+    this.stun = stun;
+    this.paths = paths;
+    this.bind = bind;
     this.disco = disco;
-    this.stun = new StunProber(udp, stunServers, localAddresses, clock, onEndpoints);
-    this.paths =
-        new DirectPaths(
-            disco,
-            clock,
-            stun::endpoints,
-            a -> udp.port(a.getAddress() instanceof Inet6Address) != 0,
-            onPath);
-    this.bind = new PathBind(relay, udp, paths);
-    disco.setDirect((to, packet) -> udp.send(to, packet, 0, packet.length), paths);
   }
 
   /**
@@ -86,8 +72,17 @@ public final class DirectTransport implements AutoCloseable {
       Clock clock,
       Consumer<List<InetSocketAddress>> onEndpoints,
       DirectPaths.Listener onPath) {
-    return new DirectTransport(
-        udp, relay, disco, stunServers, localAddresses, clock, onEndpoints, onPath);
+    StunProber stun = new StunProber(udp, stunServers, localAddresses, clock, onEndpoints);
+    DirectPaths paths =
+        new DirectPaths(
+            disco,
+            clock,
+            stun::endpoints,
+            a -> udp.port(a.getAddress() instanceof Inet6Address) != 0,
+            onPath);
+    PathBind bind = new PathBind(relay, udp, paths);
+    disco.setDirect((to, packet) -> udp.send(to, packet, 0, packet.length), paths);
+    return new DirectTransport(udp, stun, paths, bind, disco);
   }
 
   /** Starts receiving and the first STUN round. */

@@ -36,7 +36,6 @@ public final class PathBind implements Bind {
   private final Datagrams udp;
   private final DirectPaths paths;
   private final ReceiveQueue queue = new ReceiveQueue(QUEUE);
-  private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong directSent = new AtomicLong();
   private volatile boolean closed;
 
@@ -77,9 +76,7 @@ public final class PathBind implements Bind {
   public void onUdpWireGuard(InetSocketAddress from, byte[] data) {
     Key peer = paths.peerAt(from);
     Endpoint e = peer != null ? new DerpEndpoint(peer) : new UdpEndpoint(from);
-    if (!queue.offer(e, data)) {
-      dropped.incrementAndGet();
-    }
+    queue.offer(e, data);
   }
 
   @Override
@@ -157,7 +154,7 @@ public final class PathBind implements Bind {
 
   /** UDP packets dropped because the receive queue was full. */
   public long droppedPackets() {
-    return dropped.get();
+    return queue.dropped();
   }
 
   @Override

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.stun;
 
-import dev.coderdesktop.tunnel.stun.StunFormatException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -47,22 +46,16 @@ public record BindingRequest(TransactionId txId, String software, boolean finger
    * (PRIORITY, USERNAME, MESSAGE-INTEGRITY, ...) are skipped unchecked.
    */
   public static BindingRequest parse(byte[] b) throws StunFormatException {
-    int bodyLength = StunHeader.checkedBodyLength(b);
-    if (StunHeader.type(b) != StunHeader.BINDING_REQUEST) {
-      throw new StunFormatException(Reason.WRONG_TYPE, "not a binding request");
-    }
-    TransactionId tx = TransactionId.of(b, 8);
-    int end = StunHeader.LENGTH + bodyLength;
+    TransactionId tx =
+        StunHeader.checkedTxId(b, StunHeader.BINDING_REQUEST, "not a binding request");
     String[] software = {null};
     boolean[] fingerprint = {false};
     StunHeader.forEachAttribute(
         b,
-        bodyLength,
         (type, off, length) -> {
           if (type == StunHeader.ATTR_SOFTWARE) {
             software[0] = new String(b, off, length, StandardCharsets.UTF_8);
           } else if (type == StunHeader.ATTR_FINGERPRINT) {
-            Fingerprint.verify(b, off, length, end);
             fingerprint[0] = true;
           }
         });

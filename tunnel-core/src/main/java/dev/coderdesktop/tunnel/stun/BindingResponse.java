@@ -40,25 +40,20 @@ public record BindingResponse(TransactionId txId, InetSocketAddress mapped) {
 
   /** Parses a binding success response. */
   public static BindingResponse parse(byte[] b) throws StunFormatException {
-    int bodyLength = StunHeader.checkedBodyLength(b);
-    if (StunHeader.type(b) != StunHeader.BINDING_SUCCESS) {
-      throw new StunFormatException(Reason.WRONG_TYPE, "not a binding success response");
-    }
-    TransactionId tx = TransactionId.of(b, 8);
-    int end = StunHeader.LENGTH + bodyLength;
+    TransactionId tx =
+        StunHeader.checkedTxId(b, StunHeader.BINDING_SUCCESS, "not a binding success response");
     InetSocketAddress[] found = new InetSocketAddress[2]; // XOR form, plain form
     StunHeader.forEachAttribute(
         b,
-        bodyLength,
         (type, off, length) -> {
           switch (type) {
             case StunHeader.ATTR_XOR_MAPPED_ADDRESS, StunHeader.ATTR_XOR_MAPPED_ADDRESS_ALT ->
                 found[0] = XorAddress.read(b, off, length, tx, true);
             case StunHeader.ATTR_MAPPED_ADDRESS ->
                 found[1] = XorAddress.read(b, off, length, tx, false);
-            case StunHeader.ATTR_FINGERPRINT -> Fingerprint.verify(b, off, length, end);
             default -> {
-              // Comprehension-optional and unknown attributes carry nothing we need.
+              // FINGERPRINT (checked by the walk), comprehension-optional and unknown attributes
+              // carry nothing we need.
             }
           }
         });

@@ -72,10 +72,23 @@ public final class StunHeader {
   }
 
   /**
+   * Checks that {@code b} is a STUN message of {@code type} whose declared length fits, and returns
+   * its transaction id; {@code notThatType} words the error for another type.
+   */
+  static TransactionId checkedTxId(byte[] b, int type, String notThatType)
+      throws StunFormatException {
+    checkedBodyLength(b);
+    if (type(b) != type) {
+      throw new StunFormatException(Reason.WRONG_TYPE, notThatType);
+    }
+    return TransactionId.of(b, 8);
+  }
+
+  /**
    * Checks that {@code b} is STUN and its declared length fits, and returns that length (attribute
    * bytes after the header); bytes past it are ignored.
    */
-  static int checkedBodyLength(byte[] b) throws StunFormatException {
+  private static int checkedBodyLength(byte[] b) throws StunFormatException {
     if (!isStun(b)) {
       throw new StunFormatException(Reason.NOT_STUN, b.length + " bytes");
     }
@@ -87,11 +100,13 @@ public final class StunHeader {
     return declared;
   }
 
-  /** Walks the attributes in the {@code bodyLength} bytes after the header. */
-  static void forEachAttribute(byte[] b, int bodyLength, AttributeVisitor visitor)
-      throws StunFormatException {
+  /**
+   * Walks the attributes within the declared length of a message {@link #checkedTxId} accepted. A
+   * FINGERPRINT must be the last attribute and match, which is checked before the visitor sees it.
+   */
+  static void forEachAttribute(byte[] b, AttributeVisitor visitor) throws StunFormatException {
     int at = LENGTH;
-    int end = LENGTH + bodyLength;
+    int end = LENGTH + checkedBodyLength(b);
     while (at < end) {
       if (end - at < 4) {
         throw new StunFormatException(Reason.MALFORMED, "truncated attribute header");
@@ -101,6 +116,9 @@ public final class StunHeader {
       int padded = (length + 3) & ~3;
       if (padded > end - at - 4) {
         throw new StunFormatException(Reason.MALFORMED, "attribute runs past the message");
+      }
+      if (type == ATTR_FINGERPRINT) {
+        Fingerprint.verify(b, at + 4, length, end);
       }
       visitor.visit(type, at + 4, length);
       at += 4 + padded;

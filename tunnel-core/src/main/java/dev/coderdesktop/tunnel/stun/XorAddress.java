@@ -27,11 +27,12 @@ final class XorAddress {
   /** Writes the XOR form of {@code address} as a value at {@code off}. */
   static void write(byte[] dst, int off, InetSocketAddress address, TransactionId tx) {
     byte[] ip = address.getAddress().getAddress();
+    byte[] txBytes = tx.bytes();
     dst[off] = 0;
     dst[off + 1] = (byte) (ip.length == 4 ? FAMILY_IPV4 : FAMILY_IPV6);
     StunHeader.putU16(dst, off + 2, address.getPort() ^ (StunHeader.MAGIC_COOKIE >>> 16));
     for (int i = 0; i < ip.length; i++) {
-      dst[off + 4 + i] = (byte) (ip[i] ^ mask(tx, i));
+      dst[off + 4 + i] = (byte) (ip[i] ^ mask(txBytes, i));
     }
   }
 
@@ -52,8 +53,9 @@ final class XorAddress {
     }
     int port = StunHeader.u16(b, off + 2);
     byte[] ip = new byte[ipLength];
+    byte[] txBytes = tx.bytes();
     for (int i = 0; i < ipLength; i++) {
-      ip[i] = (byte) (b[off + 4 + i] ^ (xor ? mask(tx, i) : 0));
+      ip[i] = (byte) (b[off + 4 + i] ^ (xor ? mask(txBytes, i) : 0));
     }
     if (xor) {
       port ^= StunHeader.MAGIC_COOKIE >>> 16;
@@ -61,8 +63,9 @@ final class XorAddress {
     return new InetSocketAddress(unmapped(ip), port);
   }
 
-  private static byte mask(TransactionId tx, int i) {
-    return i < 4 ? (byte) (StunHeader.MAGIC_COOKIE >>> (24 - 8 * i)) : tx.at(i - 4);
+  /** Byte {@code i} of the magic cookie followed by the transaction id {@code tx}. */
+  private static byte mask(byte[] tx, int i) {
+    return i < 4 ? (byte) (StunHeader.MAGIC_COOKIE >>> (24 - 8 * i)) : tx[i - 4];
   }
 
   /**

@@ -180,11 +180,7 @@ final class Receiver {
       }
       installKeypair(peer, keys);
     }
-    peer.endpoint = from;
-    peer.rxBytes.addAndGet(len);
-    peer.timers.anyAuthenticatedPacketTraversal();
-    peer.timers.anyAuthenticatedPacketReceived();
-    peer.timers.sessionDerived();
+    handshakeMessageAccepted(peer, from, len);
     peer.timers.anyAuthenticatedPacketSent();
     device.sender.send(peer, from, ByteBuffer.wrap(reply));
   }
@@ -208,15 +204,20 @@ final class Receiver {
       }
       installKeypair(peer, keys);
     }
+    handshakeMessageAccepted(peer, from, len);
+    peer.timers.handshakeComplete();
+    // Confirms the session to the responder, which may not send until it hears from us.
+    device.sender.sendKeepalive(peer);
+    device.sender.flushStaged(peer);
+  }
+
+  /** What every accepted handshake message tells a peer: where it is and that a session began. */
+  private static void handshakeMessageAccepted(Peer peer, Endpoint from, int len) {
     peer.endpoint = from;
     peer.rxBytes.addAndGet(len);
     peer.timers.anyAuthenticatedPacketTraversal();
     peer.timers.anyAuthenticatedPacketReceived();
     peer.timers.sessionDerived();
-    peer.timers.handshakeComplete();
-    // Confirms the session to the responder, which may not send until it hears from us.
-    device.sender.sendKeepalive(peer);
-    device.sender.flushStaged(peer);
   }
 
   /** Slots a new keypair in as wireguard-go's BeginSymmetricSession does. Holds the handshake. */

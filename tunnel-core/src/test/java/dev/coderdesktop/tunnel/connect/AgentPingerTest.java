@@ -29,6 +29,8 @@ class AgentPingerTest {
   private final Map<Key, DiscoHandler> relay = new HashMap<>();
   private Duration oneWay = Duration.ofMillis(15);
   private boolean agentAnswers = true;
+  private final UUID id = UUID.randomUUID();
+  private final AtomicInteger rounds = new AtomicInteger();
 
   private DiscoHandler endpoint(Key node) {
     DiscoHandler h =
@@ -48,20 +50,22 @@ class AgentPingerTest {
     return h;
   }
 
-  private AgentPinger pinger(DiscoHandler us, UUID id, AtomicInteger rounds) {
+  /** A started pinger of the agent {@code id}, counting its rounds in {@code rounds}. */
+  private AgentPinger startedPinger() {
+    DiscoHandler us = endpoint(usNode);
     DiscoHandler agent = endpoint(agentNode);
     us.setPeer(agentNode, agent.discoPublic());
     agent.setPeer(usNode, us.discoPublic());
-    return new AgentPinger(us, clock, () -> Map.of(id, agentNode), rounds::incrementAndGet);
+    AgentPinger pinger =
+        new AgentPinger(us, clock, () -> Map.of(id, agentNode), rounds::incrementAndGet);
+    pinger.start();
+    return pinger;
   }
 
   @Test
   @DisplayName("every five seconds each agent is pinged, and a round ends with a refresh")
   void rounds() {
-    UUID id = UUID.randomUUID();
-    AtomicInteger rounds = new AtomicInteger();
-    AgentPinger pinger = pinger(endpoint(usNode), id, rounds);
-    pinger.start();
+    AgentPinger pinger = startedPinger();
 
     clock.advance(AgentPinger.INTERVAL.minusMillis(1));
     assertNull(pinger.last(id), "no ping before the first interval");
@@ -84,10 +88,7 @@ class AgentPingerTest {
   @Test
   @DisplayName("an agent that stops answering loses its latency when the ping times out")
   void timeout() {
-    UUID id = UUID.randomUUID();
-    AtomicInteger rounds = new AtomicInteger();
-    AgentPinger pinger = pinger(endpoint(usNode), id, rounds);
-    pinger.start();
+    AgentPinger pinger = startedPinger();
     clock.advance(AgentPinger.INTERVAL.plusSeconds(1));
     assertEquals(Duration.ofMillis(30), pinger.last(id).result().latency());
 
@@ -103,7 +104,6 @@ class AgentPingerTest {
   @Test
   @DisplayName("with no agents a round still completes, and close stops the rounds")
   void emptyAndClosed() {
-    AtomicInteger rounds = new AtomicInteger();
     AgentPinger pinger = new AgentPinger(endpoint(usNode), clock, Map::of, rounds::incrementAndGet);
     pinger.start();
     clock.advance(AgentPinger.INTERVAL);

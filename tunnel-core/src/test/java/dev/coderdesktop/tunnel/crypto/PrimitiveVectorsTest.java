@@ -79,7 +79,7 @@ class PrimitiveVectorsTest {
     byte[] nonce = HEX.parseHex("000000090000004a0000000031415927");
     assertEquals(
         "82413b4227b27bfed30e42508a877d73a0f9e4d58a74a853c12ec41326d3ecdc",
-        HEX.formatHex(XChaChaPoly.hchacha20(key, nonce)));
+        HEX.formatHex(Subkeys.hchacha20(key, nonce)));
   }
 
   @Test

@@ -69,9 +69,7 @@ class DiscoPacketTest {
     @Test
     @DisplayName("a padded version-1 ping is 1310 bytes and matches byte for byte")
     void paddedPing() throws Exception {
-      byte[] p = seal(A, B, new DiscoMessage.Ping(TX, NODE));
-      assertEquals(DiscoPacket.PADDED_PACKET_LENGTH, p.length);
-      assertEquals(PING_V1_SHA256, sha256(p));
+      assertPadded(PING_V1_SHA256, seal(A, B, new DiscoMessage.Ping(TX, NODE)));
     }
 
     @Test
@@ -79,9 +77,7 @@ class DiscoPacketTest {
     void paddedPong() throws Exception {
       DiscoMessage.Pong pong =
           new DiscoMessage.Pong(TX, new InetSocketAddress(DiscoPacket.DERP_MAGIC_ADDRESS, 999));
-      byte[] p = seal(B, A, pong);
-      assertEquals(DiscoPacket.PADDED_PACKET_LENGTH, p.length);
-      assertEquals(PONG_V1_SHA256, sha256(p));
+      assertPadded(PONG_V1_SHA256, seal(B, A, pong));
     }
 
     @Test
@@ -199,6 +195,12 @@ class DiscoPacketTest {
   static byte[] seal(Key from, Key to, DiscoMessage m) throws Exception {
     return DiscoPacket.seal(
         X25519.publicKey(from), NaclBox.sharedKey(from, X25519.publicKey(to)), NONCE, m);
+  }
+
+  /** A padded packet: its full length, and bytes whose SHA-256 is {@code sha256}. */
+  private static void assertPadded(String sha256, byte[] packet) throws Exception {
+    assertEquals(DiscoPacket.PADDED_PACKET_LENGTH, packet.length);
+    assertEquals(sha256, sha256(packet));
   }
 
   private static String sha256(byte[] b) throws Exception {

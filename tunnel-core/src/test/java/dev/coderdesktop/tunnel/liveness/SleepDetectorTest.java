@@ -27,6 +27,14 @@ class SleepDetectorTest {
     assertTrue(events.isEmpty(), events.toString());
   }
 
+  /** One event naming {@code what}, and no second one a minute later. */
+  private void assertReportedOnce(String what) {
+    assertEquals(1, events.size());
+    assertTrue(events.getFirst().contains(what), events.getFirst());
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, events.size());
+  }
+
   @Test
   @DisplayName("a suspend (wall clock jumps, monotonic does not) is reported once")
   void suspend() {
@@ -34,10 +42,7 @@ class SleepDetectorTest {
     clock.advance(Duration.ofSeconds(7));
     clock.jumpWall(Duration.ofMinutes(30));
     clock.advance(Duration.ofSeconds(5));
-    assertEquals(1, events.size());
-    assertTrue(events.getFirst().contains("slept"), events.getFirst());
-    clock.advance(Duration.ofMinutes(1));
-    assertEquals(1, events.size());
+    assertReportedOnce("slept");
   }
 
   @Test
@@ -47,10 +52,7 @@ class SleepDetectorTest {
     clock.advance(Duration.ofSeconds(6));
     clock.stall(Duration.ofSeconds(60));
     clock.advance(Duration.ZERO);
-    assertEquals(1, events.size());
-    assertTrue(events.getFirst().contains("frozen"), events.getFirst());
-    clock.advance(Duration.ofMinutes(1));
-    assertEquals(1, events.size());
+    assertReportedOnce("frozen");
   }
 
   @Test

@@ -42,7 +42,7 @@ public final class VirtualClock implements Clock {
 
   @Override
   public Timer newTimer(String name, Runnable action) {
-    return new VirtualTimer(action);
+    return new VirtualTimer(name, action);
   }
 
   /** Moves time forward, running every timer that falls due, in order, as time passes it. */
@@ -90,12 +90,19 @@ public final class VirtualClock implements Clock {
     return armed.size();
   }
 
+  /** Whether a timer of this name is armed. */
+  public synchronized boolean isArmed(String name) {
+    return armed.stream().anyMatch(t -> t.name.equals(name));
+  }
+
   private final class VirtualTimer implements Timer {
+    final String name;
     final Runnable action;
     long deadline;
     long seq;
 
-    VirtualTimer(Runnable action) {
+    VirtualTimer(String name, Runnable action) {
+      this.name = name;
       this.action = action;
     }
 

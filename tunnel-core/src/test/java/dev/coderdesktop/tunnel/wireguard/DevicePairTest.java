@@ -99,12 +99,16 @@ class DevicePairTest {
   }
 
   private void exchange(String tag) throws Exception {
-    byte[] toB = Packets.ipv4("10.0.0.1", "10.0.0.2", payload("ping " + tag));
-    aTun.inject(toB);
-    assertArrayEquals(toB, bTun.take(WAIT), "A to B " + tag);
-    byte[] toA = Packets.ipv6("fd00::2", "fd00::1", payload("pong " + tag));
-    bTun.inject(toA);
-    assertArrayEquals(toA, aTun.take(WAIT), "B to A " + tag);
+    carry(
+        aTun, bTun, Packets.ipv4("10.0.0.1", "10.0.0.2", payload("ping " + tag)), "A to B " + tag);
+    carry(bTun, aTun, Packets.ipv6("fd00::2", "fd00::1", payload("pong " + tag)), "B to A " + tag);
+  }
+
+  /** Sends {@code packet} into one TUN and asserts that it comes out of the other unchanged. */
+  private static void carry(ChannelTun from, ChannelTun to, byte[] packet, String what)
+      throws Exception {
+    from.inject(packet);
+    assertArrayEquals(packet, to.take(WAIT), what);
   }
 
   /**
@@ -148,13 +152,17 @@ class DevicePairTest {
   @Test
   @DisplayName("B can start the handshake too")
   void initiatedByB() throws Exception {
-    byte[] toA = Packets.ipv6("fd00::2", "fd00::1", payload("hello"));
-    bTun.inject(toA);
-    assertArrayEquals(toA, aTun.take(WAIT));
+    carry(bTun, aTun, Packets.ipv6("fd00::2", "fd00::1", payload("hello")), "B to A");
     exchange("after");
     assertEquals(1, countType(MessageType.INITIATION));
     assertEquals(
         bBind.address(), wire.stream().filter(d -> d.bytes()[0] == 1).findFirst().get().from());
+  }
+
+  /** B counts one drop for {@code reason} and hands nothing to its TUN. */
+  private void assertDroppedAtB(DropReason reason) throws Exception {
+    await("a " + reason + " drop", () -> b.stats().dropped(reason) == 1);
+    assertNull(bTun.take(Duration.ofMillis(50)));
   }
 
   @Test
@@ -170,8 +178,7 @@ class DevicePairTest {
   void spoofedSource() throws Exception {
     exchange("warm-up");
     aTun.inject(Packets.ipv4("10.0.0.99", "10.0.0.2", payload("spoof")));
-    await("a SOURCE_NOT_ALLOWED drop", () -> b.stats().dropped(DropReason.SOURCE_NOT_ALLOWED) == 1);
-    assertNull(bTun.take(Duration.ofMillis(50)));
+    assertDroppedAtB(DropReason.SOURCE_NOT_ALLOWED);
   }
 
   @Test
@@ -185,8 +192,7 @@ class DevicePairTest {
             .findFirst()
             .orElseThrow();
     bBind.deliver(data.from(), data.bytes());
-    await("a REPLAY drop", () -> b.stats().dropped(DropReason.REPLAY) == 1);
-    assertNull(bTun.take(Duration.ofMillis(50)));
+    assertDroppedAtB(DropReason.REPLAY);
   }
 
   @Test
@@ -218,9 +224,7 @@ class DevicePairTest {
   @Test
   @DisplayName("a receiver with nothing to say sends a keepalive after KEEPALIVE_TIMEOUT")
   void passiveKeepalive() throws Exception {
-    byte[] toB = Packets.ipv4("10.0.0.1", "10.0.0.2", payload("one-way"));
-    aTun.inject(toB);
-    assertArrayEquals(toB, bTun.take(WAIT));
+    carry(aTun, bTun, Packets.ipv4("10.0.0.1", "10.0.0.2", payload("one-way")), "A to B");
     long keepalivesBefore = keepalivesFrom(bBind.address());
     advance(Protocol.KEEPALIVE_TIMEOUT.plusMillis(1));
     await("B's keepalive", () -> keepalivesFrom(bBind.address()) == keepalivesBefore + 1);

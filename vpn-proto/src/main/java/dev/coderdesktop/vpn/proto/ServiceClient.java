@@ -108,11 +108,26 @@ public final class ServiceClient implements Closeable {
   /** As above; {@code noDirect} keeps every agent on the DERP relay. */
   public StartResponse start(
       String url, String token, Map<String, String> headers, boolean noDirect) throws IOException {
+    return start(url, token, headers, noDirect, false);
+  }
+
+  /**
+   * As above; {@code allowInsecureHttp} tells the service the user accepted a plain {@code http://}
+   * URL to another machine (it refuses one otherwise).
+   */
+  public StartResponse start(
+      String url,
+      String token,
+      Map<String, String> headers,
+      boolean noDirect,
+      boolean allowInsecureHttp)
+      throws IOException {
     StartRequest.Builder b =
         StartRequest.newBuilder()
             .setCoderUrl(url)
             .setApiToken(token)
-            .setDisableDirectConnections(noDirect);
+            .setDisableDirectConnections(noDirect)
+            .setAllowInsecureHttp(allowInsecureHttp);
     headers.forEach(
         (k, v) -> b.addHeaders(StartRequest.Header.newBuilder().setName(k).setValue(v)));
     return call(ClientMessage.newBuilder().setStart(b).build()).getStart();

@@ -11,11 +11,13 @@ import dev.coderdesktop.vpn.service.ipc.ClientLimits;
 import dev.coderdesktop.vpn.service.ipc.LocalSocketServer;
 import dev.coderdesktop.vpn.service.ipc.Restorer;
 import dev.coderdesktop.vpn.service.ipc.VpnService;
+import dev.coderdesktop.vpn.service.power.LogindSleepWatch;
 import dev.coderdesktop.vpn.service.session.LinuxPlatform;
 import dev.coderdesktop.vpn.service.session.SessionPlatform;
 import dev.coderdesktop.vpn.service.session.SessionStore;
 import dev.coderdesktop.vpn.service.session.StateFile;
 import dev.coderdesktop.vpn.service.session.TunnelSession;
+import dev.coderdesktop.vpn.service.session.Warmup;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -104,12 +106,20 @@ public final class ServiceMain {
             socket, "rw-rw----", group, new AccessPolicy(users, groups), service, maxClients);
     LOG.info("listening on " + socket);
     System.out.println("listening " + socket);
+    // Off the start-up path: the socket already answers, and a Start that comes first only shares
+    // the class initialisation with it.
+    Thread.ofVirtual().name("warmup").start(() -> Warmup.run(net, clock));
     new Restorer(service, store, clock).begin();
+    // A resume re-binds the session, as a client's Wake does.
+    LogindSleepWatch sleep =
+        LogindSleepWatch.system(clock, () -> service.resumed("logind reported a resume"));
+    sleep.start();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  sleep.close();
                   service.shutdown();
                   try {
                     server.close();

@@ -13,8 +13,10 @@ import java.util.Properties;
 
 /**
  * Reads and updates a properties file that several writers share (the tray's settings and the
- * sign-in's URL): an update keeps every key it does not name. Not for secrets. Not atomic across
- * processes; the writers are one user's own programs, changing different keys.
+ * sign-in's URL): an update keeps every key it does not name. Not for tokens, but the file is
+ * private (mode 0600, also when an older version left it readable): the settings' extra headers
+ * often carry credentials for a gateway in front of the deployment. Not atomic across processes;
+ * the writers are one user's own programs, changing different keys.
  */
 public final class PropertiesFile {
 
@@ -44,6 +46,18 @@ public final class PropertiesFile {
     StringWriter w = new StringWriter();
     p.store(w, comment);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, w.toString(), StandardCharsets.UTF_8);
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> owner =
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    if (Files.exists(file)) {
+      Files.setPosixFilePermissions(file, owner);
+    } else {
+      // Created private before anything is written, so no moment exists when others may read it.
+      Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
+    }
+    Files.writeString(
+        file,
+        w.toString(),
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

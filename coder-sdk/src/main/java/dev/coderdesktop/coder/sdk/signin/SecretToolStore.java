@@ -15,23 +15,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The freedesktop Secret Service (GNOME Keyring, KWallet) through libsecret's {@code secret-tool}:
- * the token is the secret, stored under the attributes {@code service=coder-desktop} and {@code
- * url=<deployment>}; the URL itself lives in the settings file, so reading back is one {@code
- * secret-tool lookup} (which prints just the secret on stdout) and never parses {@code search}
- * output (whose attribute lines go to stderr). The token reaches the tool on standard input, never
- * on its command line. Thread-safe (each call is its own process).
+ * each deployment's token is a secret of its own, stored under the attributes {@code
+ * service=coder-desktop} and {@code url=<deployment>}; the index lives in the settings file ({@code
+ * url}, the current deployment, as before there could be several, and {@code deployments}, all of
+ * them), so reading back is one {@code secret-tool lookup} (which prints just the secret on stdout)
+ * and never parses {@code search} output (whose attribute lines go to stderr). The token reaches
+ * the tool on standard input, never on its command line. Tokens left in the plain credentials file
+ * (a session without a keyring before) move into the keyring on the next save. Thread-safe (each
+ * call is its own process).
  */
 public final class SecretToolStore implements TokenStore {
 
   /** The attribute all our items carry. */
   static final String SERVICE = "coder-desktop";
 
-  /** The settings file's key for the deployment URL. */
+  /** The settings file's key for the current deployment's URL. */
   static final String URL_KEY = "url";
+
+  /** The settings file's key for every deployment's URL, separated by spaces. */
+  static final String LIST_KEY = "deployments";
 
   private static final long TIMEOUT_SECONDS = 20;
 
@@ -43,8 +50,8 @@ public final class SecretToolStore implements TokenStore {
    * A store using the {@code secret-tool} at {@code tool}.
    *
    * @param env the session's environment (its {@code DBUS_SESSION_BUS_ADDRESS} reaches the tool)
-   * @param files the settings file (for the URL) and the plain credentials file (removed on save,
-   *     so no token is left in a file once it is in the keyring)
+   * @param files the settings file (for the index) and the plain credentials file (moved into the
+   *     keyring on save, so no token is left in a file once the keyring holds them)
    */
   public SecretToolStore(Path tool, Map<String, String> env, SignInFiles files) {
     this.tool = tool;
@@ -53,12 +60,14 @@ public final class SecretToolStore implements TokenStore {
   }
 
   @Override
-  public Optional<SignIn> load() throws IOException {
-    String url = PropertiesFile.read(files.settings()).getProperty(URL_KEY, "").strip();
-    if (url.isEmpty()) {
-      return Optional.empty();
-    }
-    Result r = run(List.of("lookup", "service", SERVICE, "url", url), null);
+  public SignInIndex index() throws IOException {
+    Properties p = PropertiesFile.read(files.settings());
+    return SignInIndex.read(p.getProperty(URL_KEY), p.getProperty(LIST_KEY));
+  }
+
+  @Override
+  public Optional<SignIn> load(DeploymentUrl url) throws IOException {
+    Result r = run(List.of("lookup", "service", SERVICE, "url", url.toString()), null);
     // lookup exits 1 with nothing on stderr when no item matches.
     if (r.exit() != 0 && r.err().isEmpty()) {
       return Optional.empty();
@@ -69,48 +78,76 @@ public final class SecretToolStore implements TokenStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(new SignIn(DeploymentUrl.parse(url), SessionToken.of(secret)));
-    } catch (DeploymentUrl.InvalidException | IllegalArgumentException e) {
+      return Optional.of(new SignIn(url, SessionToken.of(secret)));
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
   @Override
-  public void save(SignIn signIn) throws IOException {
-    clearItems();
-    run(
-            List.of(
-                "store",
-                "--label=Coder Desktop session token",
-                "service",
-                SERVICE,
-                "url",
-                signIn.url().toString()),
-            signIn.token().reveal())
-        .check("store");
-    Map<String, String> change = new HashMap<>();
-    change.put(URL_KEY, signIn.url().toString());
-    PropertiesFile.update(files.settings(), change, "Coder Desktop settings");
-    Files.deleteIfExists(files.credentials());
+  public synchronized void save(SignIn signIn) throws IOException {
+    SignInIndex index = index();
+    FileTokenStore plain = new FileTokenStore(files.credentials());
+    for (Map.Entry<DeploymentUrl, String> e : plain.tokens().entrySet()) {
+      if (!index.contains(e.getKey()) && !e.getKey().equals(signIn.url())) {
+        store(e.getKey(), e.getValue());
+        index = index.adding(e.getKey());
+      }
+    }
+    // Storing under the same attributes replaces that deployment's item.
+    store(signIn.url(), signIn.token().reveal());
+    writeIndex(index.adding(signIn.url()));
+    plain.clear();
   }
 
   @Override
-  public void clear() throws IOException {
-    clearItems();
-    Map<String, String> change = new HashMap<>();
-    change.put(URL_KEY, null);
-    if (Files.exists(files.settings())) {
-      PropertiesFile.update(files.settings(), change, "Coder Desktop settings");
-    }
-    Files.deleteIfExists(files.credentials());
+  public synchronized void use(DeploymentUrl url) throws IOException {
+    writeIndex(index().using(url));
   }
 
-  /** Removes our items; like lookup, clear exits 1 without a word when there were none. */
-  private void clearItems() throws IOException {
+  @Override
+  public synchronized void remove(DeploymentUrl url) throws IOException {
+    Result r = run(List.of("clear", "service", SERVICE, "url", url.toString()), null);
+    if (!(r.exit() == 1 && r.err().isEmpty())) {
+      r.check("clear");
+    }
+    SignInIndex index = index();
+    if (index.contains(url)) {
+      writeIndex(index.without(url));
+    }
+  }
+
+  @Override
+  public synchronized void clear() throws IOException {
+    // Like lookup, clear exits 1 without a word when there were no items.
     Result r = run(List.of("clear", "service", SERVICE), null);
     if (!(r.exit() == 1 && r.err().isEmpty())) {
       r.check("clear");
     }
+    if (Files.exists(files.settings())) {
+      writeIndex(SignInIndex.EMPTY);
+    }
+    Files.deleteIfExists(files.credentials());
+  }
+
+  private void store(DeploymentUrl url, String token) throws IOException {
+    run(
+            List.of(
+                "store",
+                "--label=Coder Desktop session token (" + url.uri().getHost() + ")",
+                "service",
+                SERVICE,
+                "url",
+                url.toString()),
+            token)
+        .check("store");
+  }
+
+  private void writeIndex(SignInIndex index) throws IOException {
+    Map<String, String> change = new HashMap<>();
+    change.put(URL_KEY, index.current().map(DeploymentUrl::toString).orElse(null));
+    change.put(LIST_KEY, index.deployments().isEmpty() ? null : index.listText());
+    PropertiesFile.update(files.settings(), change, "Coder Desktop settings");
   }
 
   @Override

@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.wireguard.tai64n;
 
+import dev.coderdesktop.tunnel.crypto.FixedBytes;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * A 12-byte TAI64N timestamp as WireGuard sends in handshake initiations: 8 bytes of seconds offset
  * by 2^62 + 10, then 4 bytes of nanoseconds, both big-endian. Immutable. Ordering is byte-wise,
  * which is how a responder rejects replayed initiations.
  */
-public final class Tai64n implements Comparable<Tai64n> {
+public final class Tai64n extends FixedBytes implements Comparable<Tai64n> {
 
   /** Encoded length. */
   public static final int LENGTH = 12;
@@ -20,10 +20,8 @@ public final class Tai64n implements Comparable<Tai64n> {
   // Nanoseconds are rounded down to ~16 ms so the timestamp does not leak precise clock readings.
   private static final int WHITENER_MASK = 0x1000000 - 1;
 
-  private final byte[] bytes;
-
   private Tai64n(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   /** The whitened timestamp of {@code t}. */
@@ -42,20 +40,12 @@ public final class Tai64n implements Comparable<Tai64n> {
 
   /** Decodes 12 bytes. */
   public static Tai64n decode(byte[] src, int off) {
-    if (src.length - off < LENGTH) {
-      throw new IllegalArgumentException("TAI64N needs 12 bytes");
-    }
-    return new Tai64n(Arrays.copyOfRange(src, off, off + LENGTH));
+    return new Tai64n(copyOf(src, off, LENGTH, "TAI64N"));
   }
 
   /** The all-zero timestamp, earlier than any real one. */
   public static Tai64n zero() {
     return new Tai64n(new byte[LENGTH]);
-  }
-
-  /** A copy of the encoded bytes. */
-  public byte[] bytes() {
-    return bytes.clone();
   }
 
   /** Whether this timestamp is strictly later than {@code other}. */
@@ -65,21 +55,11 @@ public final class Tai64n implements Comparable<Tai64n> {
 
   @Override
   public int compareTo(Tai64n o) {
-    return Arrays.compareUnsigned(bytes, o.bytes);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Tai64n t && Arrays.equals(bytes, t.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return compareBytes(o);
   }
 
   @Override
   public String toString() {
-    return "Tai64n(" + java.util.HexFormat.of().formatHex(bytes) + ")";
+    return "Tai64n(" + hex(0, LENGTH) + ")";
   }
 }

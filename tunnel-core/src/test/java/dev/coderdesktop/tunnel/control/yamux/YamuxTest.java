@@ -68,11 +68,24 @@ class YamuxTest {
             new DataInputStream(new java.io.ByteArrayInputStream(HexFormat.of().parseHex(hex)))));
   }
 
+  private YamuxSession clientSession() throws IOException {
+    return new YamuxSession(clientSocket.getInputStream(), clientSocket.getOutputStream(), true);
+  }
+
+  /**
+   * Sends {@code frame} to the client session as its peer would and reads the header it answers.
+   */
+  private Header answerTo(byte[] frame) throws IOException {
+    OutputStream raw = serverSocket.getOutputStream();
+    raw.write(frame);
+    raw.flush();
+    return Header.read(new DataInputStream(serverSocket.getInputStream()));
+  }
+
   @Test
   @DisplayName("several streams move megabytes concurrently within their windows")
   void bulkTransfer() throws Exception {
-    YamuxSession client =
-        new YamuxSession(clientSocket.getInputStream(), clientSocket.getOutputStream(), true);
+    YamuxSession client = clientSession();
     YamuxSession server =
         new YamuxSession(serverSocket.getInputStream(), serverSocket.getOutputStream(), false);
     // Each sender and receiver needs its own thread: a sender blocks until its reader frees window.
@@ -140,8 +153,7 @@ class YamuxTest {
   @Test
   @DisplayName("a half-closed stream still carries the reply")
   void halfClose() throws Exception {
-    YamuxSession client =
-        new YamuxSession(clientSocket.getInputStream(), clientSocket.getOutputStream(), true);
+    YamuxSession client = clientSession();
     YamuxSession server =
         new YamuxSession(serverSocket.getInputStream(), serverSocket.getOutputStream(), false);
     YamuxStream c = client.openStream();
@@ -163,26 +175,20 @@ class YamuxTest {
   @Test
   @DisplayName("a ping from the peer is answered with the same value")
   void answersPing() throws Exception {
-    YamuxSession client =
-        new YamuxSession(clientSocket.getInputStream(), clientSocket.getOutputStream(), true);
-    OutputStream raw = serverSocket.getOutputStream();
-    raw.write(new Header(Header.PING, Header.SYN, 0, 0x0badcafe).encode());
-    raw.flush();
-    Header h = Header.read(new DataInputStream(serverSocket.getInputStream()));
-    assertEquals(new Header(Header.PING, Header.ACK, 0, 0x0badcafe), h);
+    YamuxSession client = clientSession();
+    assertEquals(
+        new Header(Header.PING, Header.ACK, 0, 0x0badcafe),
+        answerTo(new Header(Header.PING, Header.SYN, 0, 0x0badcafe).encode()));
     client.close();
   }
 
   @Test
   @DisplayName("a malformed frame ends the session with a protocol-error go-away")
   void protocolError() throws Exception {
-    YamuxSession client =
-        new YamuxSession(clientSocket.getInputStream(), clientSocket.getOutputStream(), true);
-    OutputStream raw = serverSocket.getOutputStream();
-    raw.write(new byte[] {7, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0});
-    raw.flush();
-    Header h = Header.read(new DataInputStream(serverSocket.getInputStream()));
-    assertEquals(new Header(Header.GO_AWAY, 0, 0, 1), h);
+    YamuxSession client = clientSession();
+    assertEquals(
+        new Header(Header.GO_AWAY, 0, 0, 1),
+        answerTo(new byte[] {7, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0}));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!client.isClosed() && System.nanoTime() < deadline) {
       Thread.onSpinWait();

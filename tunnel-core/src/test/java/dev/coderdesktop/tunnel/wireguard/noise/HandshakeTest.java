@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class HandshakeTest {
 
@@ -41,6 +42,17 @@ class HandshakeTest {
     return new SessionKeys[] {alice.deriveSessionKeys(), bob.deriveSessionKeys()};
   }
 
+  /** An initiation from alice to bob, with a handshake of alice's own that nobody answers. */
+  private byte[] aliceInitiation() throws HandshakeException {
+    byte[] init = new byte[Layout.INITIATION_SIZE];
+    new Handshake(alicePriv, alicePub, bobPub, null).createInitiation(1, now, init, 0);
+    return init;
+  }
+
+  private static void assertRefused(HandshakeException.Reason reason, Executable step) {
+    assertEquals(reason, assertThrows(HandshakeException.class, step).reason());
+  }
+
   @Test
   @DisplayName("initiator and responder derive mirrored transport keys and indexes")
   void mirroredKeys() throws Exception {
@@ -62,9 +74,7 @@ class HandshakeTest {
     other[0] = 1;
     SessionKeys[] k = run(Key.secretKey(other), Key.secretKey(other));
     assertEquals(k[0].sendKey(), k[1].receiveKey());
-    HandshakeException e =
-        assertThrows(HandshakeException.class, () -> run(psk, Key.secretKey(other)));
-    assertEquals(HandshakeException.Reason.DECRYPT_FAILED, e.reason());
+    assertRefused(HandshakeException.Reason.DECRYPT_FAILED, () -> run(psk, Key.secretKey(other)));
   }
 
   @Nested
@@ -73,45 +83,31 @@ class HandshakeTest {
     @Test
     @DisplayName("for another responder fails to decrypt")
     void wrongResponder() throws Exception {
-      Handshake alice = new Handshake(alicePriv, alicePub, bobPub, null);
-      byte[] init = new byte[Layout.INITIATION_SIZE];
-      alice.createInitiation(1, now, init, 0);
+      byte[] init = aliceInitiation();
       Key evePriv = X25519.generatePrivateKey();
-      HandshakeException e =
-          assertThrows(
-              HandshakeException.class,
-              () ->
-                  Handshake.openInitiation(
-                      evePriv, X25519.publicKey(evePriv), init, 0, init.length));
-      assertEquals(HandshakeException.Reason.DECRYPT_FAILED, e.reason());
+      assertRefused(
+          HandshakeException.Reason.DECRYPT_FAILED,
+          () -> Handshake.openInitiation(evePriv, X25519.publicKey(evePriv), init, 0, init.length));
     }
 
     @Test
     @DisplayName("with a low-order ephemeral key is rejected")
     void lowOrderEphemeral() throws Exception {
-      Handshake alice = new Handshake(alicePriv, alicePub, bobPub, null);
-      byte[] init = new byte[Layout.INITIATION_SIZE];
-      alice.createInitiation(1, now, init, 0);
+      byte[] init = aliceInitiation();
       java.util.Arrays.fill(init, Layout.INITIATION_NOISE_OFFSET, 40, (byte) 0);
-      HandshakeException e =
-          assertThrows(
-              HandshakeException.class,
-              () -> Handshake.openInitiation(bobPriv, bobPub, init, 0, init.length));
-      assertEquals(HandshakeException.Reason.LOW_ORDER_KEY, e.reason());
+      assertRefused(
+          HandshakeException.Reason.LOW_ORDER_KEY,
+          () -> Handshake.openInitiation(bobPriv, bobPub, init, 0, init.length));
     }
 
     @Test
     @DisplayName("from an unexpected static key is refused by that peer's handshake")
     void wrongPeer() throws Exception {
-      Handshake alice = new Handshake(alicePriv, alicePub, bobPub, null);
-      byte[] init = new byte[Layout.INITIATION_SIZE];
-      alice.createInitiation(1, now, init, 0);
+      byte[] init = aliceInitiation();
       InitiationResult r = Handshake.openInitiation(bobPriv, bobPub, init, 0, init.length);
       Handshake bobWithCarol =
           new Handshake(bobPriv, bobPub, X25519.publicKey(X25519.generatePrivateKey()), null);
-      HandshakeException e =
-          assertThrows(HandshakeException.class, () -> bobWithCarol.acceptInitiation(r));
-      assertEquals(HandshakeException.Reason.UNKNOWN_PEER, e.reason());
+      assertRefused(HandshakeException.Reason.UNKNOWN_PEER, () -> bobWithCarol.acceptInitiation(r));
     }
   }
 
@@ -149,9 +145,7 @@ class HandshakeTest {
   @Test
   @DisplayName("random mutations of handshake messages only ever raise HandshakeException")
   void fuzz() throws Exception {
-    Handshake alice = new Handshake(alicePriv, alicePub, bobPub, null);
-    byte[] init = new byte[Layout.INITIATION_SIZE];
-    alice.createInitiation(1, now, init, 0);
+    byte[] init = aliceInitiation();
     Random rnd = new Random(42);
     for (int i = 0; i < 2000; i++) {
       byte[] m = init.clone();

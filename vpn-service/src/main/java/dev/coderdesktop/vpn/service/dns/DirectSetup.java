@@ -29,11 +29,6 @@ final class DirectSetup implements ResolverSetup {
   }
 
   @Override
-  public ResolverMode mode() {
-    return ResolverMode.DIRECT;
-  }
-
-  @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)
       throws IOException {
     byte[] original = Files.readAllBytes(resolvConf);
@@ -52,7 +47,7 @@ final class DirectSetup implements ResolverSetup {
       return;
     }
     byte[] original = Files.readAllBytes(backup);
-    if (Files.exists(resolvConf) && ResolvConf.parse(Files.readAllBytes(resolvConf)).ours()) {
+    if (Files.exists(resolvConf) && ResolvConf.read(resolvConf).ours()) {
       ResolvConfFile.replace(resolvConf, original);
     } else {
       LOG.warning(

@@ -4,6 +4,7 @@ package dev.coderdesktop.vpn.service.dns;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,15 +62,39 @@ public final class DnsShim implements Closeable {
   /** Binds UDP and TCP on {@code address} and starts serving {@code initial}. */
   public DnsShim(InetSocketAddress address, HostTable initial) throws IOException {
     this.table = initial;
-    this.channel = DatagramChannel.open();
-    try {
-      channel.bind(address);
-      this.tcp = new DnsTcpServer(localAddress(), this::respondTcp);
-    } catch (IOException e) {
-      channel.close();
-      throw e;
-    }
+    Sockets bound = Sockets.bind(address, this::respondTcp);
+    this.channel = bound.udp();
+    this.tcp = bound.tcp();
     this.thread = Thread.ofPlatform().name("dns-shim").daemon().start(this::serve);
+  }
+
+  /** The UDP and TCP sockets of one port. */
+  private record Sockets(DatagramChannel udp, DnsTcpServer tcp) {
+    private static final int PICK_PORT_ATTEMPTS = 10;
+
+    /**
+     * Binds both on {@code address}. With port 0 the system picks a UDP port whose number TCP may
+     * not have free; then another is picked.
+     */
+    static Sockets bind(InetSocketAddress address, UnaryOperator<byte[]> tcpResponder)
+        throws IOException {
+      for (int attempt = 1; ; attempt++) {
+        DatagramChannel udp = DatagramChannel.open();
+        try {
+          udp.bind(address);
+          return new Sockets(
+              udp, new DnsTcpServer((InetSocketAddress) udp.getLocalAddress(), tcpResponder));
+        } catch (BindException e) {
+          udp.close();
+          if (address.getPort() != 0 || attempt == PICK_PORT_ATTEMPTS) {
+            throw e;
+          }
+        } catch (IOException e) {
+          udp.close();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The bound address (useful with port 0; TCP uses the same port). */

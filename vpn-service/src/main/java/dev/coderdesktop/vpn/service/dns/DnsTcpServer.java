@@ -36,8 +36,14 @@ final class DnsTcpServer implements Closeable {
   DnsTcpServer(InetSocketAddress address, UnaryOperator<byte[]> responder) throws IOException {
     this.responder = responder;
     this.server = new ServerSocket();
-    server.setReuseAddress(true);
-    server.bind(address);
+    try {
+      server.setReuseAddress(true);
+      server.bind(address);
+    } catch (IOException e) {
+      // The shim may try another port: leave no socket behind.
+      server.close();
+      throw e;
+    }
     Thread.ofPlatform().name("dns-shim-tcp").daemon().start(this::accept);
   }
 

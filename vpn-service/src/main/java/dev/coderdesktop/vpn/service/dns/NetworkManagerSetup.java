@@ -45,11 +45,6 @@ final class NetworkManagerSetup implements ResolverSetup {
   }
 
   @Override
-  public ResolverMode mode() {
-    return dnsmasq ? ResolverMode.NETWORK_MANAGER_DNSMASQ : ResolverMode.NETWORK_MANAGER;
-  }
-
-  @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)
       throws IOException {
     String header = "# Written by coder-desktop-vpn while CoderVPN runs; removed when it stops.\n";
@@ -58,7 +53,7 @@ final class NetworkManagerSetup implements ResolverSetup {
       runner.run(List.of("nmcli", "general", "reload", "dns-full"));
       return List.of();
     }
-    ResolvConf conf = ResolvConf.parse(Files.readAllBytes(resolvConf));
+    ResolvConf conf = ResolvConf.read(resolvConf);
     List<String> searches = new ArrayList<>();
     List<String> options = new ArrayList<>();
     for (String s : conf.settings()) {

@@ -3,10 +3,13 @@
 package dev.coderdesktop.vpn.service.dns;
 
 import dev.coderdesktop.tunnel.path.Endpoints;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +32,11 @@ public record ResolvConf(List<String> nameservers, List<String> settings, String
   public ResolvConf {
     nameservers = List.copyOf(nameservers);
     settings = List.copyOf(settings);
+  }
+
+  /** Reads and parses {@code file}. */
+  public static ResolvConf read(Path file) throws IOException {
+    return parse(Files.readAllBytes(file));
   }
 
   /** Parses {@code bytes} leniently, as the C library does: unknown lines are kept, not refused. */

@@ -6,7 +6,6 @@ import dev.coderdesktop.tunnel.path.Endpoints;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,15 +32,9 @@ final class ResolvconfSetup implements ResolverSetup {
   }
 
   @Override
-  public ResolverMode mode() {
-    return openresolv ? ResolverMode.OPENRESOLV : ResolverMode.RESOLVCONF;
-  }
-
-  @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)
       throws IOException {
-    List<InetSocketAddress> upstreams =
-        ResolvConf.parse(Files.readAllBytes(resolvConf)).upstreams(shim);
+    List<InetSocketAddress> upstreams = ResolvConf.read(resolvConf).upstreams(shim);
     String record = "nameserver " + Endpoints.address(shim) + "\n";
     if (openresolv) {
       runner.run(List.of("resolvconf", "-x", "-a", link), record);

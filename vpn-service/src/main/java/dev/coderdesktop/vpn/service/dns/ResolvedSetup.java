@@ -22,11 +22,6 @@ final class ResolvedSetup implements ResolverSetup {
   }
 
   @Override
-  public ResolverMode mode() {
-    return ResolverMode.SYSTEMD_RESOLVED;
-  }
-
-  @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)
       throws IOException {
     runner.run(List.of("resolvectl", "dns", link, Endpoints.address(shim)));

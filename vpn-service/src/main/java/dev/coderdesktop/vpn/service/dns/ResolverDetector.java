@@ -60,7 +60,7 @@ final class ResolverDetector {
     ResolvConf conf;
     try {
       target = link ? Files.readSymbolicLink(resolvConf).toString() : "";
-      conf = ResolvConf.parse(Files.readAllBytes(resolvConf));
+      conf = ResolvConf.read(resolvConf);
     } catch (IOException e) {
       return new Unusable(
           "cannot read " + resolvConf + (link ? " (a link to " + target + ")" : "") + ": " + e);

@@ -8,13 +8,11 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * One way of making the system resolver send the suffix's names to the shim. {@link #revert} must
- * work in a fresh process from the same arguments alone (crash repair), and be idempotent.
+ * One way of making the system resolver send the suffix's names to the shim; which {@link
+ * ResolverMode} it serves is {@link SystemResolver}'s choice, made in one place. {@link #revert}
+ * must work in a fresh process from the same arguments alone (crash repair), and be idempotent.
  */
 interface ResolverSetup {
-
-  /** Which setup this is. */
-  ResolverMode mode();
 
   /**
    * Points the resolver at {@code shim} for {@code suffix} on {@code link}; returns the servers the

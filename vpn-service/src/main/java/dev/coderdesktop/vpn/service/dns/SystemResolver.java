@@ -56,6 +56,7 @@ public final class SystemResolver {
   private final Path stateFile;
 
   // Guarded by this.
+  private ResolverMode currentMode;
   private ResolverSetup current;
   private String currentLink;
 
@@ -128,9 +129,10 @@ public final class SystemResolver {
           stateFile, (mode.id() + "\n" + link + "\n").getBytes(StandardCharsets.UTF_8));
       upstreams = setup.apply(link, shim, suffix);
     } catch (IOException e) {
-      undo(setup, link);
+      undo(mode, setup, link);
       throw unavailable(mode.id() + ": " + e.getMessage(), shim, suffix);
     }
+    currentMode = mode;
     current = setup;
     currentLink = link;
     LOG.info("resolver: " + mode.id() + ", forwarding to " + upstreams);
@@ -140,7 +142,8 @@ public final class SystemResolver {
   /** Undoes {@link #configure}; a no-op when nothing is configured. */
   public synchronized void revert() {
     if (current != null) {
-      undo(current, currentLink);
+      undo(currentMode, current, currentLink);
+      currentMode = null;
       current = null;
       currentLink = null;
     }
@@ -169,17 +172,17 @@ public final class SystemResolver {
       return Optional.empty();
     }
     LOG.warning("undoing the " + mode.get().id() + " resolver setup of a run that did not stop");
-    undo(setups.apply(mode.get()), lines.get(1));
+    undo(mode.get(), setups.apply(mode.get()), lines.get(1));
     return mode;
   }
 
-  private void undo(ResolverSetup setup, String link) {
+  private void undo(ResolverMode mode, ResolverSetup setup, String link) {
     try {
       setup.revert(link);
       deleteState();
     } catch (IOException e) {
       // The record stays, so the next start tries again.
-      LOG.warning("could not undo the " + setup.mode().id() + " resolver setup: " + e.getMessage());
+      LOG.warning("could not undo the " + mode.id() + " resolver setup: " + e.getMessage());
     }
   }
 

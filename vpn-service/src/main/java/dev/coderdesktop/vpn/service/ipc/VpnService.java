@@ -188,7 +188,11 @@ public final class VpnService implements LocalSocketServer.Handler {
     Outcome o =
         start(
             new Session.StartParams(
-                req.getCoderUrl(), req.getApiToken(), headers, req.getDisableDirectConnections()));
+                req.getCoderUrl(),
+                req.getApiToken(),
+                headers,
+                req.getDisableDirectConnections(),
+                req.getAllowInsecureHttp()));
     return o.ok()
         ? StartResponse.newBuilder().setSuccess(true).build()
         : StartResponse.newBuilder().setErrorMessage(o.error()).build();
@@ -394,25 +398,35 @@ public final class VpnService implements LocalSocketServer.Handler {
   }
 
   WakeResponse wake() {
+    return WakeResponse.newBuilder().setSuccess(resumed("a client reported a wake")).build();
+  }
+
+  /**
+   * The machine woke (a client's Wake, or logind's PrepareForSleep(false)): re-binds the running
+   * session once per {@link #WAKE_DEBOUNCE}, since the tray and logind report the same resume.
+   * Returns false when no session runs or the re-bind failed. Safe from any thread; does not block
+   * on the redials.
+   */
+  public boolean resumed(String why) {
     Session s;
     synchronized (this) {
       if (lifecycle != Status.Lifecycle.STARTED) {
-        return WakeResponse.newBuilder().setSuccess(false).build();
+        return false;
       }
       long now = clock.nanoTime();
       if (lastWakeNanos != Long.MIN_VALUE && now - lastWakeNanos < WAKE_DEBOUNCE.toNanos()) {
-        return WakeResponse.newBuilder().setSuccess(true).build();
+        return true;
       }
       lastWakeNanos = now;
       s = session;
     }
-    LOG.info("wake: re-binding the session");
+    LOG.info("wake: re-binding the session (" + why + ")");
     try {
-      s.rebind();
-      return WakeResponse.newBuilder().setSuccess(true).build();
+      s.rebind(why);
+      return true;
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.WARNING, "re-bind failed", e);
-      return WakeResponse.newBuilder().setSuccess(false).build();
+      return false;
     }
   }
 
@@ -456,6 +470,9 @@ public final class VpnService implements LocalSocketServer.Handler {
                 StatusMapper.peerUpdate(agents, t -> now.minusNanos(Math.max(0, nowNanos - t))));
     if (!dns.getMode().isEmpty()) {
       b.setDns(dns);
+    }
+    if (running != null && lifecycle == Status.Lifecycle.STARTED) {
+      b.setDeploymentUrl(running.url());
     }
     return b.build();
   }

@@ -65,8 +65,8 @@ final class CoderConnectEngine implements Engine {
   }
 
   @Override
-  public void rebind() {
-    engine.rebind("a client reported a wake");
+  public void rebind(String reason) {
+    engine.rebind(reason);
   }
 
   @Override

@@ -46,7 +46,11 @@ final class DeploymentSignIn {
     try {
       SessionToken t = SessionToken.of(params.token());
       CoderClient api =
-          new CoderClient(DeploymentUrl.parse(params.url()), t, params.headers(), net);
+          new CoderClient(
+              DeploymentUrl.parse(params.url(), params.allowInsecureHttp()),
+              t,
+              params.headers(),
+              net);
       String version = api.checkVersion().toString();
       Values.User me = api.me();
       Values.AgentConnectionInfo info = api.agentConnectionInfo();
@@ -89,7 +93,8 @@ final class DeploymentSignIn {
               derp.latencies(),
               policy,
               StunServers.of(info.derpMap()),
-              params.noDirect() || info.disableDirectConnections());
+              params.noDirect() || info.disableDirectConnections(),
+              DerpSelection.regions(info.derpMap()));
       LOG.info(
           "direct connections: "
               + (info.disableDirectConnections()

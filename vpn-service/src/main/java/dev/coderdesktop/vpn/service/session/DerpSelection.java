@@ -3,6 +3,8 @@
 package dev.coderdesktop.vpn.service.session;
 
 import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.tunnel.derp.RelayRegion;
+import dev.coderdesktop.tunnel.derp.RelayRegions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +108,7 @@ public record DerpSelection(
         .flatMap(
             r ->
                 r.nodes().stream()
-                    .filter(n -> !n.stunOnly() && host(n) != null)
+                    .filter(n -> !n.stunOnly() && url(n) != null)
                     .limit(1)
                     .map(n -> new Candidate(r.regionId(), url(n))))
         .toList();
@@ -122,24 +124,19 @@ public record DerpSelection(
     return out;
   }
 
-  /**
-   * Where to connect: the host name, or else a forced address (real deployments may leave the host
-   * name empty and give only an IPv4 or IPv6 address, as coderd's own test servers do).
-   */
-  private static String host(Values.DerpNode n) {
-    for (String h : new String[] {n.hostName(), n.ipv4(), n.ipv6()}) {
-      if (h != null && !h.isBlank() && !h.equals("none")) {
-        return h;
-      }
-    }
-    return null;
+  private static URI url(Values.DerpNode n) {
+    return RelayRegion.relayUrl(n.hostName(), n.ipv4(), n.ipv6(), n.derpPort(), n.forceHttp());
   }
 
-  private static URI url(Values.DerpNode n) {
-    String scheme = n.forceHttp() ? "http" : "https";
-    int port = n.derpPort() == 0 ? (n.forceHttp() ? 80 : 443) : n.derpPort();
-    String h = host(n);
-    String host = h.contains(":") ? "[" + h + "]" : h;
-    return URI.create(scheme + "://" + host + ":" + port + "/derp");
+  /** Every region with a relay, for the engine (peers' home regions, fail-over). */
+  public static RelayRegions regions(Values.DerpMap map) {
+    Map<Integer, String> names = names(map);
+    Map<Integer, RelayRegion> out = new HashMap<>();
+    for (Candidate c : candidates(map)) {
+      out.put(
+          c.regionId(),
+          new RelayRegion(c.regionId(), names.getOrDefault(c.regionId(), ""), c.url(), false));
+    }
+    return new RelayRegions(out);
   }
 }

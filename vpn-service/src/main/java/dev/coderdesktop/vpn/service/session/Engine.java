@@ -22,7 +22,7 @@ public interface Engine extends AutoCloseable {
   List<AgentView> agents();
 
   /** Redials the relay and the control plane and re-sends our node (after a resume). */
-  void rebind();
+  void rebind(String reason);
 
   @Override
   void close();

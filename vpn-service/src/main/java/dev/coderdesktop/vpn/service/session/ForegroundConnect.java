@@ -76,7 +76,9 @@ public final class ForegroundConnect implements Callable<Integer> {
     try {
       session =
           TunnelSession.open(
-              new Session.StartParams(url, readToken(tokenFile), headers),
+              // A development tool run by root with the URL on its command line: the operator's
+              // own URL, as typed, is the consent to plain HTTP the socket's clients must give.
+              new Session.StartParams(url, readToken(tokenFile), headers, false, true),
               iface,
               new LinuxPlatform(
                   Connectivity.defaults(),

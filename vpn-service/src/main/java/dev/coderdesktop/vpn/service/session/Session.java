@@ -22,7 +22,7 @@ public interface Session extends AutoCloseable {
   }
 
   /** Redials the relay and the control plane now, as after a resume or a network change. */
-  void rebind();
+  void rebind(String reason);
 
   /** Tears everything down; never throws. */
   @Override
@@ -54,9 +54,15 @@ public interface Session extends AutoCloseable {
    * @param token the session token
    * @param headers extra headers
    * @param noDirect stay on the DERP relay (the Start's {@code disable_direct_connections})
+   * @param allowInsecureHttp the user accepted a plain {@code http://} URL to another machine (the
+   *     Start's {@code allow_insecure_http}); without it such a URL is refused at sign-in
    */
   record StartParams(
-      String url, String token, java.util.Map<String, String> headers, boolean noDirect) {
+      String url,
+      String token,
+      java.util.Map<String, String> headers,
+      boolean noDirect,
+      boolean allowInsecureHttp) {
     /** Copies. */
     public StartParams {
       headers = java.util.Map.copyOf(headers);
@@ -67,14 +73,24 @@ public interface Session extends AutoCloseable {
       this(url, token, headers, false);
     }
 
+    /** Without consent to plain HTTP. */
+    public StartParams(
+        String url, String token, java.util.Map<String, String> headers, boolean noDirect) {
+      this(url, token, headers, noDirect, false);
+    }
+
     /** The same, kept on the DERP relay (the operator's {@code --no-direct}). */
     public StartParams withNoDirect() {
-      return new StartParams(url, token, headers, true);
+      return new StartParams(url, token, headers, true, allowInsecureHttp);
     }
 
     @Override
     public String toString() {
-      return "StartParams[" + url + (noDirect ? ", DERP only" : "") + "]";
+      return "StartParams["
+          + url
+          + (noDirect ? ", DERP only" : "")
+          + (allowInsecureHttp ? ", insecure HTTP allowed" : "")
+          + "]";
     }
   }
 }

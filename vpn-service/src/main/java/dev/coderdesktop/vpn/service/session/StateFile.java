@@ -45,7 +45,8 @@ public final class StateFile implements SessionStore {
         StartRequest.newBuilder()
             .setCoderUrl(params.url())
             .setApiToken(params.token())
-            .setDisableDirectConnections(params.noDirect());
+            .setDisableDirectConnections(params.noDirect())
+            .setAllowInsecureHttp(params.allowInsecureHttp());
     params
         .headers()
         .forEach((k, v) -> b.addHeaders(StartRequest.Header.newBuilder().setName(k).setValue(v)));
@@ -81,7 +82,11 @@ public final class StateFile implements SessionStore {
       r.getHeadersList().forEach(h -> headers.put(h.getName(), h.getValue()));
       return Optional.of(
           new Session.StartParams(
-              r.getCoderUrl(), r.getApiToken(), headers, r.getDisableDirectConnections()));
+              r.getCoderUrl(),
+              r.getApiToken(),
+              headers,
+              r.getDisableDirectConnections(),
+              r.getAllowInsecureHttp()));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

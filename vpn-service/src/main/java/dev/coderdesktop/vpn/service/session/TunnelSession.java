@@ -155,8 +155,8 @@ public final class TunnelSession implements Session {
   }
 
   @Override
-  public void rebind() {
-    engine.rebind();
+  public void rebind(String reason) {
+    engine.rebind(reason);
   }
 
   /** The DNS table for the agents, plus the name that tells clients Coder Connect is on. */

@@ -41,8 +41,18 @@ class DnsForwardingTest {
 
   @BeforeEach
   void start() throws IOException {
-    upstreamUdp = new DatagramSocket(0, LO);
-    upstreamTcp = new ServerSocket(upstreamUdp.getLocalPort(), 5, LO);
+    // UDP picks the port; TCP may not have that number free, so pick again until both do.
+    for (int attempt = 1; upstreamTcp == null; attempt++) {
+      upstreamUdp = new DatagramSocket(0, LO);
+      try {
+        upstreamTcp = new ServerSocket(upstreamUdp.getLocalPort(), 5, LO);
+      } catch (java.net.BindException e) {
+        upstreamUdp.close();
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
     Thread.ofVirtual().start(this::serveUdp);
     Thread.ofVirtual().start(this::serveTcp);
     shim =

@@ -169,7 +169,8 @@ class ClientLimitsTest {
               Workspace.Status.RUNNING,
               List.of("agent" + i + ".workspace.me.coder"),
               TailnetAddresses.agentAddress(id),
-              handshake));
+              handshake,
+              null));
     }
     return out;
   }

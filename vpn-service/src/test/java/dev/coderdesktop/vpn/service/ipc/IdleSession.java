@@ -15,7 +15,7 @@ final class IdleSession implements Session {
   }
 
   @Override
-  public void rebind() {}
+  public void rebind(String reason) {}
 
   @Override
   public void close() {}

@@ -67,6 +67,7 @@ class VpnServiceTest {
   private final AtomicInteger rebinds = new AtomicInteger();
   private final MemoryStore store = new MemoryStore();
   private TestClock clock;
+  private VpnService service;
   private final List<AutoCloseable> clients = new ArrayList<>();
 
   private static AgentView agent(long handshake) {
@@ -78,7 +79,8 @@ class VpnServiceTest {
         Workspace.Status.RUNNING,
         List.of("dev.coder", "main.dev.me.coder", "main.dev.alice.coder"),
         TailnetAddresses.agentAddress(AGENT),
-        handshake);
+        handshake,
+        null);
   }
 
   @BeforeEach
@@ -108,7 +110,7 @@ class VpnServiceTest {
             }
 
             @Override
-            public void rebind() {
+            public void rebind(String reason) {
               rebinds.incrementAndGet();
             }
 
@@ -133,7 +135,7 @@ class VpnServiceTest {
           };
         };
     clock = new TestClock();
-    VpnService service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
+    service = new VpnService(factory, clock, store, ClientLimits.DEFAULT);
     String me = System.getProperty("user.name");
     server =
         new LocalSocketServer(
@@ -191,8 +193,10 @@ class VpnServiceTest {
     assertEquals("direct", on.getDns().getMode());
     assertEquals("/etc/resolv.conf names us", on.getDns().getDetail());
     assertEquals("", on.getErrorMessage(), "no note when names work");
+    assertEquals("https://coder.example.com", on.getDeploymentUrl(), "which deployment is on");
     call(c, ClientMessage.newBuilder().setStop(StopRequest.getDefaultInstance()).build());
     assertFalse(statusOf(c).hasDns());
+    assertEquals("", statusOf(c).getDeploymentUrl());
 
     sessionDns = null;
     sessionWarning = "cannot point the system resolver at CoderVPN (...)";
@@ -430,6 +434,21 @@ class VpnServiceTest {
     assertEquals(1, rebinds.get());
     clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
     assertTrue(call(c, wakeMsg()).getWake().getSuccess());
+    assertEquals(2, rebinds.get());
+  }
+
+  @Test
+  @DisplayName("logind's resume re-binds like a Wake, and the two share one debounce")
+  void resumedFromLogind() throws Exception {
+    TestClient c = connect();
+    assertFalse(service.resumed("test resume"), "nothing to re-bind while stopped");
+    assertTrue(call(c, startMsg()).getStart().getSuccess());
+    assertTrue(service.resumed("test resume"));
+    assertEquals(1, rebinds.get());
+    assertTrue(call(c, wakeMsg()).getWake().getSuccess(), "the tray's Wake for the same resume");
+    assertEquals(1, rebinds.get(), "one re-bind for one resume");
+    clock.nanos.addAndGet(VpnService.WAKE_DEBOUNCE.toNanos());
+    assertTrue(service.resumed("test resume"));
     assertEquals(2, rebinds.get());
   }
 

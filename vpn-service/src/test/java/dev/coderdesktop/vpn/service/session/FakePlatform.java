@@ -236,7 +236,7 @@ final class FakePlatform implements SessionPlatform {
       }
 
       @Override
-      public void rebind() {}
+      public void rebind(String reason) {}
 
       @Override
       public void close() {

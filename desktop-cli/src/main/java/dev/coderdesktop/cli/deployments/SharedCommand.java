@@ -1,0 +1,99 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli.deployments;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.coder.sdk.CoderClient;
+import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.SharedWorkspaces;
+import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code shared}: the workspaces other users shared with you on the current deployment, apart from
+ * your own (which {@code hosts} lists by name). A deployment without workspace sharing lists none
+ * and says so; that is not an error.
+ */
+@Command(
+    name = "shared",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the workspaces other users shared with you on the current deployment (Coder's"
+          + " workspace sharing; releases without it list none).",
+      "They are not reached through CoderVPN's .coder names, which cover your own workspaces:"
+          + " open them from the dashboard (the URL is printed)."
+    })
+public final class SharedCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParentCommand CoderDesktopCli root;
+
+  @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+  boolean json;
+
+  @Override
+  public Integer call() throws UserError, IOException {
+    SignIn s = root.signIn();
+    Optional<List<Values.Workspace>> shared;
+    try {
+      CoderClient api = root.api(s.url(), s.token(), null);
+      shared = SharedWorkspaces.list(api, api.me());
+    } catch (CoderException e) {
+      throw new UserError(ExitCode.FAILED, s.url() + ": " + e.getMessage());
+    }
+    List<Values.Workspace> list = shared.orElse(List.of());
+    PrintWriter out = root.terminal().out();
+    if (json) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("schema", 1);
+      o.put("deployment", s.url().toString());
+      o.put("supported", shared.isPresent());
+      ArrayNode a = o.putArray("workspaces");
+      for (Values.Workspace w : list) {
+        ObjectNode n = a.addObject();
+        n.put("owner", w.ownerName());
+        n.put("name", w.name());
+        n.put("status", status(w));
+        n.put("url", dashboard(s, w));
+      }
+      out.println(JSON.writeValueAsString(o));
+    } else if (shared.isEmpty()) {
+      out.println(
+          s.url()
+              + " does not list shared workspaces (its Coder release has no workspace sharing).");
+    } else if (list.isEmpty()) {
+      out.println("No workspaces are shared with you on " + s.url() + ".");
+    } else {
+      for (Values.Workspace w : list) {
+        out.println(w.ownerName() + "/" + w.name() + "  " + status(w) + "  " + dashboard(s, w));
+      }
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static String status(Values.Workspace w) {
+    return w.latestBuild() == null || w.latestBuild().status() == null
+        ? "unknown"
+        : w.latestBuild().status();
+  }
+
+  /** Where the dashboard shows the workspace: {@code /@owner/name}. */
+  static String dashboard(SignIn s, Values.Workspace w) {
+    return s.url() + "/@" + w.ownerName() + "/" + w.name();
+  }
+}

@@ -1,0 +1,124 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli.deployments;
+
+import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.cli.vpn.StartOptions;
+import dev.coderdesktop.cli.vpn.UpCommand;
+import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.coder.sdk.signin.SignInIndex;
+import dev.coderdesktop.coder.sdk.signin.TokenStore;
+import dev.coderdesktop.vpn.proto.ServiceClient;
+import dev.coderdesktop.vpn.proto.wire.Status;
+import dev.coderdesktop.vpn.proto.wire.StopResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code use}: makes another signed-in deployment current; when CoderVPN is on for another one, it
+ * moves: the old deployment's tunnel stops, then the new one's starts (one VPN at a time, each with
+ * the hostname suffix its deployment gives). Without an argument it lists, as {@code deployments}.
+ */
+@Command(
+    name = "use",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Switch to another deployment you are signed in to (see 'coder-desktop deployments').",
+      "When CoderVPN is on for another deployment it moves: that tunnel stops and the new"
+          + " deployment's starts, with the new deployment's hostname suffix and --header and"
+          + " --no-direct as 'up' takes them. Without DEPLOYMENT, list the deployments."
+    })
+public final class UseCommand implements Callable<Integer> {
+
+  @ParentCommand CoderDesktopCli root;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "DEPLOYMENT",
+      description = "Its URL, its host, or the beginning of either (unambiguous).")
+  String deployment;
+
+  @Option(names = "--json", description = "Without DEPLOYMENT: print JSON (docs/cli.md).")
+  boolean json;
+
+  // When CoderVPN moves, the new deployment's start takes these, as 'up' would.
+  @Mixin StartOptions options;
+
+  @Override
+  public Integer call() throws UserError, IOException {
+    if (deployment == null) {
+      noteUnusedOptions();
+      return DeploymentsCommand.list(root, json);
+    }
+    TokenStore store = root.tokens();
+    SignInIndex index = store.index();
+    DeploymentUrl target = DeploymentArgument.resolve(index.deployments(), deployment);
+    SignIn to =
+        store
+            .load(target)
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        ExitCode.NOT_SIGNED_IN,
+                        "the token of "
+                            + target
+                            + " is gone: run 'coder-desktop login "
+                            + target
+                            + "'"));
+    PrintWriter out = root.terminal().out();
+    boolean already = index.current().equals(Optional.of(target));
+    store.use(target);
+    out.println((already ? "Already using " : "Now using ") + target + ".");
+    Optional<Status> vpn = VpnPeek.status(root);
+    if (vpn.isEmpty() || !VpnPeek.on(vpn.get())) {
+      noteUnusedOptions();
+      return ExitCode.OK;
+    }
+    String running = vpn.get().getDeploymentUrl();
+    if (running.equals(target.toString())) {
+      out.println("CoderVPN is on for it.");
+      noteUnusedOptions();
+      return ExitCode.OK;
+    }
+    try (ServiceClient client = root.connect()) {
+      StopResponse stopped = client.stop();
+      if (!stopped.getSuccess()) {
+        throw new UserError(
+            ExitCode.FAILED,
+            "CoderVPN did not stop for "
+                + (running.isEmpty() ? "the other deployment" : running)
+                + ": "
+                + stopped.getErrorMessage());
+      }
+      out.println(
+          "CoderVPN is off for "
+              + (running.isEmpty() ? "the other deployment" : running)
+              + "; starting it for "
+              + target
+              + ".");
+      out.flush();
+      return UpCommand.start(root, client, to, options);
+    }
+  }
+
+  /** The start options act only when CoderVPN moves; say so rather than drop them silently. */
+  private void noteUnusedOptions() {
+    if (options.given()) {
+      root.terminal()
+          .err()
+          .println(
+              "Note: --header and --no-direct were not used: they apply when 'use' moves CoderVPN"
+                  + " to another deployment (otherwise give them to 'coder-desktop up').");
+    }
+  }
+}

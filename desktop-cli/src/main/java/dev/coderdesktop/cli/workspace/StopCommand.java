@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli.workspace;
+
+import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.UserError;
+import dev.coderdesktop.coder.sdk.workspace.Transition;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code stop}: a stop build for a workspace, followed to its end. */
+@Command(
+    name = "stop",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stop a workspace with a stop build on the deployment, printing the build's progress; exits 1"
+          + " with the build's error when it fails. Already stopped: nothing to do."
+    })
+public final class StopCommand implements Callable<Integer> {
+
+  @ParentCommand CoderDesktopCli root;
+
+  @Mixin BuildRun build;
+
+  @Override
+  public Integer call() throws UserError, IOException {
+    return build.run(root, Transition.STOP);
+  }
+}
