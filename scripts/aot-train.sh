@@ -96,7 +96,7 @@ stop_service() { # waits while the JVM writes its cache
 # that exist only in its coordinator, the service signs in, opens a TUN device, dials DERP and the
 # control plane and sends handshakes to the agents; then Stop. The classes of that path (about a
 # thousand: the engine, java.net.http, lambdas) then come from the cache, which took the first
-# toggle from about 800 to ... ms. Skipped, with the service's start alone trained, where
+# toggle from about 800 to about 450 ms on a 2-core machine. Skipped, with the service's start alone trained, where
 # unprivileged user namespaces are off or TESTBED_CP is empty.
 # OUT/cli.aot: `coder-desktop status`, the command people run most.
 train_cli_status() {
