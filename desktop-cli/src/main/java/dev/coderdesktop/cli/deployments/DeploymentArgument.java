@@ -5,6 +5,7 @@ package dev.coderdesktop.cli.deployments;
 import dev.coderdesktop.cli.ExitCode;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -30,7 +31,7 @@ public final class DeploymentArgument {
       if (signedIn.contains(exact)) {
         return exact;
       }
-    } catch (DeploymentUrl.InvalidException e) {
+    } catch (InvalidValueException e) {
       // Not a URL; a host or a prefix, below.
     }
     List<Predicate<DeploymentUrl>> tries =

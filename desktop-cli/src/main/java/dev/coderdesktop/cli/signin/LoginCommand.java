@@ -8,6 +8,7 @@ import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
@@ -81,7 +82,7 @@ public final class LoginCommand implements Callable<Integer> {
     DeploymentUrl u;
     try {
       u = DeploymentUrl.parse(given, allowInsecureHttp);
-    } catch (DeploymentUrl.InvalidException e) {
+    } catch (InvalidValueException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     String text =
