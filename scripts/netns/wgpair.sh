@@ -58,6 +58,11 @@ CONF
       >"$PAIR_DIR/$ifn.log" 2>&1 &
     PAIR_PIDS+=($!)
     pair_wait_link "$ns" "$ifn"
+    # The link appears before the engine listens; on a busy machine that gap can be seconds.
+    for _ in $(seq 1 400); do
+      grep -q '^ready ' "$PAIR_DIR/$ifn.log" && break
+      sleep 0.05
+    done
   fi
   ip -n "$ns" link set "$ifn" mtu "$MTU"
   ip -n "$ns" addr add "$t4/24" dev "$ifn"

@@ -34,8 +34,11 @@ import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,29 +63,40 @@ import picocli.CommandLine.Option;
       "  3  the service is not running or refused the connection",
       "  4  not signed in (run coder-desktop login)",
       "  5  netcheck: a step of the path failed"
-    },
-    subcommands = {
-      LoginCommand.class,
-      LogoutCommand.class,
-      DeploymentsCommand.class,
-      UseCommand.class,
-      UpCommand.class,
-      DownCommand.class,
-      StatusCommand.class,
-      HostsCommand.class,
-      SharedCommand.class,
-      PingCommand.class,
-      WakeCommand.class,
-      StartCommand.class,
-      StopCommand.class,
-      PortsCommand.class,
-      AppsCommand.class,
-      NetcheckCommand.class,
-      BugreportCommand.class,
-      CompletionCommand.class,
-      ManPageCommand.class
     })
 public final class CoderDesktopCli {
+
+  /**
+   * Every subcommand by its name, in the order help lists them. Picocli reads a command's options
+   * by reflection when the command joins the tree, which for all of them is most of a short
+   * command's run time; so a command line that names one gets only that one (see {@link #run}).
+   * {@code CoderDesktopCliTest} checks each name against the command's own {@code @Command}.
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("login", LoginCommand::new);
+    m.put("logout", LogoutCommand::new);
+    m.put("deployments", DeploymentsCommand::new);
+    m.put("use", UseCommand::new);
+    m.put("up", UpCommand::new);
+    m.put("down", DownCommand::new);
+    m.put("status", StatusCommand::new);
+    m.put("hosts", HostsCommand::new);
+    m.put("shared", SharedCommand::new);
+    m.put("ping", PingCommand::new);
+    m.put("wake", WakeCommand::new);
+    m.put("start", StartCommand::new);
+    m.put("stop", StopCommand::new);
+    m.put("ports", PortsCommand::new);
+    m.put("apps", AppsCommand::new);
+    m.put("netcheck", NetcheckCommand::new);
+    m.put("bugreport", BugreportCommand::new);
+    m.put("completion", CompletionCommand::new);
+    m.put("man", ManPageCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /**
    * The service's socket unless {@code --socket} or {@code CODER_DESKTOP_SOCKET} says otherwise.
@@ -112,12 +126,37 @@ public final class CoderDesktopCli {
 
   /** Runs one command line and returns its exit code. */
   public static int run(Terminal t, String... args) {
-    return commandLine(t).execute(args);
+    String named = subcommandNamed(args);
+    return commandLine(t, named == null ? SUBCOMMANDS.keySet() : Set.of(named)).execute(args);
   }
 
-  /** The command tree with our error handling, for running and for the docs generators. */
+  /**
+   * The subcommand a command line names: its first word that is not a root option (nor {@code
+   * --socket}'s value); null when there is none or it names no command, so that help and picocli's
+   * "did you mean" see the whole tree.
+   */
+  static String subcommandNamed(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--socket")) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
+  }
+
+  /** The whole command tree with our error handling, for the docs generators. */
   public static CommandLine commandLine(Terminal t) {
+    return commandLine(t, SUBCOMMANDS.keySet());
+  }
+
+  private static CommandLine commandLine(Terminal t, Set<String> subcommands) {
     CommandLine cl = new CommandLine(new CoderDesktopCli(t));
+    for (String name : subcommands) {
+      cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
+    }
     cl.setOut(t.out());
     cl.setErr(t.err());
     cl.setParameterExceptionHandler(

@@ -26,4 +26,27 @@ public interface Bind extends Closeable {
 
   /** The local UDP port, or 0 for transports without one. */
   int localPort();
+
+  /**
+   * Blocks until a datagram arrives, then takes one or more that are already here: datagram {@code
+   * i} into {@code bufs[i]} from 0, its length into {@code sizes[i]}, its source into {@code
+   * from[i]}. Returns how many (at least one). This default takes one.
+   */
+  default int receiveBatch(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(bufs[0]);
+    from[0] = receive(b);
+    sizes[0] = b.position();
+    return 1;
+  }
+
+  /**
+   * Sends {@code bufs[i][offset, offset+sizes[i])} for {@code i < count} to {@code to}, in order.
+   * This default sends one at a time.
+   */
+  default void sendBatch(byte[][] bufs, int offset, int[] sizes, int count, Endpoint to)
+      throws IOException {
+    for (int i = 0; i < count; i++) {
+      send(ByteBuffer.wrap(bufs[i], offset, sizes[i]), to);
+    }
+  }
 }

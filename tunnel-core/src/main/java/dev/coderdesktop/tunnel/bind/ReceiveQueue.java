@@ -65,6 +65,41 @@ public final class ReceiveQueue {
     return in.from();
   }
 
+  /**
+   * As {@link Bind#receiveBatch}: waits for one datagram, then takes those already queued, each
+   * that fits its buffer (a larger one is dropped).
+   */
+  public int takeBatch(byte[][] bufs, int[] sizes, Endpoint[] from) throws ClosedChannelException {
+    int n = 0;
+    Incoming in = null;
+    while (n < bufs.length) {
+      if (n == 0) {
+        try {
+          in = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ClosedChannelException();
+        }
+      } else if ((in = queue.poll()) == null) {
+        break;
+      }
+      if (in == POISON || closed) {
+        queue.offer(POISON); // for any other waiting receiver
+        if (n > 0) {
+          break;
+        }
+        throw new ClosedChannelException();
+      }
+      if (in.bytes().length <= bufs[n].length) {
+        System.arraycopy(in.bytes(), 0, bufs[n], 0, in.bytes().length);
+        sizes[n] = in.bytes().length;
+        from[n] = in.from();
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Drops what is queued and wakes the receiver. */
   public void close() {
     closed = true;

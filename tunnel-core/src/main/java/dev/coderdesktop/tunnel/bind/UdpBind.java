@@ -2,62 +2,83 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.bind;
 
+import dev.coderdesktop.tunnel.linux.UdpBatchSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 
 /**
- * WireGuard over UDP on a dual-stack socket (IPv4 and IPv6). Thread-safe: one thread receives while
- * any number send.
+ * WireGuard over UDP on a dual-stack socket (IPv4 and IPv6), moving up to {@link
+ * UdpBatchSocket#BATCH} datagrams per system call each way ({@code recvmmsg}, {@code sendmmsg}).
+ * Thread-safe: one thread receives while any number send.
  */
 public final class UdpBind implements Bind {
 
   private static final int SOCKET_BUFFER = 8 << 20;
 
-  private final DatagramChannel channel;
-  private final int port;
+  private final UdpBatchSocket socket;
   // Only the receiving thread touches these: reuse the endpoint while the sender stays the same.
-  private SocketAddress lastSource;
+  private final byte[][] one = new byte[1][];
+  private final int[] oneSize = new int[1];
+  private final InetSocketAddress[] sources = new InetSocketAddress[UdpBatchSocket.BATCH];
+  private InetSocketAddress lastSource;
   private UdpEndpoint lastEndpoint;
 
   /** Binds to {@code port} on every address (0 picks a free port). */
   public UdpBind(int port) throws IOException {
-    channel = DatagramChannel.open(StandardProtocolFamily.INET6);
-    channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
-    channel.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
-    channel.bind(new InetSocketAddress(port));
-    this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    socket = UdpBatchSocket.open(true, true, port, SOCKET_BUFFER);
   }
 
   @Override
   public Endpoint receive(ByteBuffer dst) throws IOException {
-    SocketAddress from = channel.receive(dst);
-    if (!from.equals(lastSource)) {
-      lastSource = from;
-      lastEndpoint = new UdpEndpoint((InetSocketAddress) from);
+    byte[] b = new byte[UdpBatchSocket.RECEIVE_SLOT];
+    one[0] = b;
+    socket.receive(one, oneSize, sources);
+    dst.put(b, 0, Math.min(oneSize[0], dst.remaining()));
+    return endpoint(sources[0]);
+  }
+
+  @Override
+  public int receiveBatch(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
+    int n = socket.receive(bufs, sizes, sources);
+    for (int i = 0; i < n; i++) {
+      from[i] = endpoint(sources[i]);
+    }
+    return n;
+  }
+
+  private UdpEndpoint endpoint(InetSocketAddress source) {
+    if (source != lastSource) {
+      lastSource = source;
+      lastEndpoint = new UdpEndpoint(source);
     }
     return lastEndpoint;
   }
 
   @Override
   public void send(ByteBuffer src, Endpoint to) throws IOException {
+    int n = src.remaining();
+    byte[] b = new byte[n];
+    src.get(b);
+    sendBatch(new byte[][] {b}, 0, new int[] {n}, 1, to);
+  }
+
+  @Override
+  public void sendBatch(byte[][] bufs, int offset, int[] sizes, int count, Endpoint to)
+      throws IOException {
     if (!(to instanceof UdpEndpoint udp)) {
       throw new IOException("UDP cannot send to " + to);
     }
-    channel.send(src, udp.address());
+    socket.send(bufs, offset, sizes, count, udp.address());
   }
 
   @Override
   public int localPort() {
-    return port;
+    return socket.localPort();
   }
 
   @Override
-  public void close() throws IOException {
-    channel.close();
+  public void close() {
+    socket.close();
   }
 }

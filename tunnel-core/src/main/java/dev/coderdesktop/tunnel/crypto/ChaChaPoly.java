@@ -104,6 +104,42 @@ public final class ChaChaPoly {
     }
   }
 
+  /**
+   * Encrypts {@code buf[off, off+len)} in place and writes the tag after it; returns {@code len +
+   * TAG_LENGTH}. {@code buf} must have room for the tag.
+   */
+  public int sealInPlace(SecretKeySpec key, long counter, byte[] buf, int off, int len) {
+    init(Cipher.ENCRYPT_MODE, key, counter);
+    try {
+      return cipher.doFinal(buf, off, len, buf, off);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+    }
+  }
+
+  /**
+   * Authenticates and decrypts {@code buf[off, off+len)} (tag included) in place; returns the
+   * plaintext length.
+   *
+   * @throws AEADBadTagException if the tag does not verify; the bytes are then undefined
+   */
+  public int openInPlace(SecretKeySpec key, long counter, byte[] buf, int off, int len)
+      throws AEADBadTagException {
+    init(Cipher.DECRYPT_MODE, key, counter);
+    try {
+      return cipher.doFinal(buf, off, len, buf, off);
+    } catch (AEADBadTagException e) {
+      throw e;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ChaCha20-Poly1305 decryption failed", e);
+    }
+  }
+
+  /** This thread's instance, for data-path threads that have no cipher of their own. */
+  public static ChaChaPoly forThisThread() {
+    return SHARED.get();
+  }
+
   /** Encrypts with associated data, returning ciphertext plus tag. */
   public byte[] seal(SecretKeySpec key, long counter, byte[] plaintext, byte[] ad) {
     init(Cipher.ENCRYPT_MODE, key, counter);

@@ -28,6 +28,20 @@ public interface Datagrams extends Closeable {
    */
   boolean send(InetSocketAddress to, byte[] b, int off, int len);
 
+  /**
+   * Sends {@code bufs[i][offset, offset+sizes[i])} for {@code i < count} to {@code to}, in order;
+   * false as {@link #send}. This default sends one at a time.
+   */
+  default boolean sendBatch(
+      InetSocketAddress to, byte[][] bufs, int offset, int[] sizes, int count) {
+    for (int i = 0; i < count; i++) {
+      if (!send(to, bufs[i], offset, sizes[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The local port of the socket for IPv6 ({@code true}) or IPv4, or 0 when there is none. */
   int port(boolean ipv6);
 }

@@ -108,6 +108,29 @@ public final class PathBind implements Bind {
     }
   }
 
+  @Override
+  public int receiveBatch(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
+    return queue.takeBatch(bufs, sizes, from);
+  }
+
+  /** A run to one peer: straight to its direct address in one call when it has one. */
+  @Override
+  public void sendBatch(byte[][] bufs, int offset, int[] sizes, int count, Endpoint to)
+      throws IOException {
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    if (to instanceof DerpEndpoint d) {
+      paths.noteSend(d.nodeKey());
+      InetSocketAddress direct = paths.directAddress(d.nodeKey());
+      if (direct != null && udp.sendBatch(direct, bufs, offset, sizes, count)) {
+        directSent.addAndGet(count);
+        return;
+      }
+    }
+    Bind.super.sendBatch(bufs, offset, sizes, count, to);
+  }
+
   private boolean sendUdp(ByteBuffer src, InetSocketAddress to) {
     boolean ok;
     int n = src.remaining();

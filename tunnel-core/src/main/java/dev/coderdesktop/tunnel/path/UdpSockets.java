@@ -2,23 +2,19 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.path;
 
+import dev.coderdesktop.tunnel.linux.UdpBatchSocket;
 import java.io.IOException;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ProtocolFamily;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.util.logging.Logger;
 
 /**
  * One UDP socket per address family, each on its own free port, as the tailnet's clients keep them:
  * an IPv4 socket and, where the host has IPv6, an IPv6 one. Each has a reader thread that hands
- * datagrams to the {@link Datagrams.Receiver}. A family whose socket cannot be opened is simply
- * absent (sends to it return false).
+ * datagrams to the {@link Datagrams.Receiver}. Each receive and each batch send is one system call
+ * for up to {@link UdpBatchSocket#BATCH} datagrams. A family whose socket cannot be opened is
+ * simply absent (sends to it return false).
  *
  * <p>Thread-safe: the readers are the only receivers; any thread may send.
  */
@@ -26,37 +22,32 @@ public final class UdpSockets implements Datagrams {
 
   private static final Logger LOG = Logger.getLogger(UdpSockets.class.getName());
   private static final int SOCKET_BUFFER = 8 << 20;
-  private static final int MAX_DATAGRAM = 65535;
 
-  private final DatagramChannel v4;
-  private final DatagramChannel v6;
+  private final UdpBatchSocket v4;
+  private final UdpBatchSocket v6;
   private volatile boolean closed;
 
   /** Opens the sockets on free ports. Throws only when neither family can be opened. */
   public UdpSockets() throws IOException {
-    this.v4 = open(StandardProtocolFamily.INET, "0.0.0.0");
-    this.v6 = open(StandardProtocolFamily.INET6, "::");
+    this.v4 = open(false);
+    this.v6 = open(true);
     if (v4 == null && v6 == null) {
       throw new IOException("no UDP socket could be opened for IPv4 or IPv6");
     }
   }
 
-  private static DatagramChannel open(ProtocolFamily family, String any) {
+  private static UdpBatchSocket open(boolean ipv6) {
     try {
-      DatagramChannel c = DatagramChannel.open(family);
-      c.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
-      c.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
-      c.bind(new InetSocketAddress(InetAddress.ofLiteral(any), 0));
-      return c;
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.info(() -> "no " + family + " UDP socket: " + e.getMessage());
+      return UdpBatchSocket.open(ipv6, false, 0, SOCKET_BUFFER);
+    } catch (IOException | RuntimeException e) {
+      LOG.info(() -> "no " + (ipv6 ? "IPv6" : "IPv4") + " UDP socket: " + e.getMessage());
       return null;
     }
   }
 
   @Override
   public void start(Receiver receiver) {
-    for (DatagramChannel c : new DatagramChannel[] {v4, v6}) {
+    for (UdpBatchSocket c : new UdpBatchSocket[] {v4, v6}) {
       if (c != null) {
         Thread.ofPlatform()
             .daemon()
@@ -66,35 +57,45 @@ public final class UdpSockets implements Datagrams {
     }
   }
 
-  private void readLoop(DatagramChannel c, Receiver receiver) {
-    ByteBuffer buf = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+  private void readLoop(UdpBatchSocket c, Receiver receiver) {
+    byte[][] bufs = new byte[UdpBatchSocket.BATCH][UdpBatchSocket.RECEIVE_SLOT];
+    int[] sizes = new int[UdpBatchSocket.BATCH];
+    InetSocketAddress[] from = new InetSocketAddress[UdpBatchSocket.BATCH];
     while (!closed) {
+      int n;
       try {
-        buf.clear();
-        InetSocketAddress from = (InetSocketAddress) c.receive(buf);
-        buf.flip();
-        byte[] data = new byte[buf.remaining()];
-        buf.get(data);
-        receiver.onDatagram(from, data);
+        n = c.receive(bufs, sizes, from);
       } catch (ClosedChannelException e) {
         return;
       } catch (IOException e) {
         // An ICMP error surfaced on the socket (port unreachable); the socket itself is fine.
         LOG.fine(() -> "UDP receive: " + e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.warning("dropping a datagram whose handling failed: " + e);
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        try {
+          receiver.onDatagram(from[i], java.util.Arrays.copyOf(bufs[i], sizes[i]));
+        } catch (RuntimeException e) {
+          LOG.warning("dropping a datagram whose handling failed: " + e);
+        }
       }
     }
   }
 
   @Override
   public boolean send(InetSocketAddress to, byte[] b, int off, int len) {
-    DatagramChannel c = to.getAddress() instanceof Inet6Address ? v6 : v4;
+    return sendBatch(to, new byte[][] {b}, off, new int[] {len}, 1);
+  }
+
+  @Override
+  public boolean sendBatch(
+      InetSocketAddress to, byte[][] bufs, int offset, int[] sizes, int count) {
+    UdpBatchSocket c = to.getAddress() instanceof Inet6Address ? v6 : v4;
     if (c == null || closed) {
       return false;
     }
     try {
-      c.send(ByteBuffer.wrap(b, off, len), to);
+      c.send(bufs, offset, sizes, count, to);
       return true;
     } catch (IOException e) {
       LOG.fine(() -> "UDP send to " + to + ": " + e.getMessage());
@@ -104,27 +105,16 @@ public final class UdpSockets implements Datagrams {
 
   @Override
   public int port(boolean ipv6) {
-    DatagramChannel c = ipv6 ? v6 : v4;
-    if (c == null) {
-      return 0;
-    }
-    try {
-      return ((InetSocketAddress) c.getLocalAddress()).getPort();
-    } catch (IOException e) {
-      return 0;
-    }
+    UdpBatchSocket c = ipv6 ? v6 : v4;
+    return c == null ? 0 : c.localPort();
   }
 
   @Override
   public void close() {
     closed = true;
-    for (DatagramChannel c : new DatagramChannel[] {v4, v6}) {
+    for (UdpBatchSocket c : new UdpBatchSocket[] {v4, v6}) {
       if (c != null) {
-        try {
-          c.close();
-        } catch (IOException e) {
-          LOG.fine(() -> "closing a UDP socket: " + e.getMessage());
-        }
+        c.close();
       }
     }
   }

@@ -16,7 +16,6 @@ import dev.coderdesktop.tunnel.wireguard.message.Layout;
 import dev.coderdesktop.tunnel.wireguard.ratelimiter.RateLimiter;
 import dev.coderdesktop.tunnel.wireguard.route.AllowedIps;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +65,7 @@ public final class Device implements AutoCloseable {
   final AllowedIps<Peer> allowedIps = new AllowedIps<>();
   final Sender sender = new Sender(this);
   final RateLimiter rateLimiter;
+  final CryptoPool crypto;
 
   private final Map<Key, Peer> peers = new ConcurrentHashMap<>();
   private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
@@ -93,6 +93,7 @@ public final class Device implements AutoCloseable {
       drops.put(r, new LongAdder());
     }
     this.load = new LoadMeter(clock);
+    this.crypto = new CryptoPool(CryptoPool.defaultThreads());
     this.underLoad = load::underLoad;
     for (PeerConfig p : config.peers()) {
       addPeer(p);
@@ -181,6 +182,7 @@ public final class Device implements AutoCloseable {
     }
     closeQuietly(tun);
     closeQuietly(bind);
+    crypto.close();
     for (Thread t : new Thread[] {tunReader, receiver}) {
       if (t != null) {
         t.interrupt();
@@ -306,14 +308,18 @@ public final class Device implements AutoCloseable {
     }
   }
 
+  /** Most packets one TUN read or one UDP receive hands the engine. */
+  static final int BATCH = 128;
+
   private void tunLoop() {
-    byte[] plain = sender.plainBuffer();
-    ByteBuffer buf = ByteBuffer.wrap(plain);
+    // Room before each packet for the transport header, after it for padding and the tag.
+    byte[][] bufs = new byte[BATCH][Layout.TRANSPORT_HEADER_SIZE + mtu + 128];
+    int[] sizes = new int[BATCH];
+    CryptoBatch batch = new CryptoBatch(BATCH);
     while (true) {
       int n;
       try {
-        buf.clear().limit(Math.min(plain.length, mtu + 80));
-        n = tun.read(buf);
+        n = tun.readBatch(bufs, Layout.TRANSPORT_HEADER_SIZE, sizes);
       } catch (ClosedChannelException e) {
         return;
       } catch (IOException e) {
@@ -324,41 +330,46 @@ public final class Device implements AutoCloseable {
         continue;
       }
       try {
-        route(plain, n);
+        sender.sendBatch(bufs, sizes, n, batch);
       } catch (RuntimeException e) {
-        // A bug must not stop the reader; the packet is lost, counted and logged.
+        // A bug must not stop the reader; the packets are lost, counted and logged.
         drop(DropReason.SEND_FAILED);
-        LOG.log(Level.WARNING, "unexpected failure sending a TUN packet", e);
+        LOG.log(Level.WARNING, "unexpected failure sending TUN packets", e);
       }
     }
   }
 
-  private void route(byte[] p, int n) {
-    int version = n > 0 ? (p[0] & 0xff) >>> 4 : 0;
+  /** The peer whose allowed IPs hold the destination of {@code p[off, off+n)}, or null. */
+  Peer route(byte[] p, int off, int n) {
+    int version = n > 0 ? (p[off] & 0xff) >>> 4 : 0;
     Peer peer;
     if (version == 4 && n >= 20) {
-      peer = allowedIps.lookup(p, 16, 4);
+      peer = allowedIps.lookup(p, off + 16, 4);
     } else if (version == 6 && n >= 40) {
-      peer = allowedIps.lookup(p, 24, 16);
+      peer = allowedIps.lookup(p, off + 24, 16);
     } else {
-      return;
+      return null;
     }
     if (peer == null) {
       drop(DropReason.NO_ROUTE);
-      return;
     }
-    sender.sendData(peer, p, n);
+    return peer;
   }
 
   private void receiveLoop() {
     Receiver r = new Receiver(this);
-    byte[] msg = new byte[65536];
-    ByteBuffer buf = ByteBuffer.wrap(msg);
+    // The first buffer takes anything a transport can deliver; the rest what UDP batches carry.
+    byte[][] bufs = new byte[BATCH][];
+    bufs[0] = new byte[65536];
+    for (int i = 1; i < BATCH; i++) {
+      bufs[i] = new byte[dev.coderdesktop.tunnel.linux.UdpBatchSocket.RECEIVE_SLOT];
+    }
+    int[] sizes = new int[BATCH];
+    Endpoint[] from = new Endpoint[BATCH];
     while (true) {
-      Endpoint from;
+      int n;
       try {
-        buf.clear();
-        from = bind.receive(buf);
+        n = bind.receiveBatch(bufs, sizes, from);
       } catch (ClosedChannelException e) {
         return;
       } catch (IOException e) {
@@ -368,11 +379,12 @@ public final class Device implements AutoCloseable {
         LOG.log(Level.WARNING, "receive failed", e);
         continue;
       }
-      int len = buf.position();
-      if (Layout.isHandshake(msg, len)) {
-        load.handshakeSeen();
+      for (int i = 0; i < n; i++) {
+        if (Layout.isHandshake(bufs[i], sizes[i])) {
+          load.handshakeSeen();
+        }
       }
-      r.handle(msg, len, from);
+      r.handleBatch(bufs, sizes, from, n);
     }
   }
 

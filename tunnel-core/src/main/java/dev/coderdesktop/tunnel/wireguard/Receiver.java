@@ -29,22 +29,56 @@ final class Receiver {
   private static final Logger LOG = Logger.getLogger(Receiver.class.getName());
 
   private final Device device;
-  private final ChaChaPoly aead = new ChaChaPoly();
-  private final byte[] plain = new byte[65536];
-  private final ByteBuffer plainBuf = ByteBuffer.wrap(plain);
-  private final ByteBuffer plainOut = ByteBuffer.wrap(plain);
-  // A view of the caller's receive array, re-made only when the caller passes a different array,
-  // so the transport path wraps nothing per packet.
-  private byte[] cipherArray;
-  private ByteBuffer cipherView;
   private final byte[] reply = new byte[Layout.RESPONSE_SIZE];
+  private final CryptoBatch batch = new CryptoBatch(Device.BATCH);
 
   Receiver(Device device) {
     this.device = device;
   }
 
+  /**
+   * Processes datagrams {@code bufs[i][0, sizes[i])} from {@code from[i]}, {@code i < count}, in
+   * order. Runs of transport messages are decrypted in place on every core, then checked against
+   * the replay window and delivered in order in one TUN write; any other message is handled between
+   * them, so a handshake reply is in force for the transport messages after it.
+   */
+  void handleBatch(byte[][] bufs, int[] sizes, Endpoint[] from, int count) {
+    int pending = 0;
+    long now = device.clock.nanoTime();
+    for (int i = 0; i < count; i++) {
+      byte[] msg = bufs[i];
+      int len = sizes[i];
+      if (Layout.type(msg, 0, len) != MessageType.TRANSPORT) {
+        if (pending > 0) {
+          transport(bufs, sizes, from, pending);
+          pending = 0;
+        }
+        handle(msg, len, from[i]);
+        continue;
+      }
+      Keypair kp = transportKeypair(msg, len, now);
+      if (kp != null) {
+        long counter = 0;
+        for (int k = 7; k >= 0; k--) {
+          counter = (counter << 8) | (msg[Layout.COUNTER_OFFSET + k] & 0xff);
+        }
+        batch.index[pending] = i;
+        batch.keypairs[pending] = kp;
+        batch.counters[pending] = counter;
+        pending++;
+      }
+    }
+    if (pending > 0) {
+      transport(bufs, sizes, from, pending);
+    }
+  }
+
   /** Processes one datagram {@code msg[0, len)} from {@code from}. */
   void handle(byte[] msg, int len, Endpoint from) {
+    if (Layout.type(msg, 0, len) == MessageType.TRANSPORT) {
+      handleBatch(new byte[][] {msg}, new int[] {len}, new Endpoint[] {from}, 1);
+      return;
+    }
     try {
       switch (Layout.type(msg, 0, len)) {
         case MessageType.INITIATION -> {
@@ -62,7 +96,6 @@ final class Receiver {
           }
         }
         case MessageType.COOKIE_REPLY -> cookieReply(msg, len);
-        case MessageType.TRANSPORT -> transport(msg, len, from);
         default -> device.drop(DropReason.MALFORMED);
       }
     } catch (RuntimeException e) {
@@ -235,58 +268,88 @@ final class Receiver {
     }
   }
 
-  private void transport(byte[] msg, int len, Endpoint from) {
+  /** The live keypair a transport message is for, or null (counted) when there is none. */
+  private Keypair transportKeypair(byte[] msg, int len, long now) {
     if (len < Layout.TRANSPORT_MIN_SIZE) {
       device.drop(DropReason.MALFORMED);
-      return;
+      return null;
     }
     IndexTable.Entry e = device.indexes.lookup(Layout.readInt(msg, Layout.RECEIVER_OFFSET));
     if (e == null || e.keypair() == null) {
       device.drop(DropReason.UNKNOWN_INDEX);
-      return;
+      return null;
     }
     Keypair kp = e.keypair();
-    Peer peer = kp.peer;
-    long now = device.clock.nanoTime();
     if (now - kp.createdNanos >= device.timings.rejectAfterTime().toNanos()) {
       device.drop(DropReason.EXPIRED_KEYPAIR);
-      return;
+      return null;
     }
-    long counter = 0;
-    for (int i = 7; i >= 0; i--) {
-      counter = (counter << 8) | (msg[Layout.COUNTER_OFFSET + i] & 0xff);
-    }
-    int n;
-    try {
-      plainBuf.clear();
-      if (cipherArray != msg) {
-        cipherArray = msg;
-        cipherView = ByteBuffer.wrap(msg);
+    return kp;
+  }
+
+  /** Decrypts the {@code pending} numbered messages of {@link #batch}, then delivers in order. */
+  private void transport(byte[][] bufs, int[] sizes, Endpoint[] from, int pending) {
+    CryptoBatch b = batch;
+    device.crypto.run(
+        pending,
+        j -> {
+          int i = b.index[j];
+          try {
+            b.lengths[j] =
+                ChaChaPoly.forThisThread()
+                    .openInPlace(
+                        b.keypairs[j].receiveKey,
+                        b.counters[j],
+                        bufs[i],
+                        Layout.TRANSPORT_HEADER_SIZE,
+                        sizes[i] - Layout.TRANSPORT_HEADER_SIZE);
+          } catch (AEADBadTagException ex) {
+            b.lengths[j] = -1;
+          }
+        });
+    int out = 0;
+    long now = device.clock.nanoTime();
+    for (int j = 0; j < pending; j++) {
+      int i = b.index[j];
+      Keypair kp = b.keypairs[j];
+      Peer peer = kp.peer;
+      int n = b.lengths[j];
+      if (n < 0) {
+        device.drop(DropReason.DECRYPT_FAILED);
+        continue;
       }
-      cipherView.limit(len).position(Layout.TRANSPORT_HEADER_SIZE);
-      n = aead.open(kp.receiveKey, counter, cipherView, plainBuf);
-    } catch (AEADBadTagException ex) {
-      device.drop(DropReason.DECRYPT_FAILED);
-      return;
+      if (!kp.acceptCounter(b.counters[j])) {
+        device.drop(DropReason.REPLAY);
+        continue;
+      }
+      if (confirmNext(peer, kp)) {
+        peer.timers.handshakeComplete();
+        device.sender.flushStaged(peer);
+      }
+      keepKeyFreshReceiving(peer, kp, now);
+      peer.endpoint = from[i];
+      peer.rxBytes.addAndGet(sizes[i]);
+      peer.timers.anyAuthenticatedPacketTraversal();
+      peer.timers.anyAuthenticatedPacketReceived();
+      if (n == 0) {
+        continue;
+      }
+      peer.timers.dataReceived();
+      int length = innerLength(peer, bufs[i], Layout.TRANSPORT_HEADER_SIZE, n);
+      if (length > 0) {
+        b.run[out] = bufs[i];
+        b.runSizes[out] = length;
+        out++;
+      }
     }
-    if (!kp.acceptCounter(counter)) {
-      device.drop(DropReason.REPLAY);
-      return;
+    if (out > 0) {
+      try {
+        device.tun.writeBatch(b.run, Layout.TRANSPORT_HEADER_SIZE, b.runSizes, out);
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "TUN write failed", e);
+      }
     }
-    if (confirmNext(peer, kp)) {
-      peer.timers.handshakeComplete();
-      device.sender.flushStaged(peer);
-    }
-    keepKeyFreshReceiving(peer, kp, now);
-    peer.endpoint = from;
-    peer.rxBytes.addAndGet(len);
-    peer.timers.anyAuthenticatedPacketTraversal();
-    peer.timers.anyAuthenticatedPacketReceived();
-    if (n == 0) {
-      return;
-    }
-    peer.timers.dataReceived();
-    deliver(peer, n);
+    b.clear(Math.max(pending, out));
   }
 
   /** The first packet on the responder's "next" keypair confirms it: rotate it in. */
@@ -314,34 +377,32 @@ final class Receiver {
     }
   }
 
-  /** Checks the inner packet's source is allowed for {@code peer} and writes it to the TUN. */
-  private void deliver(Peer peer, int n) {
-    int version = (plain[0] & 0xff) >>> 4;
+  /**
+   * The length of the inner packet at {@code p[off, off+n)} if its source is allowed for {@code
+   * peer}; otherwise -1, counted.
+   */
+  private int innerLength(Peer peer, byte[] p, int off, int n) {
+    int version = (p[off] & 0xff) >>> 4;
     int length;
     Peer owner;
     if (version == 4 && n >= 20) {
-      length = ((plain[2] & 0xff) << 8) | (plain[3] & 0xff);
-      owner = device.allowedIps.lookup(plain, 12, 4);
+      length = ((p[off + 2] & 0xff) << 8) | (p[off + 3] & 0xff);
+      owner = device.allowedIps.lookup(p, off + 12, 4);
     } else if (version == 6 && n >= 40) {
-      length = 40 + (((plain[4] & 0xff) << 8) | (plain[5] & 0xff));
-      owner = device.allowedIps.lookup(plain, 8, 16);
+      length = 40 + (((p[off + 4] & 0xff) << 8) | (p[off + 5] & 0xff));
+      owner = device.allowedIps.lookup(p, off + 8, 16);
     } else {
       device.drop(DropReason.BAD_INNER_PACKET);
-      return;
+      return -1;
     }
     if (length > n || length < (version == 4 ? 20 : 40)) {
       device.drop(DropReason.BAD_INNER_PACKET);
-      return;
+      return -1;
     }
     if (owner != peer) {
       device.drop(DropReason.SOURCE_NOT_ALLOWED);
-      return;
+      return -1;
     }
-    try {
-      plainOut.limit(length).position(0);
-      device.tun.write(plainOut);
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "TUN write failed", e);
-    }
+    return length;
   }
 }

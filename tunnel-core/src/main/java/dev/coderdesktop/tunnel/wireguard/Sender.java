@@ -107,9 +107,99 @@ final class Sender {
     }
   }
 
-  /** The per-thread plaintext buffer the TUN reader fills, so sendData need not copy. */
-  byte[] plainBuffer() {
-    return SCRATCH.get().plain;
+  /**
+   * Sends a batch read from the TUN device: packet {@code i} is {@code bufs[i][16, 16+sizes[i])},
+   * with room for padding and the tag after it. Each packet is routed and numbered in order, the
+   * batch is encrypted in place on every core, and each run of packets to one peer leaves in one
+   * call, in order. Packets for peers without a session are staged as {@link #sendData} does.
+   */
+  void sendBatch(byte[][] bufs, int[] sizes, int count, CryptoBatch b) {
+    int jobs = 0;
+    long now = device.clock.nanoTime();
+    long rejectAfter = device.timings.rejectAfterTime().toNanos();
+    for (int i = 0; i < count; i++) {
+      byte[] p = bufs[i];
+      int len = sizes[i];
+      Peer peer = device.route(p, Layout.TRANSPORT_HEADER_SIZE, len);
+      if (peer == null) {
+        continue;
+      }
+      Keypair kp = peer.current;
+      Endpoint to = peer.endpoint;
+      long counter = -1;
+      if (kp != null && to != null && now - kp.createdNanos < rejectAfter) {
+        counter = kp.sendCounter.getAndIncrement();
+      }
+      if (counter < 0 || Long.compareUnsigned(counter, Protocol.REJECT_AFTER_MESSAGES) >= 0) {
+        stage(
+            peer,
+            java.util.Arrays.copyOfRange(
+                p, Layout.TRANSPORT_HEADER_SIZE, Layout.TRANSPORT_HEADER_SIZE + len),
+            len);
+        sendInitiation(peer, false);
+        continue;
+      }
+      int padded = paddedLength(len, device.mtu);
+      if (Layout.TRANSPORT_HEADER_SIZE + padded + ChaChaPoly.TAG_LENGTH > p.length) {
+        device.drop(DropReason.SEND_FAILED);
+        continue;
+      }
+      java.util.Arrays.fill(
+          p, Layout.TRANSPORT_HEADER_SIZE + len, Layout.TRANSPORT_HEADER_SIZE + padded, (byte) 0);
+      Layout.writeHeader(p, 0, MessageType.TRANSPORT);
+      Layout.writeInt(p, Layout.RECEIVER_OFFSET, kp.remoteIndex);
+      for (int k = 0; k < 8; k++) {
+        p[Layout.COUNTER_OFFSET + k] = (byte) (counter >>> (8 * k));
+      }
+      b.index[jobs] = i;
+      b.keypairs[jobs] = kp;
+      b.counters[jobs] = counter;
+      b.lengths[jobs] = padded;
+      b.to[jobs] = to;
+      jobs++;
+    }
+    device.crypto.run(
+        jobs,
+        j ->
+            b.lengths[j] =
+                Layout.TRANSPORT_HEADER_SIZE
+                    + ChaChaPoly.forThisThread()
+                        .sealInPlace(
+                            b.keypairs[j].sendKey,
+                            b.counters[j],
+                            bufs[b.index[j]],
+                            Layout.TRANSPORT_HEADER_SIZE,
+                            b.lengths[j]));
+    int j = 0;
+    while (j < jobs) {
+      Keypair kp = b.keypairs[j];
+      Endpoint to = b.to[j];
+      int n = 0;
+      long bytes = 0;
+      while (j + n < jobs && b.keypairs[j + n].peer == kp.peer && b.to[j + n] == to) {
+        b.run[n] = bufs[b.index[j + n]];
+        b.runSizes[n] = b.lengths[j + n];
+        bytes += b.lengths[j + n];
+        n++;
+      }
+      Peer peer = kp.peer;
+      long lastCounter = b.counters[j + n - 1];
+      Keypair lastKp = b.keypairs[j + n - 1];
+      // Timers are armed before the send so that a fast reply cannot be overtaken by them.
+      peer.timers.anyAuthenticatedPacketTraversal();
+      peer.timers.anyAuthenticatedPacketSent();
+      peer.timers.dataSent();
+      try {
+        device.bind.sendBatch(b.run, 0, b.runSizes, n, to);
+        peer.txBytes.addAndGet(bytes);
+      } catch (IOException e) {
+        device.drop(DropReason.SEND_FAILED);
+        LOG.log(Level.FINE, "send to " + to + " failed", e);
+      }
+      keepKeyFreshSending(peer, lastKp, lastCounter, now);
+      j += n;
+    }
+    b.clear(jobs);
   }
 
   private void stage(Peer peer, byte[] packet, int len) {

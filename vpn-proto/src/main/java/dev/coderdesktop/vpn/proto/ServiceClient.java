@@ -95,7 +95,9 @@ public final class ServiceClient implements Closeable {
               }
             },
             onClosed);
-    s.start();
+    // A platform thread, ended by close(): a command that exits right after its request must not
+    // leave a thread waiting in the kernel (see Speaker#start(Thread.Builder)).
+    s.start(Thread.ofPlatform().daemon());
     return new ServiceClient(ch, s);
   }
 
@@ -171,5 +173,10 @@ public final class ServiceClient implements Closeable {
   public void close() throws IOException {
     speaker.close();
     channel.close();
+    try {
+      speaker.awaitReader(java.time.Duration.ofSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

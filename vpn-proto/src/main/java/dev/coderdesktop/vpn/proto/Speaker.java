@@ -64,11 +64,22 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
     this.onFatal = onFatal;
   }
 
-  /** Starts the reader thread. */
-  public synchronized void start() {
+  /**
+   * Starts the reader on a virtual thread: the service runs one speaker per client, and each mostly
+   * waits.
+   */
+  public void start() {
+    start(Thread.ofVirtual());
+  }
+
+  /**
+   * Starts the reader on a thread of {@code threads}. A short-lived client wants a platform thread
+   * that {@link #close()} ends: a virtual thread's read leaves the JDK's poller thread waiting in
+   * the kernel, and a JVM that exits with a thread in native code waits up to 300 ms for it.
+   */
+  public synchronized void start(Thread.Builder threads) {
     if (reader == null) {
-      // A virtual thread: the service runs one speaker per client, and each mostly waits.
-      reader = Thread.ofVirtual().name("vpn-speaker").start(this::readLoop);
+      reader = threads.name("vpn-speaker").start(this::readLoop);
     }
   }
 
@@ -183,5 +194,17 @@ public final class Speaker<S extends Message, R extends Message> implements Clos
   @Override
   public void close() {
     fail(new IOException("closed"));
+  }
+
+  /**
+   * Waits up to {@code timeout} for the reader thread to end, after {@link #close()} (or the
+   * stream's own close) has ended its read; true if it has.
+   */
+  public boolean awaitReader(java.time.Duration timeout) throws InterruptedException {
+    Thread r;
+    synchronized (this) {
+      r = reader;
+    }
+    return r == null || r.join(timeout);
   }
 }

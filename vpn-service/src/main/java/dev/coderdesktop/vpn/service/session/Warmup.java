@@ -43,7 +43,7 @@ public final class Warmup {
       List.of(
           "dev.coderdesktop.tunnel.control.proto.Tailnet",
           "dev.coderdesktop.vpn.proto.wire.Vpn",
-          "dev.coderdesktop.tunnel.tun.linux.Libc",
+          "dev.coderdesktop.tunnel.linux.Libc",
           "dev.coderdesktop.tunnel.netmon.NetlinkSocket",
           "dev.coderdesktop.tunnel.connect.CoderConnect");
 

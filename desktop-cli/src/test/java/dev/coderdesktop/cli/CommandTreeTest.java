@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+
+/** The table of subcommands and the choice of the one a command line names. */
+class CommandTreeTest {
+
+  @Test
+  void everyNameIsTheCommandsOwn() {
+    for (Map.Entry<String, java.util.function.Supplier<Object>> e :
+        CoderDesktopCli.SUBCOMMANDS.entrySet()) {
+      Command c = e.getValue().get().getClass().getAnnotation(Command.class);
+      assertEquals(e.getKey(), c.name(), e.getValue().get().getClass().getName());
+    }
+  }
+
+  @Test
+  void theWholeTreeHasEveryCommandInTableOrder() {
+    List<String> names =
+        new ArrayList<>(
+            CoderDesktopCli.commandLine(
+                    new Terminal(
+                        Map.of(),
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter()),
+                        null))
+                .getSubcommands()
+                .keySet());
+    names.remove("help");
+    assertEquals(new ArrayList<>(CoderDesktopCli.SUBCOMMANDS.keySet()), names);
+  }
+
+  @Test
+  void findsTheNamedCommandPastRootOptions() {
+    assertEquals("status", CoderDesktopCli.subcommandNamed(new String[] {"status"}));
+    assertEquals(
+        "up", CoderDesktopCli.subcommandNamed(new String[] {"--socket", "/x/up", "up", "--help"}));
+    assertEquals("hosts", CoderDesktopCli.subcommandNamed(new String[] {"--socket=/s", "hosts"}));
+    assertEquals("ping", CoderDesktopCli.subcommandNamed(new String[] {"-h", "ping", "ws"}));
+  }
+
+  @Test
+  void aCommandRunAloneStillHasTheRootOptionsAndErrors() {
+    CliRun r = CliRun.run(Map.of(), "", "--socket", "/nonexistent/vpn.sock", "status");
+    assertEquals(ExitCode.SERVICE_UNAVAILABLE, r.exit(), r.err());
+    CliRun bad = CliRun.run(Map.of(), "", "status", "--no-such-option");
+    assertEquals(ExitCode.USAGE, bad.exit(), bad.err());
+    assertEquals(
+        "coder-desktop: Unknown option: '--no-such-option' (see: coder-desktop status --help)",
+        bad.err().strip());
+  }
+
+  @Test
+  void anUnknownOrMissingCommandGetsTheWholeTree() {
+    assertNull(CoderDesktopCli.subcommandNamed(new String[] {}));
+    assertNull(CoderDesktopCli.subcommandNamed(new String[] {"--help"}));
+    assertNull(CoderDesktopCli.subcommandNamed(new String[] {"stauts"}));
+    assertNull(CoderDesktopCli.subcommandNamed(new String[] {"--socket", "status"}));
+  }
+}

@@ -1,0 +1,377 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.linux;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+
+/**
+ * A non-blocking UDP socket that receives with {@code recvmmsg} and sends with {@code sendmmsg}: up
+ * to {@link #BATCH} datagrams per system call each way. An IPv6 socket may be dual-stack, in which
+ * case IPv4 peers appear as (and are sent to as) IPv4 addresses, as with the JDK's channels.
+ *
+ * <p>Datagrams longer than {@link #RECEIVE_SLOT} bytes are dropped on receipt (WireGuard, disco and
+ * STUN datagrams are far smaller); sends of any size work. Thread-safety: one thread receives;
+ * sends from any thread are serialised. {@link #close()} wakes a waiting receiver or sender, which
+ * then throws {@link ClosedChannelException}.
+ */
+public final class UdpBatchSocket implements AutoCloseable {
+
+  /** Most datagrams per system call. */
+  public static final int BATCH = 64;
+
+  /** Room per received datagram (a jumbo frame's payload). */
+  public static final int RECEIVE_SLOT = 9216;
+
+  private static final int SEND_SLOT = 4096;
+  private static final int AF_INET = 2;
+  private static final int AF_INET6 = 10;
+  private static final int SOCK_DGRAM = 2;
+  private static final int SOL_SOCKET = 1;
+  private static final int SO_SNDBUF = 7;
+  private static final int SO_RCVBUF = 8;
+  private static final int IPPROTO_IPV6 = 41;
+  private static final int IPV6_V6ONLY = 26;
+  private static final int MSG_TRUNC = 0x20;
+  private static final int MMSGHDR = 64;
+  private static final int IOVEC = 16;
+  private static final int SOCKADDR = 28;
+  private static final int NAME_SLOT = 32;
+
+  private final int fd;
+  private final boolean ipv6;
+  private final int port;
+  private final WakeablePoll poll;
+  private final Arena arena = Arena.ofShared();
+  private final Object receiveLock = new Object();
+  private final Object sendLock = new Object();
+  // Guarded by receiveLock.
+  private final MemorySegment rMsgs;
+  private final MemorySegment rData;
+  private final MemorySegment rNames;
+  private final Libc.CallState rState;
+  private final WakeablePoll.Waiter rWait;
+  private final byte[] lastName = new byte[SOCKADDR];
+  private final byte[] name = new byte[SOCKADDR];
+  private InetSocketAddress lastFrom;
+  // Guarded by sendLock.
+  private final MemorySegment sMsgs;
+  private final MemorySegment sIov;
+  private final MemorySegment sData;
+  private final MemorySegment sName;
+  private final Libc.CallState sState;
+  private final WakeablePoll.Waiter sWait;
+  private InetSocketAddress lastTo;
+  private int lastToLen;
+  private volatile boolean closed;
+
+  private UdpBatchSocket(int fd, boolean ipv6, int port, WakeablePoll poll) {
+    this.fd = fd;
+    this.ipv6 = ipv6;
+    this.port = port;
+    this.poll = poll;
+    rMsgs = arena.allocate((long) BATCH * MMSGHDR, 8);
+    MemorySegment rIov = arena.allocate((long) BATCH * IOVEC, 8);
+    rData = arena.allocate((long) BATCH * RECEIVE_SLOT, 8);
+    rNames = arena.allocate((long) BATCH * NAME_SLOT, 8);
+    sMsgs = arena.allocate((long) BATCH * MMSGHDR, 8);
+    sIov = arena.allocate((long) BATCH * IOVEC, 8);
+    sData = arena.allocate((long) BATCH * SEND_SLOT, 8);
+    sName = arena.allocate(NAME_SLOT, 8);
+    for (int i = 0; i < BATCH; i++) {
+      long m = (long) i * MMSGHDR;
+      long v = (long) i * IOVEC;
+      rIov.set(ValueLayout.ADDRESS, v, rData.asSlice((long) i * RECEIVE_SLOT));
+      rIov.set(ValueLayout.JAVA_LONG, v + 8, RECEIVE_SLOT);
+      rMsgs.set(ValueLayout.ADDRESS, m, rNames.asSlice((long) i * NAME_SLOT));
+      rMsgs.set(ValueLayout.ADDRESS, m + 16, rIov.asSlice(v));
+      rMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
+      sIov.set(ValueLayout.ADDRESS, v, sData.asSlice((long) i * SEND_SLOT));
+      sMsgs.set(ValueLayout.ADDRESS, m, sName);
+      sMsgs.set(ValueLayout.ADDRESS, m + 16, sIov.asSlice(v));
+      sMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
+    }
+    rState = new Libc.CallState(arena);
+    sState = new Libc.CallState(arena);
+    rWait = poll.waiter(arena, Libc.POLLIN);
+    sWait = poll.waiter(arena, Libc.POLLOUT);
+  }
+
+  /**
+   * Opens a socket bound to {@code port} (0: any free one) on the wildcard address: IPv6 when
+   * {@code ipv6} (also carrying IPv4 when {@code dualStack}), else IPv4.
+   */
+  public static UdpBatchSocket open(boolean ipv6, boolean dualStack, int port, int bufferBytes)
+      throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      Libc.CallState cs = new Libc.CallState(a);
+      int fd =
+          Libc.socket(
+              cs, ipv6 ? AF_INET6 : AF_INET, SOCK_DGRAM | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
+      if (fd < 0) {
+        throw Libc.error("socket", cs.errno());
+      }
+      try {
+        MemorySegment v = a.allocate(4);
+        if (ipv6) {
+          v.set(ValueLayout.JAVA_INT, 0, dualStack ? 0 : 1);
+          check(cs, Libc.setsockopt(cs, fd, IPPROTO_IPV6, IPV6_V6ONLY, v, 4), "IPV6_V6ONLY");
+        }
+        v.set(ValueLayout.JAVA_INT, 0, bufferBytes);
+        // Capped by the kernel's rmem_max and wmem_max, as with the JDK's channels.
+        check(cs, Libc.setsockopt(cs, fd, SOL_SOCKET, SO_RCVBUF, v, 4), "SO_RCVBUF");
+        check(cs, Libc.setsockopt(cs, fd, SOL_SOCKET, SO_SNDBUF, v, 4), "SO_SNDBUF");
+        MemorySegment addr = a.allocate(SOCKADDR);
+        addr.set(ValueLayout.JAVA_SHORT, 0, (short) (ipv6 ? AF_INET6 : AF_INET));
+        addr.set(ValueLayout.JAVA_BYTE, 2, (byte) (port >>> 8));
+        addr.set(ValueLayout.JAVA_BYTE, 3, (byte) port);
+        int len = ipv6 ? SOCKADDR : 16;
+        check(cs, Libc.bind(cs, fd, addr, len), "bind UDP port " + port);
+        MemorySegment lenOut = a.allocate(4);
+        lenOut.set(ValueLayout.JAVA_INT, 0, SOCKADDR);
+        check(cs, Libc.getsockname(cs, fd, addr, lenOut), "getsockname");
+        int bound =
+            (addr.get(ValueLayout.JAVA_BYTE, 2) & 0xff) << 8
+                | addr.get(ValueLayout.JAVA_BYTE, 3) & 0xff;
+        return new UdpBatchSocket(fd, ipv6, bound, WakeablePoll.forDescriptor(fd));
+      } catch (IOException | RuntimeException e) {
+        Libc.close(cs, fd);
+        throw e;
+      }
+    }
+  }
+
+  private static void check(Libc.CallState cs, int rc, String what) throws IOException {
+    if (rc < 0) {
+      throw Libc.error(what, cs.errno());
+    }
+  }
+
+  /** The bound port. */
+  public int localPort() {
+    return port;
+  }
+
+  /**
+   * Blocks until at least one datagram arrived, then takes up to {@code bufs.length} (at most
+   * {@link #BATCH}): datagram {@code i} into {@code bufs[i]} from 0, its length into {@code
+   * sizes[i]}, its source into {@code from[i]}. Returns how many.
+   */
+  public int receive(byte[][] bufs, int[] sizes, InetSocketAddress[] from) throws IOException {
+    synchronized (receiveLock) {
+      int want = Math.min(bufs.length, BATCH);
+      while (true) {
+        if (closed) {
+          throw new ClosedChannelException();
+        }
+        for (int i = 0; i < want; i++) {
+          rMsgs.set(ValueLayout.JAVA_INT, (long) i * MMSGHDR + 8, SOCKADDR);
+          rMsgs.set(ValueLayout.JAVA_INT, (long) i * MMSGHDR + 48, 0);
+        }
+        int n = Libc.recvmmsg(rState, fd, rMsgs, want, 0);
+        if (n > 0) {
+          int got = collect(n, bufs, sizes, from);
+          if (got > 0) {
+            return got;
+          }
+          continue;
+        }
+        int errno = rState.errno();
+        if (n == 0 || errno == Libc.EAGAIN) {
+          rWait.await("UDP socket");
+        } else if (errno != Libc.EINTR) {
+          if (closed) {
+            throw new ClosedChannelException();
+          }
+          // An ICMP error reported on the socket; the socket itself is fine.
+          throw Libc.error("recvmmsg", errno);
+        }
+      }
+    }
+  }
+
+  private int collect(int n, byte[][] bufs, int[] sizes, InetSocketAddress[] from)
+      throws IOException {
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+      long m = (long) i * MMSGHDR;
+      int len = rMsgs.get(ValueLayout.JAVA_INT, m + 56);
+      int flags = rMsgs.get(ValueLayout.JAVA_INT, m + 48);
+      if ((flags & MSG_TRUNC) != 0 || len > bufs[out].length) {
+        continue;
+      }
+      MemorySegment.copy(rData, ValueLayout.JAVA_BYTE, (long) i * RECEIVE_SLOT, bufs[out], 0, len);
+      sizes[out] = len;
+      from[out] = source(i);
+      out++;
+    }
+    return out;
+  }
+
+  /** The source of datagram {@code i}; the last one's object again while it stays the same. */
+  private InetSocketAddress source(int i) throws UnknownHostException {
+    MemorySegment.copy(rNames, ValueLayout.JAVA_BYTE, (long) i * NAME_SLOT, name, 0, SOCKADDR);
+    if (lastFrom != null && java.util.Arrays.equals(name, lastName)) {
+      return lastFrom;
+    }
+    System.arraycopy(name, 0, lastName, 0, SOCKADDR);
+    int family = (name[0] & 0xff) | (name[1] & 0xff) << 8;
+    int p = (name[2] & 0xff) << 8 | name[3] & 0xff;
+    InetAddress addr;
+    if (family == AF_INET) {
+      addr = InetAddress.getByAddress(java.util.Arrays.copyOfRange(name, 4, 8));
+    } else {
+      // getByAddress turns a v4-mapped address into an Inet4Address, as the JDK's channels do.
+      addr = InetAddress.getByAddress(java.util.Arrays.copyOfRange(name, 8, 24));
+    }
+    lastFrom = new InetSocketAddress(addr, p);
+    return lastFrom;
+  }
+
+  /**
+   * Sends {@code bufs[i][offset, offset+sizes[i])} for {@code i < count} to {@code to}, in order,
+   * in as few system calls as possible; waits while the socket buffer is full.
+   */
+  public void send(byte[][] bufs, int offset, int[] sizes, int count, InetSocketAddress to)
+      throws IOException {
+    synchronized (sendLock) {
+      int nameLen = encode(to);
+      int done = 0;
+      while (done < count) {
+        int n = 0;
+        while (done + n < count && n < BATCH && sizes[done + n] <= SEND_SLOT) {
+          int len = sizes[done + n];
+          MemorySegment.copy(
+              bufs[done + n], offset, sData, ValueLayout.JAVA_BYTE, (long) n * SEND_SLOT, len);
+          long m = (long) n * MMSGHDR;
+          sMsgs.set(ValueLayout.JAVA_INT, m + 8, nameLen);
+          sIov.set(ValueLayout.JAVA_LONG, (long) n * IOVEC + 8, len);
+          n++;
+        }
+        if (n == 0) {
+          sendLarge(bufs[done], offset, sizes[done], nameLen);
+          done++;
+          continue;
+        }
+        done += sendAll(n, nameLen);
+      }
+    }
+  }
+
+  /** Sends the first {@code n} prepared messages; returns {@code n}. */
+  private int sendAll(int n, int nameLen) throws IOException {
+    int sent = 0;
+    while (sent < n) {
+      if (closed) {
+        throw new ClosedChannelException();
+      }
+      int r = Libc.sendmmsg(sState, fd, sMsgs.asSlice((long) sent * MMSGHDR), n - sent, 0);
+      if (r > 0) {
+        sent += r;
+        continue;
+      }
+      int errno = sState.errno();
+      if (errno == Libc.EAGAIN) {
+        sWait.await("UDP socket");
+      } else if (errno != Libc.EINTR) {
+        throw Libc.error("sendmmsg", errno);
+      }
+    }
+    return n;
+  }
+
+  /** A datagram larger than a send slot, through a message of its own. */
+  private void sendLarge(byte[] b, int offset, int len, int nameLen) throws IOException {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment data = a.allocate(len);
+      MemorySegment.copy(b, offset, data, ValueLayout.JAVA_BYTE, 0, len);
+      MemorySegment iov = a.allocate(IOVEC, 8);
+      iov.set(ValueLayout.ADDRESS, 0, data);
+      iov.set(ValueLayout.JAVA_LONG, 8, len);
+      MemorySegment msg = a.allocate(MMSGHDR, 8);
+      msg.set(ValueLayout.ADDRESS, 0, sName);
+      msg.set(ValueLayout.JAVA_INT, 8, nameLen);
+      msg.set(ValueLayout.ADDRESS, 16, iov);
+      msg.set(ValueLayout.JAVA_LONG, 24, 1L);
+      while (true) {
+        if (closed) {
+          throw new ClosedChannelException();
+        }
+        if (Libc.sendmmsg(sState, fd, msg, 1, 0) > 0) {
+          return;
+        }
+        int errno = sState.errno();
+        if (errno == Libc.EAGAIN) {
+          sWait.await("UDP socket");
+        } else if (errno != Libc.EINTR) {
+          throw Libc.error("sendmmsg", errno);
+        }
+      }
+    }
+  }
+
+  /** Writes {@code to} as this socket's sockaddr into the send name; returns its length. */
+  private int encode(InetSocketAddress to) throws IOException {
+    if (to.equals(lastTo)) {
+      return lastToLen;
+    }
+    if (to.isUnresolved()) {
+      throw new IOException("unresolved address " + to);
+    }
+    byte[] ip = to.getAddress().getAddress();
+    sName.fill((byte) 0);
+    int p = to.getPort();
+    if (!ipv6) {
+      if (ip.length != 4) {
+        throw new IOException("an IPv4 socket cannot send to " + to);
+      }
+      sName.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
+      MemorySegment.copy(ip, 0, sName, ValueLayout.JAVA_BYTE, 4, 4);
+      lastToLen = 16;
+    } else {
+      sName.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET6);
+      if (to.getAddress() instanceof Inet4Address) {
+        sName.set(ValueLayout.JAVA_BYTE, 18, (byte) 0xff);
+        sName.set(ValueLayout.JAVA_BYTE, 19, (byte) 0xff);
+        MemorySegment.copy(ip, 0, sName, ValueLayout.JAVA_BYTE, 20, 4);
+      } else {
+        MemorySegment.copy(ip, 0, sName, ValueLayout.JAVA_BYTE, 8, 16);
+        if (to.getAddress() instanceof java.net.Inet6Address a6 && a6.getScopeId() != 0) {
+          sName.set(ValueLayout.JAVA_INT, 24, a6.getScopeId());
+        }
+      }
+      lastToLen = SOCKADDR;
+    }
+    sName.set(ValueLayout.JAVA_BYTE, 2, (byte) (p >>> 8));
+    sName.set(ValueLayout.JAVA_BYTE, 3, (byte) p);
+    lastTo = to;
+    return lastToLen;
+  }
+
+  /** Closes the socket, waking a receiver or sender. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    poll.wake();
+    // Wait for a receiver or sender in flight before freeing their memory.
+    synchronized (receiveLock) {
+      synchronized (sendLock) {
+        try (Arena a = Arena.ofConfined()) {
+          Libc.close(new Libc.CallState(a), fd);
+        }
+        poll.close();
+        arena.close();
+      }
+    }
+  }
+}
