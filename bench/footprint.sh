@@ -21,7 +21,7 @@
 #   coder_portforward_rss_mb= `coder port-forward`'s RSS after 300 MB through it
 # QUICK=1 (what scripts/test.sh runs): only the first group (no tray, no 1,000 agents) with
 # 100 MB of traffic, and it fails when the service's RSS is over MAX_SERVICE_RSS_MB (180: a guard
-# against regressions; the target is under 150, met on some runs and missed on others: 128 to 154).
+# against regressions; the target is under 150, met on some runs and missed on others: 137 to 172).
 # As root. SKIP_BUILD=1 skips `./mvnw install` (which also trains the AOT caches).
 # ONLY="basic tray peers coder" picks sections. Extra JVM options for the service: SERVICE_JAVA_OPTS
 # (with -XX:NativeMemoryTracking=summary, NMT_TO=FILE gets the JVM's memory summary after the traffic);

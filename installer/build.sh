@@ -166,6 +166,12 @@ cfg_classpath() { # launcher: its class path, in the .cfg's order
   sed -n 's|^app.classpath=\$APPDIR|'"$IMG"'/lib/app|p' "$IMG/lib/app/$1.cfg" | paste -sd: -
 }
 echo "== AOT caches (scripts/aot-train.sh)"
+# The service's training session (a Start against the testbed) runs the testbed from this checkout
+# with the JDK; without a built testbed the service's cache covers its start alone.
+tb_jar=$(ls testbed/target/testbed-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
+if [[ -n $tb_jar && -f testbed/target/classpath.txt ]]; then
+  export TESTBED_CP="$tb_jar:$(cat testbed/target/classpath.txt)" TESTBED_JAVA="$JAVA_HOME/bin/java"
+fi
 if [[ -x $IMG/lib/runtime/bin/java ]] \
   && scripts/aot-train.sh service-cli "$OUT/aot" "$IMG/lib/runtime/bin/java" \
     "$(cfg_classpath coder-desktop-service)" "$(cfg_classpath coder-desktop)" \

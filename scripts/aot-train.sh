@@ -108,7 +108,7 @@ train_cli_status() {
 train_session() {
   local cli=("$JAVA" "@$JVM/cli.options" -cp "$PROGRAM_CP" dev.coderdesktop.cli.CoderDesktopCli
     --socket "$WORK/vpn.sock")
-  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$TESTBED_CP" dev.coderdesktop.testbed.TestbedMain \
+  "${TESTBED_JAVA:-$JAVA}" --enable-native-access=ALL-UNNAMED -cp "$TESTBED_CP" dev.coderdesktop.testbed.TestbedMain \
     --no-agents --virtual-workspaces 3 --state-dir "$WORK/testbed" >"$WORK/testbed.log" 2>&1 &
   local tb=$! url
   for _ in $(seq 1 600); do [[ -s $WORK/testbed/testbed.json ]] && break; sleep 0.1; done
@@ -139,7 +139,7 @@ case $MODE in
   service-cli)
     rm -f "$OUT/service.aot" "$OUT/cli.aot" "$OUT/service-training.log" "$OUT/cli-session.log"
     if [[ -n ${TESTBED_CP:-} ]] && unshare --user --map-root-user --net --mount true 2>/dev/null; then
-      export TESTBED_CP
+      export TESTBED_CP TESTBED_JAVA
       unshare --user --map-root-user --net --mount "$0" session-inside "$OUT" "$JAVA" "$SERVICE_CP" \
         "$PROGRAM_CP"
       exit
