@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
 /**
  * The root of {@code coder-desktop}: the shared {@code --socket} option, the exit codes, and the
  * one place errors are printed (one line on stderr, no stack trace). Each subcommand is its own
- * class and reaches the terminal, the service and the sign-in through this object.
+ * class, a {@link Subcommand}, and reaches the terminal, the service and the sign-in through this
+ * object.
  */
 @Command(
     name = "coder-desktop",

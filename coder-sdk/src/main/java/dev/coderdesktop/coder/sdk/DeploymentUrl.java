@@ -26,27 +26,11 @@ public record DeploymentUrl(URI uri) {
     INSECURE
   }
 
-  /** A refused URL, with a message fit for the sign-in window. */
-  public static final class InvalidException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final Problem problem;
-
-    InvalidException(Problem problem, String message) {
-      super(message);
-      this.problem = problem;
-    }
-
-    /** What was wrong. */
-    public Problem problem() {
-      return problem;
-    }
-  }
-
   /** Parses what the user typed; {@code coder.example.com} gets {@code https://}. */
-  public static DeploymentUrl parse(String text) throws InvalidException {
+  public static DeploymentUrl parse(String text) throws InvalidValueException {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
-      throw new InvalidException(Problem.EMPTY, "Enter your deployment's URL.");
+      throw new InvalidValueException(Problem.EMPTY, "Enter your deployment's URL.");
     }
     if (!t.contains("://")) {
       t = "https://" + t;
@@ -55,26 +39,27 @@ public record DeploymentUrl(URI uri) {
     try {
       u = new URI(t);
     } catch (URISyntaxException e) {
-      throw new InvalidException(Problem.MALFORMED, "That is not a valid URL.");
+      throw new InvalidValueException(Problem.MALFORMED, "That is not a valid URL.");
     }
     String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new InvalidException(Problem.SCHEME, "The URL must start with https:// or http://.");
+      throw new InvalidValueException(
+          Problem.SCHEME, "The URL must start with https:// or http://.");
     }
     if (u.getHost() == null || u.getHost().isEmpty()) {
-      throw new InvalidException(Problem.NO_HOST, "The URL needs a host name.");
+      throw new InvalidValueException(Problem.NO_HOST, "The URL needs a host name.");
     }
     if (u.getRawUserInfo() != null) {
-      throw new InvalidException(
+      throw new InvalidValueException(
           Problem.CREDENTIALS, "The URL must not contain a user or password.");
     }
     if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/")) {
-      throw new InvalidException(
+      throw new InvalidValueException(
           Problem.PATH,
           "Use the deployment's base URL, without a path such as " + u.getRawPath() + ".");
     }
     if (u.getRawQuery() != null || u.getRawFragment() != null) {
-      throw new InvalidException(Problem.QUERY, "The URL must not contain ? or # parts.");
+      throw new InvalidValueException(Problem.QUERY, "The URL must not contain ? or # parts.");
     }
     String port = u.getPort() > 0 ? ":" + u.getPort() : "";
     return new DeploymentUrl(
@@ -87,7 +72,7 @@ public record DeploymentUrl(URI uri) {
    * network readable by anyone on the path.
    */
   public static DeploymentUrl parse(String text, boolean allowInsecureHttp)
-      throws InvalidException {
+      throws InvalidValueException {
     return parse(text).requireSecure(allowInsecureHttp);
   }
 
@@ -95,11 +80,11 @@ public record DeploymentUrl(URI uri) {
    * This URL if it is {@code https}, or {@code http} to a loopback host, or {@code
    * allowInsecureHttp}; otherwise a refusal that says how to allow it.
    */
-  public DeploymentUrl requireSecure(boolean allowInsecureHttp) throws InvalidException {
+  public DeploymentUrl requireSecure(boolean allowInsecureHttp) throws InvalidValueException {
     if (allowInsecureHttp || !isPlainHttp() || isLoopback()) {
       return this;
     }
-    throw new InvalidException(
+    throw new InvalidValueException(
         Problem.INSECURE,
         uri
             + " uses plain http://, which would send your session token unencrypted. Use"

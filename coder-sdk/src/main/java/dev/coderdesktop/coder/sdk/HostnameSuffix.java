@@ -25,26 +25,11 @@ public record HostnameSuffix(String value) {
     PUBLIC_SUFFIX
   }
 
-  /** A refused suffix, with a message naming it, fit for the user. */
-  public static final class InvalidException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final Problem problem;
-
-    InvalidException(Problem problem, String message) {
-      super(message);
-      this.problem = problem;
-    }
-
-    /** What was wrong. */
-    public Problem problem() {
-      return problem;
-    }
-  }
-
   /** Validates what the server sent. */
-  public static HostnameSuffix parse(String text) throws InvalidException {
+  public static HostnameSuffix parse(String text) throws InvalidValueException {
     if (text == null || text.isEmpty()) {
-      throw new InvalidException(Problem.EMPTY, "The deployment sent an empty hostname suffix.");
+      throw new InvalidValueException(
+          Problem.EMPTY, "The deployment sent an empty hostname suffix.");
     }
     String s = text.toLowerCase(Locale.ROOT);
     if (s.chars().allMatch(c -> c == '.')) {
@@ -71,9 +56,9 @@ public record HostnameSuffix(String value) {
     return new HostnameSuffix(s);
   }
 
-  private static InvalidException refused(Problem problem, String text, String why) {
+  private static InvalidValueException refused(Problem problem, String text, String why) {
     String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
-    return new InvalidException(
+    return new InvalidValueException(
         problem,
         "Refusing the deployment's hostname suffix \""
             + shown.replaceAll("\\p{Cntrl}", "?")

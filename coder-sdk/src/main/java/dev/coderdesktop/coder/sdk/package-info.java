@@ -4,7 +4,8 @@
  * The Coder REST calls Coder Desktop makes ({@link dev.coderdesktop.coder.sdk.CoderClient}: build
  * info, the signed-in user, the agent connection info, workspaces) and the values they return, plus
  * the sign-in values that must never leak ({@link dev.coderdesktop.coder.sdk.SessionToken}) and the
- * deployment URL and hostname-suffix checks. Values are immutable; the client is thread-safe and
- * blocks the calling thread for each request.
+ * deployment URL and hostname-suffix checks (both refuse with an {@link
+ * dev.coderdesktop.coder.sdk.InvalidValueException}). Values are immutable; the client is
+ * thread-safe and blocks the calling thread for each request.
  */
 package dev.coderdesktop.coder.sdk;

@@ -148,8 +148,8 @@ class CoderClientTest {
       })
   @DisplayName("deployment URLs are validated with a reason")
   void badUrls(String text, DeploymentUrl.Problem problem) {
-    DeploymentUrl.InvalidException e =
-        assertThrows(DeploymentUrl.InvalidException.class, () -> DeploymentUrl.parse(text));
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> DeploymentUrl.parse(text));
     assertEquals(problem, e.problem());
   }
 

@@ -44,8 +44,8 @@ class HostnameSuffixTest {
     "'x;rm -rf /', SYNTAX"
   })
   void refused(String in, HostnameSuffix.Problem problem) {
-    HostnameSuffix.InvalidException e =
-        assertThrows(HostnameSuffix.InvalidException.class, () -> HostnameSuffix.parse(in));
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> HostnameSuffix.parse(in));
     assertEquals(problem, e.problem());
     assertTrue(e.getMessage().contains("suffix"), e.getMessage());
   }
@@ -55,13 +55,11 @@ class HostnameSuffixTest {
   void emptyAndLong() {
     assertEquals(
         HostnameSuffix.Problem.EMPTY,
-        assertThrows(HostnameSuffix.InvalidException.class, () -> HostnameSuffix.parse(""))
-            .problem());
+        assertThrows(InvalidValueException.class, () -> HostnameSuffix.parse("")).problem());
     String longName = ("a".repeat(60) + ".").repeat(5) + "coder";
     assertEquals(
         HostnameSuffix.Problem.SYNTAX,
-        assertThrows(HostnameSuffix.InvalidException.class, () -> HostnameSuffix.parse(longName))
-            .problem());
-    assertThrows(HostnameSuffix.InvalidException.class, () -> HostnameSuffix.parse("a".repeat(64)));
+        assertThrows(InvalidValueException.class, () -> HostnameSuffix.parse(longName)).problem());
+    assertThrows(InvalidValueException.class, () -> HostnameSuffix.parse("a".repeat(64)));
   }
 }

@@ -24,8 +24,8 @@ class InsecureUrlTest {
         "http://localhost.example.com"
       })
   void refused(String url) throws Exception {
-    DeploymentUrl.InvalidException e =
-        assertThrows(DeploymentUrl.InvalidException.class, () -> DeploymentUrl.parse(url, false));
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> DeploymentUrl.parse(url, false));
     assertEquals(DeploymentUrl.Problem.INSECURE, e.problem());
     assertTrue(e.getMessage().contains("--allow-insecure-http"), e.getMessage());
     assertTrue(e.getMessage().contains("unencrypted"), e.getMessage());

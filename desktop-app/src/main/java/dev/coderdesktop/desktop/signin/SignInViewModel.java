@@ -5,6 +5,7 @@ package dev.coderdesktop.desktop.signin;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
@@ -82,7 +83,7 @@ public final class SignInViewModel {
     DeploymentUrl u;
     try {
       u = DeploymentUrl.parse(url.get(), allowInsecureHttp.getAsBoolean());
-    } catch (DeploymentUrl.InvalidException e) {
+    } catch (InvalidValueException e) {
       error.set(e.getMessage());
       return;
     }

@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
-import dev.coderdesktop.cli.Terminal;
+import dev.coderdesktop.cli.CliRun;
 import dev.coderdesktop.coder.sdk.signin.SecretToolStore;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.SignInFiles;
@@ -26,9 +25,6 @@ import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.settings.SettingsStore;
 import dev.coderdesktop.desktop.state.AppState;
 import dev.coderdesktop.desktop.threading.Workers;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -167,20 +163,8 @@ class KeyringSignInTest {
     Await.until("signed in after restart", () -> state(restarted) == AppState.OFF, () -> "no");
 
     // The CLI, in the same session, starts CoderVPN with the same sign-in.
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        CoderDesktopCli.run(
-            new Terminal(
-                env,
-                new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                null),
-            "--socket",
-            dir.resolve("vpn.sock").toString(),
-            "up");
-    assertEquals(0, code, err.toString());
+    CliRun up = CliRun.run(env, "", "--socket", dir.resolve("vpn.sock").toString(), "up");
+    assertEquals(0, up.exit(), up.err());
     var start = service.starts.poll(10, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals(FakeCoder.GOOD_TOKEN, start.getApiToken());
     assertEquals(stored.get().url().toString(), start.getCoderUrl());

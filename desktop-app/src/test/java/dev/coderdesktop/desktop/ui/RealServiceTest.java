@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -69,7 +68,6 @@ class RealServiceTest {
 
   private TestDeps.Opened windows;
   private DesktopWindows app;
-  private final List<String> opened = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void deployment() throws Exception {
@@ -96,7 +94,6 @@ class RealServiceTest {
     // The lab serves plain http:// on a lab address (not loopback): the user's consent to that is
     // the "Allow insecure HTTP" setting.
     deps.settings = new Settings(false, false, Map.of(), true, true, true);
-    deps.browser = opened::add;
     windows = deps.open(stage, Optional.empty());
     app = windows.app();
   }

@@ -5,32 +5,46 @@ package dev.coderdesktop.cli.deployments;
 import dev.coderdesktop.cli.ExitCode;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import picocli.CommandLine.Parameters;
 
 /**
- * Which signed-in deployment a command-line argument names: its URL, its host (or {@code
- * host:port}), or an unambiguous beginning of either, in that order of preference. Stateless.
+ * The optional DEPLOYMENT argument that {@code use} and {@code logout} share, mixed into both, and
+ * which signed-in deployment it names: its URL, its host (or {@code host:port}), or an unambiguous
+ * beginning of either, in that order of preference. picocli fills the field on the command's thread
+ * before {@link #resolve} is called.
  */
 public final class DeploymentArgument {
 
-  private DeploymentArgument() {}
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DEPLOYMENT",
+      description = "Its URL, its host, or an unambiguous beginning of either.")
+  String text;
+
+  /** Whether the argument was given. */
+  public boolean given() {
+    return text != null;
+  }
 
   /**
-   * The deployment in {@code signedIn} that {@code text} names.
+   * The deployment in {@code signedIn} that the argument names.
    *
    * @throws UserError {@link ExitCode#NOT_SIGNED_IN} when none matches, {@link ExitCode#USAGE} when
    *     several do
    */
-  public static DeploymentUrl resolve(List<DeploymentUrl> signedIn, String text) throws UserError {
+  public DeploymentUrl resolve(List<DeploymentUrl> signedIn) throws UserError {
     String t = text.strip().toLowerCase(Locale.ROOT);
     try {
       DeploymentUrl exact = DeploymentUrl.parse(t);
       if (signedIn.contains(exact)) {
         return exact;
       }
-    } catch (DeploymentUrl.InvalidException e) {
+    } catch (InvalidValueException e) {
       // Not a URL; a host or a prefix, below.
     }
     List<Predicate<DeploymentUrl>> tries =

@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.JsonOption;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.signin.SignInIndex;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code deployments}: the deployments signed in to, which one is current, and which one CoderVPN
@@ -31,18 +31,15 @@ import picocli.CommandLine.ParentCommand;
       "'coder-desktop login URL' adds one, 'coder-desktop use DEPLOYMENT' switches,"
           + " 'coder-desktop logout DEPLOYMENT' removes one."
     })
-public final class DeploymentsCommand implements Callable<Integer> {
+public final class DeploymentsCommand extends Subcommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @ParentCommand CoderDesktopCli root;
-
-  @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws IOException {
-    return list(root, json);
+    return list(root, json.given());
   }
 
   /** Prints the list as text or JSON; also {@code use} without an argument. */

@@ -5,8 +5,9 @@ package dev.coderdesktop.cli.deployments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.JsonOption;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
@@ -17,10 +18,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code shared}: the workspaces other users shared with you on the current deployment, apart from
@@ -36,14 +35,11 @@ import picocli.CommandLine.ParentCommand;
       "They are not reached through CoderVPN's .coder names, which cover your own workspaces:"
           + " open them from the dashboard (the URL is printed)."
     })
-public final class SharedCommand implements Callable<Integer> {
+public final class SharedCommand extends Subcommand {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @ParentCommand CoderDesktopCli root;
-
-  @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws UserError, IOException {
@@ -57,7 +53,7 @@ public final class SharedCommand implements Callable<Integer> {
     }
     List<Values.Workspace> list = shared.orElse(List.of());
     PrintWriter out = root.terminal().out();
-    if (json) {
+    if (json.given()) {
       ObjectNode o = JSON.createObjectNode();
       o.put("schema", 1);
       o.put("deployment", s.url().toString());

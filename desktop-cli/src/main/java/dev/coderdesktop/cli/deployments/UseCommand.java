@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.deployments;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.JsonOption;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.cli.vpn.StartOptions;
 import dev.coderdesktop.cli.vpn.UpCommand;
@@ -17,12 +18,8 @@ import dev.coderdesktop.vpn.proto.wire.StopResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code use}: makes another signed-in deployment current; when CoderVPN is on for another one, it
@@ -38,31 +35,24 @@ import picocli.CommandLine.ParentCommand;
           + " deployment's starts, with the new deployment's hostname suffix and --header and"
           + " --no-direct as 'up' takes them. Without DEPLOYMENT, list the deployments."
     })
-public final class UseCommand implements Callable<Integer> {
+public final class UseCommand extends Subcommand {
 
-  @ParentCommand CoderDesktopCli root;
+  @Mixin DeploymentArgument deployment;
 
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "DEPLOYMENT",
-      description = "Its URL, its host, or the beginning of either (unambiguous).")
-  String deployment;
-
-  @Option(names = "--json", description = "Without DEPLOYMENT: print JSON (docs/cli.md).")
-  boolean json;
+  @Mixin JsonOption json;
 
   // When CoderVPN moves, the new deployment's start takes these, as 'up' would.
   @Mixin StartOptions options;
 
   @Override
   public Integer call() throws UserError, IOException {
-    if (deployment == null) {
+    if (!deployment.given()) {
       noteUnusedOptions();
-      return DeploymentsCommand.list(root, json);
+      return DeploymentsCommand.list(root, json.given());
     }
     TokenStore store = root.tokens();
     SignInIndex index = store.index();
-    DeploymentUrl target = DeploymentArgument.resolve(index.deployments(), deployment);
+    DeploymentUrl target = deployment.resolve(index.deployments());
     SignIn to =
         store
             .load(target)

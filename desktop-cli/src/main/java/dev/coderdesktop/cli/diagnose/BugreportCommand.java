@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.diagnose;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.cli.status.StatusJson;
 import dev.coderdesktop.cli.status.StatusReport;
@@ -19,10 +19,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code bugreport}: one text file with the versions, the sign-in's deployment (never the token),
@@ -38,11 +36,9 @@ import picocli.CommandLine.ParentCommand;
           + " ($XDG_STATE_HOME/coder-desktop/tray.log) and the service (journalctl), with tokens,"
           + " keys and passwords removed. Prints the file's path."
     })
-public final class BugreportCommand implements Callable<Integer> {
+public final class BugreportCommand extends Subcommand {
 
   private static final int LOG_LINES = 300;
-
-  @ParentCommand CoderDesktopCli root;
 
   @Option(
       names = {"-o", "--output"},

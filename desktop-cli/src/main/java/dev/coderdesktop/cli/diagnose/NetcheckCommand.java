@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.diagnose;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.cli.status.AgentInfo;
 import dev.coderdesktop.cli.status.StatusReport;
@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code netcheck}: follows a {@code .coder} name along its path — the service, the system
@@ -39,14 +37,12 @@ import picocli.CommandLine.ParentCommand;
       "  agent     the agent answers a ping through the tunnel",
       "Exit status 5 when a step fails."
     })
-public final class NetcheckCommand implements Callable<Integer> {
+public final class NetcheckCommand extends Subcommand {
 
   /** The service's resolver address (fixed by the service: the tunnel prefix's ::53). */
   static final String SHIM = "fd60:627a:a42b::53";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
-
-  @ParentCommand CoderDesktopCli root;
 
   @Parameters(
       index = "0",

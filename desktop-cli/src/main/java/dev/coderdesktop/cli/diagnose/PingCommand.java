@@ -2,19 +2,17 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.diagnose;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.cli.status.AgentInfo;
 import dev.coderdesktop.cli.status.StatusReport;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ping}: the service's own view of an agent (last ping's latency and path), then pings its
@@ -28,9 +26,7 @@ import picocli.CommandLine.ParentCommand;
           + " or relayed), then pings the agent's tunnel address with ping -6 (no DNS needed; use"
           + " netcheck to check name resolution)."
     })
-public final class PingCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class PingCommand extends Subcommand {
 
   @Parameters(index = "0", paramLabel = "HOST", description = "An agent's name, e.g. dev.coder.")
   String host;

@@ -4,11 +4,10 @@ package dev.coderdesktop.cli.docs;
 
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
-import java.util.concurrent.Callable;
+import dev.coderdesktop.cli.Subcommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code completion}: prints the shell completion script generated from the command tree. */
 @Command(
@@ -18,9 +17,7 @@ import picocli.CommandLine.ParentCommand;
       "Print the bash completion script (zsh: autoload bashcompinit; bashcompinit first).",
       "The package installs it; from a checkout: source <(bin/coder-desktop completion)"
     })
-public final class CompletionCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class CompletionCommand extends Subcommand {
 
   @Override
   public Integer call() {

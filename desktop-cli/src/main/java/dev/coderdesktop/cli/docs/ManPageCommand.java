@@ -4,9 +4,8 @@ package dev.coderdesktop.cli.docs;
 
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
-import java.util.concurrent.Callable;
+import dev.coderdesktop.cli.Subcommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code man}: prints coder-desktop(1) in troff, generated from the command tree. */
 @Command(
@@ -14,9 +13,7 @@ import picocli.CommandLine.ParentCommand;
     hidden = true,
     mixinStandardHelpOptions = true,
     description = "Print the man page (troff); man -l <(coder-desktop man) shows it.")
-public final class ManPageCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class ManPageCommand extends Subcommand {
 
   @Override
   public Integer call() {

@@ -2,22 +2,21 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.signin;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code login}: checks the deployment and the token, then stores them where the tray does. */
 @Command(
@@ -31,9 +30,7 @@ import picocli.CommandLine.ParentCommand;
           + " it current; 'coder-desktop use' switches, 'coder-desktop deployments' lists them.",
       "The token is read without echo from the terminal, from a pipe, or from --token-file."
     })
-public final class LoginCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class LoginCommand extends Subcommand {
 
   @Parameters(
       arity = "0..1",
@@ -81,7 +78,7 @@ public final class LoginCommand implements Callable<Integer> {
     DeploymentUrl u;
     try {
       u = DeploymentUrl.parse(given, allowInsecureHttp);
-    } catch (DeploymentUrl.InvalidException e) {
+    } catch (InvalidValueException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     String text =

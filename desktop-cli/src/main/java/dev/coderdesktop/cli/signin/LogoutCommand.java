@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.signin;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.cli.deployments.DeploymentArgument;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
@@ -11,11 +11,9 @@ import dev.coderdesktop.coder.sdk.signin.SignInIndex;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code logout}: forgets one deployment's sign-in (the current one unless named), or every one
@@ -29,15 +27,9 @@ import picocli.CommandLine.ParentCommand;
           + " app too. Signing out of the current one makes the first remaining deployment current.",
       "CoderVPN keeps running until 'coder-desktop down'."
     })
-public final class LogoutCommand implements Callable<Integer> {
+public final class LogoutCommand extends Subcommand {
 
-  @ParentCommand CoderDesktopCli root;
-
-  @Parameters(
-      arity = "0..1",
-      paramLabel = "DEPLOYMENT",
-      description = "Its URL, its host, or the beginning of either (default: the current one).")
-  String deployment;
+  @Mixin DeploymentArgument deployment;
 
   @Option(names = "--all", description = "Sign out of every deployment.")
   boolean all;
@@ -53,8 +45,8 @@ public final class LogoutCommand implements Callable<Integer> {
     }
     SignInIndex index = store.index();
     DeploymentUrl target;
-    if (deployment != null) {
-      target = DeploymentArgument.resolve(index.deployments(), deployment);
+    if (deployment.given()) {
+      target = deployment.resolve(index.deployments());
     } else if (index.current().isPresent()) {
       target = index.current().get();
     } else {

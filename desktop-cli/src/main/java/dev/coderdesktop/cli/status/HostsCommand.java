@@ -2,15 +2,14 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.status;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.JsonOption;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /** {@code hosts}: every agent's {@code .coder} name, one per line (or JSON), for scripts. */
 @Command(
@@ -18,18 +17,15 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description =
         "Print the .coder hostname of every agent, one per line (--json: with addresses).")
-public final class HostsCommand implements Callable<Integer> {
+public final class HostsCommand extends Subcommand {
 
-  @ParentCommand CoderDesktopCli root;
-
-  @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws UserError, IOException {
     try (ServiceClient client = root.connect()) {
       StatusReport r = StatusReport.from(client.status(), root.clock().instant());
-      if (json) {
+      if (json.given()) {
         root.terminal().out().println(StatusJson.hosts(r));
       } else {
         r.agents().forEach(a -> root.terminal().out().println(a.hostname()));

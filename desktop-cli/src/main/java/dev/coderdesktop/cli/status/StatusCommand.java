@@ -4,16 +4,15 @@ package dev.coderdesktop.cli.status;
 
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code status}: CoderVPN's state and every agent, as a table or JSON, once or on every change.
@@ -28,9 +27,7 @@ import picocli.CommandLine.ParentCommand;
       "--json prints one document (schema in docs/cli.md); with --watch, one per line per change.",
       "Exits 1 when the service is stopped with an error (such as a refused sign-in)."
     })
-public final class StatusCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class StatusCommand extends Subcommand {
 
   @Option(
       names = "--watch",

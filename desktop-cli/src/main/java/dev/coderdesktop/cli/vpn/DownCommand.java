@@ -2,21 +2,17 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.vpn;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.StopResponse;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code down}: stops CoderVPN; already off is fine. */
 @Command(name = "down", mixinStandardHelpOptions = true, description = "Turn CoderVPN off.")
-public final class DownCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class DownCommand extends Subcommand {
 
   @Override
   public Integer call() throws UserError, IOException {

@@ -4,16 +4,15 @@ package dev.coderdesktop.cli.vpn;
 
 import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import dev.coderdesktop.vpn.proto.wire.StartResponse;
 import dev.coderdesktop.vpn.proto.wire.Status;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code up}: starts CoderVPN with the stored sign-in. The service treats a repeat with the same
@@ -28,9 +27,7 @@ import picocli.CommandLine.ParentCommand;
       "Already on with the same sign-in: nothing changes. On with another sign-in (after a new"
           + " login): the service reconnects with the new one."
     })
-public final class UpCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class UpCommand extends Subcommand {
 
   @Mixin StartOptions options;
 

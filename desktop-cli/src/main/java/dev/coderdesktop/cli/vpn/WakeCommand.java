@@ -2,14 +2,12 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.vpn;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.vpn.proto.ServiceClient;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code wake}: asks the service to re-bind now, as the tray app does when the machine resumes. */
 @Command(
@@ -18,9 +16,7 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Tell the service the network may have changed (after a resume): it redials the relay"
             + " and the control plane at once.")
-public final class WakeCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class WakeCommand extends Subcommand {
 
   @Override
   public Integer call() throws UserError, IOException {

@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.JsonOption;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.workspace.AppLink;
@@ -17,11 +18,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code apps}: an agent's apps with the URLs the dashboard opens, and the built-ins. */
 @Command(
@@ -32,14 +31,11 @@ import picocli.CommandLine.ParentCommand;
           + " deployment, external apps' own links), then VS Code Desktop and a terminal with ssh;"
           + " --open SLUG opens one."
     })
-public final class AppsCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class AppsCommand extends Subcommand {
 
   @Mixin AgentArgument agent;
 
-  @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(
       names = "--open",
@@ -80,9 +76,8 @@ public final class AppsCommand implements Callable<Integer> {
       return p.isAlive() || p.exitValue() == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
     PrintWriter out = root.terminal().out();
-    if (json) {
-      ObjectMapper m = new ObjectMapper();
-      ObjectNode o = m.createObjectNode();
+    if (json.given()) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("workspace", t.workspace().name());
       o.put("agent", t.agent().name());
       ArrayNode a = o.putArray("apps");
@@ -93,7 +88,7 @@ public final class AppsCommand implements Callable<Integer> {
             .put("kind", l.kind().name().toLowerCase(Locale.ROOT))
             .put("target", l.target());
       }
-      out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+      out.println(o.toPrettyString());
     } else {
       out.printf(Locale.ROOT, "%-14s %-9s %-24s %s%n", "SLUG", "KIND", "NAME", "OPENS");
       for (AppLink l : links) {

@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.JsonOption;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.workspace.ListeningPort;
@@ -16,11 +17,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code ports}: the TCP ports an agent listens on, each with its Coder Connect URL. */
 @Command(
@@ -31,14 +29,11 @@ import picocli.CommandLine.ParentCommand;
           + " own list leaves out: the agent's ports, ssh, databases, mail, and ports an app"
           + " uses), each with its http://HOST:PORT/ URL."
     })
-public final class PortsCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class PortsCommand extends Subcommand {
 
   @Mixin AgentArgument agent;
 
-  @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() throws UserError, IOException {
@@ -52,9 +47,8 @@ public final class PortsCommand implements Callable<Integer> {
       throw Deployment.failed(e);
     }
     PrintWriter out = root.terminal().out();
-    if (json) {
-      ObjectMapper m = new ObjectMapper();
-      ObjectNode o = m.createObjectNode();
+    if (json.given()) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("host", hostname);
       o.put("workspace", t.workspace().name());
       o.put("agent", t.agent().name());
@@ -65,7 +59,7 @@ public final class PortsCommand implements Callable<Integer> {
             .put("process_name", p.processName())
             .put("url", p.url(hostname));
       }
-      out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+      out.println(o.toPrettyString());
     } else if (ports.isEmpty()) {
       root.terminal().err().println(hostname + " listens on no port worth listing.");
     } else {

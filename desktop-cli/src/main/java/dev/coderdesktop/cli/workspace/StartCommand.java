@@ -2,14 +2,12 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.workspace;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.workspace.Transition;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code start}: a start build for a workspace, followed to its end. */
 @Command(
@@ -19,9 +17,7 @@ import picocli.CommandLine.ParentCommand;
       "Start a workspace with a start build on the deployment, printing the build's progress; exits 1"
           + " with the build's error when it fails. Already running: nothing to do."
     })
-public final class StartCommand implements Callable<Integer> {
-
-  @ParentCommand CoderDesktopCli root;
+public final class StartCommand extends Subcommand {
 
   @Mixin BuildRun build;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.http;
 
+import dev.coderdesktop.tunnel.transport.BulkInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -110,17 +111,10 @@ public final class ServerWebSocket {
     out.flush();
   }
 
-  private final class FrameInput extends InputStream {
+  private final class FrameInput extends BulkInputStream {
     private byte[] buf = new byte[0];
     private int pos;
     private boolean eof;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.tunnel.control.ControlConnection;
 import dev.coderdesktop.tunnel.control.ControlRejectedException;
+import dev.coderdesktop.tunnel.control.RecordingListener;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
-import dev.coderdesktop.tunnel.control.TailnetListener;
-import dev.coderdesktop.tunnel.control.WorkspaceState;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.time.VirtualClock;
 import java.io.IOException;
@@ -73,7 +72,7 @@ class ControlResilienceTest {
   private static final class SilentDials implements AutoCloseable {
     final VirtualClock clock = new VirtualClock();
     final List<SilentPeer> peers = new CopyOnWriteArrayList<>();
-    final Events events = new Events();
+    final RecordingListener events = new RecordingListener();
     final TailnetControlClient client =
         new TailnetControlClient(
             token -> {
@@ -93,34 +92,6 @@ class ControlResilienceTest {
     @Override
     public void close() {
       client.close();
-    }
-  }
-
-  private static final class Events implements TailnetListener {
-    final List<String> disconnects = new CopyOnWriteArrayList<>();
-    final List<Integer> rejections = new CopyOnWriteArrayList<>();
-    volatile Runnable onConnected = () -> {};
-
-    @Override
-    public void onWorkspaces(WorkspaceState state) {}
-
-    @Override
-    public void onPeerUpdate(
-        dev.coderdesktop.tunnel.control.proto.CoordinateResponse.PeerUpdate u) {}
-
-    @Override
-    public void onConnected() {
-      onConnected.run();
-    }
-
-    @Override
-    public void onDisconnected(String reason) {
-      disconnects.add(reason);
-    }
-
-    @Override
-    public void onSignInRejected(int status, String message) {
-      rejections.add(status);
     }
   }
 
@@ -145,7 +116,7 @@ class ControlResilienceTest {
   void flappingServerBacksOff() {
     VirtualClock clock = new VirtualClock();
     List<Long> dialedAt = new CopyOnWriteArrayList<>();
-    Events events = new Events();
+    RecordingListener events = new RecordingListener();
     SilentPeer[] current = new SilentPeer[1];
     events.onConnected = () -> current[0].hangUp();
     TailnetControlClient client =
@@ -187,7 +158,7 @@ class ControlResilienceTest {
     try (FakeTailnetServer server = new FakeTailnetServer()) {
       List<String> presented = new CopyOnWriteArrayList<>();
       boolean[] revoked = {false};
-      Events events = new Events();
+      RecordingListener events = new RecordingListener();
       CountDownLatch connected = new CountDownLatch(1);
       events.onConnected = connected::countDown;
       TailnetControlClient client =

@@ -119,14 +119,8 @@ public final class WebSocketStream implements WebSocket.Listener {
     incoming.add(EOF);
   }
 
-  private final class In extends InputStream {
+  private final class In extends BulkInputStream {
     private ByteBuffer current;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -3,6 +3,7 @@
 package dev.coderdesktop.coder.sdk.signin;
 
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public record SignInIndex(Optional<DeploymentUrl> current, List<DeploymentUrl> d
     }
     try {
       return Optional.of(DeploymentUrl.parse(text));
-    } catch (DeploymentUrl.InvalidException e) {
+    } catch (InvalidValueException e) {
       return Optional.empty();
     }
   }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.control.yamux;
 
+import dev.coderdesktop.tunnel.transport.BulkInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -91,14 +92,7 @@ public final class YamuxStream {
     notifyAll();
   }
 
-  private final class In extends InputStream {
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
-
+  private final class In extends BulkInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       if (len == 0) {

@@ -25,24 +25,17 @@ import java.util.List;
  * </ul>
  *
  * Removing our file and reloading undoes either, also after a crash.
+ *
+ * @param runner runs {@code nmcli}
+ * @param resolvConf the system's resolv.conf, for the current settings and servers
+ * @param dir {@code dnsmasq.d} when {@code dnsmasq}, otherwise {@code conf.d}
+ * @param dnsmasq whether NetworkManager runs its dnsmasq plugin
  */
-final class NetworkManagerSetup implements ResolverSetup {
+record NetworkManagerSetup(CommandRunner runner, Path resolvConf, Path dir, boolean dnsmasq)
+    implements ResolverSetup {
 
   /** The file name in both directories (late in the order, so ours is read last and wins). */
   static final String FILE = "zz-coder-desktop.conf";
-
-  private final CommandRunner runner;
-  private final Path resolvConf;
-  private final Path dir;
-  private final boolean dnsmasq;
-
-  /** {@code dir} is {@code dnsmasq.d} when {@code dnsmasq}, otherwise {@code conf.d}. */
-  NetworkManagerSetup(CommandRunner runner, Path resolvConf, Path dir, boolean dnsmasq) {
-    this.runner = runner;
-    this.resolvConf = resolvConf;
-    this.dir = dir;
-    this.dnsmasq = dnsmasq;
-  }
 
   @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)

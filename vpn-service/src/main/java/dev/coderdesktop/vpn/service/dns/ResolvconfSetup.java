@@ -15,21 +15,16 @@ import java.util.List;
  * records by /etc/resolvconf/interface-order, where {@code tun*} follows only loopback, hence the
  * record name {@value #DEBIAN_RECORD}; openresolv gets the record exclusive ({@code -x}), so it is
  * the only server listed. Both drop the record with {@code -d}, which is harmless when absent.
+ *
+ * @param runner runs {@code resolvconf}
+ * @param resolvConf the system's resolv.conf, for the servers it named before
+ * @param openresolv whether {@code resolvconf} is openresolv rather than Debian's
  */
-final class ResolvconfSetup implements ResolverSetup {
+record ResolvconfSetup(CommandRunner runner, Path resolvConf, boolean openresolv)
+    implements ResolverSetup {
 
   /** The record's name under Debian's resolvconf (IFACE.PROG; matches its {@code tun*} entry). */
   static final String DEBIAN_RECORD = "tun.coder-desktop";
-
-  private final CommandRunner runner;
-  private final Path resolvConf;
-  private final boolean openresolv;
-
-  ResolvconfSetup(CommandRunner runner, Path resolvConf, boolean openresolv) {
-    this.runner = runner;
-    this.resolvConf = resolvConf;
-    this.openresolv = openresolv;
-  }
 
   @Override
   public List<InetSocketAddress> apply(String link, InetAddress shim, String suffix)

@@ -16,8 +16,17 @@ import java.util.function.BooleanSupplier;
  * line names the manager; a regular file nobody signed is plain ("direct"). Reads files and runs
  * {@code busctl} (NetworkManager's DNS mode) and {@code resolvconf --version} (which resolvconf).
  * Stateless apart from its paths.
+ *
+ * @param runner runs {@code busctl} and {@code resolvconf}
+ * @param resolvConf the system's resolv.conf
+ * @param resolvedRunDir systemd-resolved's run directory
+ * @param sharedWithOtherNamespaces whether resolv.conf is the one other network namespaces use too
  */
-final class ResolverDetector {
+record ResolverDetector(
+    CommandRunner runner,
+    Path resolvConf,
+    Path resolvedRunDir,
+    BooleanSupplier sharedWithOtherNamespaces) {
 
   /** How the system is set up, or why nothing can be done. */
   sealed interface Result {}
@@ -27,22 +36,6 @@ final class ResolverDetector {
 
   /** No mode can be used; {@code why} is one clause for the user. */
   record Unusable(String why) implements Result {}
-
-  private final CommandRunner runner;
-  private final Path resolvConf;
-  private final Path resolvedRunDir;
-  private final BooleanSupplier sharedWithOtherNamespaces;
-
-  ResolverDetector(
-      CommandRunner runner,
-      Path resolvConf,
-      Path resolvedRunDir,
-      BooleanSupplier sharedWithOtherNamespaces) {
-    this.runner = runner;
-    this.resolvConf = resolvConf;
-    this.resolvedRunDir = resolvedRunDir;
-    this.sharedWithOtherNamespaces = sharedWithOtherNamespaces;
-  }
 
   Result detect() {
     if (sharedWithOtherNamespaces.getAsBoolean()) {

@@ -6,6 +6,7 @@ import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.HostnameSuffix;
+import dev.coderdesktop.coder.sdk.InvalidValueException;
 import dev.coderdesktop.coder.sdk.ProductInfo;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
@@ -107,10 +108,7 @@ final class DeploymentSignIn {
       throw SignInException.signedOut(e.getMessage());
     } catch (CoderException.Unreachable e) {
       throw new SignInException(SignInException.Kind.UNREACHABLE, e.getMessage());
-    } catch (CoderException
-        | DeploymentUrl.InvalidException
-        | HostnameSuffix.InvalidException
-        | IllegalArgumentException e) {
+    } catch (CoderException | InvalidValueException | IllegalArgumentException e) {
       throw new SignInException(SignInException.Kind.REFUSED, e.getMessage());
     }
   }
