@@ -362,16 +362,6 @@ public final class UdpBatchSocket implements AutoCloseable {
       return;
     }
     closed = true;
-    poll.wake();
-    // Wait for a receiver or sender in flight before freeing their memory.
-    synchronized (receiveLock) {
-      synchronized (sendLock) {
-        try (Arena a = Arena.ofConfined()) {
-          Libc.close(new Libc.CallState(a), fd);
-        }
-        poll.close();
-        arena.close();
-      }
-    }
+    poll.closeDescriptor(receiveLock, sendLock, arena);
   }
 }

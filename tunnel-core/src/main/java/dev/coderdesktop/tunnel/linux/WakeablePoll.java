@@ -49,6 +49,25 @@ public final class WakeablePoll implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes a descriptor that one thread reads and another writes: wakes both, waits until neither
+   * holds its lock (so none is inside a call on {@code fd} or its buffers), then closes {@code fd},
+   * this poll's eventfd and {@code buffers}. The caller marks itself closed first, so that a woken
+   * loop stops instead of waiting again.
+   */
+  public void closeDescriptor(Object readLock, Object writeLock, Arena buffers) {
+    wake();
+    synchronized (readLock) {
+      synchronized (writeLock) {
+        try (Arena a = Arena.ofConfined()) {
+          Libc.close(new Libc.CallState(a), fd);
+        }
+        close();
+        buffers.close();
+      }
+    }
+  }
+
   /** Closes the eventfd (not the descriptor); call after every waiter has stopped. */
   @Override
   public void close() {

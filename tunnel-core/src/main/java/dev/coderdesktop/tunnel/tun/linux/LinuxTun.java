@@ -337,16 +337,6 @@ public final class LinuxTun implements TunDevice {
       return;
     }
     closed = true;
-    poll.wake();
-    // Wait for a reader or writer in flight before freeing their buffers.
-    synchronized (readLock) {
-      synchronized (writeLock) {
-        try (Arena a = Arena.ofConfined()) {
-          Libc.close(new Libc.CallState(a), fd);
-        }
-        poll.close();
-        arena.close();
-      }
-    }
+    poll.closeDescriptor(readLock, writeLock, arena);
   }
 }
