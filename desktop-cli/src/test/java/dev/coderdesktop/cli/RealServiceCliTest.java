@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CLI against the REAL service and the testbed, as root: three agents in namespaces of their
@@ -41,6 +42,7 @@ class RealServiceCliTest {
   private static final String SHIM = "fd60:627a:a42b::53";
 
   private static ServiceLab lab;
+  @RegisterExtension static final LabLogs LOGS = new LabLogs(() -> lab);
   private static Path dir;
   private static Path netnsDir;
 

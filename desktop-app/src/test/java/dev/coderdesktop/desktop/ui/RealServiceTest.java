@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coderdesktop.cli.LabLogs;
 import dev.coderdesktop.desktop.DesktopWindows;
 import dev.coderdesktop.desktop.fixtures.Await;
-import dev.coderdesktop.desktop.fixtures.LabLogs;
 import dev.coderdesktop.desktop.fixtures.Screenshots;
 import dev.coderdesktop.desktop.fixtures.TestDeps;
 import dev.coderdesktop.desktop.settings.Settings;

@@ -147,6 +147,26 @@ public final class ServiceLab implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies every log of the lab (the service's stdout and stderr, the agents' logs) into {@code
+   * to}, flattened to one directory, for a test that failed against it: the lab's own directory is
+   * temporary. Returns the service log's tail, to print beside the failure.
+   */
+  public String keepLogs(Path to) throws IOException {
+    Files.createDirectories(to);
+    List<Path> logs;
+    try (var s = Files.walk(dir)) {
+      logs = s.filter(p -> p.getFileName().toString().endsWith(".log")).toList();
+    }
+    for (Path p : logs) {
+      Files.copy(
+          p,
+          to.resolve(dir.relativize(p).toString().replace('/', '_')),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return tail("service.log");
+  }
+
   @Override
   public void close() throws InterruptedException {
     service.destroy();
