@@ -83,6 +83,10 @@ start_service() { # namespace
 stop_service() {
   kill -TERM "$SVC_PID"
   wait "$SVC_PID" 2>/dev/null || true
+  # Out of PIDS too: the cleanup must not signal whatever process gets the number next.
+  local keep=() p
+  for p in "${PIDS[@]}"; do [[ $p == "$SVC_PID" ]] || keep+=("$p"); done
+  PIDS=("${keep[@]}")
 }
 desktop() { # namespace, coder-desktop args
   ns_exec "$1" env XDG_CONFIG_HOME="$WORK/config" "$ROOT/bin/coder-desktop" --socket "$WORK/vpn.sock" "${@:2}"

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -140,6 +141,8 @@ public final class CoderDesktopCli {
       String a = args[i];
       if (a.equals("--socket")) {
         i++;
+      } else if (List.of("-h", "--help", "-V", "--version").contains(a)) {
+        return null; // the root's help lists every command
       } else if (!a.startsWith("-")) {
         return SUBCOMMANDS.containsKey(a) ? a : null;
       }

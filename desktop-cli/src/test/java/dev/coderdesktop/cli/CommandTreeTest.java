@@ -49,7 +49,7 @@ class CommandTreeTest {
     assertEquals(
         "up", CoderDesktopCli.subcommandNamed(new String[] {"--socket", "/x/up", "up", "--help"}));
     assertEquals("hosts", CoderDesktopCli.subcommandNamed(new String[] {"--socket=/s", "hosts"}));
-    assertEquals("ping", CoderDesktopCli.subcommandNamed(new String[] {"-h", "ping", "ws"}));
+    assertEquals("ping", CoderDesktopCli.subcommandNamed(new String[] {"ping", "-h", "ws"}));
   }
 
   @Test
@@ -69,5 +69,7 @@ class CommandTreeTest {
     assertNull(CoderDesktopCli.subcommandNamed(new String[] {"--help"}));
     assertNull(CoderDesktopCli.subcommandNamed(new String[] {"stauts"}));
     assertNull(CoderDesktopCli.subcommandNamed(new String[] {"--socket", "status"}));
+    assertNull(CoderDesktopCli.subcommandNamed(new String[] {"--help", "status"}));
+    assertNull(CoderDesktopCli.subcommandNamed(new String[] {"-h", "status"}));
   }
 }

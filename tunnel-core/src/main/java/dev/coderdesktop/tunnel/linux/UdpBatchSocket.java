@@ -357,7 +357,7 @@ public final class UdpBatchSocket implements AutoCloseable {
 
   /** Closes the socket, waking a receiver or sender. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() { // synchronized: two closers must not both free the memory
     if (closed) {
       return;
     }

@@ -33,14 +33,26 @@ final class CryptoPool implements AutoCloseable {
 
   private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
   private final Thread[] helpers;
+  private volatile boolean started;
   private volatile boolean closed;
 
-  /** With {@code threads} threads in all, the caller included (1: everything on the caller). */
+  /**
+   * With {@code threads} threads in all, the caller included (1: everything on the caller). The
+   * helpers start with the first batch worth sharing, so a device that never moves traffic, or is
+   * built and dropped without {@link #close()}, holds no threads.
+   */
   CryptoPool(int threads) {
     helpers = new Thread[Math.max(0, threads - 1)];
+  }
+
+  private synchronized void startHelpers() {
+    if (started || closed) {
+      return;
+    }
     for (int i = 0; i < helpers.length; i++) {
       helpers[i] = Thread.ofPlatform().daemon().name("wg-crypto-" + i).start(this::helperLoop);
     }
+    started = true;
   }
 
   /** The default size: one thread per core, or {@code -Dcoderdesktop.wireguard.cryptoThreads}. */
@@ -63,6 +75,15 @@ final class CryptoPool implements AutoCloseable {
         job.run(i);
       }
       return;
+    }
+    if (!started) {
+      startHelpers();
+      if (!started) {
+        for (int i = 0; i < n; i++) {
+          job.run(i);
+        }
+        return;
+      }
     }
     Task t = new Task(n, job, Thread.currentThread());
     int share = Math.min(helpers.length, n / MIN_SHARED);
@@ -88,10 +109,12 @@ final class CryptoPool implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     for (Thread h : helpers) {
-      h.interrupt();
+      if (h != null) {
+        h.interrupt();
+      }
     }
   }
 

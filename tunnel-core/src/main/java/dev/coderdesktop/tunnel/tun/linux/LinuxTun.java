@@ -332,7 +332,7 @@ public final class LinuxTun implements TunDevice {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() { // synchronized: two closers must not both free the memory
     if (closed) {
       return;
     }
