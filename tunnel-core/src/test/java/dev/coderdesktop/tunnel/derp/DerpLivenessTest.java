@@ -126,7 +126,7 @@ class DerpLivenessTest {
       assertEquals(1, relay.accepted.size());
       clock.advance(Duration.ofSeconds(5));
       await("the silent connection to be dropped", () -> !disconnects.isEmpty());
-      await("the backoff timer", () -> clock.pendingTimers() > 0);
+      await("the backoff timer", () -> clock.isArmed("derp-backoff"));
       clock.advance(Duration.ofSeconds(1));
       await("a second dial", () -> relay.accepted.size() >= 2);
       await("login again", client::isConnected);
@@ -169,7 +169,7 @@ class DerpLivenessTest {
       clock.advance(Duration.ofSeconds(17));
       writer.join(Duration.ofSeconds(10));
       assertTrue(!writer.isAlive(), "closing the dead connection released the writer");
-      await("the backoff timer", () -> clock.pendingTimers() > 0);
+      await("the backoff timer", () -> clock.isArmed("derp-backoff"));
       clock.advance(Duration.ofSeconds(1));
       await("a second dial", () -> relay.accepted.size() >= 2);
     }
