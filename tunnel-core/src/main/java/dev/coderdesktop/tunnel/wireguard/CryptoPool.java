@@ -45,14 +45,15 @@ final class CryptoPool implements AutoCloseable {
     helpers = new Thread[Math.max(0, threads - 1)];
   }
 
-  private synchronized void startHelpers() {
-    if (started || closed) {
-      return;
+  /** Starts the helpers unless closed; returns whether they run. */
+  private synchronized boolean startHelpers() {
+    if (!started && !closed) {
+      for (int i = 0; i < helpers.length; i++) {
+        helpers[i] = Thread.ofPlatform().daemon().name("wg-crypto-" + i).start(this::helperLoop);
+      }
+      started = true;
     }
-    for (int i = 0; i < helpers.length; i++) {
-      helpers[i] = Thread.ofPlatform().daemon().name("wg-crypto-" + i).start(this::helperLoop);
-    }
-    started = true;
+    return started;
   }
 
   /** The default size: one thread per core, or {@code -Dcoderdesktop.wireguard.cryptoThreads}. */
@@ -70,20 +71,11 @@ final class CryptoPool implements AutoCloseable {
 
   /** Runs {@code job} for every {@code i < n} and returns when all are done. */
   void run(int n, Job job) {
-    if (helpers.length == 0 || n < MIN_SHARED || closed) {
+    if (helpers.length == 0 || n < MIN_SHARED || closed || !(started || startHelpers())) {
       for (int i = 0; i < n; i++) {
         job.run(i);
       }
       return;
-    }
-    if (!started) {
-      startHelpers();
-      if (!started) {
-        for (int i = 0; i < n; i++) {
-          job.run(i);
-        }
-        return;
-      }
     }
     Task t = new Task(n, job, Thread.currentThread());
     int share = Math.min(helpers.length, n / MIN_SHARED);
