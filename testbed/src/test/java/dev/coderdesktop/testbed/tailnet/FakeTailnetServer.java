@@ -41,6 +41,9 @@ public final class FakeTailnetServer implements Closeable {
   public volatile WorkspaceUpdate snapshot = WorkspaceUpdate.getDefaultInstance();
   public volatile DERPMap derpMap = DERPMap.getDefaultInstance();
 
+  /** Runs on the Coordinate call's thread after a Disconnect, before the call is ended. */
+  public volatile Runnable onDisconnect = () -> {};
+
   private final ServerSocket listener;
   private final List<YamuxSession> sessions = new CopyOnWriteArrayList<>();
   private final DrpcServer drpc = new DrpcServer();
@@ -67,7 +70,13 @@ public final class FakeTailnetServer implements Closeable {
           try {
             byte[] m;
             while ((m = s.receive()) != null) {
-              coordinateRequests.add(CoordinateRequest.parseFrom(m));
+              CoordinateRequest req = CoordinateRequest.parseFrom(m);
+              coordinateRequests.add(req);
+              if (req.hasDisconnect()) {
+                // Like Coder's coordinator: a peer that said goodbye has its call ended.
+                onDisconnect.run();
+                break;
+              }
             }
           } finally {
             pusher.interrupt();
@@ -165,6 +174,11 @@ public final class FakeTailnetServer implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether a connection has ended (the client hung up, or {@link #dropAll} ended it). */
+  public boolean anyClosed() {
+    return sessions.stream().anyMatch(YamuxSession::isClosed);
   }
 
   /** Drops every connection, as a server restart or network blip would. */

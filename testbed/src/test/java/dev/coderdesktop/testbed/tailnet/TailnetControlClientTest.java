@@ -4,6 +4,7 @@ package dev.coderdesktop.testbed.tailnet;
 
 import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,11 +26,15 @@ import dev.coderdesktop.tunnel.control.proto.WorkspaceUpdate;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,26 +48,27 @@ class TailnetControlClientTest {
   private static final UUID WS = UUID.fromString("22222222-2222-4222-8222-222222222222");
   private static final UUID AGENT = UUID.fromString("33333333-3333-4333-8333-333333333333");
 
+  /**
+   * How long a request may take to reach the server. Normally well under a second, and so is a
+   * redial after a clean close (one backoff step, at most 250 ms); the bound stays below {@link
+   * TailnetControlClient#DEAD_AFTER} so that a redial only the liveness watchdog could force (12-16
+   * s after the last sign of life) fails the test instead of passing slowly.
+   */
+  private static final Duration REQUEST_BOUND =
+      TailnetControlClient.DEAD_AFTER.minus(TailnetControlClient.PROBE_EVERY);
+
   private static CoordinateRequest awaitRequest(
       BlockingQueue<CoordinateRequest> q, Predicate<CoordinateRequest> want) throws Exception {
-    // Normally well under a second. The bound is what the client promises even when a redial
-    // stalls on a connection that accepted but does not answer: the liveness watchdog ends it
-    // (DEAD_AFTER after the last sign of life) and the backoff dials again. A wait of 10 s failed
-    // once in a CI run; whether that was such a stall is not known (see the thread dump below).
-    long deadline =
-        System.nanoTime()
-            + TailnetControlClient.DEAD_AFTER
-                .plus(TailnetControlClient.PROBE_EVERY)
-                .plusSeconds(10)
-                .toNanos();
+    long deadline = System.nanoTime() + REQUEST_BOUND.toNanos();
     while (System.nanoTime() < deadline) {
       CoordinateRequest r = q.poll(100, TimeUnit.MILLISECONDS);
       if (r != null && want.test(r)) {
         return r;
       }
     }
-    // A rare failure here (once in CI, with a 10 s wait) has not been explained yet: say where the
-    // client's threads were, so the next one can be.
+    // Say where the client's threads were, so that a failure here explains itself. (The last one,
+    // 1 in 20 loaded runs, was the Disconnect after close(): the client had hung up at once and the
+    // server, its next write failing, dropped the session with the Disconnect still unread.)
     StringBuilder where = new StringBuilder();
     Thread.getAllStackTraces()
         .forEach(
@@ -155,6 +161,47 @@ class TailnetControlClientTest {
 
       client.close();
       awaitRequest(server.coordinateRequests, CoordinateRequest::hasDisconnect);
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  @Test
+  @DisplayName("close() sends Disconnect and hangs up only once the coordinator has ended the call")
+  void closeWaitsForTheCoordinator() throws Exception {
+    SystemClock clock = new SystemClock("control-test");
+    try (FakeTailnetServer server = new FakeTailnetServer()) {
+      // The server holds the call open a while after the Disconnect, as a busy coordinator might,
+      // and notes whether the client hung up meanwhile; one that does not wait does so at once.
+      AtomicBoolean hungUpEarly = new AtomicBoolean();
+      CountDownLatch heard = new CountDownLatch(1);
+      server.onDisconnect =
+          () -> {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() < until && !server.anyClosed()) {
+              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            hungUpEarly.set(server.anyClosed());
+            heard.countDown();
+          };
+      RecordingListener events = new RecordingListener();
+      TailnetControlClient client =
+          new TailnetControlClient(
+              token -> {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                return new ControlConnection(s.getInputStream(), s.getOutputStream(), s);
+              },
+              OWNER,
+              clock,
+              events);
+      client.start();
+      assertNotNull(events.workspaces.poll(10, TimeUnit.SECONDS), "connected");
+
+      client.close();
+      assertTrue(heard.await(10, TimeUnit.SECONDS), "the server got the Disconnect");
+      assertFalse(hungUpEarly.get(), "the client hung up before the coordinator ended the call");
+      await("the client to hang up", server::anyClosed);
+      assertTrue(events.disconnects.isEmpty(), "closing is no drop: " + events.disconnects);
     } finally {
       clock.shutdown();
     }

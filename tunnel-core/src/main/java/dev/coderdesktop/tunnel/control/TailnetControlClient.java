@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +44,8 @@ import java.util.logging.Logger;
  *   BACKOFF --timer, reconnect()--> DIALING
  *   DIALING --401/403 with a resume token--> DIALING (token dropped, no wait)
  *   DIALING --401/403 without one--> REJECTED (terminal; listener told once)
- *   any --close--> CLOSED (terminal; sends Disconnect when connected)
+ *   any --close--> CLOSED (terminal; when connected, sends Disconnect and waits up to 1 s for the
+ *                          coordinator to end the Coordinate call before hanging up)
  * </pre>
  *
  * <p>Thread-safe; one named thread dials and supervises, one per stream reads.
@@ -82,6 +84,8 @@ public final class TailnetControlClient implements Closeable {
   private Node self;
   private YamuxSession session;
   private DrpcCall coordinate;
+  // Completes when the current Coordinate call has ended (the server closed it, or the session).
+  private CompletableFuture<Void> coordinateEnded;
   private String resumeToken;
   private boolean refreshSupported = true;
   private boolean closed;
@@ -280,8 +284,10 @@ public final class TailnetControlClient implements Closeable {
     derp.closeSend();
     Node node;
     Set<UUID> want;
+    CompletableFuture<Void> ended = new CompletableFuture<>();
     synchronized (this) {
       coordinate = coord;
+      coordinateEnded = ended;
       node = self;
       want = new LinkedHashSet<>(tunnels);
     }
@@ -297,7 +303,16 @@ public final class TailnetControlClient implements Closeable {
               .build()
               .toByteArray());
     }
-    reader("tailnet-coordinate", s, () -> readCoordinate(coord));
+    reader(
+        "tailnet-coordinate",
+        s,
+        () -> {
+          try {
+            readCoordinate(coord);
+          } finally {
+            ended.complete(null);
+          }
+        });
     reader("tailnet-workspaces", s, () -> readWorkspaces(updates));
     reader("tailnet-derpmaps", s, () -> readDerpMaps(derp));
     backoff.connected();
@@ -441,15 +456,21 @@ public final class TailnetControlClient implements Closeable {
   private void dropSession(String reason) {
     YamuxSession s;
     Watchdog dog;
+    CompletableFuture<Void> ended;
     synchronized (this) {
       s = session;
       dog = watchdog;
+      ended = coordinateEnded;
       session = null;
       coordinate = null;
+      coordinateEnded = null;
       watchdog = null;
     }
     if (dog != null) {
       dog.stop();
+    }
+    if (ended != null) {
+      ended.complete(null); // a goodbye still waiting has nobody left to hear it
     }
     if (s != null && !s.isClosed()) {
       LOG.fine(() -> "dropping the control session: " + reason);
@@ -461,18 +482,25 @@ public final class TailnetControlClient implements Closeable {
     return closed;
   }
 
-  /** Says goodbye to the coordinator (when connected) and stops. */
+  /**
+   * Says goodbye to the coordinator (when connected) and stops. Returns once the coordinator has
+   * ended the Coordinate call in answer, or after {@link Goodbye#WAIT}.
+   */
   @Override
   public void close() {
-    sendCoordinate(
-        CoordinateRequest.newBuilder()
-            .setDisconnect(CoordinateRequest.Disconnect.getDefaultInstance())
-            .build());
+    DrpcCall call;
+    CompletableFuture<Void> ended;
     synchronized (this) {
+      // First, so that the coordinator ending the call is not taken for a drop to redial.
       closed = true;
+      call = coordinate;
+      ended = coordinateEnded;
     }
     retryTimer.cancel();
     refreshTimer.cancel();
+    if (call != null) {
+      Goodbye.say(call, ended);
+    }
     dropSession("closed");
     wake.release();
   }
