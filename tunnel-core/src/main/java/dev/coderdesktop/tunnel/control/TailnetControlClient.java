@@ -166,8 +166,10 @@ public final class TailnetControlClient implements Closeable {
 
   private void sendCoordinate(CoordinateRequest req) {
     DrpcCall call;
+    YamuxSession s;
     synchronized (this) {
       call = coordinate;
+      s = session;
     }
     if (call == null) {
       return; // resent from our state after the next connection
@@ -175,7 +177,9 @@ public final class TailnetControlClient implements Closeable {
     try {
       call.send(req.toByteArray());
     } catch (IOException e) {
-      dropSession("coordinate send failed: " + e.getMessage());
+      // End the connection this call ran on and let the supervisor redial. A send that failed
+      // slowly may find that connection already replaced: the new one must stay.
+      s.abort("coordinate send failed: " + e.getMessage());
     }
   }
 
