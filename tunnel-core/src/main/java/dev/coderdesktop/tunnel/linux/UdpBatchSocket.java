@@ -325,12 +325,13 @@ public final class UdpBatchSocket implements AutoCloseable {
       throw new IOException("unresolved address " + to);
     }
     byte[] ip = to.getAddress().getAddress();
+    if (!ipv6 && ip.length != 4) {
+      // Refused before the cached name is touched: the next send to lastTo reuses it as is.
+      throw new IOException("an IPv4 socket cannot send to " + to);
+    }
     sName.fill((byte) 0);
     int p = to.getPort();
     if (!ipv6) {
-      if (ip.length != 4) {
-        throw new IOException("an IPv4 socket cannot send to " + to);
-      }
       sName.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
       MemorySegment.copy(ip, 0, sName, ValueLayout.JAVA_BYTE, 4, 4);
       lastToLen = 16;
