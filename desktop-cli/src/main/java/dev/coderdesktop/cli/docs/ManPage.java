@@ -16,6 +16,28 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 public final class ManPage {
 
+  /** The variables the CLI reads, each with what it does. */
+  private static final List<Map.Entry<String, String>> ENVIRONMENT =
+      List.of(
+          Map.entry("CODER_DESKTOP_SOCKET", "The service's socket when --socket is not given."),
+          Map.entry(
+              "CODER_DESKTOP_TOKEN_STORE",
+              "Set to file to keep the token in the 0600 file even when a keyring is available."),
+          Map.entry("CODER_DESKTOP_DEBUG", "Set to show debug logging and stack traces on stderr."),
+          Map.entry("XDG_CONFIG_HOME", "Where the sign-in and settings live (default ~/.config)."));
+
+  /** The files the CLI, the tray and the service keep, each with what it holds. */
+  private static final List<Map.Entry<String, String>> FILES =
+      List.of(
+          Map.entry(
+              "~/.config/coder-desktop/desktop.properties",
+              "The deployment URL and the tray's settings (no secret)."),
+          Map.entry(
+              "~/.config/coder-desktop/credentials",
+              "URL and token, mode 0600, when there is no keyring."),
+          Map.entry("~/.local/state/coder-desktop/tray.log", "The tray app's log."),
+          Map.entry("/run/coder-desktop/vpn.sock", "The service's socket."));
+
   private ManPage() {}
 
   /** The page for {@code root}. */
@@ -59,25 +81,8 @@ public final class ManPage {
     for (String line : spec.usageMessage().footer()) {
       b.append(esc(line.strip())).append("\n.br\n");
     }
-    b.append(".SH ENVIRONMENT\n");
-    item(b, "CODER_DESKTOP_SOCKET", "The service's socket when --socket is not given.");
-    item(
-        b,
-        "CODER_DESKTOP_TOKEN_STORE",
-        "Set to file to keep the token in the 0600 file even when a keyring is available.");
-    item(b, "CODER_DESKTOP_DEBUG", "Set to show debug logging and stack traces on stderr.");
-    item(b, "XDG_CONFIG_HOME", "Where the sign-in and settings live (default ~/.config).");
-    b.append(".SH FILES\n");
-    item(
-        b,
-        "~/.config/coder-desktop/desktop.properties",
-        "The deployment URL and the tray's settings (no secret).");
-    item(
-        b,
-        "~/.config/coder-desktop/credentials",
-        "URL and token, mode 0600, when there is no keyring.");
-    item(b, "~/.local/state/coder-desktop/tray.log", "The tray app's log.");
-    item(b, "/run/coder-desktop/vpn.sock", "The service's socket.");
+    section(b, "ENVIRONMENT", ENVIRONMENT);
+    section(b, "FILES", FILES);
     b.append(".SH SEE ALSO\ncoder-desktop-tray(1), journalctl(1)\n");
     return b.toString();
   }
@@ -101,8 +106,14 @@ public final class ManPage {
     }
   }
 
-  private static void item(StringBuilder b, String name, String text) {
-    b.append(".TP\n.B ").append(esc(name)).append('\n').append(esc(text)).append('\n');
+  /** A section of tagged paragraphs: each name in bold, its text indented below. */
+  private static void section(
+      StringBuilder b, String title, List<Map.Entry<String, String>> items) {
+    b.append(".SH ").append(title).append('\n');
+    for (Map.Entry<String, String> e : items) {
+      b.append(".TP\n.B ").append(esc(e.getKey())).append('\n');
+      b.append(esc(e.getValue())).append('\n');
+    }
   }
 
   /**

@@ -2,12 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.workspace;
 
-import dev.coderdesktop.cli.Subcommand;
-import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.workspace.Transition;
-import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code stop}: a stop build for a workspace, followed to its end. */
 @Command(
@@ -17,12 +13,10 @@ import picocli.CommandLine.Mixin;
       "Stop a workspace with a stop build on the deployment, printing the build's progress; exits 1"
           + " with the build's error when it fails. Already stopped: nothing to do."
     })
-public final class StopCommand extends Subcommand {
+public final class StopCommand extends BuildCommand {
 
-  @Mixin BuildRun build;
-
-  @Override
-  public Integer call() throws UserError, IOException {
-    return build.run(root, Transition.STOP);
+  /** For picocli. */
+  public StopCommand() {
+    super(Transition.STOP);
   }
 }

@@ -70,7 +70,6 @@ public final class UdpBatchSocket implements AutoCloseable {
   private final WakeablePoll.Waiter sWait;
   private InetSocketAddress lastTo;
   private int lastToLen;
-  private volatile boolean closed;
 
   private UdpBatchSocket(int fd, boolean ipv6, int port, WakeablePoll poll) {
     this.fd = fd;
@@ -168,7 +167,7 @@ public final class UdpBatchSocket implements AutoCloseable {
     synchronized (receiveLock) {
       int want = Math.min(bufs.length, BATCH);
       while (true) {
-        if (closed) {
+        if (poll.closed()) {
           throw new ClosedChannelException();
         }
         for (int i = 0; i < want; i++) {
@@ -187,7 +186,7 @@ public final class UdpBatchSocket implements AutoCloseable {
         if (n == 0 || errno == Libc.EAGAIN) {
           rWait.await("UDP socket");
         } else if (errno != Libc.EINTR) {
-          if (closed) {
+          if (poll.closed()) {
             throw new ClosedChannelException();
           }
           // An ICMP error reported on the socket; the socket itself is fine.
@@ -269,7 +268,7 @@ public final class UdpBatchSocket implements AutoCloseable {
   private int sendAll(int n, int nameLen) throws IOException {
     int sent = 0;
     while (sent < n) {
-      if (closed) {
+      if (poll.closed()) {
         throw new ClosedChannelException();
       }
       int r = Libc.sendmmsg(sState, fd, sMsgs.asSlice((long) sent * MMSGHDR), n - sent, 0);
@@ -301,7 +300,7 @@ public final class UdpBatchSocket implements AutoCloseable {
       msg.set(ValueLayout.ADDRESS, 16, iov);
       msg.set(ValueLayout.JAVA_LONG, 24, 1L);
       while (true) {
-        if (closed) {
+        if (poll.closed()) {
           throw new ClosedChannelException();
         }
         if (Libc.sendmmsg(sState, fd, msg, 1, 0) > 0) {
@@ -326,12 +325,13 @@ public final class UdpBatchSocket implements AutoCloseable {
       throw new IOException("unresolved address " + to);
     }
     byte[] ip = to.getAddress().getAddress();
+    if (!ipv6 && ip.length != 4) {
+      // Refused before the cached name is touched: the next send to lastTo reuses it as is.
+      throw new IOException("an IPv4 socket cannot send to " + to);
+    }
     sName.fill((byte) 0);
     int p = to.getPort();
     if (!ipv6) {
-      if (ip.length != 4) {
-        throw new IOException("an IPv4 socket cannot send to " + to);
-      }
       sName.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
       MemorySegment.copy(ip, 0, sName, ValueLayout.JAVA_BYTE, 4, 4);
       lastToLen = 16;
@@ -357,11 +357,7 @@ public final class UdpBatchSocket implements AutoCloseable {
 
   /** Closes the socket, waking a receiver or sender. Idempotent. */
   @Override
-  public synchronized void close() { // synchronized: two closers must not both free the memory
-    if (closed) {
-      return;
-    }
-    closed = true;
+  public void close() {
     poll.closeDescriptor(receiveLock, sendLock, arena);
   }
 }

@@ -16,6 +16,7 @@ public final class WakeablePoll implements AutoCloseable {
 
   private final int fd;
   private final int wakeFd;
+  private volatile boolean closed;
 
   private WakeablePoll(int fd, int wakeFd) {
     this.fd = fd;
@@ -50,12 +51,25 @@ public final class WakeablePoll implements AutoCloseable {
   }
 
   /**
-   * Closes a descriptor that one thread reads and another writes: wakes both, waits until neither
-   * holds its lock (so none is inside a call on {@code fd} or its buffers), then closes {@code fd},
-   * this poll's eventfd and {@code buffers}. The caller marks itself closed first, so that a woken
-   * loop stops instead of waiting again.
+   * Whether {@link #closeDescriptor} has begun: a loop woken from its wait checks this before
+   * waiting again, and a call that failed because the descriptor went away reports a closed channel
+   * rather than the errno.
    */
-  public void closeDescriptor(Object readLock, Object writeLock, Arena buffers) {
+  public boolean closed() {
+    return closed;
+  }
+
+  /**
+   * Closes a descriptor that one thread reads and another writes, once (later calls return at
+   * once): marks this poll closed, wakes both, waits until neither holds its lock (so none is
+   * inside a call on {@code fd} or its buffers), then closes {@code fd}, this poll's eventfd and
+   * {@code buffers}. Synchronized: two closers must not both free the memory.
+   */
+  public synchronized void closeDescriptor(Object readLock, Object writeLock, Arena buffers) {
+    if (closed) {
+      return;
+    }
+    closed = true;
     wake();
     synchronized (readLock) {
       synchronized (writeLock) {

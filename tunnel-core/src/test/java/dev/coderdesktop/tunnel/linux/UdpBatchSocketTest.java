@@ -92,4 +92,32 @@ class UdpBatchSocketTest {
         ClosedChannelException.class,
         () -> s.receive(new byte[1][100], new int[1], new InetSocketAddress[1]));
   }
+
+  @Test
+  @DisplayName("a refused IPv6 destination leaves the last IPv4 one intact; close twice is fine")
+  void refusedDestinationKeepsTheCachedOne() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 1 << 16);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 1 << 16)) {
+      InetSocketAddress toA =
+          new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), a.localPort());
+      byte[][] one = {{1, 2, 3}};
+      int[] three = {3};
+      b.send(one, 0, three, 1, toA);
+      InetSocketAddress v6 = new InetSocketAddress(InetAddress.ofLiteral("::1"), a.localPort());
+      assertThrows(java.io.IOException.class, () -> b.send(one, 0, three, 1, v6));
+      b.send(one, 0, three, 1, toA); // the cached name of toA, untouched by the refusal
+      byte[][] in = new byte[UdpBatchSocket.BATCH][UdpBatchSocket.RECEIVE_SLOT];
+      int[] got = new int[UdpBatchSocket.BATCH];
+      InetSocketAddress[] from = new InetSocketAddress[UdpBatchSocket.BATCH];
+      int seen = 0;
+      while (seen < 2) {
+        int m = a.receive(in, got, from);
+        for (int i = 0; i < m; i++, seen++) {
+          assertEquals(3, got[i]);
+          assertEquals(b.localPort(), from[i].getPort());
+        }
+      }
+      b.close(); // and again by try-with-resources
+    }
+  }
 }

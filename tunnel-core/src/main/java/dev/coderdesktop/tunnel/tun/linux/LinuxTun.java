@@ -73,7 +73,6 @@ public final class LinuxTun implements TunDevice {
   private final byte[] one = new byte[VirtioNetHeader.SIZE + 65536];
   private GroCoalescer coalescer = new GroCoalescer(64);
   private int coalescerCapacity = 64;
-  private volatile boolean closed;
 
   /** Most packets one offloaded read can become (64 KiB cut into segments of at least 1 KiB). */
   private static final int GSO_MAX_SEGMENTS = 64;
@@ -265,7 +264,7 @@ public final class LinuxTun implements TunDevice {
    */
   private int readOnce(boolean wait) throws IOException {
     while (true) {
-      if (closed) {
+      if (poll.closed()) {
         throw new ClosedChannelException();
       }
       long n = Libc.read(readState, fd, readBuf, BUFFER);
@@ -279,7 +278,7 @@ public final class LinuxTun implements TunDevice {
         }
         readWait.await(name);
       } else if (errno != Libc.EINTR) {
-        if (closed) {
+        if (poll.closed()) {
           throw new ClosedChannelException();
         }
         throw Libc.error("read " + name, errno);
@@ -317,7 +316,7 @@ public final class LinuxTun implements TunDevice {
 
   /** Writes {@code b[off, off+len)} (with its virtio-net header when offloading) as one packet. */
   private void writeOnce(byte[] b, int off, int len) throws IOException {
-    if (closed) {
+    if (poll.closed()) {
       throw new ClosedChannelException();
     }
     MemorySegment.copy(b, off, writeBuf, ValueLayout.JAVA_BYTE, 0, len);
@@ -332,11 +331,7 @@ public final class LinuxTun implements TunDevice {
   }
 
   @Override
-  public synchronized void close() { // synchronized: two closers must not both free the memory
-    if (closed) {
-      return;
-    }
-    closed = true;
+  public void close() {
     poll.closeDescriptor(readLock, writeLock, arena);
   }
 }

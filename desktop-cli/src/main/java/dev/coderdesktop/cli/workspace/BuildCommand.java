@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.cli.workspace;
 
-import dev.coderdesktop.cli.CoderDesktopCli;
 import dev.coderdesktop.cli.ExitCode;
+import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.workspace.Builds;
@@ -19,12 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * What {@code start} and {@code stop} share, mixed into both: the WORKSPACE argument and {@code
- * --no-wait}, and the run: find the workspace, ask for the build unless the workspace is already
- * there, print the build's progress on stderr, and end with its outcome. picocli fills the fields
- * on the command's thread before {@link #run} is called.
+ * {@code start} and {@code stop}, which differ only in their transition: the WORKSPACE argument and
+ * {@code --no-wait}, and the run: find the workspace, ask for the build unless the workspace is
+ * already there, print the build's progress on stderr, and end with its outcome. picocli fills the
+ * fields on the command's thread before {@link #call} is called.
  */
-final class BuildRun {
+abstract class BuildCommand extends Subcommand {
 
   /**
    * Waits between polls of the build: a poll interval, not synchronisation (nothing else can tell
@@ -41,10 +41,15 @@ final class BuildRun {
   @Option(names = "--no-wait", description = "Ask for the build and return without following it.")
   boolean noWait;
 
-  /**
-   * Asks for {@code transition}'s build of the workspace and, unless {@code --no-wait}, follows it.
-   */
-  int run(CoderDesktopCli root, Transition transition) throws UserError, IOException {
+  private final Transition transition;
+
+  BuildCommand(Transition transition) {
+    this.transition = transition;
+  }
+
+  /** Asks for the transition's build of the workspace and, unless {@code --no-wait}, follows it. */
+  @Override
+  public final Integer call() throws UserError, IOException {
     Deployment d = Deployment.open(root);
     WorkspaceName name = Deployment.name(workspace, d.suffix());
     PrintWriter err = root.terminal().err();
