@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -153,26 +154,31 @@ public final class FakeTailnetServer implements Closeable {
   public void serve(InputStream in, OutputStream out) {
     YamuxSession session = new YamuxSession(in, out, false);
     sessions.add(session);
+    List<Thread> calls = new ArrayList<>();
     try {
       while (!session.isClosed()) {
         YamuxStream stream = session.acceptStream(1, TimeUnit.SECONDS);
         if (stream == null) {
           continue;
         }
-        Thread.ofPlatform()
-            .daemon()
-            .start(
-                () -> {
-                  try {
-                    drpc.serve(stream.inputStream(), stream.outputStream());
-                    stream.outputStream().close();
-                  } catch (IOException e) {
-                    stream.reset();
-                  }
-                });
+        calls.add(
+            Thread.ofPlatform()
+                .daemon()
+                .start(
+                    () -> {
+                      try {
+                        drpc.serve(stream.inputStream(), stream.outputStream());
+                        stream.outputStream().close();
+                      } catch (IOException e) {
+                        stream.reset();
+                      }
+                    }));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      // The streaming calls wait for news until interrupted: end them with their connection.
+      calls.forEach(Thread::interrupt);
     }
   }
 

@@ -58,7 +58,8 @@ class TailnetControlClientTest {
       TailnetControlClient.DEAD_AFTER.minus(TailnetControlClient.PROBE_EVERY);
 
   private static CoordinateRequest awaitRequest(
-      BlockingQueue<CoordinateRequest> q, Predicate<CoordinateRequest> want) throws Exception {
+      String what, BlockingQueue<CoordinateRequest> q, Predicate<CoordinateRequest> want)
+      throws Exception {
     long deadline = System.nanoTime() + REQUEST_BOUND.toNanos();
     while (System.nanoTime() < deadline) {
       CoordinateRequest r = q.poll(100, TimeUnit.MILLISECONDS);
@@ -80,7 +81,7 @@ class TailnetControlClientTest {
                 }
               }
             });
-    fail("the server never received the expected coordinate request; client threads:" + where);
+    fail("the server never received " + what + "; client threads:" + where);
     return null;
   }
 
@@ -129,9 +130,10 @@ class TailnetControlClientTest {
       client.updateSelf(self);
       client.addTunnel(AGENT);
       awaitRequest(
+          "our node",
           server.coordinateRequests,
           r -> r.hasUpdateSelf() && r.getUpdateSelf().getNode().getId() == 42);
-      awaitRequest(server.coordinateRequests, r -> r.hasAddTunnel());
+      awaitRequest("our tunnel", server.coordinateRequests, r -> r.hasAddTunnel());
 
       server.coordinateResponses.add(
           PeerUpdates.response(
@@ -153,14 +155,15 @@ class TailnetControlClientTest {
       String token = client.resumeToken();
       server.coordinateRequests.clear();
       server.dropAll();
-      awaitRequest(server.coordinateRequests, r -> r.hasUpdateSelf());
-      awaitRequest(server.coordinateRequests, r -> r.hasAddTunnel());
+      awaitRequest("our node after the redial", server.coordinateRequests, r -> r.hasUpdateSelf());
+      awaitRequest("our tunnel after the redial", server.coordinateRequests, r -> r.hasAddTunnel());
       assertEquals(List.of("null", token), tokensPresented.subList(0, 2));
       assertNotNull(
           events.workspaces.poll(10, TimeUnit.SECONDS), "a fresh snapshot after reconnecting");
 
       client.close();
-      awaitRequest(server.coordinateRequests, CoordinateRequest::hasDisconnect);
+      awaitRequest(
+          "the Disconnect of close()", server.coordinateRequests, CoordinateRequest::hasDisconnect);
     } finally {
       clock.shutdown();
     }
