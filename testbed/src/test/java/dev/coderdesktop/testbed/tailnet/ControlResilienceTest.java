@@ -12,18 +12,13 @@ import dev.coderdesktop.tunnel.control.RecordingListener;
 import dev.coderdesktop.tunnel.control.TailnetControlClient;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.time.VirtualClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,66 +29,6 @@ import org.junit.jupiter.api.Timeout;
 class ControlResilienceTest {
 
   private static final UUID OWNER = UUID.fromString("11111111-1111-4111-8111-111111111111");
-
-  /** A server end that accepts everything written and says nothing until hung up. */
-  private static final class SilentPeer {
-    final BlockingQueue<Integer> reads = new LinkedBlockingQueue<>();
-    final InputStream in =
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            try {
-              return reads.take();
-            } catch (InterruptedException e) {
-              throw new IOException("interrupted");
-            }
-          }
-
-          @Override
-          public void close() {
-            reads.add(-1);
-          }
-        };
-    final OutputStream out = OutputStream.nullOutputStream();
-
-    ControlConnection connection() {
-      return new ControlConnection(in, out, () -> reads.add(-1));
-    }
-
-    void hangUp() {
-      reads.add(-1);
-    }
-  }
-
-  /**
-   * A client on virtual time whose every dial reaches a new silent peer, recorded in {@code peers};
-   * started, and connected to its first peer.
-   */
-  private static final class SilentDials implements AutoCloseable {
-    final VirtualClock clock = new VirtualClock();
-    final List<SilentPeer> peers = new CopyOnWriteArrayList<>();
-    final RecordingListener events = new RecordingListener();
-    final TailnetControlClient client =
-        new TailnetControlClient(
-            token -> {
-              SilentPeer p = new SilentPeer();
-              peers.add(p);
-              return p.connection();
-            },
-            OWNER,
-            clock,
-            events);
-
-    SilentDials() {
-      client.start();
-      await("the first dial", client::isConnected);
-    }
-
-    @Override
-    public void close() {
-      client.close();
-    }
-  }
 
   @Test
   @DisplayName("a server that goes silent is detected by yamux pings within 16 s and redialled")
