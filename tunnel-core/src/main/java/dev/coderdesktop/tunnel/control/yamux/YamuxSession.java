@@ -170,6 +170,12 @@ public final class YamuxSession implements Closeable {
         }
       }
     } catch (YamuxException e) {
+      if (closed) {
+        // Answering a frame failed because the session had already ended (a writer met the dead
+        // connection first, or a local close): nothing the peer did wrong, nothing left to end.
+        LOG.fine(() -> "yamux reader stops: " + e.getMessage());
+        return;
+      }
       LOG.warning("yamux protocol error, closing the session: " + e.getMessage());
       shutdown(e.getMessage(), true);
     } catch (IOException e) {

@@ -4,7 +4,9 @@ package dev.coderdesktop.tunnel.control.yamux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
@@ -195,6 +197,72 @@ class YamuxTest {
     }
     assertTrue(client.isClosed());
     assertTrue(client.closeReason().contains("version"), client.closeReason());
+  }
+
+  @Test
+  @DisplayName(
+      "a frame the session can no longer answer, after a failed write ended it, is no protocol error")
+  void failedWriteIsNoProtocolError() throws Exception {
+    java.util.concurrent.BlockingQueue<Integer> bytes =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    InputStream in =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            reading.countDown();
+            try {
+              return bytes.take();
+            } catch (InterruptedException e) {
+              throw new java.io.InterruptedIOException();
+            }
+          }
+        };
+    OutputStream out =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("broken pipe");
+          }
+        };
+    List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+              warnings.add(r);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(YamuxSession.class.getName());
+    log.addHandler(capture);
+    try {
+      CompletableFuture<Thread> reader = new CompletableFuture<>();
+      YamuxSession session =
+          new YamuxSession(in, out, true, () -> reader.complete(Thread.currentThread()));
+      assertTrue(reading.await(10, TimeUnit.SECONDS));
+      // A writer meets the dead connection and ends the session...
+      assertThrows(IOException.class, session::ping);
+      assertTrue(session.isClosed());
+      // ...while the reader already waits inside a frame it will then fail to answer.
+      for (byte b : new Header(Header.PING, Header.SYN, 0, 7).encode()) {
+        bytes.add(b & 0xff);
+      }
+      Thread t = reader.get(10, TimeUnit.SECONDS);
+      t.join(TimeUnit.SECONDS.toMillis(10));
+      assertFalse(t.isAlive());
+      assertTrue(session.closeReason().contains("broken pipe"), session.closeReason());
+      assertTrue(warnings.isEmpty(), () -> warnings.getFirst().getMessage());
+    } finally {
+      log.removeHandler(capture);
+    }
   }
 
   @Test
