@@ -58,8 +58,11 @@ public final class SystemClock implements Clock {
     private final String name;
     private final Runnable action;
 
-    // Guarded by this.
+    // Guarded by this. Each mod() and cancel() starts a new generation; an expiry runs its action
+    // only if it is still the current one, so an expiry that was already on its way to the lock
+    // when mod() re-armed the timer or cancel() disarmed it neither runs nor clears the new one.
     private ScheduledFuture<?> pending;
+    private long generation;
 
     ScheduledTimer(String name, Runnable action) {
       this.name = name;
@@ -71,15 +74,19 @@ public final class SystemClock implements Clock {
       if (pending != null) {
         pending.cancel(false);
       }
+      long g = ++generation;
       if (scheduler.isShutdown()) {
         pending = null;
         return;
       }
-      pending = scheduler.schedule(this::fire, delay.toNanos(), TimeUnit.NANOSECONDS);
+      pending = scheduler.schedule(() -> fire(g), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void fire() {
+    private void fire(long g) {
       synchronized (this) {
+        if (g != generation) {
+          return; // re-armed or cancelled after this expiry was due
+        }
         pending = null;
       }
       try {
@@ -91,6 +98,7 @@ public final class SystemClock implements Clock {
 
     @Override
     public synchronized void cancel() {
+      generation++;
       if (pending != null) {
         pending.cancel(false);
         pending = null;
