@@ -4,7 +4,7 @@
 # bin/ launchers: scripts/jvm/*.options and the AOT caches of target/aot/), against the testbed.
 # Prints, one per line:
 #   service_rss_mb=      the service's RSS after connecting and 300 MB through the tunnel, once it
-#                        is idle again (5 s after the traffic; the figure as it ends is a comment)
+#                        is idle again (settled, 5-15 s after; the figure as it ends is a comment)
 #   first_toggle_ms=     a freshly started service: `coder-desktop up` launched -> first ping reply
 #                        (after a throwaway toggle from another service, so the testbed's agents,
 #                        JVMs themselves, are not cold)
@@ -19,7 +19,7 @@
 # and, with REAL_CODER=1 (interop's harness and the real Coder CLI of CODER_VERSION, default
 # v2.24.1, built on first use), the Go CLI's figures beside ours on the same machine:
 #   coder_ping_ms=       `coder ping -n 1 <workspace>`, process start to exit (median of 3)
-#   coder_portforward_rss_mb= `coder port-forward`'s RSS after 300 MB through it (5 s later too)
+#   coder_portforward_rss_mb= `coder port-forward`'s RSS after 300 MB through it (settled too)
 # QUICK=1 (what scripts/test.sh runs): only the first group (no tray, no 1,000 agents) with
 # 100 MB of traffic, and it fails when the service's RSS is over MAX_SERVICE_RSS_MB (160: a guard
 # against regressions; the target is under 150).
@@ -67,6 +67,21 @@ on_fail() { # for fail (scripts/lib.sh)
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 rss_mb() { awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$1/status"; }
+# The RSS once it stops falling after a burst: from 5 s on, the first reading within 1 MB of the
+# one a second before (the JIT frees its arenas and the JVM trims every 5 s); at most 15 s.
+settled_rss_mb() { # pid
+  local prev now t
+  sleep 4
+  prev=$(rss_mb "$1")
+  for t in $(seq 5 15); do
+    sleep 1
+    now=$(rss_mb "$1")
+    ((now - prev <= 1 && prev - now <= 1)) && break
+    prev=$now
+  done
+  echo "# RSS of $1 settled at $t s" >&2
+  echo "$now"
+}
 
 java_classpaths >&2 # builds unless SKIP_BUILD=1; TB_CP
 [[ -f target/aot/service.aot ]] || echo "# no AOT caches in target/aot (built with -Daot.skip?)" >&2
@@ -149,10 +164,10 @@ section_basic() {
   # The moment the download ends the JIT is still recompiling the paths the traffic's end took
   # (uncommon traps), with tens of MB of compiler arenas that it frees within a second or two and
   # the JVM hands back at its next native-heap trim. What a daemon costs all day is the RSS once it
-  # is idle again: measured 5 s later, with the figure at the end of the traffic beside it.
+  # is idle again: read once it has settled (two readings a second apart within 1 MB, from 5 s
+  # after the traffic; at most 15 s), with the figure at the end of the traffic beside it.
   echo "# service RSS as the traffic ends: $(rss_mb "$SVC_PID") MB"
-  sleep 5
-  SERVICE_RSS=$(rss_mb "$SVC_PID")
+  SERVICE_RSS=$(settled_rss_mb "$SVC_PID")
   echo "service_rss_mb=$SERVICE_RSS"
   # With SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary, NMT_TO=FILE keeps where the memory is.
   if [[ -n ${NMT_TO:-} ]]; then
@@ -296,8 +311,7 @@ section_coder() {
     || fail "download through coder port-forward"
   FWD=$(pgrep -n -f -- "$CODER_CLI_BIN port-forward") || fail "no coder port-forward process"
   echo "# coder port-forward RSS as the traffic ends: $(rss_mb "$FWD") MB"
-  sleep 5 # as for the service: idle again
-  echo "coder_portforward_rss_mb=$(rss_mb "$FWD")"
+  echo "coder_portforward_rss_mb=$(settled_rss_mb "$FWD")" # as for the service: idle again
 }
 
 want() { [[ " $ONLY " == *" $1 "* ]]; }

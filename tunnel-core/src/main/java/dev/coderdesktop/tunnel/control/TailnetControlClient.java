@@ -290,6 +290,15 @@ public final class TailnetControlClient implements Closeable {
     Set<UUID> want;
     CompletableFuture<Void> ended = new CompletableFuture<>();
     synchronized (this) {
+      if (closed || session != s) {
+        // Closed, or dropped (watchdog, rebind) while the calls were opened: this connection is
+        // over, and publishing its call now would pair it with no session.
+        s.close();
+        if (closed) {
+          return;
+        }
+        throw new IOException("the connection was dropped while it was being set up");
+      }
       coordinate = coord;
       coordinateEnded = ended;
       node = self;
@@ -488,7 +497,8 @@ public final class TailnetControlClient implements Closeable {
 
   /**
    * Says goodbye to the coordinator (when connected) and stops. Returns once the coordinator has
-   * ended the Coordinate call in answer, or after {@link Goodbye#WAIT}.
+   * ended the Coordinate call in answer, or after at most {@link Goodbye#WAIT} (the Disconnect's
+   * send included), and then hangs up without waiting for a stuck write.
    */
   @Override
   public void close() {

@@ -12,7 +12,7 @@ import java.lang.foreign.ValueLayout;
  * {@link #wake()} (on close) ends the wait. Each waiting thread uses its own {@link Waiter}; {@link
  * #wake()} may be called from any thread, once the descriptor is being closed.
  */
-public final class WakeablePoll implements AutoCloseable {
+public final class WakeablePoll {
 
   private final int fd;
   private final int wakeFd;
@@ -76,15 +76,14 @@ public final class WakeablePoll implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
           Libc.close(new Libc.CallState(a), fd);
         }
-        close();
+        closeEventFd();
         buffers.close();
       }
     }
   }
 
-  /** Closes the eventfd (not the descriptor); call after every waiter has stopped. */
-  @Override
-  public void close() {
+  /** Closes the eventfd (not the descriptor), once, from closeDescriptor after the waiters stop. */
+  private void closeEventFd() {
     try (Arena a = Arena.ofConfined()) {
       Libc.close(new Libc.CallState(a), wakeFd);
     }
