@@ -4,7 +4,7 @@
 # bin/ launchers: scripts/jvm/*.options and the AOT caches of target/aot/), against the testbed.
 # Prints, one per line:
 #   service_rss_mb=      the service's RSS after connecting and 300 MB through the tunnel, once it
-#                        is idle again (settled, 5-15 s after; the figure as it ends is a comment)
+#                        is idle again (12 s after; the figure as it ends is a comment)
 #   first_toggle_ms=     a freshly started service: `coder-desktop up` launched -> first ping reply
 #                        (after a throwaway toggle from another service, so the testbed's agents,
 #                        JVMs themselves, are not cold)
@@ -67,20 +67,17 @@ on_fail() { # for fail (scripts/lib.sh)
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 rss_mb() { awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$1/status"; }
-# The RSS once it stops falling after a burst: from 5 s on, the first reading within 1 MB of the
-# one a second before (the JIT frees its arenas and the JVM trims every 5 s); at most 15 s.
+# The RSS once the service is idle again after a burst: read 12 s after it, when the JIT has
+# freed its arenas and the JVM has trimmed the native heap at least twice (every 5 s); the
+# readings on the way are printed as a comment.
 settled_rss_mb() { # pid
-  local prev now t
-  sleep 4
-  prev=$(rss_mb "$1")
-  for t in $(seq 5 15); do
+  local seen=() t
+  for t in $(seq 1 12); do
     sleep 1
-    now=$(rss_mb "$1")
-    ((now - prev <= 1 && prev - now <= 1)) && break
-    prev=$now
+    seen+=("$(rss_mb "$1")")
   done
-  echo "# RSS of $1 settled at $t s" >&2
-  echo "$now"
+  echo "# RSS of $1, 1 to 12 s after: ${seen[*]} MB" >&2
+  echo "${seen[-1]}"
 }
 
 java_classpaths >&2 # builds unless SKIP_BUILD=1; TB_CP
@@ -164,8 +161,7 @@ section_basic() {
   # The moment the download ends the JIT is still recompiling the paths the traffic's end took
   # (uncommon traps), with tens of MB of compiler arenas that it frees within a second or two and
   # the JVM hands back at its next native-heap trim. What a daemon costs all day is the RSS once it
-  # is idle again: read once it has settled (two readings a second apart within 1 MB, from 5 s
-  # after the traffic; at most 15 s), with the figure at the end of the traffic beside it.
+  # is idle again: read 12 s after the traffic, with the figure at the end of it beside it.
   echo "# service RSS as the traffic ends: $(rss_mb "$SVC_PID") MB"
   SERVICE_RSS=$(settled_rss_mb "$SVC_PID")
   echo "service_rss_mb=$SERVICE_RSS"
