@@ -19,7 +19,7 @@
 # and, with REAL_CODER=1 (interop's harness and the real Coder CLI of CODER_VERSION, default
 # v2.24.1, built on first use), the Go CLI's figures beside ours on the same machine:
 #   coder_ping_ms=       `coder ping -n 1 <workspace>`, process start to exit (median of 3)
-#   coder_portforward_rss_mb= `coder port-forward`'s RSS after 300 MB through it (settled too)
+#   coder_portforward_rss_mb= `coder port-forward`'s RSS after 300 MB through it (12 s after too)
 # QUICK=1 (what scripts/test.sh runs): only the first group (no tray, no 1,000 agents) with
 # 100 MB of traffic, and it fails when the service's RSS is over MAX_SERVICE_RSS_MB (160: a guard
 # against regressions; the target is under 150).

@@ -16,7 +16,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.Timeout;
 /** How the control client survives dead, flapping and refusing servers. */
 @Timeout(60)
 class ControlResilienceTest {
-
-  private static final UUID OWNER = UUID.fromString("11111111-1111-4111-8111-111111111111");
 
   @Test
   @DisplayName("a server that goes silent is detected by yamux pings within 16 s and redialled")
@@ -66,7 +63,7 @@ class ControlResilienceTest {
               current[0] = new SilentPeer();
               return current[0].connection();
             },
-            OWNER,
+            SilentDials.OWNER,
             clock,
             events);
     try {
@@ -111,7 +108,7 @@ class ControlResilienceTest {
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 return new ControlConnection(s.getInputStream(), s.getOutputStream(), s);
               },
-              OWNER,
+              SilentDials.OWNER,
               clock,
               events);
       try {

@@ -68,7 +68,7 @@ class TailnetControlClientTest {
       }
     }
     // Say where the client's threads were, so that a failure here explains itself. (The last one,
-    // 1 in 20 loaded runs, was the Disconnect after close(): the client had hung up at once and the
+    // 2 in 63 loaded runs, was the Disconnect after close(): the client had hung up at once and the
     // server, its next write failing, dropped the session with the Disconnect still unread.)
     StringBuilder where = new StringBuilder();
     Thread.getAllStackTraces()
