@@ -316,27 +316,36 @@ public final class Device implements AutoCloseable {
     byte[][] bufs = new byte[BATCH][Layout.TRANSPORT_HEADER_SIZE + mtu + 128];
     int[] sizes = new int[BATCH];
     CryptoBatch batch = new CryptoBatch(BATCH);
-    while (true) {
-      int n;
-      try {
-        n = tun.readBatch(bufs, Layout.TRANSPORT_HEADER_SIZE, sizes);
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (IOException e) {
-        if (state() != State.UP) {
-          return;
-        }
-        LOG.log(Level.WARNING, "TUN read failed", e);
-        continue;
-      }
-      try {
-        sender.sendBatch(bufs, sizes, n, batch);
-      } catch (RuntimeException e) {
-        // A bug must not stop the reader; the packets are lost, counted and logged.
-        drop(DropReason.SEND_FAILED);
-        LOG.log(Level.WARNING, "unexpected failure sending TUN packets", e);
-      }
+    // The body is a method of its own so that the JIT compiles it after a few hundred reads; a
+    // loop that never returns is compiled only after tens of thousands of turns, and until then
+    // every packet of a quiet tunnel paid for the interpreter.
+    while (tunOnce(bufs, sizes, batch)) {
+      // next read
     }
+  }
+
+  /** One TUN read and its sending; false once the device is closed. */
+  private boolean tunOnce(byte[][] bufs, int[] sizes, CryptoBatch batch) {
+    int n;
+    try {
+      n = tun.readBatch(bufs, Layout.TRANSPORT_HEADER_SIZE, sizes);
+    } catch (ClosedChannelException e) {
+      return false;
+    } catch (IOException e) {
+      if (state() != State.UP) {
+        return false;
+      }
+      LOG.log(Level.WARNING, "TUN read failed", e);
+      return true;
+    }
+    try {
+      sender.sendBatch(bufs, sizes, n, batch);
+    } catch (RuntimeException e) {
+      // A bug must not stop the reader; the packets are lost, counted and logged.
+      drop(DropReason.SEND_FAILED);
+      LOG.log(Level.WARNING, "unexpected failure sending TUN packets", e);
+    }
+    return true;
   }
 
   /** The peer whose allowed IPs hold the destination of {@code p[off, off+n)}, or null. */
@@ -366,26 +375,33 @@ public final class Device implements AutoCloseable {
     }
     int[] sizes = new int[BATCH];
     Endpoint[] from = new Endpoint[BATCH];
-    while (true) {
-      int n;
-      try {
-        n = bind.receiveBatch(bufs, sizes, from);
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (IOException e) {
-        if (state() != State.UP) {
-          return;
-        }
-        LOG.log(Level.WARNING, "receive failed", e);
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        if (Layout.isHandshake(bufs[i], sizes[i])) {
-          load.handshakeSeen();
-        }
-      }
-      r.handleBatch(bufs, sizes, from, n);
+    // A method per turn, for the JIT, as in tunLoop.
+    while (receiveOnce(r, bufs, sizes, from)) {
+      // next receive
     }
+  }
+
+  /** One receive and its handling; false once the device is closed. */
+  private boolean receiveOnce(Receiver r, byte[][] bufs, int[] sizes, Endpoint[] from) {
+    int n;
+    try {
+      n = bind.receiveBatch(bufs, sizes, from);
+    } catch (ClosedChannelException e) {
+      return false;
+    } catch (IOException e) {
+      if (state() != State.UP) {
+        return false;
+      }
+      LOG.log(Level.WARNING, "receive failed", e);
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      if (Layout.isHandshake(bufs[i], sizes[i])) {
+        load.handshakeSeen();
+      }
+    }
+    r.handleBatch(bufs, sizes, from, n);
+    return true;
   }
 
   /**

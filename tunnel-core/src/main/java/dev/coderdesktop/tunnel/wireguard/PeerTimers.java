@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.wireguard;
 
-import dev.coderdesktop.tunnel.time.Timer;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -19,11 +18,12 @@ final class PeerTimers {
 
   private final Device device;
   private final Peer peer;
-  private final Timer retransmitHandshake;
-  private final Timer sendKeepalive;
-  private final Timer newHandshake;
-  private final Timer zeroKeyMaterial;
-  private final Timer persistentKeepalive;
+  // Lazy: the data path re-arms or disarms some of these for every packet (see LazyTimer).
+  private final LazyTimer retransmitHandshake;
+  private final LazyTimer sendKeepalive;
+  private final LazyTimer newHandshake;
+  private final LazyTimer zeroKeyMaterial;
+  private final LazyTimer persistentKeepalive;
 
   // Guarded by this.
   private int handshakeAttempts;
@@ -34,11 +34,11 @@ final class PeerTimers {
     this.device = device;
     this.peer = peer;
     var clock = device.clock;
-    retransmitHandshake = clock.newTimer("retransmit-handshake", this::onRetransmitHandshake);
-    sendKeepalive = clock.newTimer("send-keepalive", this::onSendKeepalive);
-    newHandshake = clock.newTimer("new-handshake", this::onNewHandshake);
-    zeroKeyMaterial = clock.newTimer("zero-key-material", this::onZeroKeyMaterial);
-    persistentKeepalive = clock.newTimer("persistent-keepalive", this::onPersistentKeepalive);
+    retransmitHandshake = new LazyTimer(clock, "retransmit-handshake", this::onRetransmitHandshake);
+    sendKeepalive = new LazyTimer(clock, "send-keepalive", this::onSendKeepalive);
+    newHandshake = new LazyTimer(clock, "new-handshake", this::onNewHandshake);
+    zeroKeyMaterial = new LazyTimer(clock, "zero-key-material", this::onZeroKeyMaterial);
+    persistentKeepalive = new LazyTimer(clock, "persistent-keepalive", this::onPersistentKeepalive);
   }
 
   private WireGuardTimings t() {
@@ -103,7 +103,12 @@ final class PeerTimers {
   /** A data (non-keepalive) packet was sent. */
   void dataSent() {
     if (!newHandshake.isPending()) {
-      newHandshake.mod(t().keepaliveTimeout().plus(t().rekeyTimeout()).plus(jitter()));
+      // In nanoseconds: this runs for nearly every packet sent, and builds no Duration.
+      long jitter =
+          ThreadLocalRandom.current().nextLong(Protocol.REKEY_TIMEOUT_JITTER_MAX.toMillis())
+              * 1_000_000L;
+      newHandshake.modNanos(
+          t().keepaliveTimeout().toNanos() + t().rekeyTimeout().toNanos() + jitter);
     }
   }
 
@@ -174,10 +179,10 @@ final class PeerTimers {
   }
 
   void stopAll() {
-    retransmitHandshake.cancel();
-    sendKeepalive.cancel();
-    newHandshake.cancel();
-    zeroKeyMaterial.cancel();
-    persistentKeepalive.cancel();
+    retransmitHandshake.stop();
+    sendKeepalive.stop();
+    newHandshake.stop();
+    zeroKeyMaterial.stop();
+    persistentKeepalive.stop();
   }
 }

@@ -290,23 +290,14 @@ final class Receiver {
   /** Decrypts the {@code pending} numbered messages of {@link #batch}, then delivers in order. */
   private void transport(byte[][] bufs, int[] sizes, Endpoint[] from, int pending) {
     CryptoBatch b = batch;
-    device.crypto.run(
-        pending,
-        j -> {
-          int i = b.index[j];
-          try {
-            b.lengths[j] =
-                ChaChaPoly.forThisThread()
-                    .openInPlace(
-                        b.keypairs[j].receiveKey,
-                        b.counters[j],
-                        bufs[i],
-                        Layout.TRANSPORT_HEADER_SIZE,
-                        sizes[i] - Layout.TRANSPORT_HEADER_SIZE);
-          } catch (AEADBadTagException ex) {
-            b.lengths[j] = -1;
-          }
-        });
+    if (pending < CryptoPool.MIN_SHARED) {
+      // As in Sender: a small batch is opened here, without building the lambda.
+      for (int j = 0; j < pending; j++) {
+        open(b, bufs, sizes, j);
+      }
+    } else {
+      device.crypto.run(pending, j -> open(b, bufs, sizes, j));
+    }
     int out = 0;
     long now = device.clock.nanoTime();
     for (int j = 0; j < pending; j++) {
@@ -350,6 +341,23 @@ final class Receiver {
       }
     }
     b.clear(Math.max(pending, out));
+  }
+
+  /** Decrypts job {@code j} of {@code b} in place; its length becomes the plaintext's, or -1. */
+  private static void open(CryptoBatch b, byte[][] bufs, int[] sizes, int j) {
+    int i = b.index[j];
+    try {
+      b.lengths[j] =
+          ChaChaPoly.forThisThread()
+              .openInPlace(
+                  b.keypairs[j].receiveKey,
+                  b.counters[j],
+                  bufs[i],
+                  Layout.TRANSPORT_HEADER_SIZE,
+                  sizes[i] - Layout.TRANSPORT_HEADER_SIZE);
+    } catch (AEADBadTagException ex) {
+      b.lengths[j] = -1;
+    }
   }
 
   /** The first packet on the responder's "next" keypair confirms it: rotate it in. */

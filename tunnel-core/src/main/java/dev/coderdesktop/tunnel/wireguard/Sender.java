@@ -158,18 +158,15 @@ final class Sender {
       b.to[jobs] = to;
       jobs++;
     }
-    device.crypto.run(
-        jobs,
-        j ->
-            b.lengths[j] =
-                Layout.TRANSPORT_HEADER_SIZE
-                    + ChaChaPoly.forThisThread()
-                        .sealInPlace(
-                            b.keypairs[j].sendKey,
-                            b.counters[j],
-                            bufs[b.index[j]],
-                            Layout.TRANSPORT_HEADER_SIZE,
-                            b.lengths[j]));
+    if (jobs < CryptoPool.MIN_SHARED) {
+      // A small batch (a ping, an interactive keystroke) stays on this thread; not even the
+      // lambda is built, which unoptimised code would allocate through a method handle.
+      for (int j = 0; j < jobs; j++) {
+        seal(b, bufs, j);
+      }
+    } else {
+      device.crypto.run(jobs, j -> seal(b, bufs, j));
+    }
     int j = 0;
     while (j < jobs) {
       Keypair kp = b.keypairs[j];
@@ -200,6 +197,19 @@ final class Sender {
       j += n;
     }
     b.clear(jobs);
+  }
+
+  /** Encrypts job {@code j} of {@code b} in place; its length becomes the message's. */
+  private static void seal(CryptoBatch b, byte[][] bufs, int j) {
+    b.lengths[j] =
+        Layout.TRANSPORT_HEADER_SIZE
+            + ChaChaPoly.forThisThread()
+                .sealInPlace(
+                    b.keypairs[j].sendKey,
+                    b.counters[j],
+                    bufs[b.index[j]],
+                    Layout.TRANSPORT_HEADER_SIZE,
+                    b.lengths[j]);
   }
 
   private void stage(Peer peer, byte[] packet, int len) {

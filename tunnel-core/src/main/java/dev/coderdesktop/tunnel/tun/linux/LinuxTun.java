@@ -63,6 +63,7 @@ public final class LinuxTun implements TunDevice {
   private final Libc.CallState readState;
   private final WakeablePoll.Waiter readWait;
   private final byte[] raw = new byte[BUFFER];
+  private final MemorySegment rawSeg = MemorySegment.ofArray(raw);
   private byte[][] pending = new byte[0][];
   private final int[] pendingSizes = new int[GSO_MAX_SEGMENTS];
   private int pendingCount;
@@ -72,6 +73,7 @@ public final class LinuxTun implements TunDevice {
   private final Libc.CallState writeState;
   private final byte[] one = new byte[VirtioNetHeader.SIZE + 65536];
   private GroCoalescer coalescer = new GroCoalescer(64);
+  private final GroCoalescer.Sink sink = this::writeOnce;
   private int coalescerCapacity = 64;
 
   /** Most packets one offloaded read can become (64 KiB cut into segments of at least 1 KiB). */
@@ -230,7 +232,7 @@ public final class LinuxTun implements TunDevice {
         if (n <= 0) {
           continue;
         }
-        MemorySegment.copy(readBuf, ValueLayout.JAVA_BYTE, 0, raw, 0, n + VirtioNetHeader.SIZE);
+        MemorySegment.copy(readBuf, 0, rawSeg, 0, n + VirtioNetHeader.SIZE);
         try {
           VirtioNetHeader h = VirtioNetHeader.parse(raw, 0);
           return GsoSplitter.split(h, raw, VirtioNetHeader.SIZE, n, bufs, offset, sizes);
@@ -251,7 +253,7 @@ public final class LinuxTun implements TunDevice {
         break;
       }
       if (offset + n <= bufs[count].length) {
-        MemorySegment.copy(readBuf, ValueLayout.JAVA_BYTE, 0, bufs[count], offset, n);
+        MemorySegment.copy(readBuf, 0, MemorySegment.ofArray(bufs[count]), offset, n);
         sizes[count++] = n;
       }
     }
@@ -310,7 +312,7 @@ public final class LinuxTun implements TunDevice {
         coalescerCapacity = count;
         coalescer = new GroCoalescer(count);
       }
-      coalescer.write(bufs, offset, sizes, count, this::writeOnce);
+      coalescer.write(bufs, offset, sizes, count, sink);
     }
   }
 
@@ -319,7 +321,7 @@ public final class LinuxTun implements TunDevice {
     if (poll.closed()) {
       throw new ClosedChannelException();
     }
-    MemorySegment.copy(b, off, writeBuf, ValueLayout.JAVA_BYTE, 0, len);
+    MemorySegment.copy(MemorySegment.ofArray(b), off, writeBuf, 0, len);
     long n = Libc.write(writeState, fd, writeBuf, len);
     if (n < 0) {
       int errno = writeState.errno();
