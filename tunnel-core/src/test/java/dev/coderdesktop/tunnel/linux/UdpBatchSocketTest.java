@@ -60,6 +60,40 @@ class UdpBatchSocketTest {
   }
 
   @Test
+  @DisplayName("batches of varying size, from varying senders, keep their lengths and sources")
+  void varyingBatches() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(true, true, 0, 1 << 20);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 1 << 20);
+        UdpBatchSocket c = UdpBatchSocket.open(true, false, 0, 1 << 20)) {
+      byte[][] in = new byte[UdpBatchSocket.BATCH][UdpBatchSocket.RECEIVE_SLOT];
+      int[] got = new int[UdpBatchSocket.BATCH];
+      InetSocketAddress[] from = new InetSocketAddress[UdpBatchSocket.BATCH];
+      // Each round's datagrams are all queued before the receive, so one call takes them all;
+      // a round smaller than the last leaves slots the earlier call filled untouched.
+      int[] rounds = {5, 1, 3, 1};
+      for (int r = 0; r < rounds.length; r++) {
+        UdpBatchSocket sender = r % 2 == 0 ? b : c;
+        String to = r % 2 == 0 ? "127.0.0.1" : "::1";
+        int n = rounds[r];
+        byte[][] out = datagrams(n, 10 + r);
+        int[] sizes = new int[n];
+        java.util.Arrays.fill(sizes, 10 + r);
+        sender.send(
+            out, 3, sizes, n, new InetSocketAddress(InetAddress.ofLiteral(to), a.localPort()));
+        int seen = 0;
+        while (seen < n) {
+          int m = a.receive(in, got, from);
+          for (int i = 0; i < m; i++, seen++) {
+            assertEquals(10 + r, got[i], "round " + r + " datagram " + seen);
+            assertEquals(InetAddress.ofLiteral(to), from[i].getAddress());
+            assertEquals(sender.localPort(), from[i].getPort());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   @DisplayName("an IPv4 socket sends and receives batches in order, with sources")
   void ipv4() throws Exception {
     roundTrip(false, false, "127.0.0.1");

@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
+// SPDX-License-Identifier: AGPL-3.0-only
+package dev.coderdesktop.tunnel.wireguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderdesktop.tunnel.time.VirtualClock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LazyTimerTest {
+
+  private final VirtualClock clock = new VirtualClock();
+  private final AtomicInteger fired = new AtomicInteger();
+  private final LazyTimer timer = new LazyTimer(clock, "t", fired::incrementAndGet);
+
+  @Test
+  void firesOnceAfterTheDelay() {
+    timer.mod(Duration.ofSeconds(10));
+    assertTrue(timer.isPending());
+    clock.advance(Duration.ofMillis(9_999));
+    assertEquals(0, fired.get());
+    clock.advance(Duration.ofMillis(1));
+    assertEquals(1, fired.get());
+    assertFalse(timer.isPending());
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals(1, fired.get());
+  }
+
+  @Test
+  void reArmingLaterMovesTheExpiryWithoutFiringEarly() {
+    timer.mod(Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(6));
+    timer.mod(Duration.ofSeconds(10)); // due at 16 s now
+    clock.advance(Duration.ofSeconds(9)); // 15 s: the first expiry passed and re-armed itself
+    assertEquals(0, fired.get());
+    assertTrue(timer.isPending());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(1, fired.get());
+  }
+
+  @Test
+  void reArmingEarlierSchedulesTheEarlierExpiry() {
+    timer.mod(Duration.ofSeconds(10));
+    timer.mod(Duration.ofSeconds(2));
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(1, fired.get());
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals(1, fired.get(), "the stale 10 s expiry finds the timer disarmed");
+  }
+
+  @Test
+  void cancelledTimerDoesNotFireAndCanBeReArmed() {
+    timer.mod(Duration.ofSeconds(10));
+    timer.cancel();
+    assertFalse(timer.isPending());
+    clock.advance(Duration.ofSeconds(5));
+    timer.mod(Duration.ofSeconds(10)); // due at 15 s; the scheduled 10 s expiry re-arms
+    clock.advance(Duration.ofSeconds(9));
+    assertEquals(0, fired.get());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(1, fired.get());
+  }
+
+  @Test
+  void stopDropsTheScheduledExpiry() {
+    timer.mod(Duration.ofSeconds(10));
+    timer.stop();
+    assertEquals(0, clock.pendingTimers());
+    clock.advance(Duration.ofSeconds(20));
+    assertEquals(0, fired.get());
+  }
+
+  @Test
+  void aPacketRateOfReArmsKeepsOneScheduledExpiry() {
+    for (int i = 0; i < 1000; i++) {
+      timer.cancel();
+      timer.mod(Duration.ofSeconds(10));
+      clock.advance(Duration.ofMillis(10));
+    }
+    assertEquals(1, clock.pendingTimers());
+    assertEquals(0, fired.get());
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals(1, fired.get());
+  }
+}
