@@ -58,8 +58,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class CoderConnectTest {
 
-  private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
-
   /**
    * The server half of one test, on a timer clock of its own: the tailnet API on a websocket and a
    * DERP relay on loopback, serving one running workspace "dev" with one agent, {@link #agentId}.
@@ -75,7 +73,7 @@ class CoderConnectTest {
     Deployment(String clockName) throws Exception {
       clock = new SystemClock(clockName);
       tailnet.snapshot = Snapshots.oneAgent(UUID.randomUUID(), "dev", agentId).build();
-      ws = new TestWebSocketServer(TOKEN, tailnet::serve);
+      ws = new TestWebSocketServer(tailnet::serve);
       relay = new DerpServer(X25519.generatePrivateKey(), clock);
       int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
@@ -101,7 +99,7 @@ class CoderConnectTest {
     ConnectConfig config(UUID owner) {
       return new ConnectConfig(
           URI.create("http://127.0.0.1:" + ws.port()),
-          TOKEN,
+          TestWebSocketServer.TOKEN,
           Map.of(),
           owner,
           "alice",
