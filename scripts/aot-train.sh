@@ -98,10 +98,13 @@ stop_service() { # waits while the JVM writes its cache
 # thousand: the engine, java.net.http, lambdas) then come from the cache, which took the first
 # toggle from about 800 to about 450 ms on a 2-core machine. Skipped, with the service's start alone trained, where
 # unprivileged user namespaces are off or TESTBED_CP is empty.
-# OUT/cli.aot: `coder-desktop status`, the command people run most.
+# OUT/cli.aot: `coder-desktop status`, the command people run most, in both ways a command line is
+# read (`status` and `status --json` without picocli, `hosts` through it), in one JVM (AotTraining).
 train_cli_status() {
+  local s=(--socket "$WORK/vpn.sock")
   "$JAVA" "@$JVM/cli.options" "-XX:AOTCacheOutput=$OUT/cli.aot" -cp "$PROGRAM_CP" \
-    dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" status >"$OUT/cli-training.log" 2>&1 \
+    dev.coderdesktop.cli.AotTraining "${s[@]}" status ";" "${s[@]}" status --json ";" "${s[@]}" hosts \
+    >"$OUT/cli-training.log" 2>&1 \
     || { echo "aot-train: coder-desktop status failed (see $OUT/cli-training.log)" >&2; exit 1; }
 }
 
