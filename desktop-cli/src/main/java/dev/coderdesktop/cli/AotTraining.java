@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The AOT training run of {@code coder-desktop} (scripts/aot-train.sh): several command lines in
- * one JVM, so that the cache holds both ways a command line is read, {@link PlainStatus}'s and
+ * one JVM, so that the cache holds both ways a command line is read, {@link PlainCommand}'s and
  * picocli's, and what the commands after them load. Arguments: command lines separated by a lone
  * {@code ;}. Exits with the first non-zero exit code, after running them all.
  */

@@ -128,12 +128,10 @@ public final class CoderDesktopCli {
 
   /** Runs one command line and returns its exit code. */
   public static int run(Terminal t, String... args) {
-    Optional<PlainStatus> plain = PlainStatus.of(args);
+    Optional<PlainCommand> plain = PlainCommand.of(args);
     if (plain.isPresent()) {
-      CoderDesktopCli root = new CoderDesktopCli(t);
-      root.socket = plain.get().socket();
       try {
-        return StatusCommand.of(root, plain.get().json()).call();
+        return plain.get().under(new CoderDesktopCli(t)).call();
       } catch (UserError | IOException | RuntimeException e) {
         return failed(t, e);
       }

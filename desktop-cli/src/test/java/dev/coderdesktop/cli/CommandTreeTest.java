@@ -57,7 +57,7 @@ class CommandTreeTest {
   }
 
   @Test
-  void plainStatusReadsWhatPicocliReads() {
+  void plainCommandsReadWhatPicocliReads() {
     List<String[]> plain =
         List.of(
             new String[] {"status"},
@@ -66,14 +66,23 @@ class CommandTreeTest {
             new String[] {"--socket=/s", "status", "--json"},
             new String[] {"status", "--socket", "/s"},
             new String[] {"status", "--json", "--socket=/x"},
-            new String[] {"--socket=", "status"});
+            new String[] {"--socket=", "status"},
+            new String[] {"up"},
+            new String[] {"--socket", "/s", "up"},
+            new String[] {"up", "--socket=/s"});
     for (String[] args : plain) {
-      PlainStatus p = PlainStatus.of(args).orElseThrow(() -> new AssertionError(List.of(args)));
+      PlainCommand p = PlainCommand.of(args).orElseThrow(() -> new AssertionError(List.of(args)));
       ParseResult r = CoderDesktopCli.commandLine(quiet()).parseArgs(args);
       CoderDesktopCli root = (CoderDesktopCli) r.commandSpec().userObject();
       assertEquals(root.socket, p.socket(), List.of(args).toString());
+      assertEquals(r.subcommand().commandSpec().name(), p.command(), List.of(args).toString());
       assertEquals(
           r.subcommand().matchedOptionValue("--json", false), p.json(), List.of(args).toString());
+      // Nothing else was given: a plain up has StartOptions' defaults.
+      assertTrue(
+          r.subcommand().matchedOptions().stream()
+              .allMatch(o -> List.of("--socket", "--json").contains(o.longestName())),
+          List.of(args).toString());
     }
   }
 
@@ -92,9 +101,14 @@ class CommandTreeTest {
             new String[] {"--socket", "--json", "status"},
             new String[] {"--socket", "status"},
             new String[] {"--socket=/a\0b", "status"},
-            new String[] {"--help", "status"});
+            new String[] {"--help", "status"},
+            new String[] {"up", "--no-direct"},
+            new String[] {"up", "--header", "X=1"},
+            new String[] {"up", "--json"},
+            new String[] {"up", "status"},
+            new String[] {"status", "up"});
     for (String[] args : others) {
-      assertTrue(PlainStatus.of(args).isEmpty(), List.of(args).toString());
+      assertTrue(PlainCommand.of(args).isEmpty(), List.of(args).toString());
     }
     CliRun repeated = CliRun.run(Map.of(), "", "status", "--json", "--json");
     assertEquals(ExitCode.USAGE, repeated.exit(), repeated.err());

@@ -31,6 +31,14 @@ public final class UpCommand extends Subcommand {
 
   @Mixin StartOptions options;
 
+  /** The command under {@code root} with no options, as picocli would set it up for {@code up}. */
+  public static UpCommand of(CoderDesktopCli root) {
+    UpCommand c = new UpCommand();
+    c.root = root;
+    c.options = new StartOptions();
+    return c;
+  }
+
   @Override
   public Integer call() throws UserError, IOException {
     SignIn s = root.signIn();

@@ -242,6 +242,35 @@ class CoderConnectTest {
   }
 
   @Test
+  @DisplayName(
+      "first reach: true once every agent of the first update has a peer, false if one never does")
+  void firstReach() throws Exception {
+    try (Deployment d = new Deployment("connect-test-reach")) {
+      // The coordinator's answers wait in its queue and go out as the call opens, so the gate
+      // does not depend on how fast this thread gets to them.
+      d.agentReady(d.agentNode(X25519.generatePrivateKey()).build());
+      CoderConnect engine =
+          new CoderConnect(
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+      assertFalse(engine.firstReach().isDone(), "reached before it started");
+      engine.start();
+      assertTrue(engine.firstReach().get(10, TimeUnit.SECONDS), "the agent's peer was programmed");
+      assertEquals(1, engine.agents().size());
+      engine.close();
+    }
+    try (Deployment d = new Deployment("connect-test-no-reach")) {
+      // An agent that is offline: the coordinator never sends its node.
+      CoderConnect engine =
+          new CoderConnect(
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+      engine.start();
+      assertFalse(engine.firstReach().get(10, TimeUnit.SECONDS), "the engine stopped waiting");
+      assertEquals(1, engine.agents().size(), "the agent is listed all the same");
+      engine.close();
+    }
+  }
+
+  @Test
   @DisplayName("repeated node updates keep one retry chain: one initiation per second, no twins")
   void repeatedNodeUpdatesDoNotDoubleTheRetries() throws Exception {
     try (Deployment d = new Deployment("connect-test-retries")) {

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -210,6 +211,11 @@ final class FakePlatform implements SessionPlatform {
           throw new IllegalStateException("injected failure at engine.start");
         }
         present.add("engine running");
+      }
+
+      @Override
+      public CompletableFuture<Boolean> firstReach() {
+        return CompletableFuture.completedFuture(true);
       }
 
       @Override
