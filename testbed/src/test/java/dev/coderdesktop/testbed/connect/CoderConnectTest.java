@@ -268,6 +268,14 @@ class CoderConnectTest {
       assertEquals(1, engine.agents().size(), "the agent is listed all the same");
       engine.close();
     }
+    try (Deployment d = new Deployment("connect-test-closed")) {
+      CoderConnect engine =
+          new CoderConnect(
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+      engine.start();
+      engine.close();
+      assertFalse(engine.firstReach().getNow(true), "a closed engine is not waited for");
+    }
   }
 
   @Test

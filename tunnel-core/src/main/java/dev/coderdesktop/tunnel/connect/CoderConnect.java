@@ -160,7 +160,8 @@ public final class CoderConnect implements AutoCloseable {
   /**
    * Completes once after {@link #start()}: true when the first workspace update has come and every
    * agent it names has a WireGuard peer (its names resolve, and a first packet to it is carried),
-   * false when that took longer than a second (an agent that is offline has no peer).
+   * false when that took longer than a second (an agent that is offline has no peer) or the engine
+   * closed first.
    */
   public CompletableFuture<Boolean> firstReach() {
     return firstReach.future().copy();
@@ -619,6 +620,7 @@ public final class CoderConnect implements AutoCloseable {
   /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
   @Override
   public void close() {
+    firstReach.abandon();
     home.close();
     sleep.stop();
     pinger.close();

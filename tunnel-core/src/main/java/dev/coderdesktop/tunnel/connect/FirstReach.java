@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
  * named them (so their names resolve) and each has a WireGuard peer (so a first packet waits for
  * the handshake instead of being dropped, which costs a TCP connection a one-second retransmit).
  * The owner calls {@link #check()} after every change of that state. Completes once: true when
- * reached, false when the time given ran out first (an agent that is offline never gets a node).
- * Thread-safe.
+ * reached, false when the time given ran out first (an agent that is offline never gets a node) or
+ * the engine closed. Thread-safe.
  */
 final class FirstReach {
 
@@ -46,7 +46,13 @@ final class FirstReach {
     }
   }
 
-  /** True once reached, false if the time ran out first. */
+  /** Completes the gate with false (the engine closed): nobody waits on a timer that is gone. */
+  void abandon() {
+    giveUp.cancel();
+    reached.complete(false);
+  }
+
+  /** True once reached, false if the time ran out first or the engine closed. */
   CompletableFuture<Boolean> future() {
     return reached;
   }
