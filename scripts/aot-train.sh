@@ -98,10 +98,15 @@ stop_service() { # waits while the JVM writes its cache
 # thousand: the engine, java.net.http, lambdas) then come from the cache, which took the first
 # toggle from about 800 to about 450 ms on a 2-core machine. Skipped, with the service's start alone trained, where
 # unprivileged user namespaces are off or TESTBED_CP is empty.
-# OUT/cli.aot: `coder-desktop status`, the command people run most.
-train_cli_status() {
+# OUT/cli.aot: `coder-desktop status`, the command people run most, in both ways a command line is
+# read (`status` and `status --json` without picocli, `hosts` through it), in one JVM (AotTraining);
+# with a session on, `up` (the same sign-in again: a no-op for the service) first.
+train_cli_status() { # [up]
+  local s=(--socket "$WORK/vpn.sock") first=()
+  [[ ${1:-} == up ]] && first=("${s[@]}" up ";")
   "$JAVA" "@$JVM/cli.options" "-XX:AOTCacheOutput=$OUT/cli.aot" -cp "$PROGRAM_CP" \
-    dev.coderdesktop.cli.CoderDesktopCli --socket "$WORK/vpn.sock" status >"$OUT/cli-training.log" 2>&1 \
+    dev.coderdesktop.cli.AotTraining "${first[@]}" "${s[@]}" status ";" "${s[@]}" status --json ";" \
+    "${s[@]}" hosts >"$OUT/cli-training.log" 2>&1 \
     || { echo "aot-train: coder-desktop status failed (see $OUT/cli-training.log)" >&2; exit 1; }
 }
 
@@ -121,7 +126,7 @@ train_session() {
     && for name in $("${cli[@]}" hosts 2>/dev/null | head -n 3); do
       ping -6 -c 2 -i 0.3 -W 1 "$name" >/dev/null 2>&1 || true # by name: the DNS shim too
     done \
-    && train_cli_status # with CoderVPN on: the agents' table
+    && train_cli_status up # with CoderVPN on: the agents' table
   "${cli[@]}" down >>"$OUT/cli-session.log" 2>&1 || true
   kill "$tb" 2>/dev/null
   wait "$tb" 2>/dev/null || true

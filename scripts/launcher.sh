@@ -27,8 +27,21 @@ launcher_jar_classpath() { # module
     && echo "$jar:$(cat "$dir/classpath.txt")"
 }
 
+# Whether CACHE exists and is newer than every jar of the checkout on CLASSPATH. JDK 25 takes a
+# cache trained on an older build of a jar without a word and serves that build's classes (seen:
+# the old help text of a rebuilt command), so a jar rebuilt with -Daot.skip=true must not meet it.
+launcher_cache_current() { # cache classpath
+  local entry entries
+  [[ -f $1 ]] || return 1
+  IFS=: read -ra entries <<<"$2"
+  for entry in "${entries[@]}"; do
+    [[ $entry == "$ROOT"/* && $entry -nt $1 ]] && return 1
+  done
+  return 0
+}
+
 # The jars and -XX:AOTCache=target/aot/PROGRAM.aot (in the checkout's root) when `./mvnw package`
-# trained one (scripts/aot-train.sh; a cache that no longer matches the jars is ignored, silently);
+# trained one after the jars were built (scripts/aot-train.sh; launcher_cache_current);
 # target/classes when the jar is stale. CODER_DESKTOP_PLAIN_JVM=1 drops the options and the cache
 # (the JVM's defaults, as before they existed), to compare.
 launcher_jvm() { # module program
@@ -43,7 +56,7 @@ launcher_jvm() { # module program
     JVM_ARGS+=(-cp "$cp")
     # An if, not [[ ]] &&: a missing cache (a build with -Daot.skip=true) must not end the
     # function with a failure, which stops the launcher under set -e.
-    if [[ -f $ROOT/target/aot/$program.aot ]]; then
+    if launcher_cache_current "$ROOT/target/aot/$program.aot" "$cp"; then
       JVM_ARGS+=("-XX:AOTCache=$ROOT/target/aot/$program.aot" -Xlog:aot=off,cds=off)
     fi
   else

@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -127,6 +128,14 @@ public final class CoderDesktopCli {
 
   /** Runs one command line and returns its exit code. */
   public static int run(Terminal t, String... args) {
+    Optional<PlainCommand> plain = PlainCommand.of(args);
+    if (plain.isPresent()) {
+      try {
+        return plain.get().under(new CoderDesktopCli(t)).call();
+      } catch (UserError | IOException | RuntimeException e) {
+        return failed(t, e);
+      }
+    }
     String named = subcommandNamed(args);
     return commandLine(t, named == null ? SUBCOMMANDS.keySet() : Set.of(named)).execute(args);
   }
@@ -168,31 +177,33 @@ public final class CoderDesktopCli {
           t.err().println("coder-desktop: " + e.getMessage() + " (see: " + cmd + " --help)");
           return ExitCode.USAGE;
         });
-    cl.setExecutionExceptionHandler(
-        (e, line, parsed) -> {
-          int code;
-          String message;
-          if (e instanceof UserError u) {
-            code = u.exitCode();
-            message = u.getMessage();
-          } else if (e instanceof ServiceClient.UnavailableException) {
-            code = ExitCode.SERVICE_UNAVAILABLE;
-            message = e.getMessage();
-          } else if (e instanceof IOException) {
-            code = ExitCode.FAILED;
-            message = e.getMessage();
-          } else {
-            code = ExitCode.FAILED;
-            message = "internal error: " + e;
-          }
-          t.err().println("coder-desktop: " + message);
-          if (t.env().containsKey("CODER_DESKTOP_DEBUG")) {
-            e.printStackTrace(t.err());
-          }
-          t.err().flush();
-          return code;
-        });
+    cl.setExecutionExceptionHandler((e, line, parsed) -> failed(t, e));
     return cl;
+  }
+
+  /** Prints why a command failed, one line on stderr, and returns its exit code. */
+  private static int failed(Terminal t, Exception e) {
+    int code;
+    String message;
+    if (e instanceof UserError u) {
+      code = u.exitCode();
+      message = u.getMessage();
+    } else if (e instanceof ServiceClient.UnavailableException) {
+      code = ExitCode.SERVICE_UNAVAILABLE;
+      message = e.getMessage();
+    } else if (e instanceof IOException) {
+      code = ExitCode.FAILED;
+      message = e.getMessage();
+    } else {
+      code = ExitCode.FAILED;
+      message = "internal error: " + e;
+    }
+    t.err().println("coder-desktop: " + message);
+    if (t.env().containsKey("CODER_DESKTOP_DEBUG")) {
+      e.printStackTrace(t.err());
+    }
+    t.err().flush();
+    return code;
   }
 
   /** The terminal. */

@@ -4,6 +4,7 @@ package dev.coderdesktop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** The table of subcommands and the choice of the one a command line names. */
 class CommandTreeTest {
@@ -29,16 +31,7 @@ class CommandTreeTest {
   @Test
   void theWholeTreeHasEveryCommandInTableOrder() {
     List<String> names =
-        new ArrayList<>(
-            CoderDesktopCli.commandLine(
-                    new Terminal(
-                        Map.of(),
-                        new ByteArrayInputStream(new byte[0]),
-                        new PrintWriter(new StringWriter()),
-                        new PrintWriter(new StringWriter()),
-                        null))
-                .getSubcommands()
-                .keySet());
+        new ArrayList<>(CoderDesktopCli.commandLine(quiet()).getSubcommands().keySet());
     names.remove("help");
     assertEquals(new ArrayList<>(CoderDesktopCli.SUBCOMMANDS.keySet()), names);
   }
@@ -61,6 +54,73 @@ class CommandTreeTest {
     assertEquals(
         "coder-desktop: Unknown option: '--no-such-option' (see: coder-desktop status --help)",
         bad.err().strip());
+  }
+
+  @Test
+  void plainCommandsReadWhatPicocliReads() {
+    List<String[]> plain =
+        List.of(
+            new String[] {"status"},
+            new String[] {"status", "--json"},
+            new String[] {"--socket", "/s", "status"},
+            new String[] {"--socket=/s", "status", "--json"},
+            new String[] {"status", "--socket", "/s"},
+            new String[] {"status", "--json", "--socket=/x"},
+            new String[] {"--socket=", "status"},
+            new String[] {"up"},
+            new String[] {"--socket", "/s", "up"},
+            new String[] {"up", "--socket=/s"});
+    for (String[] args : plain) {
+      PlainCommand p = PlainCommand.of(args).orElseThrow(() -> new AssertionError(List.of(args)));
+      ParseResult r = CoderDesktopCli.commandLine(quiet()).parseArgs(args);
+      CoderDesktopCli root = (CoderDesktopCli) r.commandSpec().userObject();
+      assertEquals(root.socket, p.socket(), List.of(args).toString());
+      assertEquals(r.subcommand().commandSpec().name(), p.command(), List.of(args).toString());
+      assertEquals(
+          r.subcommand().matchedOptionValue("--json", false), p.json(), List.of(args).toString());
+      // Nothing else was given: a plain up has StartOptions' defaults.
+      assertTrue(
+          r.subcommand().matchedOptions().stream()
+              .allMatch(o -> List.of("--socket", "--json").contains(o.longestName())),
+          List.of(args).toString());
+    }
+  }
+
+  @Test
+  void anythingElseGoesThroughPicocli() {
+    List<String[]> others =
+        List.of(
+            new String[] {},
+            new String[] {"hosts"},
+            new String[] {"status", "--watch"},
+            new String[] {"status", "--json", "--json"},
+            new String[] {"--socket", "/a", "--socket", "/b", "status"},
+            new String[] {"status", "-h"},
+            new String[] {"status", "extra"},
+            new String[] {"--json", "status"},
+            new String[] {"--socket", "--json", "status"},
+            new String[] {"--socket", "status"},
+            new String[] {"--socket=/a\0b", "status"},
+            new String[] {"--help", "status"},
+            new String[] {"up", "--no-direct"},
+            new String[] {"up", "--header", "X=1"},
+            new String[] {"up", "--json"},
+            new String[] {"up", "status"},
+            new String[] {"status", "up"});
+    for (String[] args : others) {
+      assertTrue(PlainCommand.of(args).isEmpty(), List.of(args).toString());
+    }
+    CliRun repeated = CliRun.run(Map.of(), "", "status", "--json", "--json");
+    assertEquals(ExitCode.USAGE, repeated.exit(), repeated.err());
+  }
+
+  private static Terminal quiet() {
+    return new Terminal(
+        Map.of(),
+        new ByteArrayInputStream(new byte[0]),
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()),
+        null);
   }
 
   @Test

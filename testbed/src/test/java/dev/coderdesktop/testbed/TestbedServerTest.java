@@ -13,6 +13,8 @@ import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
 import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.coder.sdk.workspace.WorkspaceJson;
+import dev.coderdesktop.coder.sdk.workspace.Workspaces;
 import dev.coderdesktop.testbed.config.TestbedConfig;
 import dev.coderdesktop.testbed.derp.DerpInbox;
 import dev.coderdesktop.tunnel.control.RecordingListener;
@@ -97,9 +99,9 @@ class TestbedServerTest {
     Values.DerpNode node = info.derpMap().regions().get("999").nodes().getFirst();
     assertEquals(url.getPort(), node.derpPort());
     assertTrue(node.forceHttp());
-    List<Values.Workspace> ws = c.myWorkspaces();
+    List<WorkspaceJson.Workspace> ws = new Workspaces(c).search("owner:me");
     assertEquals(2, ws.size());
-    Values.Workspace dev = ws.stream().filter(w -> w.name().equals("dev")).findFirst().get();
+    WorkspaceJson.Workspace dev = ws.stream().filter(w -> w.name().equals("dev")).findFirst().get();
     assertEquals("running", dev.latestBuild().status());
     assertEquals(1, dev.agents().size());
   }

@@ -9,11 +9,8 @@ import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -144,13 +141,6 @@ public final class CoderClient {
     return get("/api/v2/workspaceagents/connection", Values.AgentConnectionInfo.class);
   }
 
-  /** The signed-in user's workspaces with their latest builds and agents. */
-  public List<Values.Workspace> myWorkspaces() throws CoderException {
-    Values.WorkspacesResponse r =
-        get("/api/v2/workspaces?q=owner:me", Values.WorkspacesResponse.class);
-    return r.workspaces() == null ? List.of() : r.workspaces();
-  }
-
   /**
    * Builds the JSON readers for every reply a sign-in reads, from canned bodies, so that the first
    * sign-in does not pay for it (Jackson introspects each record type once, which takes tens of
@@ -170,23 +160,9 @@ public final class CoderClient {
               + "\"derp_force_websockets\":false,\"disable_direct_connections\":false,"
               + "\"hostname_suffix\":\"coder\"}",
           Values.AgentConnectionInfo.class);
-      JSON.readValue("{\"workspaces\":[]}", Values.WorkspacesResponse.class);
     } catch (JsonProcessingException | RuntimeException e) {
       // Only a warm-up: the real reply is read (and its errors reported) later.
     }
-  }
-
-  /**
-   * {@code GET /api/v2/workspaces} with a search query (the dashboard's filter syntax, such as
-   * {@code owner:me}); a server that does not know a filter answers 400 ({@link
-   * CoderException.Api}).
-   */
-  public List<Values.Workspace> workspaces(String query) throws CoderException {
-    Values.WorkspacesResponse r =
-        get(
-            "/api/v2/workspaces?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
-            Values.WorkspacesResponse.class);
-    return r.workspaces() == null ? List.of() : r.workspaces();
   }
 
   /**

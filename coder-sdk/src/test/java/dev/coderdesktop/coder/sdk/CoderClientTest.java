@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.coderdesktop.coder.sdk.workspace.Workspaces;
 import java.util.Map;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
@@ -125,14 +126,15 @@ class CoderClientTest {
         200,
         "{\"workspaces\":[{\"id\":\""
             + ws
-            + "\",\"name\":\"dev\",\"owner_name\":\"alice\",\"latest_build\":{\"status\":"
-            + "\"running\",\"resources\":[{\"agents\":[{\"id\":\""
+            + "\",\"name\":\"dev\",\"owner_name\":\"alice\",\"latest_build\":{\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"status\":\"running\",\"resources\":[{\"agents\":[{\"id\":\""
             + agent
             + "\",\"name\":\"main\",\"status\":\"connected\"}]},{\"agents\":null}]}}],\"count\":1}");
-    var list = coder.client().myWorkspaces();
+    var list = new Workspaces(coder.client()).search("owner:me");
     assertEquals(1, list.size());
     assertEquals(agent, list.get(0).agents().get(0).id());
-    assertEquals("/api/v2/workspaces?q=owner:me", coder.server().takeRequest().getTarget());
+    assertEquals("/api/v2/workspaces?q=owner%3Ame", coder.server().takeRequest().getTarget());
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.coderdesktop.coder.sdk.workspace.WorkspaceJson;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -62,7 +64,9 @@ class JsonFuzzTest {
           .append(String.format(java.util.Locale.ROOT, "%012d", i))
           .append("\",\"name\":\"ws")
           .append(i)
-          .append("\",\"owner_name\":\"alice\",\"latest_build\":{\"status\":\"running\",")
+          .append("\",\"owner_name\":\"alice\",\"latest_build\":{\"id\":\"00000000-0000-0000-0002-")
+          .append(String.format(java.util.Locale.ROOT, "%012d", i))
+          .append("\",\"status\":\"running\",")
           .append("\"resources\":[{\"agents\":[{\"id\":\"00000000-0000-0000-0001-")
           .append(String.format(java.util.Locale.ROOT, "%012d", i))
           .append("\",\"name\":\"main\",\"status\":\"connected\"}]}]}}");
@@ -74,11 +78,19 @@ class JsonFuzzTest {
     Values.BuildInfo.class,
     Values.User.class,
     Values.AgentConnectionInfo.class,
-    Values.WorkspacesResponse.class,
+    WorkspaceJson.WorkspacesResponse.class,
     Values.ErrorBody.class
   };
 
   private static final String SPECIAL = "{}[]\",:0n-e. ";
+
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+  /** {@code b} with {@code cut} bytes at {@code at} replaced by {@code insert}. */
+  private static byte[] splice(byte[] b, int at, int cut, byte[] insert) {
+    ByteBuffer out = ByteBuffer.allocate(b.length - cut + insert.length);
+    return out.put(b, 0, at).put(insert).put(b, at + cut, b.length - at - cut).array();
+  }
 
   private static byte[] mutate(Random r, byte[] seed) {
     byte[] b = seed.clone();
@@ -88,22 +100,9 @@ class JsonFuzzTest {
         case 0 -> b[at] = (byte) SPECIAL.charAt(r.nextInt(SPECIAL.length()));
         case 1 -> b[at] = (byte) r.nextInt(128);
         case 2 -> b = Arrays.copyOf(b, at);
-        case 3 -> {
-          // Replace a value with null: the shape a broken server or proxy sends.
-          byte[] nul = "null".getBytes(StandardCharsets.US_ASCII);
-          int end = Math.min(b.length, at + 1 + r.nextInt(12));
-          byte[] out = new byte[b.length - (end - at) + 4];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(nul, 0, out, at, 4);
-          System.arraycopy(b, end, out, at + 4, b.length - end);
-          b = out;
-        }
-        default -> {
-          byte[] out = new byte[b.length - 1];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(b, at + 1, out, at, b.length - at - 1);
-          b = out;
-        }
+        // Replace a value with null: the shape a broken server or proxy sends.
+        case 3 -> b = splice(b, at, Math.min(b.length - at, 1 + r.nextInt(12)), NULL);
+        default -> b = splice(b, at, 1, new byte[0]);
       }
     }
     return b;
@@ -159,7 +158,7 @@ class JsonFuzzTest {
             .values()
             .forEach(reg -> reg.nodes().forEach(n -> Boolean.valueOf(n.stunOnly())));
       }
-      case Values.WorkspacesResponse w ->
+      case WorkspaceJson.WorkspacesResponse w ->
           w.workspaces().forEach(ws -> ws.agents().forEach(a -> String.valueOf(a.name())));
       default -> {}
     }

@@ -5,11 +5,11 @@ package dev.coderdesktop.desktop.deployments;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import dev.coderdesktop.coder.sdk.DeploymentUrl;
-import dev.coderdesktop.coder.sdk.SharedWorkspaces;
-import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
 import dev.coderdesktop.coder.sdk.signin.SignInIndex;
 import dev.coderdesktop.coder.sdk.signin.TokenStore;
+import dev.coderdesktop.coder.sdk.workspace.SharedWorkspaces;
+import dev.coderdesktop.coder.sdk.workspace.WorkspaceJson;
 import dev.coderdesktop.desktop.threading.UiThread;
 import dev.coderdesktop.desktop.tray.VpnViewModel;
 import java.io.IOException;
@@ -46,10 +46,11 @@ public final class DeploymentsViewModel {
   private final ObservableList<DeploymentUrl> deploymentsView =
       FXCollections.unmodifiableObservableList(deployments);
   private final ReadOnlyObjectWrapper<DeploymentUrl> current = new ReadOnlyObjectWrapper<>();
-  private final ObservableList<Values.Workspace> shared = FXCollections.observableArrayList();
+  private final ObservableList<WorkspaceJson.Workspace> shared =
+      FXCollections.observableArrayList();
   // One read-only view, kept: a view made per call holds its listeners only weakly from the
   // backing list, so a listener added to it stops firing once the view is collected.
-  private final ObservableList<Values.Workspace> sharedView =
+  private final ObservableList<WorkspaceJson.Workspace> sharedView =
       FXCollections.unmodifiableObservableList(shared);
 
   /** A view model following {@code vpn}'s sign-in; call {@link #refresh} once to fill it. */
@@ -78,12 +79,12 @@ public final class DeploymentsViewModel {
   }
 
   /** The current deployment's workspaces shared by others (empty where sharing is not offered). */
-  public ObservableList<Values.Workspace> shared() {
+  public ObservableList<WorkspaceJson.Workspace> shared() {
     return sharedView;
   }
 
   /** The dashboard page of a shared workspace. */
-  public Optional<String> dashboard(Values.Workspace w) {
+  public Optional<String> dashboard(WorkspaceJson.Workspace w) {
     SignIn s = vpn.signIn().get();
     return s == null
         ? Optional.empty()
@@ -115,8 +116,8 @@ public final class DeploymentsViewModel {
               LOG.warning("could not read the current sign-in: " + e.getMessage());
             }
           }
-          List<Values.Workspace> found =
-              s == null || moved.isPresent() ? List.<Values.Workspace>of() : sharedOf(s, h);
+          List<WorkspaceJson.Workspace> found =
+              s == null || moved.isPresent() ? List.<WorkspaceJson.Workspace>of() : sharedOf(s, h);
           List<DeploymentUrl> list = index.deployments();
           Optional<SignIn> follow = moved;
           ui.post(
@@ -163,7 +164,7 @@ public final class DeploymentsViewModel {
         });
   }
 
-  private static List<Values.Workspace> sharedOf(SignIn s, Map<String, String> headers) {
+  private static List<WorkspaceJson.Workspace> sharedOf(SignIn s, Map<String, String> headers) {
     try {
       CoderClient api = new CoderClient(s.url(), s.token(), headers);
       return SharedWorkspaces.list(api, api.me()).orElse(List.of());

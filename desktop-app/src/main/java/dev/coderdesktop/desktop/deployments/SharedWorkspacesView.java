@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.desktop.deployments;
 
-import dev.coderdesktop.coder.sdk.Values;
+import dev.coderdesktop.coder.sdk.workspace.WorkspaceJson;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -41,7 +41,7 @@ public final class SharedWorkspacesView {
     rows.setId("sharedWorkspaces");
     root.getChildren().addAll(new Separator(), title, rows);
     root.setId("sharedSection");
-    vm.shared().addListener((ListChangeListener<Values.Workspace>) c -> rebuild());
+    vm.shared().addListener((ListChangeListener<WorkspaceJson.Workspace>) c -> rebuild());
     rebuild();
   }
 
@@ -52,7 +52,7 @@ public final class SharedWorkspacesView {
 
   private void rebuild() {
     rows.getChildren().clear();
-    for (Values.Workspace w : vm.shared()) {
+    for (WorkspaceJson.Workspace w : vm.shared()) {
       Label name = new Label(w.ownerName() + "/" + w.name());
       String status = w.latestBuild() == null ? "" : w.latestBuild().status();
       Label state = new Label(status == null ? "" : status);

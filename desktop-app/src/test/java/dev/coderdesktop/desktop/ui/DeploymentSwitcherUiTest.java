@@ -76,7 +76,8 @@ class DeploymentSwitcherUiTest {
     b = new FakeCoder();
     b.shared(
         "[{\"id\":\"7b6f6b2e-0000-4000-8000-0000000000aa\",\"name\":\"api\",\"owner_name\":\"bob\","
-            + "\"latest_build\":{\"status\":\"running\",\"resources\":[]}}]");
+            + "\"latest_build\":{\"id\":\"7b6f6b2e-0000-4000-8000-0000000000ab\","
+            + "\"status\":\"running\",\"resources\":[]}}]");
     tokens = new FileTokenStore(home.resolve("credentials"));
     tokens.save(signIn(a));
     tokens.save(signIn(b));

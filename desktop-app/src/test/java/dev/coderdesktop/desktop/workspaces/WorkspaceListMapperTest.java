@@ -21,6 +21,15 @@ class WorkspaceListMapperTest {
 
   private static final Workspace.Status RUNNING = Workspace.Status.RUNNING;
 
+  private static List<WorkspaceRow> rows(Peers peers) {
+    return WorkspaceListMapper.map(peers.build(), Peers.NOW);
+  }
+
+  /** A running workspace "dev" to add agents to. */
+  private static Peers dev() {
+    return Peers.builder().workspace("dev", RUNNING);
+  }
+
   @Nested
   @DisplayName("the status dot")
   class Dots {
@@ -57,25 +66,19 @@ class WorkspaceListMapperTest {
     @Test
     @DisplayName("a workspace shows its worst agent")
     void worst() {
-      PeerUpdate u =
-          Peers.builder()
-              .workspace("dev", RUNNING)
+      Peers peers =
+          dev()
               .agent("dev", "a", Duration.ofSeconds(5), 10)
-              .agent("dev", "b", Duration.ofMinutes(10), 10)
-              .build();
-      assertEquals(StatusDot.RED, WorkspaceListMapper.map(u, Peers.NOW).get(0).dot());
+              .agent("dev", "b", Duration.ofMinutes(10), 10);
+      assertEquals(StatusDot.RED, rows(peers).get(0).dot());
     }
   }
 
   @Test
   @DisplayName("the hostname is the shortest FQDN without the trailing dot")
   void hostname() {
-    PeerUpdate u =
-        Peers.builder()
-            .workspace("dev", RUNNING)
-            .agent("dev", "main", Duration.ofSeconds(1), 5)
-            .build();
-    assertEquals("dev.coder", WorkspaceListMapper.map(u, Peers.NOW).get(0).hostname());
+    assertEquals(
+        "dev.coder", rows(dev().agent("dev", "main", Duration.ofSeconds(1), 5)).get(0).hostname());
     assertEquals("dev.coder", Hostnames.primary(List.of("main.dev.me.coder.", "dev.coder.")));
     assertEquals("a.coder", Hostnames.primary(List.of("b.coder.", "a.coder.")));
     assertEquals("", Hostnames.primary(List.of()));
@@ -84,28 +87,26 @@ class WorkspaceListMapperTest {
   @Test
   @DisplayName("running workspaces come first, then by name ignoring case")
   void order() {
-    PeerUpdate u =
+    Peers peers =
         Peers.builder()
             .workspace("zeta", RUNNING)
             .workspace("Alpha", Workspace.Status.STOPPED)
             .workspace("beta", RUNNING)
-            .workspace("alpha2", RUNNING)
-            .build();
+            .workspace("alpha2", RUNNING);
     assertEquals(
         List.of("alpha2", "beta", "zeta", "Alpha"),
-        WorkspaceListMapper.map(u, Peers.NOW).stream().map(WorkspaceRow::name).toList());
+        rows(peers).stream().map(WorkspaceRow::name).toList());
   }
 
   @Test
   @DisplayName("a multi-agent workspace lists every agent, by name, each with its own hostname")
   void multiAgent() {
-    PeerUpdate u =
-        Peers.builder()
-            .workspace("big", RUNNING)
-            .agent("big", "web", Duration.ofSeconds(1), 5)
-            .agent("big", "db", null, -1)
-            .build();
-    WorkspaceRow w = WorkspaceListMapper.map(u, Peers.NOW).get(0);
+    WorkspaceRow w =
+        rows(Peers.builder()
+                .workspace("big", RUNNING)
+                .agent("big", "web", Duration.ofSeconds(1), 5)
+                .agent("big", "db", null, -1))
+            .get(0);
     assertTrue(w.multiAgent());
     assertEquals(List.of("db", "web"), w.agents().stream().map(AgentRow::name).toList());
     assertEquals("db.big.me.coder", w.agents().get(0).hostname());
@@ -115,8 +116,7 @@ class WorkspaceListMapperTest {
   @Test
   @DisplayName("agents without an FQDN, a known workspace or a valid id are left out")
   void dropsInvalid() {
-    PeerUpdate good =
-        Peers.builder().workspace("dev", RUNNING).agent("dev", "main", null, -1).build();
+    PeerUpdate good = dev().agent("dev", "main", null, -1).build();
     PeerUpdate u =
         good.toBuilder()
             .addUpsertedAgents(good.getUpsertedAgents(0).toBuilder().clearFqdn())

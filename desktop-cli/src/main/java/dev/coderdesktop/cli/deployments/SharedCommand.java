@@ -11,9 +11,9 @@ import dev.coderdesktop.cli.Subcommand;
 import dev.coderdesktop.cli.UserError;
 import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
-import dev.coderdesktop.coder.sdk.SharedWorkspaces;
-import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.coder.sdk.signin.SignIn;
+import dev.coderdesktop.coder.sdk.workspace.SharedWorkspaces;
+import dev.coderdesktop.coder.sdk.workspace.WorkspaceJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -44,14 +44,14 @@ public final class SharedCommand extends Subcommand {
   @Override
   public Integer call() throws UserError, IOException {
     SignIn s = root.signIn();
-    Optional<List<Values.Workspace>> shared;
+    Optional<List<WorkspaceJson.Workspace>> shared;
     try {
       CoderClient api = root.api(s.url(), s.token(), null);
       shared = SharedWorkspaces.list(api, api.me());
     } catch (CoderException e) {
       throw new UserError(ExitCode.FAILED, s.url() + ": " + e.getMessage());
     }
-    List<Values.Workspace> list = shared.orElse(List.of());
+    List<WorkspaceJson.Workspace> list = shared.orElse(List.of());
     PrintWriter out = root.terminal().out();
     if (json.given()) {
       ObjectNode o = JSON.createObjectNode();
@@ -59,7 +59,7 @@ public final class SharedCommand extends Subcommand {
       o.put("deployment", s.url().toString());
       o.put("supported", shared.isPresent());
       ArrayNode a = o.putArray("workspaces");
-      for (Values.Workspace w : list) {
+      for (WorkspaceJson.Workspace w : list) {
         ObjectNode n = a.addObject();
         n.put("owner", w.ownerName());
         n.put("name", w.name());
@@ -74,7 +74,7 @@ public final class SharedCommand extends Subcommand {
     } else if (list.isEmpty()) {
       out.println("No workspaces are shared with you on " + s.url() + ".");
     } else {
-      for (Values.Workspace w : list) {
+      for (WorkspaceJson.Workspace w : list) {
         out.println(w.ownerName() + "/" + w.name() + "  " + status(w) + "  " + dashboard(s, w));
       }
     }
@@ -82,14 +82,14 @@ public final class SharedCommand extends Subcommand {
     return ExitCode.OK;
   }
 
-  private static String status(Values.Workspace w) {
+  private static String status(WorkspaceJson.Workspace w) {
     return w.latestBuild() == null || w.latestBuild().status() == null
         ? "unknown"
         : w.latestBuild().status();
   }
 
   /** Where the dashboard shows the workspace: {@code /@owner/name}. */
-  static String dashboard(SignIn s, Values.Workspace w) {
+  static String dashboard(SignIn s, WorkspaceJson.Workspace w) {
     return s.url() + "/@" + w.ownerName() + "/" + w.name();
   }
 }

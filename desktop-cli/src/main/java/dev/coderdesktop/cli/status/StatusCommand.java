@@ -37,6 +37,14 @@ public final class StatusCommand extends Subcommand {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  /** The command under {@code root}, as picocli would set it up for {@code status [--json]}. */
+  public static StatusCommand of(CoderDesktopCli root, boolean json) {
+    StatusCommand c = new StatusCommand();
+    c.root = root;
+    c.json = json;
+    return c;
+  }
+
   @Override
   public Integer call() throws UserError, IOException {
     if (watch) {

@@ -25,11 +25,21 @@ import picocli.CommandLine.Mixin;
     description = {
       "Turn CoderVPN on with the stored sign-in.",
       "Already on with the same sign-in: nothing changes. On with another sign-in (after a new"
-          + " login): the service reconnects with the new one."
+          + " login): the service reconnects with the new one.",
+      "Returns once your workspaces' names resolve and each agent can be reached (at most a"
+          + " second later when an agent is offline)."
     })
 public final class UpCommand extends Subcommand {
 
   @Mixin StartOptions options;
+
+  /** The command under {@code root} with no options, as picocli would set it up for {@code up}. */
+  public static UpCommand of(CoderDesktopCli root) {
+    UpCommand c = new UpCommand();
+    c.root = root;
+    c.options = new StartOptions();
+    return c;
+  }
 
   @Override
   public Integer call() throws UserError, IOException {

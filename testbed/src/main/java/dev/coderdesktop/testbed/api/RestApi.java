@@ -10,7 +10,6 @@ import dev.coderdesktop.testbed.http.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The REST side of the testbed: the calls Coder Desktop makes (buildinfo, users/me,
- * workspaceagents/connection, workspaces), the {@code /cli-auth} page that shows a token, a small
- * dashboard, and admin calls tests use to stop or start a workspace and revoke a token (accepted
- * only from the testbed's own host). Response shapes follow coderd's JSON names.
+ * workspaceagents/connection), the {@code /cli-auth} page that shows a token, a small dashboard,
+ * and admin calls tests use to stop or start a workspace and revoke a token (accepted only from the
+ * testbed's own host). Response shapes follow coderd's JSON names.
  */
 public final class RestApi {
 
@@ -43,7 +42,6 @@ public final class RestApi {
     http.route("GET /api/v2/buildinfo", this::buildInfo)
         .route("GET /api/v2/users/me", this::me)
         .route("GET /api/v2/workspaceagents/connection", this::connection)
-        .route("GET /api/v2/workspaces", this::workspaces)
         .route("GET /cli-auth", this::cliAuth)
         .route("GET /", this::dashboard)
         .route("GET /templates", this::dashboard)
@@ -105,64 +103,6 @@ public final class RestApi {
     m.put("disable_direct_connections", deployment.config().disableDirectConnections());
     m.put("hostname_suffix", deployment.config().hostnameSuffix());
     json(ex, 200, m);
-  }
-
-  private void workspaces(Exchange ex) throws IOException {
-    Optional<Deployment.User> u = user(ex);
-    if (u.isEmpty()) {
-      return;
-    }
-    String q = ex.query("q") == null ? "" : ex.query("q").strip();
-    List<Deployment.Workspace> found;
-    if (q.isEmpty() || q.equals("owner:me")) {
-      found = deployment.workspacesOf(u.get().id());
-    } else if (sharing()
-        && (q.equals("shared:true")
-            || q.equals("shared_with_user:" + u.get().id())
-            || q.equals("shared_with_user:" + u.get().username()))) {
-      // Only shares with the user themselves: the testbed's users see no one else's.
-      found = deployment.sharedWith(u.get().username());
-    } else {
-      // What coderd answers a filter it does not know (or one the testbed does not serve).
-      error(ex, 400, "Invalid workspace search query.", "query: " + q);
-      return;
-    }
-    List<Object> list = new ArrayList<>();
-    for (Deployment.Workspace w : found) {
-      List<Object> agents = new ArrayList<>();
-      if (w.running()) {
-        for (Deployment.Agent a : w.agents()) {
-          agents.add(Map.of("id", a.id().toString(), "name", a.name(), "status", "connected"));
-        }
-      }
-      Map<String, Object> build = new LinkedHashMap<>();
-      build.put("status", w.running() ? "running" : "stopped");
-      build.put("transition", w.running() ? "start" : "stop");
-      build.put("resources", List.of(Map.of("name", "testbed", "agents", agents)));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", w.id().toString());
-      m.put("name", w.name());
-      m.put("owner_id", w.owner().id().toString());
-      m.put("owner_name", w.owner().username());
-      m.put("latest_build", build);
-      list.add(m);
-    }
-    json(ex, 200, Map.of("workspaces", list, "count", list.size()));
-  }
-
-  /**
-   * Whether the claimed version has the workspace-sharing search filters: coderd v2.30.0 answers
-   * {@code shared:} and {@code shared_with_user:}, v2.20.0 and v2.24.1 refuse both with 400.
-   */
-  private boolean sharing() {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+)").matcher(deployment.config().version());
-    if (!m.lookingAt()) {
-      return false;
-    }
-    int major = Integer.parseInt(m.group(1));
-    int minor = Integer.parseInt(m.group(2));
-    return major > 2 || major == 2 && minor >= 30;
   }
 
   private void cliAuth(Exchange ex) throws IOException {

@@ -19,10 +19,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A workspace's own calls, shaped as coderd answers them: the workspace by owner and name (with its
- * latest build, agents and apps), start and stop builds, a build by id, an agent's listening ports
- * (filtered as coderd filters them) and the deployment's app host (none: the testbed proxies no
- * apps, so subdomain apps fall back to path URLs). Every testbed agent has the same apps.
+ * The workspace calls, shaped as coderd answers them: the search ({@code owner:me} and the sharing
+ * filters), the workspace by owner and name (each workspace with its latest build, agents and
+ * apps), start and stop builds, a build by id, an agent's listening ports (filtered as coderd
+ * filters them) and the deployment's app host (none: the testbed proxies no apps, so subdomain apps
+ * fall back to path URLs). Every testbed agent has the same apps.
  */
 public final class WorkspaceApi {
 
@@ -56,11 +57,54 @@ public final class WorkspaceApi {
 
   /** Adds the routes. */
   public void register(HttpServer http) {
-    http.route("GET /api/v2/users/*", this::workspaceByName)
+    http.route("GET /api/v2/workspaces", this::search)
+        .route("GET /api/v2/users/*", this::workspaceByName)
         .route("POST /api/v2/workspaces/*", this::createBuild)
         .route("GET /api/v2/workspacebuilds/*", this::build)
         .route("GET /api/v2/workspaceagents/*", this::listeningPorts)
         .route("GET /api/v2/applications/host", this::appHost);
+  }
+
+  private void search(Exchange ex) throws IOException {
+    Optional<Deployment.User> u = users.user(ex);
+    if (u.isEmpty()) {
+      return;
+    }
+    String q = ex.query("q") == null ? "" : ex.query("q").strip();
+    List<Deployment.Workspace> found;
+    if (q.isEmpty() || q.equals("owner:me")) {
+      found = deployment.workspacesOf(u.get().id());
+    } else if (sharing()
+        && (q.equals("shared:true")
+            || q.equals("shared_with_user:" + u.get().id())
+            || q.equals("shared_with_user:" + u.get().username()))) {
+      // Only shares with the user themselves: the testbed's users see no one else's.
+      found = deployment.sharedWith(u.get().username());
+    } else {
+      // What coderd answers a filter it does not know (or one the testbed does not serve).
+      RestApi.error(ex, 400, "Invalid workspace search query.", "query: " + q);
+      return;
+    }
+    List<Object> list = new ArrayList<>();
+    for (Deployment.Workspace w : found) {
+      list.add(workspace(w));
+    }
+    RestApi.json(ex, 200, Map.of("workspaces", list, "count", list.size()));
+  }
+
+  /**
+   * Whether the claimed version has the workspace-sharing search filters: coderd v2.30.0 answers
+   * {@code shared:} and {@code shared_with_user:}, v2.20.0 and v2.24.1 refuse both with 400.
+   */
+  private boolean sharing() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+)").matcher(deployment.config().version());
+    if (!m.lookingAt()) {
+      return false;
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return major > 2 || major == 2 && minor >= 30;
   }
 
   private void workspaceByName(Exchange ex) throws IOException {

@@ -58,8 +58,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class CoderConnectTest {
 
-  private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
-
   /**
    * The server half of one test, on a timer clock of its own: the tailnet API on a websocket and a
    * DERP relay on loopback, serving one running workspace "dev" with one agent, {@link #agentId}.
@@ -75,7 +73,7 @@ class CoderConnectTest {
     Deployment(String clockName) throws Exception {
       clock = new SystemClock(clockName);
       tailnet.snapshot = Snapshots.oneAgent(UUID.randomUUID(), "dev", agentId).build();
-      ws = new TestWebSocketServer(TOKEN, tailnet::serve);
+      ws = new TestWebSocketServer(tailnet::serve);
       relay = new DerpServer(X25519.generatePrivateKey(), clock);
       int derpPort = relay.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       derpUrl = URI.create("http://127.0.0.1:" + derpPort + "/derp");
@@ -101,7 +99,7 @@ class CoderConnectTest {
     ConnectConfig config(UUID owner) {
       return new ConnectConfig(
           URI.create("http://127.0.0.1:" + ws.port()),
-          TOKEN,
+          TestWebSocketServer.TOKEN,
           Map.of(),
           owner,
           "alice",
@@ -240,6 +238,43 @@ class CoderConnectTest {
 
       agent.close();
       engine.close();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "first reach: true once every agent of the first update has a peer, false if one never does")
+  void firstReach() throws Exception {
+    try (Deployment d = new Deployment("connect-test-reach")) {
+      // The coordinator's answers wait in its queue and go out as the call opens, so the gate
+      // does not depend on how fast this thread gets to them.
+      d.agentReady(d.agentNode(X25519.generatePrivateKey()).build());
+      CoderConnect engine =
+          new CoderConnect(
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+      assertFalse(engine.firstReach().isDone(), "reached before it started");
+      engine.start();
+      assertTrue(engine.firstReach().get(10, TimeUnit.SECONDS), "the agent's peer was programmed");
+      assertEquals(1, engine.agents().size());
+      engine.close();
+    }
+    try (Deployment d = new Deployment("connect-test-no-reach")) {
+      // An agent that is offline: the coordinator never sends its node.
+      CoderConnect engine =
+          new CoderConnect(
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+      engine.start();
+      assertFalse(engine.firstReach().get(10, TimeUnit.SECONDS), "the engine stopped waiting");
+      assertEquals(1, engine.agents().size(), "the agent is listed all the same");
+      engine.close();
+    }
+    try (Deployment d = new Deployment("connect-test-closed")) {
+      CoderConnect engine =
+          new CoderConnect(
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+      engine.start();
+      engine.close();
+      assertFalse(engine.firstReach().getNow(true), "a closed engine is not waited for");
     }
   }
 

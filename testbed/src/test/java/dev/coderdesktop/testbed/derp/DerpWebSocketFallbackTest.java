@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class DerpWebSocketFallbackTest {
 
-  private static final String TOKEN = "abcdefghij-klmnopqrstuvwxyz0123";
-
   @Test
   @DisplayName("a 403 to the DERP upgrade makes the client retry over a websocket and stay there")
   void fallsBackToWebsocket() throws Exception {
@@ -39,7 +37,6 @@ class DerpWebSocketFallbackTest {
     try (DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock);
         TestWebSocketServer proxy =
             new TestWebSocketServer(
-                TOKEN,
                 (in, out) -> {
                   try {
                     relay.serveUpgraded(in, out, null);
@@ -48,7 +45,7 @@ class DerpWebSocketFallbackTest {
                   }
                 })) {
       URI url = URI.create("http://127.0.0.1:" + proxy.port() + "/derp");
-      Map<String, String> headers = Map.of("Coder-Session-Token", TOKEN);
+      Map<String, String> headers = Map.of("Coder-Session-Token", TestWebSocketServer.TOKEN);
       DerpInbox ia = new DerpInbox();
       DerpInbox ib = new DerpInbox();
       Key a = X25519.generatePrivateKey();

@@ -20,6 +20,9 @@ import java.util.function.BiConsumer;
  */
 public final class TestWebSocketServer implements Closeable {
 
+  /** The session token it accepts (any other gets a 401). */
+  public static final String TOKEN = "abcdefghij-0123456789secretsecret";
+
   /** Each request line seen, with its Upgrade header: {@code GET /x HTTP/1.1 upgrade=websocket}. */
   public final List<String> requestLines = new CopyOnWriteArrayList<>();
 
@@ -27,8 +30,7 @@ public final class TestWebSocketServer implements Closeable {
   private final int port;
 
   /** Listens on a loopback port; {@code handler} runs on the connection's thread. */
-  public TestWebSocketServer(String token, BiConsumer<InputStream, OutputStream> handler)
-      throws IOException {
+  public TestWebSocketServer(BiConsumer<InputStream, OutputStream> handler) throws IOException {
     server.route(
         "GET /*",
         ex -> {
@@ -36,7 +38,7 @@ public final class TestWebSocketServer implements Closeable {
           requestLines.add(ex.requestLine() + " upgrade=" + upgrade);
           if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
             ex.respond(403, "text/plain", new byte[0]);
-          } else if (!token.equals(ex.header("coder-session-token"))) {
+          } else if (!TOKEN.equals(ex.header("coder-session-token"))) {
             ex.json(401, "{\"message\":\"Invalid session token\"}");
           } else {
             ServerWebSocket ws = ServerWebSocket.accept(ex, null);

@@ -29,14 +29,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class WebSocketDialerTest {
 
-  private static final String TOKEN = "abcdefghij-0123456789secretsecret";
-
   @Test
   @DisplayName("the control client runs over a websocket to /api/v2/tailnet?version=2.3")
   void overWebSocket() throws Exception {
     SystemClock clock = new SystemClock("ws-test");
     try (FakeTailnetServer tailnet = new FakeTailnetServer();
-        TestWebSocketServer ws = new TestWebSocketServer(TOKEN, tailnet::serve)) {
+        TestWebSocketServer ws = new TestWebSocketServer(tailnet::serve)) {
       UUID wsId = UUID.randomUUID();
       UUID agentId = UUID.randomUUID();
       tailnet.snapshot = Snapshots.oneAgent(wsId, "box", agentId).build();
@@ -45,7 +43,9 @@ class WebSocketDialerTest {
       TailnetControlClient client =
           new TailnetControlClient(
               new TailnetWebSocketDialer(
-                  URI.create("http://127.0.0.1:" + ws.port()), TOKEN, Map.of("X-Extra", "1")),
+                  URI.create("http://127.0.0.1:" + ws.port()),
+                  TestWebSocketServer.TOKEN,
+                  Map.of("X-Extra", "1")),
               UUID.randomUUID(),
               clock,
               events);
@@ -64,7 +64,7 @@ class WebSocketDialerTest {
   @Test
   @DisplayName("a bad token is a permanent refusal whose message names the status, not the token")
   void badToken() throws Exception {
-    try (TestWebSocketServer ws = new TestWebSocketServer(TOKEN, (in, out) -> {})) {
+    try (TestWebSocketServer ws = new TestWebSocketServer((in, out) -> {})) {
       String wrong = "wrong-token-value-xyz";
       TailnetWebSocketDialer d =
           new TailnetWebSocketDialer(URI.create("http://127.0.0.1:" + ws.port()), wrong, Map.of());

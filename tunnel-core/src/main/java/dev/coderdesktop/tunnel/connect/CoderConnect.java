@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -62,6 +63,14 @@ public final class CoderConnect implements AutoCloseable {
   private static final Duration PEER_KEEPALIVE = Duration.ofSeconds(25);
   private static final Duration READY_FALLBACK = Duration.ofSeconds(5);
   private static final Duration FIRST_CONTACT_FIRST_DELAY = Duration.ofMillis(200);
+
+  /**
+   * How long {@link #firstReach()} waits for every agent of the first workspace update to get a
+   * peer. The coordinator relays our node and the agent's answer in tens of milliseconds; an agent
+   * that is offline never answers, and the tunnel must not wait for it long.
+   */
+  private static final Duration FIRST_REACH_MAX = Duration.ofSeconds(1);
+
   private static final int FIRST_CONTACT_RETRIES = 5;
   private static final Duration SLEEP_TICK = Duration.ofSeconds(5);
   private static final Duration SLEEP_THRESHOLD = Duration.ofSeconds(10);
@@ -84,9 +93,11 @@ public final class CoderConnect implements AutoCloseable {
   private final Clock clock;
   private final SleepDetector sleep;
   private final List<Runnable> rebindHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final FirstReach firstReach;
 
   // Guarded by this.
   private WorkspaceState workspaces = WorkspaceState.EMPTY;
+  private boolean workspacesKnown;
   private final Map<UUID, Key> agentKeys = new HashMap<>();
   private final Map<Key, Long> handshakes = new ConcurrentHashMap<>();
   // When each peer's node first arrived, for the log line that times its direct path.
@@ -143,6 +154,29 @@ public final class CoderConnect implements AutoCloseable {
             clock,
             new ControlEvents());
     this.sleep = new SleepDetector(clock, SLEEP_TICK, SLEEP_THRESHOLD, this::rebind);
+    this.firstReach = new FirstReach(this::everyAgentHasAPeer, clock, FIRST_REACH_MAX);
+  }
+
+  /**
+   * Completes once after {@link #start()}: true when the first workspace update has come and every
+   * agent it names has a WireGuard peer (its names resolve, and a first packet to it is carried),
+   * false when that took longer than a second (an agent that is offline has no peer) or the engine
+   * closed first.
+   */
+  public CompletableFuture<Boolean> firstReach() {
+    return firstReach.future().copy();
+  }
+
+  private synchronized boolean everyAgentHasAPeer() {
+    if (!workspacesKnown) {
+      return false;
+    }
+    for (UUID a : workspaces.agents().keySet()) {
+      if (!agentKeys.containsKey(a) || !readyAgents.contains(a) || pending.containsKey(a)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -246,6 +280,7 @@ public final class CoderConnect implements AutoCloseable {
     pinger.start();
     sleep.start();
     home.start();
+    firstReach.start();
   }
 
   private synchronized Map<UUID, Key> pingTargets() {
@@ -379,6 +414,7 @@ public final class CoderConnect implements AutoCloseable {
       return;
     }
     device.addPeer(config);
+    firstReach.check();
     Key key = config.publicKey();
     if (direct != null) {
       direct.paths().probeNow(key); // the agent has our node now, so its disco knows our key
@@ -457,6 +493,7 @@ public final class CoderConnect implements AutoCloseable {
 
   private void publish() {
     listener.onAgents(agents());
+    firstReach.check();
   }
 
   private final class ControlEvents implements TailnetListener {
@@ -470,6 +507,7 @@ public final class CoderConnect implements AutoCloseable {
         added = new HashSet<>(state.agents().keySet());
         added.removeAll(workspaces.agents().keySet());
         workspaces = state;
+        workspacesKnown = true;
       }
       for (UUID a : gone) {
         control.removeTunnel(a);
@@ -582,6 +620,7 @@ public final class CoderConnect implements AutoCloseable {
   /** Disconnects from the coordinator, stops the device and closes the TUN device and relay. */
   @Override
   public void close() {
+    firstReach.abandon();
     home.close();
     sleep.stop();
     pinger.close();

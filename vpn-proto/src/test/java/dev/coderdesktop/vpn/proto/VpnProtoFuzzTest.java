@@ -39,6 +39,19 @@ class VpnProtoFuzzTest {
   private static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 100_000);
   private static final long SEED = Long.getLong("fuzz.seed", 0x7770_707aL);
 
+  private static byte[] insert(byte[] b, int at, byte x) {
+    byte[] out = Arrays.copyOf(b, b.length + 1);
+    out[at] = x;
+    System.arraycopy(b, at, out, at + 1, b.length - at);
+    return out;
+  }
+
+  private static byte[] remove(byte[] b, int at) {
+    byte[] out = Arrays.copyOf(b, b.length - 1);
+    System.arraycopy(b, at + 1, out, at, b.length - at - 1);
+    return out;
+  }
+
   private static byte[] mutate(Random r, byte[] seed) {
     byte[] b = seed.clone();
     for (int n = 1 + r.nextInt(4); n > 0; n--) {
@@ -50,19 +63,8 @@ class VpnProtoFuzzTest {
         case 0 -> b[at] ^= (byte) (1 << r.nextInt(8));
         case 1 -> b[at] = (byte) r.nextInt(256);
         case 2 -> b = Arrays.copyOf(b, at);
-        case 3 -> {
-          byte[] out = new byte[b.length + 1];
-          System.arraycopy(b, 0, out, 0, at);
-          out[at] = (byte) r.nextInt(256);
-          System.arraycopy(b, at, out, at + 1, b.length - at);
-          b = out;
-        }
-        default -> {
-          byte[] out = new byte[b.length - 1];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(b, at + 1, out, at, b.length - at - 1);
-          b = out;
-        }
+        case 3 -> b = insert(b, at, (byte) r.nextInt(256));
+        default -> b = remove(b, at);
       }
     }
     return b;

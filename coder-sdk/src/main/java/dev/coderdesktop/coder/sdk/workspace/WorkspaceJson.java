@@ -45,6 +45,22 @@ public final class WorkspaceJson {
   }
 
   /**
+   * A page of {@code GET /api/v2/workspaces}.
+   *
+   * @param workspaces the page
+   * @param count how many match in all
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record WorkspacesResponse(
+      @JsonProperty("workspaces") List<Workspace> workspaces, @JsonProperty("count") int count) {
+
+    /** No workspaces when none are given; null ones dropped. */
+    public WorkspacesResponse {
+      workspaces = Values.present(workspaces);
+    }
+  }
+
+  /**
    * A workspace build ({@code /api/v2/workspacebuilds/{id}}).
    *
    * @param id id

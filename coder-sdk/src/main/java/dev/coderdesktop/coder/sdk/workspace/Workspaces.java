@@ -6,6 +6,7 @@ import dev.coderdesktop.coder.sdk.CoderClient;
 import dev.coderdesktop.coder.sdk.CoderException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Finds a workspace, and one of its agents, by name. Stateless over a thread-safe client. */
 public final class Workspaces {
@@ -43,6 +44,17 @@ public final class Workspaces {
       }
       throw e;
     }
+  }
+
+  /**
+   * {@code GET /api/v2/workspaces} with a search query (the dashboard's filter syntax, such as
+   * {@code owner:me}), each workspace with its latest build; a server that does not know a filter
+   * answers 400 ({@link CoderException.Api}).
+   */
+  public List<WorkspaceJson.Workspace> search(String query) throws CoderException {
+    return client
+        .get("/api/v2/workspaces?q=" + encode(query), WorkspaceJson.WorkspacesResponse.class)
+        .workspaces();
   }
 
   /**

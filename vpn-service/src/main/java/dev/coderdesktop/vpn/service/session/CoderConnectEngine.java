@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +58,11 @@ final class CoderConnectEngine implements Engine {
       // The tunnel works without it; a network change then waits for the liveness checks.
       LOG.log(Level.WARNING, "cannot watch the network for changes", ex);
     }
+  }
+
+  @Override
+  public CompletableFuture<Boolean> firstReach() {
+    return engine.firstReach();
   }
 
   @Override

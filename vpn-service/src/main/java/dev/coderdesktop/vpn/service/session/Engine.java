@@ -5,6 +5,7 @@ package dev.coderdesktop.vpn.service.session;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import java.net.Inet6Address;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The tunnel engine as a session drives it (the real one is Coder Connect). Thread-safe; {@link
@@ -17,6 +18,12 @@ public interface Engine extends AutoCloseable {
 
   /** Starts the data plane and the control connection. */
   void start();
+
+  /**
+   * Completes once after {@link #start()}: true when the first workspace update has come and every
+   * agent in it can be reached, false when the engine stopped waiting for that (an offline agent).
+   */
+  CompletableFuture<Boolean> firstReach();
 
   /** The agents now known. */
   List<AgentView> agents();

@@ -125,6 +125,11 @@ public final class TunnelSession implements Session {
     String warning = platform.applyResolver(name, TailnetAddresses.DNS_ADDRESS_TEXT, suffix);
     teardown.add("resolver configuration", () -> platform.revertResolver(name));
     engine.start();
+    // Start answers when the agents' names resolve and a first packet to each is carried, so that
+    // `coder-desktop up && ssh ws.coder` neither fails to resolve nor loses its first SYN.
+    if (!engine.firstReach().join()) {
+      LOG.info("started before every agent had a peer (an agent offline, or a slow coordinator)");
+    }
     return new TunnelSession(
         name, engine, teardown, in, warning, platform.resolverSetup().orElse(null));
   }

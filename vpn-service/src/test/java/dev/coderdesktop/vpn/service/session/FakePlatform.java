@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,15 +44,11 @@ final class FakePlatform implements SessionPlatform {
   private final boolean runtime;
   volatile boolean failReleases;
 
-  // What exists on the fake machine now.
+  // What exists on the fake machine now: the device's addresses and routes, and the rest by name
+  // ("tun", "link up", "names", "resolver", "engine", "engine running").
   final Set<String> addresses = ConcurrentHashMap.newKeySet();
   final Set<String> routes = ConcurrentHashMap.newKeySet();
-  volatile boolean tunOpen;
-  volatile boolean linkUp;
-  volatile boolean namesServing;
-  volatile boolean resolverApplied;
-  volatile boolean engineRunning;
-  volatile boolean engineExists;
+  private final Set<String> present = ConcurrentHashMap.newKeySet();
 
   FakePlatform(String failAt, boolean runtime) {
     this.failAt = failAt;
@@ -73,33 +70,19 @@ final class FakePlatform implements SessionPlatform {
     }
   }
 
+  /** Whether {@code what} ("tun", "link up", "names", "resolver", "engine running"...) exists. */
+  boolean has(String what) {
+    return present.contains(what);
+  }
+
   /** Whether nothing the session set up is left. */
   boolean clean() {
-    return !tunOpen
-        && addresses.isEmpty()
-        && routes.isEmpty()
-        && !namesServing
-        && !resolverApplied
-        && !engineRunning
-        && !engineExists;
+    return present.isEmpty() && addresses.isEmpty() && routes.isEmpty();
   }
 
   @Override
   public String toString() {
-    return "tun="
-        + tunOpen
-        + " addresses="
-        + addresses
-        + " routes="
-        + routes
-        + " names="
-        + namesServing
-        + " resolver="
-        + resolverApplied
-        + " engine="
-        + engineExists
-        + "/"
-        + engineRunning;
+    return present + " addresses=" + addresses + " routes=" + routes;
   }
 
   @Override
@@ -128,15 +111,15 @@ final class FakePlatform implements SessionPlatform {
   @Override
   public TunDevice openTun(String name, int mtu) throws IOException {
     step("openTun");
-    tunOpen = true;
+    present.add("tun");
     // Without its device the kernel keeps no address or route; this close never fails, as closing
     // a file descriptor does not.
     return new FakeTun(
         name,
         mtu,
         () -> {
-          tunOpen = false;
-          linkUp = false;
+          present.remove("tun");
+          present.remove("link up");
           addresses.clear();
           routes.clear();
         });
@@ -168,7 +151,7 @@ final class FakePlatform implements SessionPlatform {
   @Override
   public void bringUp(String ifname, int mtu) throws IOException {
     step("bringUp");
-    linkUp = true;
+    present.add("link up");
   }
 
   @Override
@@ -180,14 +163,14 @@ final class FakePlatform implements SessionPlatform {
   @Override
   public NameServer serveNames(InetSocketAddress address, HostTable initial) throws IOException {
     step("serveNames");
-    namesServing = true;
+    present.add("names");
     return new NameServer() {
       @Override
       public void setTable(HostTable table) {}
 
       @Override
       public void close() throws IOException {
-        namesServing = false;
+        present.remove("names");
         if (failReleases) {
           throw new IOException("injected failure releasing the name server");
         }
@@ -198,13 +181,13 @@ final class FakePlatform implements SessionPlatform {
   @Override
   public String applyResolver(String ifname, String server, String suffix) throws IOException {
     step("applyResolver");
-    resolverApplied = true;
+    present.add("resolver");
     return "";
   }
 
   @Override
   public void revertResolver(String ifname) {
-    resolverApplied = false;
+    present.remove("resolver");
   }
 
   @Override
@@ -212,7 +195,7 @@ final class FakePlatform implements SessionPlatform {
     if ("newEngine".equals(failAt)) {
       throw new IllegalStateException("injected failure at newEngine");
     }
-    engineExists = true;
+    present.add("engine");
     Inet6Address ours = TailnetAddresses.randomClientAddress();
     return new Engine() {
       @Override
@@ -224,10 +207,15 @@ final class FakePlatform implements SessionPlatform {
       public void start() {
         if ("engine.start".equals(failAt)) {
           // Half-started: threads are running when it throws.
-          engineRunning = true;
+          present.add("engine running");
           throw new IllegalStateException("injected failure at engine.start");
         }
-        engineRunning = true;
+        present.add("engine running");
+      }
+
+      @Override
+      public CompletableFuture<Boolean> firstReach() {
+        return CompletableFuture.completedFuture(true);
       }
 
       @Override
@@ -240,8 +228,8 @@ final class FakePlatform implements SessionPlatform {
 
       @Override
       public void close() {
-        engineRunning = false;
-        engineExists = false;
+        present.remove("engine running");
+        present.remove("engine");
         release("the engine");
       }
     };

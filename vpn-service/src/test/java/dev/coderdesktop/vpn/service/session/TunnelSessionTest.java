@@ -50,9 +50,9 @@ class TunnelSessionTest {
     machine.failReleases = true;
     assertThrows(
         SignInException.class, () -> TunnelSession.open(PARAMS, "coder0", machine, IGNORE));
-    assertFalse(machine.tunOpen, "the device was closed although the engine's close threw");
-    assertFalse(machine.namesServing);
-    assertFalse(machine.resolverApplied);
+    assertFalse(machine.has("tun"), "the device was closed although the engine's close threw");
+    assertFalse(machine.has("names"));
+    assertFalse(machine.has("resolver"));
     assertTrue(machine.addresses.isEmpty() && machine.routes.isEmpty());
   }
 
@@ -62,8 +62,8 @@ class TunnelSessionTest {
   void upAndDown() throws Exception {
     FakePlatform machine = new FakePlatform("none", false);
     TunnelSession s = TunnelSession.open(PARAMS, "coder0", machine, IGNORE);
-    assertTrue(machine.tunOpen && machine.linkUp && machine.namesServing);
-    assertTrue(machine.resolverApplied && machine.engineRunning);
+    assertTrue(machine.has("tun") && machine.has("link up") && machine.has("names"));
+    assertTrue(machine.has("resolver") && machine.has("engine running"));
     assertEquals(2, machine.addresses.size());
     assertEquals(
         List.of("fd60:627a:a42b::/48 src " + s.address().getHostAddress()),

@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.coder.sdk;
+package dev.coderdesktop.coder.sdk.workspace;
 
+import dev.coderdesktop.coder.sdk.CoderClient;
+import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.Values;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +26,13 @@ public final class SharedWorkspaces {
    *
    * @throws CoderException when the deployment fails otherwise (unreachable, a refused token)
    */
-  public static Optional<List<Values.Workspace>> list(CoderClient api, Values.User me)
+  public static Optional<List<WorkspaceJson.Workspace>> list(CoderClient api, Values.User me)
       throws CoderException {
     for (String query : List.of("shared:true", "shared_with_user:" + me.id())) {
       try {
         return Optional.of(
-            api.workspaces(query).stream()
-                .filter(w -> !me.username().equals(w.ownerName()))
-                .toList());
+            new Workspaces(api)
+                .search(query).stream().filter(w -> !me.username().equals(w.ownerName())).toList());
       } catch (CoderException.Api e) {
         if (e.status() != 400 || e instanceof CoderException.Unauthorized) {
           throw e;

@@ -1,10 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Coder Desktop for Java contributors
 // SPDX-License-Identifier: AGPL-3.0-only
-package dev.coderdesktop.coder.sdk;
+package dev.coderdesktop.coder.sdk.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.coderdesktop.coder.sdk.CoderException;
+import dev.coderdesktop.coder.sdk.MockCoder;
+import dev.coderdesktop.coder.sdk.Values;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +39,9 @@ class SharedWorkspacesTest {
         + name
         + "\",\"owner_name\":\""
         + owner
-        + "\",\"latest_build\":{\"status\":\"running\",\"resources\":[]}}";
+        + "\",\"latest_build\":{\"id\":\""
+        + UUID.randomUUID()
+        + "\",\"status\":\"running\",\"resources\":[]}}";
   }
 
   @Test
@@ -49,7 +54,7 @@ class SharedWorkspacesTest {
             + ","
             + workspace("alice", "mine")
             + "],\"count\":2}");
-    List<Values.Workspace> list = SharedWorkspaces.list(coder.client(), ME).orElseThrow();
+    List<WorkspaceJson.Workspace> list = SharedWorkspaces.list(coder.client(), ME).orElseThrow();
     assertEquals(
         List.of("bob/api"), list.stream().map(w -> w.ownerName() + "/" + w.name()).toList());
     assertEquals("/api/v2/workspaces?q=shared%3Atrue", coder.server().takeRequest().getTarget());
