@@ -45,6 +45,21 @@ pair_start() {
   wait "$spid" || true
 }
 
+# rss_of LABEL: the resident memory of the pair's Java endpoints, in MB (a JVM option can cost it).
+rss_of() {
+  source "$OUT/$1.pair"
+  local ns p kb=0 n=0
+  for ns in "$NS_A" "$NS_B"; do
+    for p in $(ip netns pids "$ns"); do
+      if [[ $(cat "/proc/$p/comm" 2>/dev/null) == java ]]; then
+        kb=$((kb + $(awk '/^VmRSS/ {print $2}' "/proc/$p/status")))
+        n=$((n + 1))
+      fi
+    done
+  done
+  ((n == 0)) || echo "($1) RSS of its $n JVM(s): $((kb / 1024)) MB"
+}
+
 stop_all() {
   local label
   for label in "${STARTED[@]}"; do
@@ -93,6 +108,7 @@ for slice in $(seq 0 $((SLICES - 1))); do
   echo "slice $((slice + 1))/$SLICES: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
+for label in "${labels[@]}"; do rss_of "$label"; done
 python3 - "$OUT/samples" <<'PY'
 import statistics, sys
 names = {"a": "(a) wireguard-go <-> wireguard-go", "b": "(b) Java -> wireguard-go",
