@@ -6,7 +6,8 @@
 # For each: iperf3 TCP for $SECONDS_PER_RUN s (B sends to A) after a short warm-up, and the mean
 # RTT of 10 pings. RUNS=N repeats the three pairs N times (interleaved, so a change in the machine's
 # load hits all three) and reports the medians. Last lines: the ratios of the medians, (b)/(a) and
-# (c)/(a), and the load average.
+# (c)/(a), and the load average. Ten pings say little about latency on a shared machine; for RTT
+# with many samples, idle and busy, see bench/tunnel-rtt.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
