@@ -4,7 +4,8 @@
 # programs, so they start in a fraction of the time. A training run is the program doing its usual
 # start on a throwaway socket; the JVM writes the cache when it exits (-XX:AOTCacheOutput). A
 # launcher passes -XX:AOTCache=FILE; the JVM ignores a cache that does not match its class path
-# (jars only, same order, same sizes and times; a common directory may move) or its options.
+# (jars only, same order; a common directory may move) or its options, but not one whose jars were
+# rebuilt in place: it then serves the old classes, so bin/ checks the times (scripts/launcher.sh).
 #
 #   scripts/aot-train.sh service-cli|tray [OUT JAVA SERVICE_CP PROGRAM_CP]
 #       Without the last four: the JDK and the modules' jars of this checkout, into target/aot/
@@ -107,7 +108,7 @@ train_cli_status() { # [up]
   "$JAVA" "@$JVM/cli.options" "-XX:AOTCacheOutput=$OUT/cli.aot" -cp "$PROGRAM_CP" \
     dev.coderdesktop.cli.AotTraining "${first[@]}" "${s[@]}" status ";" "${s[@]}" status --json ";" \
     "${s[@]}" hosts >"$OUT/cli-training.log" 2>&1 \
-    || { echo "aot-train: coder-desktop status failed (see $OUT/cli-training.log)" >&2; exit 1; }
+    || { echo "aot-train: the CLI's training commands failed (see $OUT/cli-training.log)" >&2; exit 1; }
 }
 
 train_session() {

@@ -27,15 +27,16 @@ launcher_jar_classpath() { # module
     && echo "$jar:$(cat "$dir/classpath.txt")"
 }
 
-# Whether CACHE exists and is newer than every jar of the checkout on CLASSPATH. JDK 25 takes a
-# cache trained on an older build of a jar without a word and serves that build's classes (seen:
-# the old help text of a rebuilt command), so a jar rebuilt with -Daot.skip=true must not meet it.
+# Whether CACHE exists and is newer than every jar on CLASSPATH. JDK 25 takes a cache trained on an
+# older build of a jar without a word and serves that build's classes (seen: the old help text of a
+# rebuilt command), so a jar rebuilt with -Daot.skip=true (here, or installed into ~/.m2 by a build
+# of one module) must not meet it.
 launcher_cache_current() { # cache classpath
   local entry entries
   [[ -f $1 ]] || return 1
   IFS=: read -ra entries <<<"$2"
   for entry in "${entries[@]}"; do
-    [[ $entry == "$ROOT"/* && $entry -nt $1 ]] && return 1
+    [[ $entry == *.jar && $entry -nt $1 ]] && return 1
   done
   return 0
 }

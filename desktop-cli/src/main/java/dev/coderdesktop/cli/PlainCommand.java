@@ -41,7 +41,8 @@ record PlainCommand(String command, Path socket, boolean json) {
         return Optional.empty();
       }
     }
-    if (command == null || socket != null && socket.startsWith("-")) {
+    // A value like an option, or picocli's @file, is picocli's to read.
+    if (command == null || socket != null && (socket.startsWith("-") || socket.startsWith("@"))) {
       return Optional.empty();
     }
     try {

@@ -100,6 +100,8 @@ class CommandTreeTest {
             new String[] {"--json", "status"},
             new String[] {"--socket", "--json", "status"},
             new String[] {"--socket", "status"},
+            new String[] {"--socket", "@args", "status"},
+            new String[] {"--socket=@args", "up"},
             new String[] {"--socket=/a\0b", "status"},
             new String[] {"--help", "status"},
             new String[] {"up", "--no-direct"},

@@ -64,13 +64,6 @@ public final class CoderConnect implements AutoCloseable {
   private static final Duration READY_FALLBACK = Duration.ofSeconds(5);
   private static final Duration FIRST_CONTACT_FIRST_DELAY = Duration.ofMillis(200);
 
-  /**
-   * How long {@link #firstReach()} waits for every agent of the first workspace update to get a
-   * peer. The coordinator relays our node and the agent's answer in tens of milliseconds; an agent
-   * that is offline never answers, and the tunnel must not wait for it long.
-   */
-  private static final Duration FIRST_REACH_MAX = Duration.ofSeconds(1);
-
   private static final int FIRST_CONTACT_RETRIES = 5;
   private static final Duration SLEEP_TICK = Duration.ofSeconds(5);
   private static final Duration SLEEP_THRESHOLD = Duration.ofSeconds(10);
@@ -105,6 +98,8 @@ public final class CoderConnect implements AutoCloseable {
   // Guarded by this: nodes waiting for READY_FOR_HANDSHAKE, and agents that said it.
   private final Map<UUID, PeerConfig> pending = new HashMap<>();
   private final Set<UUID> readyAgents = new HashSet<>();
+  // Guarded by this: agents whose WireGuard peer the device has.
+  private final Set<UUID> peered = new HashSet<>();
   // Guarded by this: the running first-contact retry chain of each peer.
   private final Map<Key, FirstContact> firstContact = new HashMap<>();
 
@@ -154,17 +149,17 @@ public final class CoderConnect implements AutoCloseable {
             clock,
             new ControlEvents());
     this.sleep = new SleepDetector(clock, SLEEP_TICK, SLEEP_THRESHOLD, this::rebind);
-    this.firstReach = new FirstReach(this::everyAgentHasAPeer, clock, FIRST_REACH_MAX);
+    this.firstReach = new FirstReach(this::everyAgentHasAPeer, clock);
   }
 
   /**
-   * Completes once after {@link #start()}: true when the first workspace update has come and every
-   * agent it names has a WireGuard peer (its names resolve, and a first packet to it is carried),
-   * false when that took longer than a second (an agent that is offline has no peer) or the engine
-   * closed first.
+   * Completes after {@link #start()}: true when the first workspace update has come and every agent
+   * it names has a WireGuard peer (its names resolve, and a first packet to it is carried); false
+   * when that took longer than {@code max} on the engine's clock (an agent that is offline never
+   * gets a peer) or the engine closed first.
    */
-  public CompletableFuture<Boolean> firstReach() {
-    return firstReach.future().copy();
+  public CompletableFuture<Boolean> firstReach(Duration max) {
+    return firstReach.within(max);
   }
 
   private synchronized boolean everyAgentHasAPeer() {
@@ -172,7 +167,7 @@ public final class CoderConnect implements AutoCloseable {
       return false;
     }
     for (UUID a : workspaces.agents().keySet()) {
-      if (!agentKeys.containsKey(a) || !readyAgents.contains(a) || pending.containsKey(a)) {
+      if (!peered.contains(a)) {
         return false;
       }
     }
@@ -280,7 +275,7 @@ public final class CoderConnect implements AutoCloseable {
     pinger.start();
     sleep.start();
     home.start();
-    firstReach.start();
+    firstReach.check();
   }
 
   private synchronized Map<UUID, Key> pingTargets() {
@@ -414,6 +409,9 @@ public final class CoderConnect implements AutoCloseable {
       return;
     }
     device.addPeer(config);
+    synchronized (this) {
+      peered.add(agent);
+    }
     firstReach.check();
     Key key = config.publicKey();
     if (direct != null) {
@@ -469,6 +467,7 @@ public final class CoderConnect implements AutoCloseable {
       k = agentKeys.remove(agent);
       pending.remove(agent);
       readyAgents.remove(agent);
+      peered.remove(agent);
     }
     pinger.forget(agent);
     if (k != null) {

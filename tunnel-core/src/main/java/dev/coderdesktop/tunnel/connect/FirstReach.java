@@ -3,7 +3,6 @@
 package dev.coderdesktop.tunnel.connect;
 
 import dev.coderdesktop.tunnel.time.Clock;
-import dev.coderdesktop.tunnel.time.Timer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -12,48 +11,47 @@ import java.util.function.BooleanSupplier;
  * The moment a new tunnel can first carry a packet to every agent: the first workspace update has
  * named them (so their names resolve) and each has a WireGuard peer (so a first packet waits for
  * the handshake instead of being dropped, which costs a TCP connection a one-second retransmit).
- * The owner calls {@link #check()} after every change of that state. Completes once: true when
- * reached, false when the time given ran out first (an agent that is offline never gets a node) or
- * the engine closed. Thread-safe.
+ * The owner calls {@link #check()} after every change of that state; a waiter bounds its wait with
+ * {@link #within}. Completes once: true when reached, false when the engine closed first.
+ * Thread-safe.
  */
 final class FirstReach {
 
   private final CompletableFuture<Boolean> reached = new CompletableFuture<>();
   private final BooleanSupplier reachable;
-  private final Timer giveUp;
-  private final Duration max;
+  private final Clock clock;
 
   /**
-   * A gate over {@code reachable}, read under the caller's own lock, that gives up {@code max}
-   * after {@link #start()} on {@code clock}.
+   * A gate over {@code reachable}, read under the caller's own lock; waits run on {@code clock}.
    */
-  FirstReach(BooleanSupplier reachable, Clock clock, Duration max) {
+  FirstReach(BooleanSupplier reachable, Clock clock) {
     this.reachable = reachable;
-    this.giveUp = clock.newTimer("first-reach", () -> reached.complete(false));
-    this.max = max;
-  }
-
-  /** Starts the time allowed. */
-  void start() {
-    giveUp.mod(max);
-    check();
+    this.clock = clock;
   }
 
   /** Completes the gate if the tunnel has become reachable. */
   void check() {
-    if (!reached.isDone() && reachable.getAsBoolean() && reached.complete(true)) {
-      giveUp.cancel();
+    if (!reached.isDone() && reachable.getAsBoolean()) {
+      reached.complete(true);
     }
   }
 
   /** Completes the gate with false (the engine closed): nobody waits on a timer that is gone. */
   void abandon() {
-    giveUp.cancel();
     reached.complete(false);
   }
 
-  /** True once reached, false if the time ran out first or the engine closed. */
-  CompletableFuture<Boolean> future() {
-    return reached;
+  /**
+   * True once reached; false if the engine closed first or {@code max} passed (an agent that is
+   * offline never gets a node).
+   */
+  CompletableFuture<Boolean> within(Duration max) {
+    CompletableFuture<Boolean> wait = reached.copy();
+    if (!wait.isDone()) {
+      var giveUp = clock.newTimer("first-reach", () -> wait.complete(false));
+      giveUp.mod(max);
+      wait.whenComplete((r, e) -> giveUp.cancel());
+    }
+    return wait;
   }
 }

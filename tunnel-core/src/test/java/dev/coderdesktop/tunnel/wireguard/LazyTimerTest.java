@@ -49,7 +49,16 @@ class LazyTimerTest {
     clock.advance(Duration.ofSeconds(2));
     assertEquals(1, fired.get());
     clock.advance(Duration.ofSeconds(10));
-    assertEquals(1, fired.get(), "the stale 10 s expiry finds the timer disarmed");
+    assertEquals(1, fired.get(), "the 10 s expiry was replaced, not kept");
+  }
+
+  @Test
+  void cancelledTimerNeverFires() {
+    timer.mod(Duration.ofSeconds(10));
+    timer.cancel();
+    clock.advance(Duration.ofSeconds(20));
+    assertEquals(0, fired.get());
+    assertFalse(timer.isPending());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +62,8 @@ final class CoderConnectEngine implements Engine {
   }
 
   @Override
-  public CompletableFuture<Boolean> firstReach() {
-    return engine.firstReach();
+  public CompletableFuture<Boolean> firstReach(Duration max) {
+    return engine.firstReach(max);
   }
 
   @Override

@@ -4,6 +4,7 @@ package dev.coderdesktop.vpn.service.session;
 
 import dev.coderdesktop.tunnel.connect.AgentView;
 import java.net.Inet6Address;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,10 +21,11 @@ public interface Engine extends AutoCloseable {
   void start();
 
   /**
-   * Completes once after {@link #start()}: true when the first workspace update has come and every
-   * agent in it can be reached, false when the engine stopped waiting for that (an offline agent).
+   * Completes after {@link #start()}: true when the first workspace update has come and every agent
+   * in it has a WireGuard peer, false after {@code max} (an offline agent) or when the engine
+   * closed.
    */
-  CompletableFuture<Boolean> firstReach();
+  CompletableFuture<Boolean> firstReach(Duration max);
 
   /** The agents now known. */
   List<AgentView> agents();

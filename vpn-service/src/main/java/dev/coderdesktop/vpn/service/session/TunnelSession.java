@@ -13,9 +13,11 @@ import dev.coderdesktop.vpn.service.dns.SystemResolver;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +35,14 @@ public final class TunnelSession implements Session {
 
   /** The TUN device's MTU: what the engine pads and encrypts for a DERP frame. */
   static final int MTU = 1280;
+
+  /**
+   * How long a Start waits for every agent to get a peer: the coordinator relays our node and the
+   * agents' answers in tens of milliseconds, and an agent that is offline never answers.
+   */
+  static final Duration FIRST_REACH = Duration.ofSeconds(1);
+
+  private static final Duration FIRST_REACH_BACKSTOP = Duration.ofSeconds(3);
 
   private final String ifname;
   private final Engine engine;
@@ -126,8 +136,12 @@ public final class TunnelSession implements Session {
     teardown.add("resolver configuration", () -> platform.revertResolver(name));
     engine.start();
     // Start answers when the agents' names resolve and a first packet to each is carried, so that
-    // `coder-desktop up && ssh ws.coder` neither fails to resolve nor loses its first SYN.
-    if (!engine.firstReach().join()) {
+    // `coder-desktop up && ssh ws.coder` neither fails to resolve nor loses its first SYN. The
+    // engine's clock bounds the wait; the second bound holds should that clock's thread stall.
+    if (!engine
+        .firstReach(FIRST_REACH)
+        .completeOnTimeout(false, FIRST_REACH_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS)
+        .join()) {
       LOG.info("started before every agent had a peer (an agent offline, or a slow coordinator)");
     }
     return new TunnelSession(

@@ -50,6 +50,9 @@ final class FakePlatform implements SessionPlatform {
   final Set<String> routes = ConcurrentHashMap.newKeySet();
   private final Set<String> present = ConcurrentHashMap.newKeySet();
 
+  /** What the engine's first reach gives a Start (a test may hold it back). */
+  volatile CompletableFuture<Boolean> reach = CompletableFuture.completedFuture(true);
+
   FakePlatform(String failAt, boolean runtime) {
     this.failAt = failAt;
     this.runtime = runtime;
@@ -214,8 +217,8 @@ final class FakePlatform implements SessionPlatform {
       }
 
       @Override
-      public CompletableFuture<Boolean> firstReach() {
-        return CompletableFuture.completedFuture(true);
+      public CompletableFuture<Boolean> firstReach(java.time.Duration max) {
+        return reach;
       }
 
       @Override

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,31 @@ class TunnelSessionTest {
     assertTrue(machine.clean(), "left behind: " + machine);
     s.close(); // a second close is harmless
     assertTrue(machine.clean());
+  }
+
+  @Test
+  @DisplayName("Start answers once the engine reaches the agents, and also when it gives up on one")
+  void waitsForFirstReach() throws Exception {
+    for (boolean reached : new boolean[] {true, false}) {
+      FakePlatform machine = new FakePlatform("none", false);
+      machine.reach = new CompletableFuture<>();
+      CompletableFuture<TunnelSession> opened =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return TunnelSession.open(PARAMS, "coder0", machine, IGNORE);
+                } catch (SignInException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      // Held back for as long as the engine has not said: open must still be waiting.
+      Thread.sleep(300);
+      assertFalse(opened.isDone(), "Start answered before the engine reached the agents");
+      assertTrue(machine.has("engine running"), "the engine runs while Start waits");
+      machine.reach.complete(reached);
+      TunnelSession s = opened.get(10, TimeUnit.SECONDS);
+      s.close();
+      assertTrue(machine.clean(), "left behind: " + machine);
+    }
   }
 }
