@@ -54,7 +54,7 @@ public final class SharedWorkspacesView {
     rows.getChildren().clear();
     for (WorkspaceJson.Workspace w : vm.shared()) {
       Label name = new Label(w.ownerName() + "/" + w.name());
-      String status = w.latestBuild() == null ? "" : w.latestBuild().status();
+      String status = w.latestBuild().status();
       Label state = new Label(status == null ? "" : status);
       state.getStyleClass().add("muted");
       Region grow = new Region();

@@ -83,9 +83,8 @@ public final class SharedCommand extends Subcommand {
   }
 
   private static String status(WorkspaceJson.Workspace w) {
-    return w.latestBuild() == null || w.latestBuild().status() == null
-        ? "unknown"
-        : w.latestBuild().status();
+    // A workspace always has a latest build; an absent status reads as empty.
+    return w.latestBuild().status().isEmpty() ? "unknown" : w.latestBuild().status();
   }
 
   /** Where the dashboard shows the workspace: {@code /@owner/name}. */

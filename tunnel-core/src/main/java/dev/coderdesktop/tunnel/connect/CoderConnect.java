@@ -63,7 +63,6 @@ public final class CoderConnect implements AutoCloseable {
   private static final Duration PEER_KEEPALIVE = Duration.ofSeconds(25);
   private static final Duration READY_FALLBACK = Duration.ofSeconds(5);
   private static final Duration FIRST_CONTACT_FIRST_DELAY = Duration.ofMillis(200);
-
   private static final int FIRST_CONTACT_RETRIES = 5;
   private static final Duration SLEEP_TICK = Duration.ofSeconds(5);
   private static final Duration SLEEP_THRESHOLD = Duration.ofSeconds(10);

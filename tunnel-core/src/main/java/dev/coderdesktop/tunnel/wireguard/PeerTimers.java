@@ -46,8 +46,13 @@ final class PeerTimers {
   }
 
   private static Duration jitter() {
-    return Duration.ofMillis(
-        ThreadLocalRandom.current().nextLong(Protocol.REKEY_TIMEOUT_JITTER_MAX.toMillis()));
+    return Duration.ofNanos(jitterNanos());
+  }
+
+  /** Up to {@link Protocol#REKEY_TIMEOUT_JITTER_MAX}, in whole milliseconds, as nanoseconds. */
+  private static long jitterNanos() {
+    return ThreadLocalRandom.current().nextLong(Protocol.REKEY_TIMEOUT_JITTER_MAX.toMillis())
+        * 1_000_000L;
   }
 
   private void onRetransmitHandshake() {
@@ -104,11 +109,8 @@ final class PeerTimers {
   void dataSent() {
     if (!newHandshake.isPending()) {
       // In nanoseconds: this runs for nearly every packet sent, and builds no Duration.
-      long jitter =
-          ThreadLocalRandom.current().nextLong(Protocol.REKEY_TIMEOUT_JITTER_MAX.toMillis())
-              * 1_000_000L;
       newHandshake.modNanos(
-          t().keepaliveTimeout().toNanos() + t().rekeyTimeout().toNanos() + jitter);
+          t().keepaliveTimeout().toNanos() + t().rekeyTimeout().toNanos() + jitterNanos());
     }
   }
 

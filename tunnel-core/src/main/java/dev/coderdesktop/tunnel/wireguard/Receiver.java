@@ -290,14 +290,7 @@ final class Receiver {
   /** Decrypts the {@code pending} numbered messages of {@link #batch}, then delivers in order. */
   private void transport(byte[][] bufs, int[] sizes, Endpoint[] from, int pending) {
     CryptoBatch b = batch;
-    if (pending < CryptoPool.MIN_SHARED) {
-      // As in Sender: a small batch is opened here, without building the lambda.
-      for (int j = 0; j < pending; j++) {
-        open(b, bufs, sizes, j);
-      }
-    } else {
-      device.crypto.run(pending, j -> open(b, bufs, sizes, j));
-    }
+    device.crypto.run(pending, j -> open(b, bufs, sizes, j));
     int out = 0;
     long now = device.clock.nanoTime();
     for (int j = 0; j < pending; j++) {

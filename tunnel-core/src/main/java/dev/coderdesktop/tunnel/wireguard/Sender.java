@@ -158,15 +158,7 @@ final class Sender {
       b.to[jobs] = to;
       jobs++;
     }
-    if (jobs < CryptoPool.MIN_SHARED) {
-      // A small batch (a ping, an interactive keystroke) stays on this thread; not even the
-      // lambda is built, which unoptimised code would allocate through a method handle.
-      for (int j = 0; j < jobs; j++) {
-        seal(b, bufs, j);
-      }
-    } else {
-      device.crypto.run(jobs, j -> seal(b, bufs, j));
-    }
+    device.crypto.run(jobs, j -> seal(b, bufs, j));
     int j = 0;
     while (j < jobs) {
       Keypair kp = b.keypairs[j];
