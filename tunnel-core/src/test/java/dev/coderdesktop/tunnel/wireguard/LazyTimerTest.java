@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.time.VirtualClock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +98,57 @@ class LazyTimerTest {
     assertEquals(0, fired.get());
     clock.advance(Duration.ofSeconds(10));
     assertEquals(1, fired.get());
+  }
+
+  /**
+   * The sending and the receiving thread re-arm and cancel the same timer without a lock while its
+   * expiries fire on the clock's thread. However they interleave, a timer re-armed afterwards must
+   * fire, once: no expiry may be recorded as scheduled when none is.
+   */
+  @Test
+  void concurrentReArmsAndExpiriesNeverLoseALaterDeadline() throws Exception {
+    SystemClock real = new SystemClock("lazy-timer-test");
+    try {
+      for (int round = 0; round < 20; round++) {
+        AtomicInteger afterChurn = new AtomicInteger();
+        CountDownLatch fires = new CountDownLatch(1);
+        AtomicBoolean churnDone = new AtomicBoolean();
+        LazyTimer t =
+            new LazyTimer(
+                real,
+                "t",
+                () -> {
+                  if (churnDone.get()) {
+                    afterChurn.incrementAndGet();
+                    fires.countDown();
+                  }
+                });
+        Runnable churn =
+            () -> {
+              for (int i = 0; i < 20_000; i++) {
+                if (i % 3 == 2) {
+                  t.cancel();
+                } else {
+                  t.modNanos((i % 50) * 10_000L); // 0 to 0.5 ms: expiries race the re-arms
+                }
+              }
+            };
+        Thread a = Thread.ofPlatform().start(churn);
+        Thread b = Thread.ofPlatform().start(churn);
+        a.join();
+        b.join();
+        t.cancel();
+        Thread.sleep(10); // an expiry already running finishes (and finds the timer disarmed)
+        churnDone.set(true);
+        t.modNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        assertTrue(fires.await(5, TimeUnit.SECONDS), "round " + round + ": the re-arm fired");
+        Thread.sleep(20);
+        assertEquals(1, afterChurn.get(), "round " + round);
+        assertFalse(t.isPending());
+        t.stop();
+      }
+    } finally {
+      real.shutdown();
+    }
   }
 }
