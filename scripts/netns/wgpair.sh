@@ -5,7 +5,8 @@
 #   pair_up KIND_A KIND_B [extra java args for B]   and always   pair_down   (trap it).
 # Tunnel addresses: A = 10.77.0.1 / fd77::1, B = 10.77.0.2 / fd77::2. Needs root.
 # The Java end runs with the service's JVM options (scripts/jvm/service.options), so the benchmarks
-# measure the engine as it ships; PAIR_JAVA_OPTS="..." replaces them (e.g. to compare settings).
+# measure the engine with the JVM settings it ships with (not its AOT cache); a non-empty
+# PAIR_JAVA_OPTS="..." replaces them, split at spaces (e.g. to compare settings).
 set -euo pipefail
 
 PAIR_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,8 +22,10 @@ MTU=${MTU:-1420}
 pair_java() {
   local cp
   cp="$PAIR_ROOT/testbed/target/classes:$(cat "$PAIR_ROOT/testbed/target/classpath.txt")"
-  local opts
-  read -ra opts <<<"${PAIR_JAVA_OPTS:-@$PAIR_ROOT/scripts/jvm/service.options}"
+  local opts=("@$PAIR_ROOT/scripts/jvm/service.options")
+  if [[ -n ${PAIR_JAVA_OPTS:-} ]]; then
+    read -ra opts <<<"$PAIR_JAVA_OPTS" # split at spaces: no option may contain one
+  fi
   "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" --enable-native-access=ALL-UNNAMED \
     "${opts[@]}" -cp "$cp" \
     dev.coderdesktop.testbed.standalone.StandaloneTunnel "$@"
@@ -58,7 +61,7 @@ CONF
     pair_wait_link "$ns" "$ifn"
     ip netns exec "$ns" wg setconf "$ifn" "$conf"
   else
-    ip netns exec "$ns" bash -c "$(declare -f pair_java); PAIR_ROOT='$PAIR_ROOT' JAVA_HOME='${JAVA_HOME:-}' PAIR_JAVA_OPTS='${PAIR_JAVA_OPTS:-}' pair_java --interface '$ifn' --config '$conf' $*" \
+    ip netns exec "$ns" bash -c "$(declare -f pair_java); PAIR_ROOT='$PAIR_ROOT' JAVA_HOME='${JAVA_HOME:-}' PAIR_JAVA_OPTS=$(printf %q "${PAIR_JAVA_OPTS:-}") pair_java --interface '$ifn' --config '$conf' $*" \
       >"$PAIR_DIR/$ifn.log" 2>&1 &
     PAIR_PIDS+=($!)
     pair_wait_link "$ns" "$ifn"

@@ -10,6 +10,7 @@ import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.connect.DerpSettings;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.tun.linux.LinuxTun;
 import java.io.IOException;
@@ -83,9 +84,7 @@ public final class ClientProbe {
                 me.id(),
                 me.username(),
                 info.hostnameSuffix(),
-                derp,
-                region.regionId(),
-                info.derpForceWebsockets()),
+                DerpSettings.home(derp, region.regionId(), info.derpForceWebsockets())),
             tun,
             clock,
             listener);

@@ -17,6 +17,7 @@ import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.CoderConnect;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.connect.DerpSettings;
 import dev.coderdesktop.tunnel.connect.NodeKeys;
 import dev.coderdesktop.tunnel.control.Snapshots;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
@@ -104,9 +105,7 @@ class CoderConnectTest {
           owner,
           "alice",
           "coder",
-          derpUrl,
-          999,
-          false);
+          DerpSettings.home(derpUrl, 999, false));
     }
 
     @Override

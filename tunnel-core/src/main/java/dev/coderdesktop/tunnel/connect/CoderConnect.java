@@ -109,19 +109,19 @@ public final class CoderConnect implements AutoCloseable {
     this.clock = clock;
     this.derp =
         new DerpRelays(
-            config.derpRegions(),
-            config.derpRegion(),
+            config.derp().regions(),
+            config.derp().homeRegion(),
             nodePrivate,
             config.headers(),
-            config.derpWebsockets(),
+            config.derp().websockets(),
             config.net(),
             clock);
-    this.home = new HomeRegion(derp, config.derpLatencies(), clock, this::onHomeMoved);
+    this.home = new HomeRegion(derp, config.derp().latencies(), clock, this::onHomeMoved);
     this.disco =
         new DiscoHandler(
             discoPrivate,
             X25519.publicKey(nodePrivate),
-            config.derpRegion(),
+            config.derp().homeRegion(),
             (to, packet) -> derp.sendTo(to, packet, 0, packet.length),
             clock);
     derp.setDiscoHandler(disco::onDerpPacket);
@@ -318,7 +318,7 @@ public final class CoderConnect implements AutoCloseable {
   /** Our measured region latencies as a node advertises them: "id-v4" to seconds. */
   private Map<String, Double> derpLatency() {
     Map<String, Double> out = new HashMap<>();
-    config.derpLatencies().forEach((id, d) -> out.put(id + "-v4", d.toNanos() / 1e9));
+    config.derp().latencies().forEach((id, d) -> out.put(id + "-v4", d.toNanos() / 1e9));
     return out;
   }
 
@@ -331,7 +331,7 @@ public final class CoderConnect implements AutoCloseable {
           true,
           home,
           regionName(home),
-          config.derpLatencies().get(home),
+          config.derp().latencies().get(home),
           path.atNanos(),
           path.direct());
     }
@@ -345,12 +345,14 @@ public final class CoderConnect implements AutoCloseable {
         false,
         region,
         regionName(region),
-        config.derpLatencies().get(region),
+        config.derp().latencies().get(region),
         s.atNanos());
   }
 
   private String regionName(int id) {
-    return derp.regions().get(id).isPresent() ? derp.regions().name(id) : config.regionName(id);
+    return derp.regions().get(id).isPresent()
+        ? derp.regions().name(id)
+        : config.derp().regionName(id);
   }
 
   /** The agents now known, running workspaces first, then by name. */

@@ -2,12 +2,9 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.connect;
 
-import dev.coderdesktop.tunnel.derp.RelayRegion;
-import dev.coderdesktop.tunnel.derp.RelayRegions;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,17 +20,11 @@ import java.util.UUID;
  * @param ownerId the signed-in user's id (whose workspaces to follow)
  * @param ownerName the signed-in user's name (for hostnames)
  * @param hostnameSuffix the DNS suffix, usually {@code coder}
- * @param derpUrl the home DERP relay, e.g. {@code https://coder.example.com/derp}
- * @param derpRegion the home region's id, advertised as our preferred DERP
- * @param derpWebsockets whether the deployment requires DERP over websockets
- * @param derpRegionNames region names by id, for status (missing: "Unnamed id")
- * @param derpLatencies measured latencies to regions by id, advertised in our node
+ * @param derp the deployment's DERP relays
  * @param net how connections to the deployment and its relays are dialled (trust, proxy)
  * @param stunServers the DERP map's STUN servers, resolved, for our direct endpoints
  * @param directDisabled stay on DERP: no UDP socket, no endpoints advertised or used (the
  *     deployment's {@code disable_direct_connections}, or the user's choice)
- * @param derpRegions every relay region of the DERP map (peers homed elsewhere are reached through
- *     theirs, and home fails over to them); null: the home region alone
  */
 public record ConnectConfig(
     URI deployment,
@@ -42,45 +33,23 @@ public record ConnectConfig(
     UUID ownerId,
     String ownerName,
     String hostnameSuffix,
-    URI derpUrl,
-    int derpRegion,
-    boolean derpWebsockets,
-    Map<Integer, String> derpRegionNames,
-    Map<Integer, Duration> derpLatencies,
+    DerpSettings derp,
     NetPolicy net,
     List<InetSocketAddress> stunServers,
-    boolean directDisabled,
-    RelayRegions derpRegions) {
+    boolean directDisabled) {
 
   /** Validates and copies. */
   public ConnectConfig {
     Objects.requireNonNull(deployment, "deployment");
     Objects.requireNonNull(sessionToken, "sessionToken");
     Objects.requireNonNull(ownerId, "ownerId");
-    Objects.requireNonNull(derpUrl, "derpUrl");
+    Objects.requireNonNull(derp, "derp");
     Objects.requireNonNull(net, "net");
     headers = Map.copyOf(headers);
-    derpRegionNames = Map.copyOf(derpRegionNames);
-    derpLatencies = Map.copyOf(derpLatencies);
     stunServers = List.copyOf(stunServers);
-    if (derpRegion <= 0) {
-      throw new IllegalArgumentException("a DERP region id is positive");
-    }
-    if (derpRegions == null || derpRegions.url(derpRegion) == null) {
-      Map<Integer, RelayRegion> all =
-          new java.util.HashMap<>(derpRegions == null ? Map.of() : derpRegions.regions());
-      all.put(
-          derpRegion,
-          new RelayRegion(
-              derpRegion, derpRegionNames.getOrDefault(derpRegion, ""), derpUrl, false));
-      derpRegions = new RelayRegions(all);
-    }
   }
 
-  /**
-   * Without region names or measured latencies, dialled with the system's defaults; direct paths
-   * on, found through local addresses only (no STUN server).
-   */
+  /** Dialled with the system's defaults; direct paths on, found through local addresses only. */
   public ConnectConfig(
       URI deployment,
       String sessionToken,
@@ -88,9 +57,7 @@ public record ConnectConfig(
       UUID ownerId,
       String ownerName,
       String hostnameSuffix,
-      URI derpUrl,
-      int derpRegion,
-      boolean derpWebsockets) {
+      DerpSettings derp) {
     this(
         deployment,
         sessionToken,
@@ -98,24 +65,20 @@ public record ConnectConfig(
         ownerId,
         ownerName,
         hostnameSuffix,
-        derpUrl,
-        derpRegion,
-        derpWebsockets,
-        Map.of(),
-        Map.of(),
+        derp,
         NetPolicy.system(),
         List.of(),
-        false,
-        null);
-  }
-
-  /** The name of region {@code id}, as Coder words an unknown one. */
-  public String regionName(int id) {
-    return derpRegionNames.getOrDefault(id, "Unnamed " + id);
+        false);
   }
 
   @Override
   public String toString() {
-    return "ConnectConfig[" + deployment + ", owner " + ownerName + ", derp " + derpUrl + "]";
+    return "ConnectConfig["
+        + deployment
+        + ", owner "
+        + ownerName
+        + ", derp "
+        + derp.homeUrl()
+        + "]";
   }
 }

@@ -24,7 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe. Scheduling (rare) is under this object's lock. The deadline is written before
  * {@link #expiryAt} is read, and an expiry clears {@link #expiryAt} before it reads the deadline;
  * both are volatile, so either the re-arming thread sees no expiry pending and schedules one, or
- * the expiry sees the new deadline and schedules its remainder.
+ * the expiry sees the new deadline (or a later one) and schedules its remainder. What makes that
+ * enough: a {@link #expiryAt} other than {@link #NONE} always names the clock timer's latest
+ * schedule, which has not yet fired and cleared it; while set it only moves earlier (it is checked
+ * again under the lock before every schedule); and it may read {@link #NONE} while an expiry is
+ * still pending (one cleared it just after a re-arm scheduled anew), which costs at most one
+ * needless schedule. Nothing is scheduled once {@link #stop} has disarmed the timer.
  */
 final class LazyTimer implements Timer {
 
@@ -61,8 +66,8 @@ final class LazyTimer implements Timer {
     deadline.set(at);
     if (needsExpiryBy(at)) {
       synchronized (this) {
-        if (needsExpiryBy(at)) {
-          scheduleAt(at, d);
+        if (deadline.get() != NONE && needsExpiryBy(at)) {
+          scheduleAt(at);
         }
       }
     }
@@ -95,9 +100,11 @@ final class LazyTimer implements Timer {
     return deadline.get() != NONE;
   }
 
-  private void scheduleAt(long at, long delayNanos) {
+  /** Schedules the clock's timer for {@code at}; the caller holds this object's lock. */
+  private void scheduleAt(long at) {
     expiryAt = at;
-    scheduled.mod(Duration.ofNanos(Math.max(0, delayNanos)));
+    // From now, not from before the lock: a wait for it must not make the expiry late.
+    scheduled.mod(Duration.ofNanos(Math.max(0, at - clock.nanoTime())));
   }
 
   private void expired() {
@@ -109,11 +116,11 @@ final class LazyTimer implements Timer {
       if (at == NONE) {
         return;
       }
-      long left = at - clock.nanoTime();
-      if (left > 0) {
+      if (at - clock.nanoTime() > 0) {
         synchronized (this) {
-          if (needsExpiryBy(at)) {
-            scheduleAt(at, left);
+          // Disarmed meanwhile (stop() writes NONE under this lock): nothing to schedule.
+          if (deadline.get() != NONE && needsExpiryBy(at)) {
+            scheduleAt(at);
           }
         }
         return;

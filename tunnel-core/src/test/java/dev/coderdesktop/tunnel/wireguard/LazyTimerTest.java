@@ -137,8 +137,18 @@ class LazyTimerTest {
         Thread b = Thread.ofPlatform().start(churn);
         a.join();
         b.join();
-        t.cancel();
-        Thread.sleep(10); // an expiry already running finishes (and finds the timer disarmed)
+        // Both threads ended on a re-arm due within half a millisecond: an expiry lost in the
+        // churn would leave the timer armed for good.
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (t.isPending() && System.nanoTime() - waitUntil < 0) {
+          Thread.sleep(1);
+        }
+        assertFalse(t.isPending(), "round " + round + ": the churn's last re-arm fired");
+        // The clock runs its timers on one thread: once a probe has run, no expiry of the churn
+        // is still inside the action.
+        CountDownLatch drained = new CountDownLatch(1);
+        real.newTimer("probe", drained::countDown).mod(Duration.ZERO);
+        assertTrue(drained.await(5, TimeUnit.SECONDS));
         churnDone.set(true);
         t.modNanos(TimeUnit.MILLISECONDS.toNanos(5));
         assertTrue(fires.await(5, TimeUnit.SECONDS), "round " + round + ": the re-arm fired");

@@ -12,6 +12,7 @@ import dev.coderdesktop.coder.sdk.SessionToken;
 import dev.coderdesktop.coder.sdk.Values;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
+import dev.coderdesktop.tunnel.connect.DerpSettings;
 import dev.coderdesktop.tunnel.derp.DerpProbe;
 import dev.coderdesktop.tunnel.time.SystemClock;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
@@ -87,15 +88,16 @@ final class DeploymentSignIn {
               me.id(),
               me.username(),
               suffix.value(),
-              derp.url(),
-              derp.regionId(),
-              info.derpForceWebsockets(),
-              derp.regionNames(),
-              derp.latencies(),
+              new DerpSettings(
+                  derp.url(),
+                  derp.regionId(),
+                  info.derpForceWebsockets(),
+                  derp.regionNames(),
+                  derp.latencies(),
+                  DerpSelection.regions(info.derpMap())),
               policy,
               StunServers.of(info.derpMap()),
-              params.noDirect() || info.disableDirectConnections(),
-              DerpSelection.regions(info.derpMap()));
+              params.noDirect() || info.disableDirectConnections());
       LOG.info(
           "direct connections: "
               + (info.disableDirectConnections()

@@ -5,6 +5,7 @@ package dev.coderdesktop.vpn.service.session;
 import dev.coderdesktop.tunnel.connect.AgentView;
 import dev.coderdesktop.tunnel.connect.ConnectConfig;
 import dev.coderdesktop.tunnel.connect.ConnectListener;
+import dev.coderdesktop.tunnel.connect.DerpSettings;
 import dev.coderdesktop.tunnel.control.TailnetAddresses;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.vpn.service.dns.HostTable;
@@ -104,9 +105,7 @@ final class FakePlatform implements SessionPlatform {
             UUID.randomUUID(),
             "alice",
             "coder",
-            URI.create("https://derp.example.com/derp"),
-            1,
-            false),
+            DerpSettings.home(URI.create("https://derp.example.com/derp"), 1, false)),
         "v2.24.1",
         "alice");
   }
