@@ -221,6 +221,11 @@ public final class Device implements AutoCloseable {
     }
   }
 
+  /** Whether the device is up and {@code peer} is still its peer for that key. */
+  boolean isActive(Peer peer) {
+    return state() == State.UP && peers.get(peer.publicKey) == peer;
+  }
+
   /** Removes a peer and forgets its sessions. */
   public void removePeer(Key publicKey) {
     Peer peer = peers.remove(publicKey);

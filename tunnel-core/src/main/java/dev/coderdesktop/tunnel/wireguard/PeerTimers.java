@@ -34,11 +34,28 @@ final class PeerTimers {
     this.device = device;
     this.peer = peer;
     var clock = device.clock;
-    retransmitHandshake = new LazyTimer(clock, "retransmit-handshake", this::onRetransmitHandshake);
-    sendKeepalive = new LazyTimer(clock, "send-keepalive", this::onSendKeepalive);
-    newHandshake = new LazyTimer(clock, "new-handshake", this::onNewHandshake);
-    zeroKeyMaterial = new LazyTimer(clock, "zero-key-material", this::onZeroKeyMaterial);
-    persistentKeepalive = new LazyTimer(clock, "persistent-keepalive", this::onPersistentKeepalive);
+    retransmitHandshake =
+        new LazyTimer(clock, "retransmit-handshake", whenActive(this::onRetransmitHandshake));
+    sendKeepalive = new LazyTimer(clock, "send-keepalive", whenActive(this::onSendKeepalive));
+    newHandshake = new LazyTimer(clock, "new-handshake", whenActive(this::onNewHandshake));
+    zeroKeyMaterial =
+        new LazyTimer(clock, "zero-key-material", whenActive(this::onZeroKeyMaterial));
+    persistentKeepalive =
+        new LazyTimer(clock, "persistent-keepalive", whenActive(this::onPersistentKeepalive));
+  }
+
+  /**
+   * {@code action}, run only while the device is up and this peer is still one of its peers (as
+   * wireguard-go's timers check): a packet in flight as the device stops or the peer is removed may
+   * re-arm a timer after {@link #stopAll}, and its expiry must then not send a handshake or a
+   * keepalive for a peer that is gone. Key material is zeroed by the stop or removal itself.
+   */
+  private Runnable whenActive(Runnable action) {
+    return () -> {
+      if (device.isActive(peer)) {
+        action.run();
+      }
+    };
   }
 
   private WireGuardTimings t() {

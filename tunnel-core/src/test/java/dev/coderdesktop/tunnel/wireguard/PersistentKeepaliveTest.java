@@ -138,4 +138,22 @@ class PersistentKeepaliveTest {
     advance(Duration.ofSeconds(60));
     assertEquals(0, wire.size());
   }
+
+  @Test
+  @DisplayName("a removed peer's timers, re-armed by a packet in flight, send nothing")
+  void removedPeerStaysQuiet() {
+    startBoth(INTERVAL);
+    await("B's handshake with A", () -> bHandshakes.size() == 1);
+    Key bPub = X25519.publicKey(bPriv);
+    Peer gone = a.peer(bPub);
+    a.removePeer(bPub);
+    advance(Duration.ofSeconds(1));
+    int before = wire.size();
+    // What a packet still being processed as the peer goes would do.
+    gone.timers.handshakeInitiated();
+    gone.timers.dataSent();
+    gone.timers.anyAuthenticatedPacketTraversal();
+    advance(INTERVAL.multipliedBy(2));
+    assertEquals(before, wire.size(), "no initiation, retry or keepalive for a removed peer");
+  }
 }
