@@ -74,7 +74,9 @@ public final class Device implements AutoCloseable {
   private volatile BooleanSupplier underLoad;
 
   // Guarded by this.
-  private State state = State.DOWN;
+  // Written under this object's lock (changeState); read without it, so that a timer's expiry
+  // asking whether its peer is active never waits for a stop that is closing sockets.
+  private volatile State state = State.DOWN;
   private Thread tunReader;
   private Thread receiver;
 
@@ -106,7 +108,7 @@ public final class Device implements AutoCloseable {
   }
 
   /** The current lifecycle state. */
-  public synchronized State state() {
+  public State state() {
     return state;
   }
 

@@ -38,8 +38,9 @@ final class PeerTimers {
         new LazyTimer(clock, "retransmit-handshake", whenActive(this::onRetransmitHandshake));
     sendKeepalive = new LazyTimer(clock, "send-keepalive", whenActive(this::onSendKeepalive));
     newHandshake = new LazyTimer(clock, "new-handshake", whenActive(this::onNewHandshake));
-    zeroKeyMaterial =
-        new LazyTimer(clock, "zero-key-material", whenActive(this::onZeroKeyMaterial));
+    // Not gated: it sends nothing, and a session made by a packet in flight as the peer went
+    // away must still be zeroed when it expires.
+    zeroKeyMaterial = new LazyTimer(clock, "zero-key-material", this::onZeroKeyMaterial);
     persistentKeepalive =
         new LazyTimer(clock, "persistent-keepalive", whenActive(this::onPersistentKeepalive));
   }
@@ -48,7 +49,8 @@ final class PeerTimers {
    * {@code action}, run only while the device is up and this peer is still one of its peers (as
    * wireguard-go's timers check): a packet in flight as the device stops or the peer is removed may
    * re-arm a timer after {@link #stopAll}, and its expiry must then not send a handshake or a
-   * keepalive for a peer that is gone. Key material is zeroed by the stop or removal itself.
+   * keepalive for a peer that is gone. (An expiry that passed this check just before the removal
+   * may still send one; later ones are quiet.)
    */
   private Runnable whenActive(Runnable action) {
     return () -> {

@@ -156,4 +156,20 @@ class PersistentKeepaliveTest {
     advance(INTERVAL.multipliedBy(2));
     assertEquals(before, wire.size(), "no initiation, retry or keepalive for a removed peer");
   }
+
+  @Test
+  @DisplayName("after close(), timers re-armed by a packet in flight send nothing")
+  void closedDeviceStaysQuiet() {
+    startBoth(INTERVAL);
+    await("B's handshake with A", () -> bHandshakes.size() == 1);
+    Peer peer = a.peer(X25519.publicKey(bPriv));
+    a.close();
+    advance(Duration.ofSeconds(1));
+    int before = wire.size();
+    peer.timers.handshakeInitiated();
+    peer.timers.dataSent();
+    peer.timers.anyAuthenticatedPacketTraversal();
+    advance(INTERVAL.multipliedBy(2));
+    assertEquals(before, wire.size(), "nothing from a closed device");
+  }
 }
