@@ -149,10 +149,7 @@ class PersistentKeepaliveTest {
     a.removePeer(bPub);
     advance(Duration.ofSeconds(1));
     int before = wire.size();
-    // What a packet still being processed as the peer goes would do.
-    gone.timers.handshakeInitiated();
-    gone.timers.dataSent();
-    gone.timers.anyAuthenticatedPacketTraversal();
+    rearmAsAPacketInFlight(gone);
     advance(INTERVAL.multipliedBy(2));
     assertEquals(before, wire.size(), "no initiation, retry or keepalive for a removed peer");
   }
@@ -166,10 +163,15 @@ class PersistentKeepaliveTest {
     a.close();
     advance(Duration.ofSeconds(1));
     int before = wire.size();
+    rearmAsAPacketInFlight(peer);
+    advance(INTERVAL.multipliedBy(2));
+    assertEquals(before, wire.size(), "nothing from a closed device");
+  }
+
+  /** What a packet still being processed as the peer or device goes away would do. */
+  private static void rearmAsAPacketInFlight(Peer peer) {
     peer.timers.handshakeInitiated();
     peer.timers.dataSent();
     peer.timers.anyAuthenticatedPacketTraversal();
-    advance(INTERVAL.multipliedBy(2));
-    assertEquals(before, wire.size(), "nothing from a closed device");
   }
 }
