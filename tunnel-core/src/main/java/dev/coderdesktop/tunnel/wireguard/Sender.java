@@ -55,7 +55,9 @@ final class Sender {
       if (now - peer.lastSentHandshakeNanos < device.timings.rekeyTimeout().toNanos()) {
         return;
       }
-      if (to == null) {
+      // Under the handshake lock, which removal also takes to zero the peer's keys: an index made
+      // here for a peer that is gone (a timer that fired as it went) would never be freed.
+      if (to == null || !device.isActive(peer)) {
         return;
       }
       peer.lastSentHandshakeNanos = now;
