@@ -73,10 +73,11 @@ public final class Device implements AutoCloseable {
   private final LoadMeter load;
   private volatile BooleanSupplier underLoad;
 
-  // Guarded by this.
   // Written under this object's lock (changeState); read without it, so that a timer's expiry
   // asking whether its peer is active never waits for a stop that is closing sockets.
   private volatile State state = State.DOWN;
+
+  // Guarded by this.
   private Thread tunReader;
   private Thread receiver;
 

@@ -65,11 +65,17 @@ final class LazyTimer implements Timer {
     }
     deadline.set(at);
     if (needsExpiryBy(at)) {
-      synchronized (this) {
-        if (deadline.get() != NONE && needsExpiryBy(at)) {
-          scheduleAt(at);
-        }
-      }
+      scheduleIfNeeded(at);
+    }
+  }
+
+  /**
+   * Schedules the clock's timer for {@code at} unless an expiry by then is already scheduled or the
+   * timer was disarmed meanwhile ({@link #stop} writes {@link #NONE} under this lock).
+   */
+  private synchronized void scheduleIfNeeded(long at) {
+    if (deadline.get() != NONE && needsExpiryBy(at)) {
+      scheduleAt(at);
     }
   }
 
@@ -117,12 +123,7 @@ final class LazyTimer implements Timer {
         return;
       }
       if (at - clock.nanoTime() > 0) {
-        synchronized (this) {
-          // Disarmed meanwhile (stop() writes NONE under this lock): nothing to schedule.
-          if (deadline.get() != NONE && needsExpiryBy(at)) {
-            scheduleAt(at);
-          }
-        }
+        scheduleIfNeeded(at);
         return;
       }
       // A re-arm or cancel racing with this expiry wins; then look again.
