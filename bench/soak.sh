@@ -9,18 +9,22 @@
 # compares the service's RSS, threads and open descriptors at the start and the end:
 #   soak_rss_growth_mb=  soak_heap_growth_mb=  soak_thread_growth=  soak_fd_growth=
 #   soak_lost_pings_pct=  soak_http_failures=  soak_restore_s=
-# (the heap is what is live after a full GC, through jcmd; the service runs with its heap committed
-# and touched up front, so RSS growth is memory outside the heap: threads, buffers, metaspace)
+# (the heap is what is live after a full GC, through jcmd; the service runs with the product's JVM
+# options, scripts/jvm/service.options, but its heap committed and touched up front, so RSS growth
+# is memory outside the heap: code cache, metaspace, threads, buffers, malloc)
 # and exits 1 when a growth or the loss is above its threshold (the MAX_* variables).
 #
 #   bench/soak.sh 2m      DURATION in seconds, or with s, m or h (default 2m)
 #   SKIP_BUILD=1          use the classes already built
 #   DROP_EVERY_S=180      between control-plane drops (default 180; runs under 6 minutes drop
 #                         at a third and at two thirds of the run)
-#   MAX_RSS_GROWTH_MB=48 MAX_HEAP_GROWTH_MB=16 MAX_THREAD_GROWTH=8 MAX_FD_GROWTH=8
+#   MAX_RSS_GROWTH_MB=24 MAX_HEAP_GROWTH_MB=16 MAX_THREAD_GROWTH=8 MAX_FD_GROWTH=8
 #   MAX_LOST_PINGS_PCT=5
-#   SERVICE_JAVA_OPTS     JVM options for the service (default -Xms256m -Xmx256m
-#                         -XX:+AlwaysPreTouch: heap sizing does not show as RSS growth)
+#   SERVICE_JAVA_OPTS     JVM options for the service (default the product's, with -Xms96m
+#                         -XX:+AlwaysPreTouch: the heap at its maximum from the start, so heap
+#                         sizing does not show as RSS growth)
+#   NMT=1                 native memory tracking in the service: a baseline at the start and the
+#                         JVM's own account of what grew, by category, at the end
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -36,12 +40,13 @@ case $ARG in
   *s) DURATION=${ARG%s} ;;
   *) DURATION=$ARG ;;
 esac
-MAX_RSS_GROWTH_MB=${MAX_RSS_GROWTH_MB:-48}
+MAX_RSS_GROWTH_MB=${MAX_RSS_GROWTH_MB:-24}
 MAX_HEAP_GROWTH_MB=${MAX_HEAP_GROWTH_MB:-16}
 MAX_THREAD_GROWTH=${MAX_THREAD_GROWTH:-8}
 MAX_FD_GROWTH=${MAX_FD_GROWTH:-8}
 MAX_LOST_PINGS_PCT=${MAX_LOST_PINGS_PCT:-5}
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-@$ROOT/scripts/jvm/service.options -Xms96m -XX:+AlwaysPreTouch}
+[[ -n ${NMT:-} ]] && SERVICE_JAVA_OPTS="$SERVICE_JAVA_OPTS -XX:NativeMemoryTracking=summary"
 if [[ -n ${DROP_EVERY_S:-} ]]; then
   DROPS=$(seq "$DROP_EVERY_S" "$DROP_EVERY_S" $((DURATION - 1)) | tr '\n' ' ')
 elif ((DURATION < 360)); then
@@ -70,10 +75,13 @@ snapshot() { # prints "rss_kb threads fds"
   echo "$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status") $(awk '/^Threads:/ {print $2}' "/proc/$pid/status") $(ls "/proc/$pid/fd" | wc -l)"
 }
 
-# Live heap after a full collection, in KiB.
+# Live heap after a full collection, in KiB: the sum over the heap's "total ..., used ..." lines
+# (one for G1, a young and an old generation for the serial collector); the metaspace's line has
+# no total.
 heap_kb() {
   "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
-  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -o 'used [0-9]*K' | head -n 1 | tr -dc '0-9'
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info \
+    | awk 'match($0, /total [0-9]+K, used [0-9]+K/) { u = substr($0, RSTART, RLENGTH); sub(/.*used /, "", u); s += u + 0 } END { print s + 0 }'
 }
 
 java_classpaths -Dmaven.test.skip=true >/dev/null
@@ -115,6 +123,7 @@ sleep 20
 # The heap first: attaching jcmd starts a thread in the service that stays.
 HEAP0=$(heap_kb "$SERVICE_PID")
 read -r RSS0 THR0 FD0 < <(snapshot "$SERVICE_PID")
+[[ -n ${NMT:-} ]] && "$JAVA_HOME/bin/jcmd" "$SERVICE_PID" VM.native_memory baseline >/dev/null
 echo "soak: start rss_kb=$RSS0 heap_kb=$HEAP0 threads=$THR0 fds=$FD0; running ${DURATION} s, control-plane drops at: ${DROPS}s"
 
 for t in "${TARGETS[@]}"; do
@@ -140,6 +149,11 @@ LOAD_PIDS=""
 kill -0 "$SERVICE_PID" 2>/dev/null || fail "the service died during the soak"
 HEAP1=$(heap_kb "$SERVICE_PID")
 read -r RSS1 THR1 FD1 < <(snapshot "$SERVICE_PID")
+if [[ -n ${NMT:-} ]]; then
+  # Committed memory by category against the baseline, the categories that moved.
+  "$JAVA_HOME/bin/jcmd" "$SERVICE_PID" VM.native_memory summary.diff scale=KB \
+    | grep -E '^(Total:|-) .*committed=[0-9]+KB [+-]' | sed 's/^-  */soak: nmt /; s/^Total/soak: nmt Total/' || true
+fi
 
 SENT=0
 RECEIVED=0
