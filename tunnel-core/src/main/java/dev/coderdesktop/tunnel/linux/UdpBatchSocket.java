@@ -11,11 +11,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.logging.Logger;
 
 /**
  * A non-blocking UDP socket that receives with {@code recvmmsg} and sends with {@code sendmmsg}: up
- * to {@link #BATCH} datagrams per system call each way. An IPv6 socket may be dual-stack, in which
- * case IPv4 peers appear as (and are sent to as) IPv4 addresses, as with the JDK's channels.
+ * to {@link #BATCH} datagrams per system call each way, and where the kernel has UDP segmentation
+ * offload, a run of equal-sized datagrams to one peer as a single message. An IPv6 socket may be
+ * dual-stack, in which case IPv4 peers appear as (and are sent to as) IPv4 addresses, as with the
+ * JDK's channels.
  *
  * <p>Datagrams longer than {@link #RECEIVE_SLOT} bytes are dropped on receipt (WireGuard, disco and
  * STUN datagrams are far smaller); sends of any size work. Thread-safety: one thread receives;
@@ -44,6 +47,15 @@ public final class UdpBatchSocket implements AutoCloseable {
   private static final int IOVEC = 16;
   private static final int SOCKADDR = 28;
   private static final int NAME_SLOT = 32;
+  private static final int SOL_UDP = 17;
+  private static final int UDP_SEGMENT = 103;
+  // A cmsghdr (16 bytes) and the u16 segment size, padded to 8: CMSG_SPACE(2).
+  private static final int CMSG_SPACE_U16 = 24;
+  private static final int CMSG_LEN_U16 = 18;
+  // The kernel's UDP_MAX_SEGMENTS until 6.x raised it; and under both families' 64 KiB payloads.
+  private static final int MAX_SEGMENTS = 64;
+  private static final int MAX_SEGMENTED_BYTES = 65_000;
+  private static final Logger LOG = Logger.getLogger(UdpBatchSocket.class.getName());
 
   private final int fd;
   private final boolean ipv6;
@@ -69,16 +81,20 @@ public final class UdpBatchSocket implements AutoCloseable {
   private final MemorySegment sIov;
   private final MemorySegment sData;
   private final MemorySegment sName;
+  private final MemorySegment sCtrl;
+  private final int[] sFirst = new int[BATCH + 1];
   private final Libc.CallState sState;
   private final WakeablePoll.Waiter sWait;
   private InetSocketAddress lastTo;
   private int lastToLen;
+  private boolean gso;
 
-  private UdpBatchSocket(int fd, boolean ipv6, int port, WakeablePoll poll) {
+  private UdpBatchSocket(int fd, boolean ipv6, int port, WakeablePoll poll, boolean gso) {
     this.fd = fd;
     this.ipv6 = ipv6;
     this.port = port;
     this.poll = poll;
+    this.gso = gso;
     rMsgs = arena.allocate((long) BATCH * MMSGHDR, 8);
     MemorySegment rIov = arena.allocate((long) BATCH * IOVEC, 8);
     rData = arena.allocate((long) BATCH * RECEIVE_SLOT, 8);
@@ -87,6 +103,7 @@ public final class UdpBatchSocket implements AutoCloseable {
     sIov = arena.allocate((long) BATCH * IOVEC, 8);
     sData = arena.allocate((long) BATCH * SEND_SLOT, 8);
     sName = arena.allocate(NAME_SLOT, 8);
+    sCtrl = arena.allocate((long) BATCH * CMSG_SPACE_U16, 8);
     for (int i = 0; i < BATCH; i++) {
       long m = (long) i * MMSGHDR;
       long v = (long) i * IOVEC;
@@ -95,10 +112,16 @@ public final class UdpBatchSocket implements AutoCloseable {
       rMsgs.set(ValueLayout.ADDRESS, m, rNames.asSlice((long) i * NAME_SLOT));
       rMsgs.set(ValueLayout.ADDRESS, m + 16, rIov.asSlice(v));
       rMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
-      sIov.set(ValueLayout.ADDRESS, v, sData.asSlice((long) i * SEND_SLOT));
       sMsgs.set(ValueLayout.ADDRESS, m, sName);
       sMsgs.set(ValueLayout.ADDRESS, m + 16, sIov.asSlice(v));
       sMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
+      // Each message's control buffer holds one UDP_SEGMENT header; a message carries it only
+      // when its length is set (prepare).
+      long c = (long) i * CMSG_SPACE_U16;
+      sCtrl.set(ValueLayout.JAVA_LONG, c, CMSG_LEN_U16);
+      sCtrl.set(ValueLayout.JAVA_INT, c + 8, SOL_UDP);
+      sCtrl.set(ValueLayout.JAVA_INT, c + 12, UDP_SEGMENT);
+      sMsgs.set(ValueLayout.ADDRESS, m + 32, sCtrl.asSlice(c));
     }
     rState = new Libc.CallState(arena);
     sState = new Libc.CallState(arena);
@@ -142,7 +165,11 @@ public final class UdpBatchSocket implements AutoCloseable {
         int bound =
             (addr.get(ValueLayout.JAVA_BYTE, 2) & 0xff) << 8
                 | addr.get(ValueLayout.JAVA_BYTE, 3) & 0xff;
-        return new UdpBatchSocket(fd, ipv6, bound, WakeablePoll.forDescriptor(fd));
+        // A segment size of 0 is the default (no segmentation); setting it only asks whether the
+        // kernel knows the option (4.18 and later).
+        v.set(ValueLayout.JAVA_INT, 0, 0);
+        boolean gso = Libc.setsockopt(cs, fd, SOL_UDP, UDP_SEGMENT, v, 4) == 0;
+        return new UdpBatchSocket(fd, ipv6, bound, WakeablePoll.forDescriptor(fd), gso);
       } catch (IOException | RuntimeException e) {
         Libc.close(cs, fd);
         throw e;
@@ -243,7 +270,10 @@ public final class UdpBatchSocket implements AutoCloseable {
 
   /**
    * Sends {@code bufs[i][offset, offset+sizes[i])} for {@code i < count} to {@code to}, in order,
-   * in as few system calls as possible; waits while the socket buffer is full.
+   * in as few system calls as possible; waits while the socket buffer is full. Where the kernel has
+   * UDP segmentation offload, a run of datagrams of one size (the last may be shorter) travels
+   * through its UDP and IP layers as one message, cut into datagrams only at the device or at the
+   * receiving socket.
    */
   public void send(byte[][] bufs, int offset, int[] sizes, int count, InetSocketAddress to)
       throws IOException {
@@ -251,28 +281,84 @@ public final class UdpBatchSocket implements AutoCloseable {
       int nameLen = encode(to);
       int done = 0;
       while (done < count) {
-        int n = 0;
-        while (done + n < count && n < BATCH && sizes[done + n] <= SEND_SLOT) {
-          int len = sizes[done + n];
-          MemorySegment.copy(
-              MemorySegment.ofArray(bufs[done + n]), offset, sData, (long) n * SEND_SLOT, len);
-          long m = (long) n * MMSGHDR;
-          sMsgs.set(ValueLayout.JAVA_INT, m + 8, nameLen);
-          sIov.set(ValueLayout.JAVA_LONG, (long) n * IOVEC + 8, len);
-          n++;
-        }
-        if (n == 0) {
+        if (sizes[done] > SEND_SLOT) {
           sendLarge(bufs[done], offset, sizes[done], nameLen);
           done++;
           continue;
         }
-        done += sendAll(n, nameLen);
+        done = sendAll(pack(bufs, offset, sizes, done, count, nameLen));
       }
     }
   }
 
-  /** Sends the first {@code n} prepared messages; returns {@code n}. */
-  private int sendAll(int n, int nameLen) throws IOException {
+  /**
+   * Copies datagrams from {@code from} on into the send buffer, one after another, and prepares a
+   * message for each run that one segmented send may carry (each datagram alone when offload is
+   * off): {@code sFirst[k]} is the first datagram of message {@code k}, {@code sFirst[n]} the one
+   * after the last packed. Stops at a datagram larger than a send slot. Returns {@code n}.
+   */
+  private int pack(byte[][] bufs, int offset, int[] sizes, int from, int count, int nameLen) {
+    long capacity = sData.byteSize();
+    long pos = 0;
+    long start = 0;
+    int n = 0;
+    int segment = 0;
+    boolean runOpen = false;
+    int i = from;
+    for (; i < count; i++) {
+      int len = sizes[i];
+      if (len > SEND_SLOT || pos + len > capacity) {
+        break;
+      }
+      boolean joins =
+          runOpen
+              && len <= segment
+              && i - sFirst[n - 1] < MAX_SEGMENTS
+              && pos - start + len <= MAX_SEGMENTED_BYTES;
+      if (!joins) {
+        if (n == BATCH) {
+          break;
+        }
+        if (n > 0) {
+          prepare(n - 1, start, pos, segment, nameLen);
+        }
+        sFirst[n++] = i;
+        start = pos;
+        segment = len;
+      }
+      MemorySegment.copy(MemorySegment.ofArray(bufs[i]), offset, sData, pos, len);
+      pos += len;
+      // A shorter datagram can only end a run: the kernel cuts every segment but the last at the
+      // run's size.
+      runOpen = gso && len == segment;
+    }
+    if (n > 0) {
+      prepare(n - 1, start, pos, segment, nameLen);
+    }
+    sFirst[n] = i;
+    return n;
+  }
+
+  /** Points message {@code k} at {@code sData[start, end)}, segmented at {@code segment} bytes. */
+  private void prepare(int k, long start, long end, int segment, int nameLen) {
+    long m = (long) k * MMSGHDR;
+    long v = (long) k * IOVEC;
+    sIov.set(ValueLayout.JAVA_LONG, v, sData.address() + start);
+    sIov.set(ValueLayout.JAVA_LONG, v + 8, end - start);
+    sMsgs.set(ValueLayout.JAVA_INT, m + 8, nameLen);
+    boolean segmented = end - start > segment;
+    if (segmented) {
+      sCtrl.set(ValueLayout.JAVA_SHORT, (long) k * CMSG_SPACE_U16 + 16, (short) segment);
+    }
+    sMsgs.set(ValueLayout.JAVA_LONG, m + 40, segmented ? CMSG_SPACE_U16 : 0L);
+  }
+
+  /**
+   * Sends the {@code n} prepared messages; returns the datagram after the last one sent: {@code
+   * sFirst[n]}, or less when segmented sends failed and were turned off, leaving the rest to be
+   * packed again one datagram per message.
+   */
+  private int sendAll(int n) throws IOException {
     int sent = 0;
     while (sent < n) {
       if (poll.closed()) {
@@ -286,11 +372,42 @@ public final class UdpBatchSocket implements AutoCloseable {
       int errno = sState.errno();
       if (errno == Libc.EAGAIN) {
         sWait.await("UDP socket");
-      } else if (errno != Libc.EINTR) {
+      } else if (errno == Libc.EINTR) {
+        continue;
+      } else if (sMsgs.get(ValueLayout.JAVA_LONG, (long) sent * MMSGHDR + 40) != 0) {
+        // The route's device cannot checksum a segmented send (EIO), or the run does not fit the
+        // path (EINVAL): this socket sends one datagram per message from now on.
+        gso = false;
+        LOG.info(
+            "UDP segmentation offload off for port "
+                + port
+                + ": "
+                + Libc.error("sendmmsg", errno).getMessage());
+        return sFirst[sent];
+      } else {
         throw Libc.error("sendmmsg", errno);
       }
     }
-    return n;
+    return sFirst[n];
+  }
+
+  /** Whether sends are segmented by the kernel (false where it lacks the offload or refused it). */
+  boolean segmentationOffload() {
+    synchronized (sendLock) {
+      return gso;
+    }
+  }
+
+  /** The socket's descriptor, for tests that set options the class does not. */
+  int descriptor() {
+    return fd;
+  }
+
+  /** Sends one datagram per message from now on, as on a kernel without the offload. */
+  void disableSegmentationOffload() {
+    synchronized (sendLock) {
+      gso = false;
+    }
   }
 
   /** A datagram larger than a send slot, through a message of its own. */

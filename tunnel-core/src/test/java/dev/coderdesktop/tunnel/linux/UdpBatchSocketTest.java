@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.linux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,114 @@ class UdpBatchSocketTest {
         }
       }
       b.close(); // and again by try-with-resources
+    }
+  }
+
+  /** Sizes that cut runs every way the packing can: shorter ends, size changes, counts, bytes. */
+  private static int[] runsOfEveryShape() {
+    java.util.List<Integer> sizes = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<Integer, Integer> add =
+        (n, size) -> {
+          for (int i = 0; i < n; i++) {
+            sizes.add(size);
+          }
+        };
+    add.accept(30, 1452); // a run ...
+    add.accept(1, 700); // ... that a shorter datagram ends
+    add.accept(20, 1452); // a new run of the same size
+    add.accept(3, 100); // a new, smaller size
+    add.accept(1, 1452); // a larger one starts a run of its own
+    add.accept(70, 900); // more than 64 datagrams: cut at the segment count
+    add.accept(50, 1452); // more than 65,000 bytes: cut at the size
+    add.accept(1, 5000); // larger than a send slot
+    add.accept(66, 4096); // more than the send buffer holds
+    add.accept(1, 1);
+    return sizes.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Sends datagrams of {@code sizes} in one call while another thread receives and checks them. */
+  private static void sendAndCheck(UdpBatchSocket sender, UdpBatchSocket receiver, int[] sizes)
+      throws Exception {
+    int n = sizes.length;
+    byte[][] out = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      out[i] = new byte[sizes[i] + 3];
+      for (int k = 0; k < sizes[i]; k++) {
+        out[i][3 + k] = (byte) (i * 31 + k);
+      }
+    }
+    CompletableFuture<java.util.List<byte[]>> received =
+        CompletableFuture.supplyAsync(
+            () -> {
+              java.util.List<byte[]> all = new java.util.ArrayList<>();
+              byte[][] in = new byte[UdpBatchSocket.BATCH][UdpBatchSocket.RECEIVE_SLOT];
+              int[] got = new int[UdpBatchSocket.BATCH];
+              InetSocketAddress[] from = new InetSocketAddress[UdpBatchSocket.BATCH];
+              try {
+                while (all.size() < n) {
+                  int m = receiver.receive(in, got, from);
+                  for (int i = 0; i < m; i++) {
+                    all.add(java.util.Arrays.copyOf(in[i], got[i]));
+                  }
+                }
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return all;
+            });
+    sender.send(
+        out,
+        3,
+        sizes,
+        n,
+        new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), receiver.localPort()));
+    java.util.List<byte[]> in = received.get(20, TimeUnit.SECONDS);
+    for (int i = 0; i < n; i++) {
+      assertArrayEquals(
+          java.util.Arrays.copyOfRange(out[i], 3, 3 + sizes[i]),
+          in.get(i),
+          "datagram " + i + " of " + sizes[i] + " bytes");
+    }
+  }
+
+  @Test
+  @DisplayName("segmented sends arrive as the datagrams they were, in order, however runs are cut")
+  void segmentedSends() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20)) {
+      assertTrue(b.segmentationOffload(), "Linux 4.18 and later have UDP_SEGMENT");
+      sendAndCheck(b, a, runsOfEveryShape());
+      // Had the kernel refused a segmented message, the socket would have turned the offload off.
+      assertTrue(b.segmentationOffload(), "the kernel took the segmented messages");
+    }
+  }
+
+  @Test
+  @DisplayName("without segmentation every datagram is a message of its own, with the same result")
+  void unsegmentedSends() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20)) {
+      b.disableSegmentationOffload();
+      sendAndCheck(b, a, runsOfEveryShape());
+      assertFalse(b.segmentationOffload());
+    }
+  }
+
+  @Test
+  @DisplayName("a socket whose segmented send the kernel refuses sends the rest one by one")
+  void refusedSegmentationFallsBack() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20);
+        java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+      // SO_NO_CHECK: IPv4 datagrams without a UDP checksum, which the kernel cannot segment
+      // (EINVAL); unsegmented sends are unaffected.
+      java.lang.foreign.MemorySegment one = arena.allocate(4);
+      one.set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 1);
+      Libc.CallState cs = new Libc.CallState(arena);
+      assertEquals(0, Libc.setsockopt(cs, b.descriptor(), 1, 11, one, 4), "SO_NO_CHECK");
+      assertTrue(b.segmentationOffload());
+      sendAndCheck(b, a, runsOfEveryShape());
+      assertFalse(b.segmentationOffload(), "the refusal turned the offload off");
     }
   }
 }
