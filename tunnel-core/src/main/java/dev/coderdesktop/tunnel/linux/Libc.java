@@ -37,6 +37,12 @@ public final class Libc {
   /** errno: invalid argument. */
   public static final int EINVAL = 22;
 
+  /** errno: input/output error. */
+  public static final int EIO = 5;
+
+  /** errno: message too long. */
+  public static final int EMSGSIZE = 90;
+
   /** poll(2): readable. */
   public static final short POLLIN = 1;
 
@@ -143,6 +149,22 @@ public final class Libc {
               ValueLayout.ADDRESS,
               ValueLayout.JAVA_INT,
               ValueLayout.JAVA_INT));
+  private static final MethodHandle MMAP =
+      downcall(
+          "mmap",
+          FunctionDescriptor.of(
+              ValueLayout.JAVA_LONG,
+              ValueLayout.JAVA_LONG,
+              ValueLayout.JAVA_LONG,
+              ValueLayout.JAVA_INT,
+              ValueLayout.JAVA_INT,
+              ValueLayout.JAVA_INT,
+              ValueLayout.JAVA_LONG));
+  private static final MethodHandle MUNMAP =
+      downcall(
+          "munmap",
+          FunctionDescriptor.of(
+              ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
   private static final MethodHandle STRERROR =
       LINKER.downcallHandle(
           LINKER.defaultLookup().find("strerror").orElseThrow(),
@@ -288,6 +310,39 @@ public final class Libc {
     } catch (Throwable t) {
       throw new IllegalStateException(t);
     }
+  }
+
+  /**
+   * {@code bytes} of private anonymous memory, readable and writable, owned by {@code arena}
+   * (unmapped when it closes). Unlike an arena's own allocation it is not zeroed by the JVM: a page
+   * becomes resident only when first written, so a large buffer that is mostly idle costs little.
+   */
+  public static MemorySegment mapAnonymous(long bytes, Arena arena) throws IOException {
+    long addr;
+    try (Arena a = Arena.ofConfined()) {
+      CallState cs = new CallState(a);
+      // PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS
+      addr = (long) MMAP.invokeExact(cs.segment, 0L, bytes, 3, 0x22, -1, 0L);
+      if (addr == -1L) {
+        throw error("mmap", cs.errno());
+      }
+    } catch (IOException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+    return MemorySegment.ofAddress(addr)
+        .reinterpret(
+            bytes,
+            arena,
+            seg -> {
+              try (Arena a = Arena.ofConfined()) {
+                int unused =
+                    (int) MUNMAP.invokeExact(new CallState(a).segment, seg.address(), bytes);
+              } catch (Throwable t) {
+                throw new IllegalStateException(t);
+              }
+            });
   }
 
   /** An IOException with the system's message for {@code errno}. */

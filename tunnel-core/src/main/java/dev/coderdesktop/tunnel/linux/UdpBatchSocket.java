@@ -15,10 +15,11 @@ import java.util.logging.Logger;
 
 /**
  * A non-blocking UDP socket that receives with {@code recvmmsg} and sends with {@code sendmmsg}: up
- * to {@link #BATCH} datagrams per system call each way, and where the kernel has UDP segmentation
- * offload, a run of equal-sized datagrams to one peer as a single message. An IPv6 socket may be
- * dual-stack, in which case IPv4 peers appear as (and are sent to as) IPv4 addresses, as with the
- * JDK's channels.
+ * to {@link #BATCH} datagrams per system call each way. Where the kernel has the UDP offloads, a
+ * run of equal-sized datagrams to one peer goes out as a single message ({@code UDP_SEGMENT}), and
+ * a run that arrives as one ({@code UDP_GRO}) is split back into its datagrams here. An IPv6 socket
+ * may be dual-stack, in which case IPv4 peers appear as (and are sent to as) IPv4 addresses, as
+ * with the JDK's channels.
  *
  * <p>Datagrams longer than {@link #RECEIVE_SLOT} bytes are dropped on receipt (WireGuard, disco and
  * STUN datagrams are far smaller); sends of any size work. Thread-safety: one thread receives;
@@ -55,6 +56,16 @@ public final class UdpBatchSocket implements AutoCloseable {
   // The kernel's UDP_MAX_SEGMENTS until 6.x raised it; and under both families' 64 KiB payloads.
   private static final int MAX_SEGMENTS = 64;
   private static final int MAX_SEGMENTED_BYTES = 65_000;
+  private static final int UDP_GRO = 104;
+  // A cmsghdr and the int segment size: CMSG_SPACE(4).
+  private static final int CMSG_SPACE_INT = 24;
+  // With coalesced receives a slot holds a whole run (up to 64 KiB), and there are as many slots
+  // as plain ones: a peer that does not segment (each datagram a message, acknowledgements mostly)
+  // fills one slot per datagram, and with 9 or 32 slots per call Java -> wireguard-go lost 3-9 %.
+  // 4 MiB of address space, but only the pages the kernel writes become resident: a slot that
+  // takes a small datagram costs one page.
+  private static final int RUN_SLOT = 65_536;
+  private static final int RUN_SLOTS = BATCH;
   private static final Logger LOG = Logger.getLogger(UdpBatchSocket.class.getName());
 
   private final int fd;
@@ -68,13 +79,25 @@ public final class UdpBatchSocket implements AutoCloseable {
   private final MemorySegment rMsgs;
   private final MemorySegment rData;
   private final MemorySegment rNames;
+  private final MemorySegment rCtrl;
   private final Libc.CallState rState;
   private final WakeablePoll.Waiter rWait;
+  private final boolean gro;
+  private final int rSlots;
+  private final int rSlotSize;
   private final byte[] lastName = new byte[SOCKADDR];
   private final byte[] name = new byte[SOCKADDR];
   private final MemorySegment nameSeg = MemorySegment.ofArray(name);
   // The slots the last recvmmsg filled: only those need their name length and flags reset.
   private int rDirty = BATCH;
+  // What the last recvmmsg filled and what of it is not yet handed out: a coalesced run can hold
+  // more datagrams than the caller has room for.
+  private int rFilled;
+  private int rNext;
+  private int rOffset;
+  // Written by the receiver under receiveLock; read by tests without it (a receiver waits holding
+  // it).
+  private volatile long rCoalesced;
   private InetSocketAddress lastFrom;
   // Guarded by sendLock.
   private final MemorySegment sMsgs;
@@ -89,16 +112,24 @@ public final class UdpBatchSocket implements AutoCloseable {
   private int lastToLen;
   private boolean gso;
 
-  private UdpBatchSocket(int fd, boolean ipv6, int port, WakeablePoll poll, boolean gso) {
+  private UdpBatchSocket(
+      int fd, boolean ipv6, int port, WakeablePoll poll, boolean gso, boolean gro)
+      throws IOException {
+    rSlots = gro ? RUN_SLOTS : BATCH;
+    rSlotSize = gro ? RUN_SLOT : RECEIVE_SLOT;
+    // First, so that a failure leaves nothing in the arena. Mapped rather than allocated: the
+    // arena would zero all of it, making every page resident at once.
+    rData = Libc.mapAnonymous((long) rSlots * rSlotSize, arena);
     this.fd = fd;
     this.ipv6 = ipv6;
     this.port = port;
     this.poll = poll;
     this.gso = gso;
+    this.gro = gro;
     rMsgs = arena.allocate((long) BATCH * MMSGHDR, 8);
     MemorySegment rIov = arena.allocate((long) BATCH * IOVEC, 8);
-    rData = arena.allocate((long) BATCH * RECEIVE_SLOT, 8);
     rNames = arena.allocate((long) BATCH * NAME_SLOT, 8);
+    rCtrl = arena.allocate((long) BATCH * CMSG_SPACE_INT, 8);
     sMsgs = arena.allocate((long) BATCH * MMSGHDR, 8);
     sIov = arena.allocate((long) BATCH * IOVEC, 8);
     sData = arena.allocate((long) BATCH * SEND_SLOT, 8);
@@ -107,11 +138,14 @@ public final class UdpBatchSocket implements AutoCloseable {
     for (int i = 0; i < BATCH; i++) {
       long m = (long) i * MMSGHDR;
       long v = (long) i * IOVEC;
-      rIov.set(ValueLayout.ADDRESS, v, rData.asSlice((long) i * RECEIVE_SLOT));
-      rIov.set(ValueLayout.JAVA_LONG, v + 8, RECEIVE_SLOT);
+      if (i < rSlots) {
+        rIov.set(ValueLayout.ADDRESS, v, rData.asSlice((long) i * rSlotSize));
+        rIov.set(ValueLayout.JAVA_LONG, v + 8, rSlotSize);
+      }
       rMsgs.set(ValueLayout.ADDRESS, m, rNames.asSlice((long) i * NAME_SLOT));
       rMsgs.set(ValueLayout.ADDRESS, m + 16, rIov.asSlice(v));
       rMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
+      rMsgs.set(ValueLayout.ADDRESS, m + 32, rCtrl.asSlice((long) i * CMSG_SPACE_INT));
       sMsgs.set(ValueLayout.ADDRESS, m, sName);
       sMsgs.set(ValueLayout.ADDRESS, m + 16, sIov.asSlice(v));
       sMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
@@ -134,6 +168,16 @@ public final class UdpBatchSocket implements AutoCloseable {
    * {@code ipv6} (also carrying IPv4 when {@code dualStack}), else IPv4.
    */
   public static UdpBatchSocket open(boolean ipv6, boolean dualStack, int port, int bufferBytes)
+      throws IOException {
+    return open(ipv6, dualStack, port, bufferBytes, true);
+  }
+
+  /**
+   * As {@link #open(boolean, boolean, int, int)}; with {@code offloads} false the socket neither
+   * segments its sends nor takes coalesced runs, as on a kernel without either.
+   */
+  static UdpBatchSocket open(
+      boolean ipv6, boolean dualStack, int port, int bufferBytes, boolean offloads)
       throws IOException {
     try (Arena a = Arena.ofConfined()) {
       Libc.CallState cs = new Libc.CallState(a);
@@ -168,8 +212,12 @@ public final class UdpBatchSocket implements AutoCloseable {
         // A segment size of 0 is the default (no segmentation); setting it only asks whether the
         // kernel knows the option (4.18 and later).
         v.set(ValueLayout.JAVA_INT, 0, 0);
-        boolean gso = Libc.setsockopt(cs, fd, SOL_UDP, UDP_SEGMENT, v, 4) == 0;
-        return new UdpBatchSocket(fd, ipv6, bound, WakeablePoll.forDescriptor(fd), gso);
+        boolean gso = offloads && Libc.setsockopt(cs, fd, SOL_UDP, UDP_SEGMENT, v, 4) == 0;
+        // Coalesced receives (5.0 and later): a run of equal-sized datagrams from one source
+        // arrives as one, with its segment size in a control message, and is split here.
+        v.set(ValueLayout.JAVA_INT, 0, 1);
+        boolean gro = offloads && Libc.setsockopt(cs, fd, SOL_UDP, UDP_GRO, v, 4) == 0;
+        return new UdpBatchSocket(fd, ipv6, bound, WakeablePoll.forDescriptor(fd), gso, gro);
       } catch (IOException | RuntimeException e) {
         Libc.close(cs, fd);
         throw e;
@@ -200,20 +248,29 @@ public final class UdpBatchSocket implements AutoCloseable {
         if (poll.closed()) {
           throw new ClosedChannelException();
         }
-        // The kernel rewrites the name length and flags of the slots it fills and no others; a
-        // wake-up for one datagram so costs two stores here, not two for each of the BATCH slots.
-        for (int i = 0; i < rDirty; i++) {
-          rMsgs.set(ValueLayout.JAVA_INT, (long) i * MMSGHDR + 8, SOCKADDR);
-          rMsgs.set(ValueLayout.JAVA_INT, (long) i * MMSGHDR + 48, 0);
-        }
-        rDirty = 0;
-        int n = Libc.recvmmsg(rState, fd, rMsgs, want, 0);
-        if (n > 0) {
-          rDirty = n;
-          int got = collect(n, bufs, sizes, from);
+        if (rNext < rFilled) {
+          int got = collect(want, bufs, sizes, from);
           if (got > 0) {
             return got;
           }
+          continue;
+        }
+        // The kernel rewrites the name length, control length and flags of the slots it fills
+        // and no others; a wake-up for one datagram so costs three stores here, not three for
+        // each slot.
+        for (int i = 0; i < rDirty; i++) {
+          long m = (long) i * MMSGHDR;
+          rMsgs.set(ValueLayout.JAVA_INT, m + 8, SOCKADDR);
+          rMsgs.set(ValueLayout.JAVA_LONG, m + 40, gro ? CMSG_SPACE_INT : 0L);
+          rMsgs.set(ValueLayout.JAVA_INT, m + 48, 0);
+        }
+        rDirty = 0;
+        int n = Libc.recvmmsg(rState, fd, rMsgs, Math.min(want, rSlots), 0);
+        if (n > 0) {
+          rDirty = n;
+          rFilled = n;
+          rNext = 0;
+          rOffset = 0;
           continue;
         }
         int errno = rState.errno();
@@ -230,22 +287,58 @@ public final class UdpBatchSocket implements AutoCloseable {
     }
   }
 
-  private int collect(int n, byte[][] bufs, int[] sizes, InetSocketAddress[] from)
+  /**
+   * Hands out up to {@code want} datagrams from where the last call stopped in what recvmmsg
+   * filled, a coalesced run cut at its segment size. Truncated datagrams and datagrams longer than
+   * the caller's buffer are dropped.
+   */
+  private int collect(int want, byte[][] bufs, int[] sizes, InetSocketAddress[] from)
       throws IOException {
     int out = 0;
-    for (int i = 0; i < n; i++) {
+    while (out < want && rNext < rFilled) {
+      int i = rNext;
       long m = (long) i * MMSGHDR;
       int len = rMsgs.get(ValueLayout.JAVA_INT, m + 56);
-      int flags = rMsgs.get(ValueLayout.JAVA_INT, m + 48);
-      if ((flags & MSG_TRUNC) != 0 || len > bufs[out].length) {
+      if ((rMsgs.get(ValueLayout.JAVA_INT, m + 48) & MSG_TRUNC) != 0) {
+        rNext++;
+        rOffset = 0;
         continue;
       }
-      MemorySegment.copy(rData, (long) i * RECEIVE_SLOT, MemorySegment.ofArray(bufs[out]), 0, len);
-      sizes[out] = len;
-      from[out] = source(i);
-      out++;
+      int segment = gro ? runSegment(i) : 0;
+      if (segment <= 0 || segment > len) {
+        segment = len;
+      } else if (rOffset == 0 && segment < len) {
+        rCoalesced++;
+      }
+      int piece = Math.min(segment, len - rOffset);
+      if (piece <= bufs[out].length) {
+        MemorySegment.copy(
+            rData, (long) i * rSlotSize + rOffset, MemorySegment.ofArray(bufs[out]), 0, piece);
+        sizes[out] = piece;
+        from[out] = source(i);
+        out++;
+      }
+      rOffset += piece;
+      if (rOffset >= len) {
+        rNext++;
+        rOffset = 0;
+      }
     }
     return out;
+  }
+
+  /** The segment size of slot {@code i}'s coalesced run, or 0 when it holds one datagram. */
+  private int runSegment(int i) {
+    long m = (long) i * MMSGHDR;
+    if (rMsgs.get(ValueLayout.JAVA_LONG, m + 40) < 20) {
+      return 0;
+    }
+    long c = (long) i * CMSG_SPACE_INT;
+    if (rCtrl.get(ValueLayout.JAVA_INT, c + 8) != SOL_UDP
+        || rCtrl.get(ValueLayout.JAVA_INT, c + 12) != UDP_GRO) {
+      return 0;
+    }
+    return rCtrl.get(ValueLayout.JAVA_INT, c + 16);
   }
 
   /** The source of datagram {@code i}; the last one's object again while it stays the same. */
@@ -312,6 +405,7 @@ public final class UdpBatchSocket implements AutoCloseable {
       }
       boolean joins =
           runOpen
+              && len > 0
               && len <= segment
               && i - sFirst[n - 1] < MAX_SEGMENTS
               && pos - start + len <= MAX_SEGMENTED_BYTES;
@@ -330,7 +424,7 @@ public final class UdpBatchSocket implements AutoCloseable {
       pos += len;
       // A shorter datagram can only end a run: the kernel cuts every segment but the last at the
       // run's size.
-      runOpen = gso && len == segment;
+      runOpen = gso && len > 0 && len == segment;
     }
     if (n > 0) {
       prepare(n - 1, start, pos, segment, nameLen);
@@ -374,9 +468,11 @@ public final class UdpBatchSocket implements AutoCloseable {
         sWait.await("UDP socket");
       } else if (errno == Libc.EINTR) {
         continue;
-      } else if (sMsgs.get(ValueLayout.JAVA_LONG, (long) sent * MMSGHDR + 40) != 0) {
-        // The route's device cannot checksum a segmented send (EIO), or the run does not fit the
-        // path (EINVAL): this socket sends one datagram per message from now on.
+      } else if (refusedSegmentation(errno)
+          && sMsgs.get(ValueLayout.JAVA_LONG, (long) sent * MMSGHDR + 40) != 0) {
+        // The kernel refused the run before sending any of it: this socket sends one datagram per
+        // message from now on (a socket serves every peer, so one narrow path turns it off for
+        // all).
         gso = false;
         LOG.info(
             "UDP segmentation offload off for port "
@@ -391,6 +487,17 @@ public final class UdpBatchSocket implements AutoCloseable {
     return sFirst[n];
   }
 
+  /**
+   * Errors with which the kernel refuses a segmented message as such: {@code EMSGSIZE} (a segment
+   * larger than the path allows; {@code EINVAL} on kernels before that was changed), {@code EINVAL}
+   * (also: checksums turned off on the socket), {@code EIO} (a route the offload cannot take, such
+   * as IPsec, or before 6.11 a device that cannot checksum). Others (an unreachable network while
+   * roaming, a firewall's refusal) say nothing about segmentation and are thrown.
+   */
+  private static boolean refusedSegmentation(int errno) {
+    return errno == Libc.EINVAL || errno == Libc.EMSGSIZE || errno == Libc.EIO;
+  }
+
   /** Whether sends are segmented by the kernel (false where it lacks the offload or refused it). */
   boolean segmentationOffload() {
     synchronized (sendLock) {
@@ -403,11 +510,14 @@ public final class UdpBatchSocket implements AutoCloseable {
     return fd;
   }
 
-  /** Sends one datagram per message from now on, as on a kernel without the offload. */
-  void disableSegmentationOffload() {
-    synchronized (sendLock) {
-      gso = false;
-    }
+  /** Whether runs of datagrams may arrive coalesced (the kernel has UDP_GRO and took it). */
+  boolean coalescedReceive() {
+    return gro;
+  }
+
+  /** How many coalesced runs have been split so far. */
+  long coalescedRuns() {
+    return rCoalesced;
   }
 
   /** A datagram larger than a send slot, through a message of its own. */

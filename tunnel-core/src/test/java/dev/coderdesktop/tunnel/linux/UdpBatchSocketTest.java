@@ -165,6 +165,10 @@ class UdpBatchSocketTest {
             sizes.add(size);
           }
         };
+    add.accept(1, 100); // single datagrams first: a refused run then fails after some were sent
+    add.accept(1, 0); // empty datagrams are datagrams too ...
+    add.accept(2, 0); // ... and never join a run
+    add.accept(1, 300);
     add.accept(30, 1452); // a run ...
     add.accept(1, 700); // ... that a shorter datagram ends
     add.accept(20, 1452); // a new run of the same size
@@ -178,10 +182,20 @@ class UdpBatchSocketTest {
     return sizes.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Sends datagrams of {@code sizes} in one call while another thread receives and checks them. */
-  private static void sendAndCheck(UdpBatchSocket sender, UdpBatchSocket receiver, int[] sizes)
-      throws Exception {
+  /**
+   * Sends datagrams of {@code sizes} in one call while another thread receives them into {@code
+   * room} buffers at a time, and checks each arrived as sent, in order.
+   */
+  private static void sendAndCheck(
+      UdpBatchSocket sender, UdpBatchSocket receiver, int[] sizes, int room) throws Exception {
     int n = sizes.length;
+    // Room for a whole call's datagrams even where rmem_max is the kernel's default (208 KiB):
+    // SO_RCVBUFFORCE as root; elsewhere the requested 4 MiB, capped at rmem_max, has to do.
+    try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+      java.lang.foreign.MemorySegment v = arena.allocate(4);
+      v.set(java.lang.foreign.ValueLayout.JAVA_INT, 0, 8 << 20);
+      Libc.setsockopt(new Libc.CallState(arena), receiver.descriptor(), 1, 33, v, 4);
+    }
     byte[][] out = new byte[n][];
     for (int i = 0; i < n; i++) {
       out[i] = new byte[sizes[i] + 3];
@@ -193,12 +207,15 @@ class UdpBatchSocketTest {
         CompletableFuture.supplyAsync(
             () -> {
               java.util.List<byte[]> all = new java.util.ArrayList<>();
-              byte[][] in = new byte[UdpBatchSocket.BATCH][UdpBatchSocket.RECEIVE_SLOT];
-              int[] got = new int[UdpBatchSocket.BATCH];
-              InetSocketAddress[] from = new InetSocketAddress[UdpBatchSocket.BATCH];
+              byte[][] in = new byte[room][UdpBatchSocket.RECEIVE_SLOT];
+              int[] got = new int[room];
+              InetSocketAddress[] from = new InetSocketAddress[room];
               try {
                 while (all.size() < n) {
                   int m = receiver.receive(in, got, from);
+                  if (m < 1 || m > room) {
+                    throw new AssertionError(m + " datagrams for " + room + " buffers");
+                  }
                   for (int i = 0; i < m; i++) {
                     all.add(java.util.Arrays.copyOf(in[i], got[i]));
                   }
@@ -229,20 +246,37 @@ class UdpBatchSocketTest {
     try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20);
         UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20)) {
       assertTrue(b.segmentationOffload(), "Linux 4.18 and later have UDP_SEGMENT");
-      sendAndCheck(b, a, runsOfEveryShape());
+      assertTrue(a.coalescedReceive(), "Linux 5.0 and later have UDP_GRO");
+      sendAndCheck(b, a, runsOfEveryShape(), UdpBatchSocket.BATCH);
       // Had the kernel refused a segmented message, the socket would have turned the offload off.
       assertTrue(b.segmentationOffload(), "the kernel took the segmented messages");
+      // On loopback a segmented send reaches a coalescing socket whole: runs were split here.
+      assertTrue(a.coalescedRuns() > 0, "runs arrived coalesced");
+      // A caller with room for fewer datagrams than a run holds gets the rest on the next calls.
+      long before = a.coalescedRuns();
+      sendAndCheck(b, a, runsOfEveryShape(), 7);
+      assertTrue(a.coalescedRuns() > before, "runs arrived coalesced");
     }
   }
 
   @Test
-  @DisplayName("without segmentation every datagram is a message of its own, with the same result")
-  void unsegmentedSends() throws Exception {
+  @DisplayName("a coalescing receiver takes unsegmented datagrams as they are")
+  void coalescingReceiverPlainSender() throws Exception {
     try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20);
-        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20)) {
-      b.disableSegmentationOffload();
-      sendAndCheck(b, a, runsOfEveryShape());
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20, false)) {
+      sendAndCheck(b, a, runsOfEveryShape(), UdpBatchSocket.BATCH);
+    }
+  }
+
+  @Test
+  @DisplayName("without offloads every datagram is a message of its own, with the same result")
+  void unsegmentedSends() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20, false);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20, false)) {
       assertFalse(b.segmentationOffload());
+      assertFalse(a.coalescedReceive());
+      sendAndCheck(b, a, runsOfEveryShape(), UdpBatchSocket.BATCH);
+      assertEquals(0, a.coalescedRuns());
     }
   }
 
@@ -259,7 +293,7 @@ class UdpBatchSocketTest {
       Libc.CallState cs = new Libc.CallState(arena);
       assertEquals(0, Libc.setsockopt(cs, b.descriptor(), 1, 11, one, 4), "SO_NO_CHECK");
       assertTrue(b.segmentationOffload());
-      sendAndCheck(b, a, runsOfEveryShape());
+      sendAndCheck(b, a, runsOfEveryShape(), UdpBatchSocket.BATCH);
       assertFalse(b.segmentationOffload(), "the refusal turned the offload off");
     }
   }
