@@ -165,6 +165,14 @@ public final class Libc {
           "munmap",
           FunctionDescriptor.of(
               ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+  private static final MethodHandle MADVISE =
+      downcall(
+          "madvise",
+          FunctionDescriptor.of(
+              ValueLayout.JAVA_INT,
+              ValueLayout.JAVA_LONG,
+              ValueLayout.JAVA_LONG,
+              ValueLayout.JAVA_INT));
   private static final MethodHandle STRERROR =
       LINKER.downcallHandle(
           LINKER.defaultLookup().find("strerror").orElseThrow(),
@@ -314,8 +322,9 @@ public final class Libc {
 
   /**
    * {@code bytes} of private anonymous memory, readable and writable, owned by {@code arena}
-   * (unmapped when it closes). Unlike an arena's own allocation it is not zeroed by the JVM: a page
-   * becomes resident only when first written, so a large buffer that is mostly idle costs little.
+   * (unmapped when it closes), on small pages. Unlike an arena's own allocation it is not zeroed by
+   * the JVM: a page becomes resident only when first written (and stays so), so a large buffer that
+   * is mostly idle costs little.
    */
   public static MemorySegment mapAnonymous(long bytes, Arena arena) throws IOException {
     long addr;
@@ -326,6 +335,9 @@ public final class Libc {
       if (addr == -1L) {
         throw error("mmap", cs.errno());
       }
+      // MADV_NOHUGEPAGE: where transparent huge pages are always on, one small datagram would
+      // otherwise make 2 MB resident. Advice only: its failure changes nothing else.
+      int advised = (int) MADVISE.invokeExact(cs.segment, addr, bytes, 15);
     } catch (IOException e) {
       throw e;
     } catch (Throwable t) {

@@ -21,10 +21,10 @@ import java.util.logging.Logger;
  * may be dual-stack, in which case IPv4 peers appear as (and are sent to as) IPv4 addresses, as
  * with the JDK's channels.
  *
- * <p>Datagrams longer than {@link #RECEIVE_SLOT} bytes are dropped on receipt (WireGuard, disco and
- * STUN datagrams are far smaller); sends of any size work. Thread-safety: one thread receives;
- * sends from any thread are serialised. {@link #close()} wakes a waiting receiver or sender, which
- * then throws {@link ClosedChannelException}.
+ * <p>Datagrams longer than {@link #RECEIVE_SLOT} bytes (or than the caller's buffer) are dropped on
+ * receipt (WireGuard, disco and STUN datagrams are far smaller); sends of any size work.
+ * Thread-safety: one thread receives; sends from any thread are serialised. {@link #close()} wakes
+ * a waiting receiver or sender, which then throws {@link ClosedChannelException}.
  */
 public final class UdpBatchSocket implements AutoCloseable {
 
@@ -72,7 +72,7 @@ public final class UdpBatchSocket implements AutoCloseable {
   private final boolean ipv6;
   private final int port;
   private final WakeablePoll poll;
-  private final Arena arena = Arena.ofShared();
+  private final Arena arena;
   private final Object receiveLock = new Object();
   private final Object sendLock = new Object();
   // Guarded by receiveLock.
@@ -112,14 +112,22 @@ public final class UdpBatchSocket implements AutoCloseable {
   private int lastToLen;
   private boolean gso;
 
+  /**
+   * {@code rData} is mapped in {@code arena}, sized for {@code gro}'s slots (see {@link #open}).
+   */
   private UdpBatchSocket(
-      int fd, boolean ipv6, int port, WakeablePoll poll, boolean gso, boolean gro)
-      throws IOException {
+      int fd,
+      boolean ipv6,
+      int port,
+      WakeablePoll poll,
+      boolean gso,
+      boolean gro,
+      Arena arena,
+      MemorySegment rData) {
+    this.arena = arena;
+    this.rData = rData;
     rSlots = gro ? RUN_SLOTS : BATCH;
     rSlotSize = gro ? RUN_SLOT : RECEIVE_SLOT;
-    // First, so that a failure leaves nothing in the arena. Mapped rather than allocated: the
-    // arena would zero all of it, making every page resident at once.
-    rData = Libc.mapAnonymous((long) rSlots * rSlotSize, arena);
     this.fd = fd;
     this.ipv6 = ipv6;
     this.port = port;
@@ -217,7 +225,21 @@ public final class UdpBatchSocket implements AutoCloseable {
         // arrives as one, with its segment size in a control message, and is split here.
         v.set(ValueLayout.JAVA_INT, 0, 1);
         boolean gro = offloads && Libc.setsockopt(cs, fd, SOL_UDP, UDP_GRO, v, 4) == 0;
-        return new UdpBatchSocket(fd, ipv6, bound, WakeablePoll.forDescriptor(fd), gso, gro);
+        // Mapped rather than allocated: an arena zeroes what it allocates, making every page
+        // resident at once. Before the poll, whose eventfd only closeDescriptor closes.
+        Arena arena = Arena.ofShared();
+        MemorySegment data;
+        WakeablePoll poll;
+        try {
+          data =
+              Libc.mapAnonymous(
+                  gro ? (long) RUN_SLOTS * RUN_SLOT : (long) BATCH * RECEIVE_SLOT, arena);
+          poll = WakeablePoll.forDescriptor(fd);
+        } catch (IOException | RuntimeException e) {
+          arena.close();
+          throw e;
+        }
+        return new UdpBatchSocket(fd, ipv6, bound, poll, gso, gro, arena, data);
       } catch (IOException | RuntimeException e) {
         Libc.close(cs, fd);
         throw e;
@@ -242,6 +264,9 @@ public final class UdpBatchSocket implements AutoCloseable {
    * sizes[i]}, its source into {@code from[i]}. Returns how many.
    */
   public int receive(byte[][] bufs, int[] sizes, InetSocketAddress[] from) throws IOException {
+    if (bufs.length == 0 || sizes.length < bufs.length || from.length < bufs.length) {
+      throw new IllegalArgumentException("receive needs at least one buffer, size and source");
+    }
     synchronized (receiveLock) {
       int want = Math.min(bufs.length, BATCH);
       while (true) {
@@ -470,21 +495,47 @@ public final class UdpBatchSocket implements AutoCloseable {
         continue;
       } else if (refusedSegmentation(errno)
           && sMsgs.get(ValueLayout.JAVA_LONG, (long) sent * MMSGHDR + 40) != 0) {
-        // The kernel refused the run before sending any of it: this socket sends one datagram per
-        // message from now on (a socket serves every peer, so one narrow path turns it off for
-        // all).
-        gso = false;
-        LOG.info(
-            "UDP segmentation offload off for port "
-                + port
-                + ": "
-                + Libc.error("sendmmsg", errno).getMessage());
-        return sFirst[sent];
+        return sendAloneAfterRefusal(sent, errno);
       } else {
         throw Libc.error("sendmmsg", errno);
       }
     }
     return sFirst[n];
+  }
+
+  /**
+   * The kernel refused segmented message {@code k} with {@code errno}: sends the run's first
+   * datagram alone. If that goes, the segmentation was at fault, and this socket sends one datagram
+   * per message from now on (a socket serves every peer, so one narrow path turns it off for all);
+   * returns the datagram after it. If it fails too, the fault is the destination's (port 0, say),
+   * the offload stays on and the error is thrown.
+   */
+  private int sendAloneAfterRefusal(int k, int errno) throws IOException {
+    long m = (long) k * MMSGHDR;
+    int segment = sCtrl.get(ValueLayout.JAVA_SHORT, (long) k * CMSG_SPACE_U16 + 16) & 0xffff;
+    sIov.set(ValueLayout.JAVA_LONG, (long) k * IOVEC + 8, segment);
+    sMsgs.set(ValueLayout.JAVA_LONG, m + 40, 0L);
+    while (true) {
+      if (poll.closed()) {
+        throw new ClosedChannelException();
+      }
+      if (Libc.sendmmsg(sState, fd, sMsgs.asSlice(m), 1, 0) > 0) {
+        break;
+      }
+      int again = sState.errno();
+      if (again == Libc.EAGAIN) {
+        sWait.await("UDP socket");
+      } else if (again != Libc.EINTR) {
+        throw Libc.error("sendmmsg", again);
+      }
+    }
+    gso = false;
+    LOG.info(
+        "UDP segmentation offload off for port "
+            + port
+            + ": "
+            + Libc.error("sendmmsg", errno).getMessage());
+    return sFirst[k] + 1;
   }
 
   /**

@@ -265,6 +265,30 @@ class UdpBatchSocketTest {
     try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20);
         UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 4 << 20, false)) {
       sendAndCheck(b, a, runsOfEveryShape(), UdpBatchSocket.BATCH);
+      assertEquals(0, a.coalescedRuns(), "loopback merges nothing the sender did not segment");
+    }
+  }
+
+  @Test
+  @DisplayName("a run refused for its destination's sake is an error, and the offload stays on")
+  void refusedDestinationKeepsSegmentation() throws Exception {
+    try (UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 1 << 20)) {
+      int[] sizes = {1000, 1000, 1000, 1000, 1000};
+      byte[][] out = new byte[5][1000];
+      // Port 0: the kernel refuses every datagram to it (EINVAL), segmented or not.
+      InetSocketAddress nowhere = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0);
+      assertThrows(java.io.IOException.class, () -> b.send(out, 0, sizes, 5, nowhere));
+      assertTrue(b.segmentationOffload());
+    }
+  }
+
+  @Test
+  @DisplayName("a receive with no room is refused rather than spinning")
+  void receiveNeedsRoom() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 1 << 16)) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> a.receive(new byte[0][], new int[0], new InetSocketAddress[0]));
     }
   }
 
