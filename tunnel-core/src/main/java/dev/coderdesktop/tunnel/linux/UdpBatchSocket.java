@@ -515,20 +515,7 @@ public final class UdpBatchSocket implements AutoCloseable {
     int segment = sCtrl.get(ValueLayout.JAVA_SHORT, (long) k * CMSG_SPACE_U16 + 16) & 0xffff;
     sIov.set(ValueLayout.JAVA_LONG, (long) k * IOVEC + 8, segment);
     sMsgs.set(ValueLayout.JAVA_LONG, m + 40, 0L);
-    while (true) {
-      if (poll.closed()) {
-        throw new ClosedChannelException();
-      }
-      if (Libc.sendmmsg(sState, fd, sMsgs.asSlice(m), 1, 0) > 0) {
-        break;
-      }
-      int again = sState.errno();
-      if (again == Libc.EAGAIN) {
-        sWait.await("UDP socket");
-      } else if (again != Libc.EINTR) {
-        throw Libc.error("sendmmsg", again);
-      }
-    }
+    sendOne(sMsgs.asSlice(m));
     gso = false;
     LOG.info(
         "UDP segmentation offload off for port "
@@ -584,19 +571,24 @@ public final class UdpBatchSocket implements AutoCloseable {
       msg.set(ValueLayout.JAVA_INT, 8, nameLen);
       msg.set(ValueLayout.ADDRESS, 16, iov);
       msg.set(ValueLayout.JAVA_LONG, 24, 1L);
-      while (true) {
-        if (poll.closed()) {
-          throw new ClosedChannelException();
-        }
-        if (Libc.sendmmsg(sState, fd, msg, 1, 0) > 0) {
-          return;
-        }
-        int errno = sState.errno();
-        if (errno == Libc.EAGAIN) {
-          sWait.await("UDP socket");
-        } else if (errno != Libc.EINTR) {
-          throw Libc.error("sendmmsg", errno);
-        }
+      sendOne(msg);
+    }
+  }
+
+  /** Sends the one message {@code msg}, waiting while the socket buffer is full. */
+  private void sendOne(MemorySegment msg) throws IOException {
+    while (true) {
+      if (poll.closed()) {
+        throw new ClosedChannelException();
+      }
+      if (Libc.sendmmsg(sState, fd, msg, 1, 0) > 0) {
+        return;
+      }
+      int errno = sState.errno();
+      if (errno == Libc.EAGAIN) {
+        sWait.await("UDP socket");
+      } else if (errno != Libc.EINTR) {
+        throw Libc.error("sendmmsg", errno);
       }
     }
   }
