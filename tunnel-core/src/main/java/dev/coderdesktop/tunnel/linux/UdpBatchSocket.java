@@ -259,16 +259,17 @@ public final class UdpBatchSocket implements AutoCloseable {
   }
 
   /**
-   * Blocks until at least one datagram arrived, then takes up to {@code bufs.length} (at most
-   * {@link #BATCH}): datagram {@code i} into {@code bufs[i]} from 0, its length into {@code
-   * sizes[i]}, its source into {@code from[i]}. Returns how many.
+   * Blocks until at least one datagram arrived, then takes as many as the shortest of the three
+   * arrays has room for (at most {@link #BATCH}; none is refused): datagram {@code i} into {@code
+   * bufs[i]} from 0, its length into {@code sizes[i]}, its source into {@code from[i]}. Returns how
+   * many.
    */
   public int receive(byte[][] bufs, int[] sizes, InetSocketAddress[] from) throws IOException {
-    if (bufs.length == 0 || sizes.length < bufs.length || from.length < bufs.length) {
-      throw new IllegalArgumentException("receive needs at least one buffer, size and source");
+    int want = Math.min(Math.min(bufs.length, sizes.length), Math.min(from.length, BATCH));
+    if (want == 0) {
+      throw new IllegalArgumentException("receive needs room for at least one datagram");
     }
     synchronized (receiveLock) {
-      int want = Math.min(bufs.length, BATCH);
       while (true) {
         if (poll.closed()) {
           throw new ClosedChannelException();

@@ -293,6 +293,33 @@ class UdpBatchSocketTest {
   }
 
   @Test
+  @DisplayName("arrays of unequal length: a receive fills no more than the shortest holds")
+  void unequalArrays() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 1 << 20);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 1 << 20)) {
+      int[] sizes = new int[10];
+      java.util.Arrays.fill(sizes, 100);
+      b.send(
+          new byte[10][100],
+          0,
+          sizes,
+          10,
+          new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), a.localPort()));
+      // As the device's receiver calls it: more buffers than sources.
+      byte[][] bufs = new byte[128][UdpBatchSocket.RECEIVE_SLOT];
+      int[] got = new int[128];
+      InetSocketAddress[] from = new InetSocketAddress[3];
+      int seen = 0;
+      while (seen < 10) {
+        int m = a.receive(bufs, got, from);
+        assertTrue(m >= 1 && m <= 3, m + " datagrams for 3 sources");
+        seen += m;
+      }
+      assertEquals(10, seen);
+    }
+  }
+
+  @Test
   @DisplayName("without offloads every datagram is a message of its own, with the same result")
   void unsegmentedSends() throws Exception {
     try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 4 << 20, false);
