@@ -59,13 +59,12 @@ public final class UdpBatchSocket implements AutoCloseable {
   private static final int UDP_GRO = 104;
   // A cmsghdr and the int segment size: CMSG_SPACE(4).
   private static final int CMSG_SPACE_INT = 24;
-  // With coalesced receives a slot holds a whole run (up to 64 KiB), and there are as many slots
-  // as plain ones: a peer that does not segment (each datagram a message, acknowledgements mostly)
-  // fills one slot per datagram, and with 9 or 32 slots per call Java -> wireguard-go lost 3-9 %.
-  // 4 MiB of address space, but only the pages the kernel writes become resident: a slot that
-  // takes a small datagram costs one page.
+  // With coalesced receives each of the BATCH slots holds a whole run (up to 64 KiB). Not fewer
+  // slots: a peer that does not segment (each datagram a message, acknowledgements mostly) fills
+  // one slot per datagram, and with 9 or 32 slots per call Java -> wireguard-go lost 3-9 %. 4 MiB
+  // of address space, but only the pages the kernel writes become resident: a slot that takes a
+  // small datagram costs one page.
   private static final int RUN_SLOT = 65_536;
-  private static final int RUN_SLOTS = BATCH;
   private static final Logger LOG = Logger.getLogger(UdpBatchSocket.class.getName());
 
   private final int fd;
@@ -83,7 +82,6 @@ public final class UdpBatchSocket implements AutoCloseable {
   private final Libc.CallState rState;
   private final WakeablePoll.Waiter rWait;
   private final boolean gro;
-  private final int rSlots;
   private final int rSlotSize;
   private final byte[] lastName = new byte[SOCKADDR];
   private final byte[] name = new byte[SOCKADDR];
@@ -126,7 +124,6 @@ public final class UdpBatchSocket implements AutoCloseable {
       MemorySegment rData) {
     this.arena = arena;
     this.rData = rData;
-    rSlots = gro ? RUN_SLOTS : BATCH;
     rSlotSize = gro ? RUN_SLOT : RECEIVE_SLOT;
     this.fd = fd;
     this.ipv6 = ipv6;
@@ -146,10 +143,8 @@ public final class UdpBatchSocket implements AutoCloseable {
     for (int i = 0; i < BATCH; i++) {
       long m = (long) i * MMSGHDR;
       long v = (long) i * IOVEC;
-      if (i < rSlots) {
-        rIov.set(ValueLayout.ADDRESS, v, rData.asSlice((long) i * rSlotSize));
-        rIov.set(ValueLayout.JAVA_LONG, v + 8, rSlotSize);
-      }
+      rIov.set(ValueLayout.ADDRESS, v, rData.asSlice((long) i * rSlotSize));
+      rIov.set(ValueLayout.JAVA_LONG, v + 8, rSlotSize);
       rMsgs.set(ValueLayout.ADDRESS, m, rNames.asSlice((long) i * NAME_SLOT));
       rMsgs.set(ValueLayout.ADDRESS, m + 16, rIov.asSlice(v));
       rMsgs.set(ValueLayout.JAVA_LONG, m + 24, 1L);
@@ -231,9 +226,7 @@ public final class UdpBatchSocket implements AutoCloseable {
         MemorySegment data;
         WakeablePoll poll;
         try {
-          data =
-              Libc.mapAnonymous(
-                  gro ? (long) RUN_SLOTS * RUN_SLOT : (long) BATCH * RECEIVE_SLOT, arena);
+          data = Libc.mapAnonymous((long) BATCH * (gro ? RUN_SLOT : RECEIVE_SLOT), arena);
           poll = WakeablePoll.forDescriptor(fd);
         } catch (IOException | RuntimeException e) {
           arena.close();
@@ -291,7 +284,7 @@ public final class UdpBatchSocket implements AutoCloseable {
           rMsgs.set(ValueLayout.JAVA_INT, m + 48, 0);
         }
         rDirty = 0;
-        int n = Libc.recvmmsg(rState, fd, rMsgs, Math.min(want, rSlots), 0);
+        int n = Libc.recvmmsg(rState, fd, rMsgs, want, 0);
         if (n > 0) {
           rDirty = n;
           rFilled = n;
