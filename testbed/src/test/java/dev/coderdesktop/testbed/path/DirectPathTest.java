@@ -179,14 +179,15 @@ class DirectPathTest {
     a.meet(b, Duration.ofSeconds(25));
     b.meet(a, null);
     await(Duration.ofSeconds(10), "both relay clients logged in", () -> relay.clientCount() == 2);
+    // The device first: its receive threads read the sockets, STUN and disco included.
+    a.device.start();
+    b.device.start();
     a.direct.start();
     b.direct.start();
     await(
         Duration.ofSeconds(5),
         "local endpoints known",
         () -> !a.direct.endpoints().isEmpty() && !b.direct.endpoints().isEmpty());
-    a.device.start();
-    b.device.start();
     exchange("over DERP");
 
     long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import dev.coderdesktop.tunnel.linux.UdpBatchSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * WireGuard over UDP on a dual-stack socket (IPv4 and IPv6), moving up to {@link
@@ -18,8 +19,6 @@ public final class UdpBind implements Bind {
 
   private final UdpBatchSocket socket;
   // Only the receiving thread touches these: reuse the endpoint while the sender stays the same.
-  private final byte[][] one = new byte[1][];
-  private final int[] oneSize = new int[1];
   private final InetSocketAddress[] sources = new InetSocketAddress[UdpBatchSocket.BATCH];
   private InetSocketAddress lastSource;
   private UdpEndpoint lastEndpoint;
@@ -29,17 +28,13 @@ public final class UdpBind implements Bind {
     socket = UdpBatchSocket.open(true, true, port, SOCKET_BUFFER);
   }
 
+  /** The one socket. */
   @Override
-  public Endpoint receive(ByteBuffer dst) throws IOException {
-    byte[] b = new byte[UdpBatchSocket.RECEIVE_SLOT];
-    one[0] = b;
-    socket.receive(one, oneSize, sources);
-    dst.put(b, 0, Math.min(oneSize[0], dst.remaining()));
-    return endpoint(sources[0]);
+  public List<Source> sources() {
+    return List.of(this::receive);
   }
 
-  @Override
-  public int receiveBatch(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
+  private int receive(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
     int n = socket.receive(bufs, sizes, sources);
     for (int i = 0; i < n; i++) {
       from[i] = endpoint(sources[i]);

@@ -4,11 +4,11 @@ package dev.coderdesktop.tunnel.derp;
 
 import dev.coderdesktop.tunnel.bind.Bind;
 import dev.coderdesktop.tunnel.bind.Endpoint;
-import dev.coderdesktop.tunnel.bind.ReceiveQueue;
 import dev.coderdesktop.tunnel.crypto.Key;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -64,9 +64,10 @@ abstract sealed class RelayBind implements Bind permits DerpBind, DerpRelays {
     queue.close();
   }
 
+  /** The relays' packets, as one source. */
   @Override
-  public final Endpoint receive(ByteBuffer dst) throws IOException {
-    return queue.take(dst);
+  public final List<Source> sources() {
+    return List.of(queue::takeBatch);
   }
 
   @Override

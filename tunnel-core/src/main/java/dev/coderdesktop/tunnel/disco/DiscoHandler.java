@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * not authenticate or parse are dropped. A CallMeMaybe counts only when relayed, and goes to the
  * {@link DirectEvents}, as does every Ping that arrived over UDP.
  *
- * <p>Thread-safe. Packets arrive on the relay's reader thread; pings may be sent from any thread;
- * results complete on the reader thread or the clock's thread.
+ * <p>Thread-safe. Packets arrive on the relay's reader thread and, over UDP, on WireGuard's receive
+ * thread for the socket; pings may be sent from any thread; results complete on those threads or
+ * the clock's thread.
  */
 public final class DiscoHandler implements AutoCloseable {
 

@@ -40,7 +40,13 @@ public final class DiscoPacket {
 
   /** Whether {@code p} starts like a disco packet (and so is not WireGuard). */
   public static boolean looksLikeDisco(byte[] p) {
-    return p.length >= HEADER_LENGTH + NaclBox.NONCE_LENGTH
+    return looksLikeDisco(p, p.length);
+  }
+
+  /** Whether the first {@code len} bytes of {@code p} start like a disco packet. */
+  public static boolean looksLikeDisco(byte[] p, int len) {
+    return len >= HEADER_LENGTH + NaclBox.NONCE_LENGTH
+        && len <= p.length
         && Arrays.equals(p, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
   }
 

@@ -97,6 +97,8 @@ public final class UdpBatchSocket implements AutoCloseable {
   // it).
   private volatile long rCoalesced;
   private InetSocketAddress lastFrom;
+  // The slot lastFrom was read from since the last recvmmsg, so a run's pieces read it once.
+  private int lastFromSlot = -1;
   // Guarded by sendLock.
   private final MemorySegment sMsgs;
   private final MemorySegment sIov;
@@ -290,6 +292,7 @@ public final class UdpBatchSocket implements AutoCloseable {
           rFilled = n;
           rNext = 0;
           rOffset = 0;
+          lastFromSlot = -1;
           continue;
         }
         int errno = rState.errno();
@@ -334,7 +337,7 @@ public final class UdpBatchSocket implements AutoCloseable {
         MemorySegment.copy(
             rData, (long) i * rSlotSize + rOffset, MemorySegment.ofArray(bufs[out]), 0, piece);
         sizes[out] = piece;
-        from[out] = source(i);
+        from[out] = i == lastFromSlot ? lastFrom : source(i);
         out++;
       }
       rOffset += piece;
@@ -364,9 +367,9 @@ public final class UdpBatchSocket implements AutoCloseable {
   private InetSocketAddress source(int i) throws UnknownHostException {
     MemorySegment.copy(rNames, (long) i * NAME_SLOT, nameSeg, 0, SOCKADDR);
     if (lastFrom != null && java.util.Arrays.equals(name, lastName)) {
+      lastFromSlot = i;
       return lastFrom;
     }
-    System.arraycopy(name, 0, lastName, 0, SOCKADDR);
     int family = (name[0] & 0xff) | (name[1] & 0xff) << 8;
     int p = (name[2] & 0xff) << 8 | name[3] & 0xff;
     InetAddress addr;
@@ -377,6 +380,8 @@ public final class UdpBatchSocket implements AutoCloseable {
       addr = InetAddress.getByAddress(java.util.Arrays.copyOfRange(name, 8, 24));
     }
     lastFrom = new InetSocketAddress(addr, p);
+    System.arraycopy(name, 0, lastName, 0, SOCKADDR);
+    lastFromSlot = i;
     return lastFrom;
   }
 

@@ -3,24 +3,32 @@
 package dev.coderdesktop.tunnel.path;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
- * The UDP seam of the direct path: send a datagram to an address, and hand every received one to a
- * {@link Receiver}. {@link UdpSockets} is the real one; tests wrap it to drop datagrams as a
- * blocked network would. Implementations are thread-safe.
+ * The UDP seam of the direct path: send a datagram to an address, and read each socket through a
+ * {@link Reader}. {@link UdpSockets} is the real one; tests wrap it to drop datagrams as a blocked
+ * network would. Implementations are thread-safe.
  */
 public interface Datagrams extends Closeable {
 
-  /** Gets every datagram, on a reader thread; must not block. */
+  /** Reads one socket. Called by one thread at a time. */
   @FunctionalInterface
-  interface Receiver {
-    /** {@code data} (owned by the receiver from now on) came from {@code from}. */
-    void onDatagram(InetSocketAddress from, byte[] data);
+  interface Reader {
+    /**
+     * Blocks until a datagram arrives, then takes those already there: datagram {@code i} into
+     * {@code bufs[i]} from 0, its length into {@code sizes[i]}, its source into {@code from[i]}.
+     * Returns how many; 0 means none worth having, so call again. Throws {@link
+     * java.nio.channels.ClosedChannelException} once closed; any other {@link IOException} (an ICMP
+     * error surfacing, say) leaves the socket usable.
+     */
+    int read(byte[][] bufs, int[] sizes, InetSocketAddress[] from) throws IOException;
   }
 
-  /** Starts the reader threads; datagrams go to {@code receiver}. Called once. */
-  void start(Receiver receiver);
+  /** One reader per socket (IPv4, IPv6 where there is one). */
+  List<Reader> readers();
 
   /**
    * Sends {@code len} bytes of {@code b} at {@code off} to {@code to}; false when there is no

@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The direct path assembled for one node: the shared UDP sockets, the {@link Demux} on them, STUN
- * for our endpoints, the per-peer {@link DirectPaths} and the {@link PathBind} for WireGuard. A
- * client engine and a test agent use it alike: give WireGuard {@link #bind()}, advertise {@link
- * #endpointStrings()} in the node, and feed each peer's endpoints to {@link #paths()}.
+ * The direct path assembled for one node: the shared UDP sockets, STUN for our endpoints, the
+ * per-peer {@link DirectPaths} and the {@link PathBind} for WireGuard. A client engine and a test
+ * agent use it alike: give WireGuard {@link #bind()}, advertise {@link #endpointStrings()} in the
+ * node, and feed each peer's endpoints to {@link #paths()}.
  *
  * <p>Thread-safe.
  */
@@ -80,14 +80,16 @@ public final class DirectTransport implements AutoCloseable {
             stun::endpoints,
             a -> udp.port(a.getAddress() instanceof Inet6Address) != 0,
             onPath);
-    PathBind bind = new PathBind(relay, udp, paths);
+    PathBind bind = new PathBind(relay, udp, paths, stun::onStun, disco::onUdpPacket);
     disco.setDirect((to, packet) -> udp.send(to, packet, 0, packet.length), paths);
     return new DirectTransport(udp, stun, paths, bind, disco);
   }
 
-  /** Starts receiving and the first STUN round. */
+  /**
+   * Starts the first STUN round. The sockets are read by the device that drains {@link #bind()}'s
+   * sources, so start the device first.
+   */
   public void start() {
-    udp.start(new Demux(stun::onStun, disco::onUdpPacket, bind::onUdpWireGuard));
     stun.start();
   }
 

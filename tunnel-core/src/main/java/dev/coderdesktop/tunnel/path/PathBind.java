@@ -4,84 +4,172 @@ package dev.coderdesktop.tunnel.path;
 
 import dev.coderdesktop.tunnel.bind.Bind;
 import dev.coderdesktop.tunnel.bind.Endpoint;
-import dev.coderdesktop.tunnel.bind.ReceiveQueue;
 import dev.coderdesktop.tunnel.bind.UdpEndpoint;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.derp.DerpEndpoint;
+import dev.coderdesktop.tunnel.linux.UdpBatchSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
  * WireGuard's transport when direct paths are on: a peer is addressed by its node key (a {@link
  * DerpEndpoint}), and each packet to it goes to its confirmed direct address when {@link
- * DirectPaths} has one, else through the relay (also when the UDP send fails). Packets come from
- * the relay and from the shared UDP sockets (fed by {@link Demux}); one that arrives directly from
- * an address a peer's disco answered at is reported as coming from that peer's node key, so
- * WireGuard's roaming never pins a peer to an address behind the path layer's back. Datagrams from
- * other addresses keep their UDP source.
+ * DirectPaths} has one, else through the relay (also when the UDP send fails).
  *
- * <p>Thread-safe: one thread receives while others send. A full receive queue drops UDP packets, as
- * a congested link would; the relay's packets wait.
+ * <p>Its sources are the relay's and one per UDP socket, as magicsock's receive functions are. The
+ * device thread that drains a socket sorts what it reads in place: STUN and disco go to their
+ * handlers (copied, they are rare), WireGuard stays in the device's buffers. A WireGuard datagram
+ * from an address a peer's disco answered at is reported as coming from that peer's node key, so
+ * WireGuard's roaming never pins a peer to an address behind the path layer's back; one from any
+ * other address keeps its UDP source.
+ *
+ * <p>Thread-safe: one thread drains each source while others send.
  */
 public final class PathBind implements Bind {
 
   private static final Logger LOG = Logger.getLogger(PathBind.class.getName());
-  private static final int QUEUE = 4096;
 
   private final Bind relay;
   private final Datagrams udp;
   private final DirectPaths paths;
-  private final ReceiveQueue queue = new ReceiveQueue(QUEUE);
+  private final BiConsumer<InetSocketAddress, byte[]> stun;
+  private final BiConsumer<InetSocketAddress, byte[]> disco;
   private final AtomicLong directSent = new AtomicLong();
+  private final AtomicLong directReceived = new AtomicLong();
   private volatile boolean closed;
 
   /**
-   * @param relay the DERP transport (its receive loop is drained by a thread of ours)
+   * @param relay the DERP transport
    * @param udp the shared UDP sockets
    * @param paths the per-peer path decisions
+   * @param stun gets the STUN datagrams the sockets receive (a copy each)
+   * @param disco gets the disco datagrams the sockets receive (a copy each)
    */
-  public PathBind(Bind relay, Datagrams udp, DirectPaths paths) {
+  public PathBind(
+      Bind relay,
+      Datagrams udp,
+      DirectPaths paths,
+      BiConsumer<InetSocketAddress, byte[]> stun,
+      BiConsumer<InetSocketAddress, byte[]> disco) {
     this.relay = relay;
     this.udp = udp;
     this.paths = paths;
-    Thread.ofPlatform().daemon().name("derp-to-wireguard").start(this::drainRelay);
+    this.stun = stun;
+    this.disco = disco;
   }
 
-  private void drainRelay() {
-    ByteBuffer buf = ByteBuffer.allocate(65536);
-    while (!closed) {
-      try {
-        buf.clear();
-        Endpoint from = relay.receive(buf);
-        buf.flip();
-        byte[] b = new byte[buf.remaining()];
-        buf.get(b);
-        queue.put(from, b);
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (IOException e) {
-        LOG.fine(() -> "relay receive: " + e.getMessage());
+  /** The relay's sources, then one per UDP socket. */
+  @Override
+  public List<Source> sources() {
+    List<Source> out = new ArrayList<>(relay.sources());
+    for (Datagrams.Reader r : udp.readers()) {
+      out.add(new SocketSource(r));
+    }
+    return out;
+  }
+
+  /** One UDP socket as WireGuard sees it; its state belongs to the one thread that drains it. */
+  private final class SocketSource implements Source {
+    private final Datagrams.Reader reader;
+    private final InetSocketAddress[] sources = new InetSocketAddress[UdpBatchSocket.BATCH];
+    // The endpoint of the peer the last batch came from, kept while the peer stays the same.
+    private Key lastPeer;
+    private Endpoint lastPeerEndpoint;
+
+    SocketSource(Datagrams.Reader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public int receive(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
+      while (true) {
+        int n;
+        try {
+          n = reader.read(bufs, sizes, sources);
+        } catch (ClosedChannelException e) {
+          throw e;
+        } catch (IOException e) {
+          if (closed) {
+            throw new ClosedChannelException();
+          }
+          // An ICMP error surfaced on the socket (port unreachable); the socket itself is fine.
+          LOG.fine(() -> "UDP receive: " + e.getMessage());
+          continue;
+        }
+        int kept = sort(bufs, sizes, from, n);
+        if (kept > 0) {
+          directReceived.addAndGet(kept);
+          return kept;
+        }
       }
+    }
+
+    /**
+     * Hands STUN and disco datagrams to their handlers and moves the WireGuard ones, with their
+     * endpoints, to the front of the arrays (swapping buffers, so nothing is copied); returns how
+     * many WireGuard datagrams there are.
+     */
+    private int sort(byte[][] bufs, int[] sizes, Endpoint[] from, int n) {
+      int kept = 0;
+      InetSocketAddress lastSource = null;
+      Endpoint lastEndpoint = null;
+      for (int i = 0; i < n; i++) {
+        byte[] b = bufs[i];
+        int len = sizes[i];
+        InetSocketAddress source = sources[i];
+        switch (DatagramKind.of(b, len)) {
+          case STUN -> hand(stun, source, Arrays.copyOf(b, len));
+          case DISCO -> {
+            hand(disco, source, Arrays.copyOf(b, len));
+            lastSource = null; // a ping may have just tied this address to a peer
+          }
+          case WIREGUARD -> {
+            if (kept != i) {
+              bufs[i] = bufs[kept];
+              bufs[kept] = b;
+              sizes[kept] = len;
+            }
+            // A batch mostly comes from one address: look its peer up once.
+            if (source != lastSource) {
+              lastSource = source;
+              lastEndpoint = endpointAt(source);
+            }
+            from[kept++] = lastEndpoint;
+          }
+        }
+      }
+      return kept;
+    }
+
+    /** The peer's node key when its disco answered at {@code source}, else the address. */
+    private Endpoint endpointAt(InetSocketAddress source) {
+      Key peer = paths.peerAt(source);
+      if (peer == null) {
+        return new UdpEndpoint(source);
+      }
+      if (!peer.equals(lastPeer)) {
+        lastPeer = peer;
+        lastPeerEndpoint = new DerpEndpoint(peer);
+      }
+      return lastPeerEndpoint;
     }
   }
 
-  /** A WireGuard datagram from the UDP sockets (the {@link Demux}'s third consumer). */
-  public void onUdpWireGuard(InetSocketAddress from, byte[] data) {
-    Key peer = paths.peerAt(from);
-    Endpoint e = peer != null ? new DerpEndpoint(peer) : new UdpEndpoint(from);
-    queue.offer(e, data);
-  }
-
-  @Override
-  public Endpoint receive(ByteBuffer dst) throws IOException {
-    return queue.take(dst);
+  private static void hand(
+      BiConsumer<InetSocketAddress, byte[]> handler, InetSocketAddress from, byte[] data) {
+    try {
+      handler.accept(from, data);
+    } catch (RuntimeException e) {
+      LOG.warning("dropping a datagram whose handling failed: " + e);
+    }
   }
 
   @Override
@@ -106,11 +194,6 @@ public final class PathBind implements Bind {
       }
       default -> throw new IOException("no transport for " + to);
     }
-  }
-
-  @Override
-  public int receiveBatch(byte[][] bufs, int[] sizes, Endpoint[] from) throws IOException {
-    return queue.takeBatch(bufs, sizes, from);
   }
 
   /** A run to one peer: straight to its direct address in one call when it has one. */
@@ -152,9 +235,9 @@ public final class PathBind implements Bind {
     return directSent.get();
   }
 
-  /** UDP packets dropped because the receive queue was full. */
-  public long droppedPackets() {
-    return queue.dropped();
+  /** WireGuard packets received over UDP so far. */
+  public long directReceived() {
+    return directReceived.get();
   }
 
   @Override
@@ -165,9 +248,15 @@ public final class PathBind implements Bind {
   @Override
   public void close() throws IOException {
     closed = true;
-    paths.close();
-    udp.close();
-    relay.close();
-    queue.close();
+    // Closing the sockets and the relay is what wakes the device's receive threads.
+    try {
+      paths.close();
+    } finally {
+      try {
+        udp.close();
+      } finally {
+        relay.close();
+      }
+    }
   }
 }

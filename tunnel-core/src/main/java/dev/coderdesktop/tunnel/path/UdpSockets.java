@@ -6,17 +6,17 @@ import dev.coderdesktop.tunnel.linux.UdpBatchSocket;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * One UDP socket per address family, each on its own free port, as the tailnet's clients keep them:
- * an IPv4 socket and, where the host has IPv6, an IPv6 one. Each has a reader thread that hands
- * datagrams to the {@link Datagrams.Receiver}. Each receive and each batch send is one system call
- * for up to {@link UdpBatchSocket#BATCH} datagrams. A family whose socket cannot be opened is
- * simply absent (sends to it return false).
+ * an IPv4 socket and, where the host has IPv6, an IPv6 one, each with a {@link Datagrams.Reader}.
+ * Each receive and each batch send is one system call for up to {@link UdpBatchSocket#BATCH}
+ * datagrams. A family whose socket cannot be opened is simply absent (sends to it return false).
  *
- * <p>Thread-safe: the readers are the only receivers; any thread may send.
+ * <p>Thread-safe: one thread reads each socket; any thread may send.
  */
 public final class UdpSockets implements Datagrams {
 
@@ -46,40 +46,14 @@ public final class UdpSockets implements Datagrams {
   }
 
   @Override
-  public void start(Receiver receiver) {
+  public List<Reader> readers() {
+    List<Reader> out = new ArrayList<>(2);
     for (UdpBatchSocket c : new UdpBatchSocket[] {v4, v6}) {
       if (c != null) {
-        Thread.ofPlatform()
-            .daemon()
-            .name("udp-" + (c == v4 ? "v4" : "v6"))
-            .start(() -> readLoop(c, receiver));
+        out.add(c::receive);
       }
     }
-  }
-
-  private void readLoop(UdpBatchSocket c, Receiver receiver) {
-    byte[][] bufs = new byte[UdpBatchSocket.BATCH][UdpBatchSocket.RECEIVE_SLOT];
-    int[] sizes = new int[UdpBatchSocket.BATCH];
-    InetSocketAddress[] from = new InetSocketAddress[UdpBatchSocket.BATCH];
-    while (!closed) {
-      int n;
-      try {
-        n = c.receive(bufs, sizes, from);
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (IOException e) {
-        // An ICMP error surfaced on the socket (port unreachable); the socket itself is fine.
-        LOG.fine(() -> "UDP receive: " + e.getMessage());
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        try {
-          receiver.onDatagram(from[i], java.util.Arrays.copyOf(bufs[i], sizes[i]));
-        } catch (RuntimeException e) {
-          LOG.warning("dropping a datagram whose handling failed: " + e);
-        }
-      }
-    }
+    return out;
   }
 
   @Override

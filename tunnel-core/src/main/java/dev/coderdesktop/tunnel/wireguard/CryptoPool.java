@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * per-peer queues). Small batches run on the caller alone: waking a helper costs more than it
  * saves.
  *
- * <p>Thread-safe: the TUN reader and the receiver may run batches at the same time.
+ * <p>Thread-safe: the TUN reader and every receive thread may run batches at the same time.
  */
 final class CryptoPool implements AutoCloseable {
 

@@ -6,6 +6,7 @@ import dev.coderdesktop.tunnel.bind.Bind;
 import dev.coderdesktop.tunnel.bind.Endpoint;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
+import dev.coderdesktop.tunnel.linux.UdpBatchSocket;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.tun.TunDevice;
 import dev.coderdesktop.tunnel.wireguard.config.Config;
@@ -79,7 +80,7 @@ public final class Device implements AutoCloseable {
 
   // Guarded by this.
   private Thread tunReader;
-  private Thread receiver;
+  private List<Thread> receivers = List.of();
 
   /** Creates a stopped device for {@code config}; {@link #start()} brings it up. */
   public Device(Config config, TunDevice tun, Bind bind, Clock clock, WireGuardTimings timings) {
@@ -114,9 +115,10 @@ public final class Device implements AutoCloseable {
   }
 
   /**
-   * Starts the TUN-reader and receiver threads. Peers with a persistent keepalive and a known
-   * endpoint are contacted at once (a handshake then the keepalive), as wireguard-go does, so a
-   * peer behind NAT becomes reachable without waiting for outgoing traffic.
+   * Starts the TUN-reader thread and a receiver thread per source of the bind. Peers with a
+   * persistent keepalive and a known endpoint are contacted at once (a handshake then the
+   * keepalive), as wireguard-go does, so a peer behind NAT becomes reachable without waiting for
+   * outgoing traffic.
    */
   public void start() {
     changeState(State.UP);
@@ -155,14 +157,20 @@ public final class Device implements AutoCloseable {
                 .daemon()
                 .uncaughtExceptionHandler(onDeath)
                 .unstarted(this::tunLoop);
-        receiver =
-            Thread.ofPlatform()
-                .name("wg-receiver")
-                .daemon()
-                .uncaughtExceptionHandler(onDeath)
-                .unstarted(this::receiveLoop);
+        List<Bind.Source> sources = bind.sources();
+        List<Thread> started = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+          Bind.Source source = sources.get(i);
+          started.add(
+              Thread.ofPlatform()
+                  .name(sources.size() == 1 ? "wg-receiver" : "wg-receiver-" + i)
+                  .daemon()
+                  .uncaughtExceptionHandler(onDeath)
+                  .unstarted(() -> receiveLoop(source)));
+        }
+        receivers = started;
         tunReader.start();
-        receiver.start();
+        receivers.forEach(Thread::start);
         state = State.UP;
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "device failed to start", e);
@@ -186,11 +194,10 @@ public final class Device implements AutoCloseable {
     closeQuietly(tun);
     closeQuietly(bind);
     crypto.close();
-    for (Thread t : new Thread[] {tunReader, receiver}) {
-      if (t != null) {
-        t.interrupt();
-      }
+    if (tunReader != null) {
+      tunReader.interrupt();
     }
+    receivers.forEach(Thread::interrupt);
   }
 
   private static void closeQuietly(AutoCloseable c) {
@@ -316,8 +323,11 @@ public final class Device implements AutoCloseable {
     }
   }
 
-  /** Most packets one TUN read or one UDP receive hands the engine. */
+  /** Most packets one TUN read hands the engine. */
   static final int BATCH = 128;
+
+  /** Datagrams one receive takes: what one {@code recvmmsg} brings. */
+  private static final int RECEIVE_BATCH = UdpBatchSocket.BATCH;
 
   private void tunLoop() {
     // Room before each packet for the transport header, after it for padding and the tag.
@@ -373,27 +383,30 @@ public final class Device implements AutoCloseable {
     return peer;
   }
 
-  private void receiveLoop() {
+  /** Drains one of the bind's sources until the device closes: wireguard-go's receive routine. */
+  private void receiveLoop(Bind.Source source) {
     Receiver r = new Receiver(this);
-    // The first buffer takes anything a transport can deliver; the rest what UDP batches carry.
-    byte[][] bufs = new byte[BATCH][];
+    // The first buffer takes anything a transport can deliver, the rest what UDP batches carry (a
+    // source may swap them around; a datagram that does not fit the buffer it lands in is dropped).
+    byte[][] bufs = new byte[RECEIVE_BATCH][];
     bufs[0] = new byte[65536];
-    for (int i = 1; i < BATCH; i++) {
-      bufs[i] = new byte[dev.coderdesktop.tunnel.linux.UdpBatchSocket.RECEIVE_SLOT];
+    for (int i = 1; i < RECEIVE_BATCH; i++) {
+      bufs[i] = new byte[UdpBatchSocket.RECEIVE_SLOT];
     }
-    int[] sizes = new int[BATCH];
-    Endpoint[] from = new Endpoint[BATCH];
+    int[] sizes = new int[RECEIVE_BATCH];
+    Endpoint[] from = new Endpoint[RECEIVE_BATCH];
     // A method per turn, for the JIT, as in tunLoop.
-    while (receiveOnce(r, bufs, sizes, from)) {
+    while (receiveOnce(source, r, bufs, sizes, from)) {
       // next receive
     }
   }
 
   /** One receive and its handling; false once the device is closed. */
-  private boolean receiveOnce(Receiver r, byte[][] bufs, int[] sizes, Endpoint[] from) {
+  private boolean receiveOnce(
+      Bind.Source source, Receiver r, byte[][] bufs, int[] sizes, Endpoint[] from) {
     int n;
     try {
-      n = bind.receiveBatch(bufs, sizes, from);
+      n = source.receive(bufs, sizes, from);
     } catch (ClosedChannelException e) {
       return false;
     } catch (IOException e) {

@@ -35,7 +35,8 @@ final class Peer {
   volatile Keypair current;
   // Guarded by keypairLock.
   Keypair previous;
-  Keypair next;
+  // Read without the lock by the receive threads (a transport message on the next keypair).
+  volatile Keypair next;
 
   // Guarded by handshake's monitor.
   long lastSentHandshakeNanos = Long.MIN_VALUE / 2;

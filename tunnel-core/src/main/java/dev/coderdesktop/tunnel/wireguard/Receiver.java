@@ -22,7 +22,8 @@ import javax.crypto.AEADBadTagException;
  * cookie checks, handshake processing, and decryption of transport data onto the TUN device. Every
  * bad packet is dropped and counted; nothing escapes {@link #handle}.
  *
- * <p>Not thread-safe: owned by the device's single receive thread.
+ * <p>Not thread-safe: each of the device's receive threads owns one. What they share (peers,
+ * keypairs, the index table) is guarded where it lives.
  */
 final class Receiver {
 

@@ -5,6 +5,7 @@ package dev.coderdesktop.tunnel.bind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +91,17 @@ public final class ChannelBind implements Bind {
   }
 
   @Override
-  public Endpoint receive(ByteBuffer dst) throws IOException {
+  public List<Source> sources() {
+    return List.of(
+        (bufs, sizes, from) -> {
+          ByteBuffer b = ByteBuffer.wrap(bufs[0]);
+          from[0] = receive(b);
+          sizes[0] = b.position();
+          return 1;
+        });
+  }
+
+  private Endpoint receive(ByteBuffer dst) throws IOException {
     if (holding) {
       holding = false;
       unprocessed.decrementAndGet();

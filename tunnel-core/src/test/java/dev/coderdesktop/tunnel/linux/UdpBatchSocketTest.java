@@ -203,6 +203,7 @@ class UdpBatchSocketTest {
         out[i][3 + k] = (byte) (i * 31 + k);
       }
     }
+    java.util.List<InetSocketAddress> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
     CompletableFuture<java.util.List<byte[]>> received =
         CompletableFuture.supplyAsync(
             () -> {
@@ -218,6 +219,7 @@ class UdpBatchSocketTest {
                   }
                   for (int i = 0; i < m; i++) {
                     all.add(java.util.Arrays.copyOf(in[i], got[i]));
+                    sources.add(from[i]);
                   }
                 }
               } catch (java.io.IOException e) {
@@ -237,6 +239,13 @@ class UdpBatchSocketTest {
           java.util.Arrays.copyOfRange(out[i], 3, 3 + sizes[i]),
           in.get(i),
           "datagram " + i + " of " + sizes[i] + " bytes");
+    }
+    // Every piece of a coalesced run carries the run's source, as a lone datagram does.
+    InetSocketAddress sentFrom =
+        new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), sender.localPort());
+    assertEquals(n, sources.size());
+    for (int i = 0; i < n; i++) {
+      assertEquals(sentFrom, sources.get(i), "the source of datagram " + i);
     }
   }
 

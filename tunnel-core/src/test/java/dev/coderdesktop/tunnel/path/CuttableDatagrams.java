@@ -4,6 +4,7 @@ package dev.coderdesktop.tunnel.path;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * Real UDP sockets behind a switch that, when cut, silently drops every datagram in both
@@ -25,13 +26,15 @@ public final class CuttableDatagrams implements Datagrams {
   }
 
   @Override
-  public void start(Receiver receiver) {
-    inner.start(
-        (from, data) -> {
-          if (!cut) {
-            receiver.onDatagram(from, data);
-          }
-        });
+  public List<Reader> readers() {
+    return inner.readers().stream().map(this::cuttable).toList();
+  }
+
+  private Reader cuttable(Reader r) {
+    return (bufs, sizes, from) -> {
+      int n = r.read(bufs, sizes, from);
+      return cut ? 0 : n; // read, then lose them: the firewall sits after the wire
+    };
   }
 
   @Override

@@ -30,7 +30,9 @@ class StunProberTest {
   private final Datagrams fake =
       new Datagrams() {
         @Override
-        public void start(Receiver receiver) {}
+        public List<Reader> readers() {
+          return List.of();
+        }
 
         @Override
         public boolean send(InetSocketAddress to, byte[] b, int off, int len) {
