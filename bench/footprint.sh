@@ -25,7 +25,8 @@
 # against regressions; the target is under 150).
 # As root. SKIP_BUILD=1 skips `./mvnw install` (which also trains the AOT caches).
 # ONLY="basic tray peers coder" picks sections. Extra JVM options for the service: SERVICE_JAVA_OPTS
-# (with -XX:NativeMemoryTracking=summary, NMT_TO=FILE gets the JVM's memory summary after the traffic);
+# (with -XX:NativeMemoryTracking=summary, NMT_TO=FILE gets the JVM's memory summary after the traffic,
+# and the service's threads by name; NMT_TO.peers the same with 1,000 peers);
 # KEEP_LOGS=DIR copies the run's logs (service, testbed, CLI) there.
 # CODER_DESKTOP_PLAIN_JVM=1 runs every program with the JVM's defaults and no AOT cache instead.
 set -euo pipefail
@@ -169,7 +170,8 @@ section_basic() {
   if [[ -n ${NMT_TO:-} ]]; then
     { "$JAVA_HOME/bin/jcmd" "$SVC_PID" VM.native_memory summary; "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.heap_info
       "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.class_histogram -all | head -n 40
-      cat "/proc/$SVC_PID/smaps_rollup"; } >"$NMT_TO" 2>&1
+      cat "/proc/$SVC_PID/smaps_rollup"
+      echo "threads by name:"; cat /proc/"$SVC_PID"/task/*/comm | sort | uniq -c | sort -rn; } >"$NMT_TO" 2>&1
   fi
   echo "# service: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads after $TRAFFIC_MB MB"
   times=()
@@ -269,6 +271,14 @@ sys.exit(0 if ok == len(names) else 1)
 EOF
   sleep 10 # a round of disco pings to every agent
   echo "peers_1000_rss_mb=$(rss_mb "$SVC_PID")"
+  if [[ -n ${NMT_TO:-} ]]; then
+    # Every object, garbage included (what churns), then the live ones (after a full collection)
+    # and the heap after that collection.
+    { "$JAVA_HOME/bin/jcmd" "$SVC_PID" VM.native_memory summary; "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.heap_info
+      "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.class_histogram -all | head -n 30
+      "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.class_histogram | head -n 60
+      "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.heap_info; } >"$NMT_TO.peers" 2>&1
+  fi
   echo "# service with 1,000 peers: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads"
   down "$NS2"
   stop_service

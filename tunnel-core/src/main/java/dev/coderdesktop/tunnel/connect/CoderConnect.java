@@ -358,12 +358,17 @@ public final class CoderConnect implements AutoCloseable {
   /** The agents now known, running workspaces first, then by name. */
   public synchronized List<AgentView> agents() {
     List<AgentView> out = new ArrayList<>();
+    // Counted once: asking per agent made this quadratic (a million steps for 1,000 agents).
+    Map<UUID, Integer> agentsPerWorkspace = new HashMap<>();
+    for (WorkspaceState.AgentInfo a : workspaces.agents().values()) {
+      agentsPerWorkspace.merge(a.workspaceId(), 1, Integer::sum);
+    }
     for (WorkspaceState.AgentInfo a : workspaces.agents().values()) {
       WorkspaceState.WorkspaceInfo w = workspaces.workspaces().get(a.workspaceId());
       if (w == null) {
         continue;
       }
-      int siblings = workspaces.agentsOf(w.id()).size();
+      int siblings = agentsPerWorkspace.get(w.id());
       Key key = agentKeys.get(a.id());
       List<String> names =
           new ArrayList<>(
