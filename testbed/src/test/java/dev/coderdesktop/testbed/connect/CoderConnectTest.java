@@ -251,7 +251,9 @@ class CoderConnectTest {
       CoderConnect engine =
           new CoderConnect(
               d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
-      assertFalse(engine.firstReach(Duration.ofMillis(1)).isDone(), "reached before it started");
+      // A long wait, so only reaching could complete it (a 1 ms one could time out first on a
+      // loaded machine and make the check flaky).
+      assertFalse(engine.firstReach(Duration.ofSeconds(20)).isDone(), "reached before it started");
       engine.start();
       assertTrue(
           engine.firstReach(Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS),

@@ -67,6 +67,12 @@ public final class CoderConnect implements AutoCloseable {
   private static final Duration SLEEP_TICK = Duration.ofSeconds(5);
   private static final Duration SLEEP_THRESHOLD = Duration.ofSeconds(10);
 
+  /**
+   * Publications of the agent list are at least this far apart: a burst of changes (a thousand
+   * agents' handshakes) becomes one list, and a lone change still goes out at once.
+   */
+  static final Duration PUBLISH_INTERVAL = Duration.ofMillis(200);
+
   private final ConnectConfig config;
   private final ConnectListener listener;
   private final Key nodePrivate = X25519.generatePrivateKey();
@@ -86,6 +92,7 @@ public final class CoderConnect implements AutoCloseable {
   private final SleepDetector sleep;
   private final List<Runnable> rebindHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final FirstReach firstReach;
+  private final Throttle publications;
 
   // Guarded by this.
   private WorkspaceState workspaces = WorkspaceState.EMPTY;
@@ -149,6 +156,8 @@ public final class CoderConnect implements AutoCloseable {
             new ControlEvents());
     this.sleep = new SleepDetector(clock, SLEEP_TICK, SLEEP_THRESHOLD, this::rebind);
     this.firstReach = new FirstReach(this::everyAgentHasAPeer, clock);
+    this.publications =
+        new Throttle(clock, PUBLISH_INTERVAL, "publish", () -> listener.onAgents(agents()));
   }
 
   /**
@@ -496,8 +505,16 @@ public final class CoderConnect implements AutoCloseable {
     return device.stats();
   }
 
+  /**
+   * Publishes the agent list, throttled (at most every {@link #PUBLISH_INTERVAL}); but at once when
+   * this change completes the first reach, so the names resolve by the time a Start answers.
+   */
   private void publish() {
-    listener.onAgents(agents());
+    if (!firstReach.done() && everyAgentHasAPeer()) {
+      publications.now();
+    } else {
+      publications.request();
+    }
     firstReach.check();
   }
 
@@ -626,6 +643,7 @@ public final class CoderConnect implements AutoCloseable {
   @Override
   public void close() {
     firstReach.abandon();
+    publications.close();
     home.close();
     sleep.stop();
     pinger.close();

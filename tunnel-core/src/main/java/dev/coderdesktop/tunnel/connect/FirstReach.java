@@ -36,6 +36,11 @@ final class FirstReach {
     }
   }
 
+  /** Whether the gate has completed (reached, or abandoned). */
+  boolean done() {
+    return reached.isDone();
+  }
+
   /** Completes the gate with false (the engine closed): nobody waits on a timer that is gone. */
   void abandon() {
     reached.complete(false);

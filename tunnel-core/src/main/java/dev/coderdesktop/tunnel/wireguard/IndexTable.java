@@ -3,7 +3,7 @@
 package dev.coderdesktop.tunnel.wireguard;
 
 import java.security.SecureRandom;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,9 +12,12 @@ import java.util.random.RandomGenerator;
  * collides with a live one.
  *
  * <p>Thread-safe. {@link #lookup} runs for every transport packet, so it takes no lock and
- * allocates nothing (no boxed keys): the table is an immutable open-addressed snapshot behind a
- * volatile field. Changes (a few per handshake) are serialised on this object and publish a new
- * snapshot.
+ * allocates nothing (no boxed keys): an open-addressed table of immutable slots, each read with
+ * acquire semantics. Changes (a few per handshake) are serialised on this object and made in place:
+ * a new index fills a free or deleted slot, a deletion leaves a marker that probes pass over, so a
+ * concurrent lookup never misses a live index. The table is copied only to grow or to clear out
+ * deletion markers, so a thousand peers' handshakes cost a thousand small changes, not a thousand
+ * copies of the table.
  */
 final class IndexTable {
 
@@ -23,12 +26,21 @@ final class IndexTable {
    */
   record Entry(Peer peer, Keypair keypair) {}
 
-  /** Parallel arrays; a slot is free when its entry is null. Never mutated once published. */
-  private record Snapshot(int[] keys, Entry[] entries, int size) {}
+  /** One occupied (or deleted) slot. Immutable, so a reader sees its key and entry together. */
+  private record Slot(int key, Entry entry) {}
+
+  /** Where an index was deleted: probes go on past it, an insert may reuse it. */
+  private static final Slot DELETED = new Slot(0, null);
+
+  private static final int MIN_CAPACITY = 16;
 
   private final RandomGenerator random;
 
-  private volatile Snapshot snapshot = new Snapshot(new int[16], new Entry[16], 0);
+  // The slots, a power of two long; replaced (never shrunk in place) by grow().
+  private volatile AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(MIN_CAPACITY);
+  private volatile int size;
+  // Guarded by this: slots that are DELETED.
+  private int deleted;
 
   IndexTable() {
     this(new SecureRandom());
@@ -43,8 +55,8 @@ final class IndexTable {
   synchronized int newIndexForHandshake(Peer peer) {
     while (true) {
       int index = random.nextInt();
-      if (find(snapshot, index) < 0) {
-        rebuildLocked(e -> true, index, new Entry(peer, null));
+      if (find(slots, index) < 0) {
+        putLocked(index, new Entry(peer, null));
         return index;
       }
     }
@@ -52,90 +64,118 @@ final class IndexTable {
 
   /** Points an index reserved for a handshake at the keypair it produced. */
   synchronized void swapToKeypair(int index, Keypair keypair) {
-    rebuildLocked(e -> true, index, new Entry(keypair.peer, keypair));
+    putLocked(index, new Entry(keypair.peer, keypair));
   }
 
   /** What {@code index} names, or {@code null}. Lock-free and allocation-free. */
   Entry lookup(int index) {
-    Snapshot s = snapshot;
-    int slot = find(s, index);
-    return slot < 0 ? null : s.entries[slot];
+    AtomicReferenceArray<Slot> s = slots;
+    int mask = s.length() - 1;
+    // The slot read here is the answer: re-reading it by position could find another index there.
+    for (int i = mix(index) & mask; ; i = (i + 1) & mask) {
+      Slot slot = s.getAcquire(i);
+      if (slot == null) {
+        return null;
+      }
+      if (slot != DELETED && slot.key() == index) {
+        return slot.entry();
+      }
+    }
   }
 
   /** Frees {@code index}; a no-op when it is not live. */
   synchronized void delete(int index) {
-    Snapshot s = snapshot;
-    int slot = find(s, index);
-    if (slot >= 0) {
-      // Entries are created per put, so identity names exactly this slot.
-      Entry gone = s.entries[slot];
-      rebuildLocked(e -> e != gone, 0, null);
+    int i = find(slots, index);
+    if (i >= 0) {
+      removeLocked(i);
     }
   }
 
   /** Drops every index of {@code peer}. */
   synchronized void deleteAll(Peer peer) {
-    rebuildLocked(e -> e.peer() != peer, 0, null);
+    AtomicReferenceArray<Slot> s = slots;
+    for (int i = 0; i < s.length(); i++) {
+      Slot slot = s.getPlain(i);
+      if (slot != null && slot != DELETED && slot.entry().peer() == peer) {
+        removeLocked(i);
+      }
+    }
   }
 
   /** Number of live indexes. */
   int size() {
-    return snapshot.size;
+    return size;
   }
 
-  /**
-   * Publishes a snapshot holding the entries {@code keep} accepts, plus {@code index -> added}
-   * (replacing any entry under that index) when {@code added} is non-null.
-   */
-  private void rebuildLocked(Predicate<Entry> keep, int index, Entry added) {
-    Snapshot s = snapshot;
-    int size = 0;
-    for (int i = 0; i < s.keys.length; i++) {
-      Entry e = s.entries[i];
-      if (e != null && keep.test(e) && !(added != null && s.keys[i] == index)) {
-        size++;
-      }
+  /** Slots in the table now (tests: it grows with the live indexes, not with the changes). */
+  int capacity() {
+    return slots.length();
+  }
+
+  private void removeLocked(int i) {
+    slots.setRelease(i, DELETED);
+    size--;
+    deleted++;
+  }
+
+  /** Sets {@code index -> entry}, replacing the entry already under that index. */
+  private void putLocked(int index, Entry entry) {
+    AtomicReferenceArray<Slot> s = slots;
+    int at = find(s, index);
+    if (at >= 0) {
+      s.setRelease(at, new Slot(index, entry));
+      return;
     }
-    if (added != null) {
-      size++;
+    // Keep at least half the slots empty (never DELETED), so every probe ends quickly.
+    if ((size + deleted + 1) * 2 > s.length()) {
+      s = copyLocked(size + 1);
     }
-    int capacity = 16;
-    while (capacity < size * 2) {
+    int mask = s.length() - 1;
+    int i = mix(index) & mask;
+    Slot slot;
+    while ((slot = s.getPlain(i)) != null && slot != DELETED) {
+      i = (i + 1) & mask;
+    }
+    if (slot == DELETED) {
+      deleted--;
+    }
+    s.setRelease(i, new Slot(index, entry));
+    size++;
+  }
+
+  /** Publishes a copy sized for {@code want} live indexes, without deletion markers. */
+  private AtomicReferenceArray<Slot> copyLocked(int want) {
+    int capacity = MIN_CAPACITY;
+    while (capacity < want * 4) {
       capacity <<= 1;
     }
-    int[] keys = new int[capacity];
-    Entry[] entries = new Entry[capacity];
-    for (int i = 0; i < s.keys.length; i++) {
-      Entry e = s.entries[i];
-      if (e != null && keep.test(e) && !(added != null && s.keys[i] == index)) {
-        insert(keys, entries, s.keys[i], e);
+    AtomicReferenceArray<Slot> old = slots;
+    AtomicReferenceArray<Slot> fresh = new AtomicReferenceArray<>(capacity);
+    int mask = capacity - 1;
+    for (int j = 0; j < old.length(); j++) {
+      Slot slot = old.getPlain(j);
+      if (slot != null && slot != DELETED) {
+        int i = mix(slot.key()) & mask;
+        while (fresh.getPlain(i) != null) {
+          i = (i + 1) & mask;
+        }
+        fresh.setPlain(i, slot);
       }
     }
-    if (added != null) {
-      insert(keys, entries, index, added);
-    }
-    snapshot = new Snapshot(keys, entries, size);
+    deleted = 0;
+    slots = fresh; // the volatile write publishes every slot above
+    return fresh;
   }
 
-  private static void insert(int[] keys, Entry[] entries, int key, Entry e) {
-    int mask = keys.length - 1;
+  /** The slot holding {@code key} in {@code s}, or -1. */
+  private static int find(AtomicReferenceArray<Slot> s, int key) {
+    int mask = s.length() - 1;
     int i = mix(key) & mask;
-    while (entries[i] != null) {
-      i = (i + 1) & mask;
-    }
-    keys[i] = key;
-    entries[i] = e;
-  }
-
-  private static int find(Snapshot s, int key) {
-    int mask = s.keys.length - 1;
-    int i = mix(key) & mask;
-    // At most half full, so a probe always reaches a free slot.
-    while (s.entries[i] != null) {
-      if (s.keys[i] == key) {
+    // At least half the slots are empty, so a probe always reaches one.
+    for (Slot slot; (slot = s.getAcquire(i)) != null; i = (i + 1) & mask) {
+      if (slot != DELETED && slot.key() == key) {
         return i;
       }
-      i = (i + 1) & mask;
     }
     return -1;
   }

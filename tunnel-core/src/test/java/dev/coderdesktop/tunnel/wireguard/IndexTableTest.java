@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.tunnel.bind.ChannelBind;
 import dev.coderdesktop.tunnel.crypto.X25519;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -124,7 +127,49 @@ class IndexTableTest {
           assertSame(model.get(q), e == null ? null : e.peer(), "index " + q);
         }
         assertEquals(model.size(), t.size());
+        assertTrue(t.capacity() <= 4096, "the table grows with the live indexes, not the changes");
       }
     }
+  }
+
+  @Test
+  @DisplayName(
+      "lock-free lookups never lose a live index while others come, go and the table grows")
+  void lookupsDuringChurn() throws Exception {
+    Peer[] p = peers(2);
+    IndexTable t = new IndexTable(new Random(5));
+    int[] stable = new int[64];
+    for (int i = 0; i < stable.length; i++) {
+      stable[i] = t.newIndexForHandshake(p[0]);
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<String> wrong = new AtomicReference<>();
+    Thread reader =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!done.get() && wrong.get() == null) {
+                    for (int index : stable) {
+                      IndexTable.Entry e = t.lookup(index);
+                      if (e == null || e.peer() != p[0]) {
+                        wrong.set("index " + index + " read as " + e);
+                      }
+                    }
+                  }
+                });
+    List<Integer> churn = new java.util.ArrayList<>();
+    Random rnd = new Random(6);
+    for (int step = 0; step < 200_000 && wrong.get() == null; step++) {
+      if (churn.size() < 2000 && (churn.isEmpty() || rnd.nextInt(5) < 3)) {
+        churn.add(t.newIndexForHandshake(p[1]));
+      } else {
+        t.delete(churn.remove(rnd.nextInt(churn.size())));
+      }
+    }
+    t.deleteAll(p[1]);
+    done.set(true);
+    reader.join(5000);
+    assertNull(wrong.get());
+    assertEquals(stable.length, t.size());
   }
 }
