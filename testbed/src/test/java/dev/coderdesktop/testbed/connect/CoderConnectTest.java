@@ -48,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -248,9 +249,11 @@ class CoderConnectTest {
       // The coordinator's answers wait in its queue and go out as the call opens, so the gate
       // does not depend on how fast this thread gets to them.
       d.agentReady(d.agentNode(X25519.generatePrivateKey()).build());
+      // What the service's DNS table would hold: the last list published.
+      AtomicReference<List<AgentView>> published = new AtomicReference<>(List.of());
       CoderConnect engine =
           new CoderConnect(
-              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, v -> {});
+              d.config(UUID.randomUUID()), new ChannelTun("client", 1280), d.clock, published::set);
       // A long wait, so only reaching could complete it (a 1 ms one could time out first on a
       // loaded machine and make the check flaky).
       assertFalse(engine.firstReach(Duration.ofSeconds(20)).isDone(), "reached before it started");
@@ -258,6 +261,7 @@ class CoderConnectTest {
       assertTrue(
           engine.firstReach(Duration.ofSeconds(20)).get(30, TimeUnit.SECONDS),
           "the agent's peer was programmed");
+      assertEquals(1, published.get().size(), "its name was published before the Start answers");
       assertEquals(1, engine.agents().size());
       engine.close();
     }

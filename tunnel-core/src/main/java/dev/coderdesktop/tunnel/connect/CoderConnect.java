@@ -156,8 +156,7 @@ public final class CoderConnect implements AutoCloseable {
             new ControlEvents());
     this.sleep = new SleepDetector(clock, SLEEP_TICK, SLEEP_THRESHOLD, this::rebind);
     this.firstReach = new FirstReach(this::everyAgentHasAPeer, clock);
-    this.publications =
-        new Throttle(clock, PUBLISH_INTERVAL, "publish", () -> listener.onAgents(agents()));
+    this.publications = new Throttle(clock, PUBLISH_INTERVAL, "publish", this::publishNow);
   }
 
   /**
@@ -283,7 +282,6 @@ public final class CoderConnect implements AutoCloseable {
     pinger.start();
     sleep.start();
     home.start();
-    firstReach.check();
   }
 
   private synchronized Map<UUID, Key> pingTargets() {
@@ -427,7 +425,7 @@ public final class CoderConnect implements AutoCloseable {
     synchronized (this) {
       peered.add(agent);
     }
-    firstReach.check();
+    publish();
     Key key = config.publicKey();
     if (direct != null) {
       direct.paths().probeNow(key); // the agent has our node now, so its disco knows our key
@@ -506,8 +504,8 @@ public final class CoderConnect implements AutoCloseable {
   }
 
   /**
-   * Publishes the agent list, throttled (at most every {@link #PUBLISH_INTERVAL}); but at once when
-   * this change completes the first reach, so the names resolve by the time a Start answers.
+   * Publishes the agent list, throttled (at most every {@link #PUBLISH_INTERVAL}); at once when the
+   * first reach is due, since only a publication completes it ({@link #publishNow}).
    */
   private void publish() {
     if (!firstReach.done() && everyAgentHasAPeer()) {
@@ -515,7 +513,24 @@ public final class CoderConnect implements AutoCloseable {
     } else {
       publications.request();
     }
-    firstReach.check();
+  }
+
+  /**
+   * One publication (the throttle's action). The list and whether every agent has a peer are read
+   * together; the first reach completes only after a list with every name was delivered, so a
+   * Start, which answers then, finds the names resolving.
+   */
+  private void publishNow() {
+    List<AgentView> list;
+    boolean reachable;
+    synchronized (this) {
+      list = agents();
+      reachable = everyAgentHasAPeer();
+    }
+    listener.onAgents(list);
+    if (reachable) {
+      firstReach.check();
+    }
   }
 
   private final class ControlEvents implements TailnetListener {

@@ -7,14 +7,19 @@ import dev.coderdesktop.tunnel.time.Timer;
 import java.time.Duration;
 
 /**
- * Runs an action at most once per interval without losing a request: a request after a quiet
- * interval runs it at once, and any number of requests within the interval make one run at its end.
- * The engine publishes its agent list through one, because every handshake, node, path change and
- * ping round asks for a publication and each one costs the service work for every agent (the list,
- * the DNS table, the status to every client): with 1,000 agents starting, publishing each request
- * allocated gigabytes in seconds. A run starts after every request, so the last state is always
- * published. The action runs on the requesting thread or the clock's, holding no lock of this class
- * (as before it was throttled, so no new lock order), and so two runs may overlap. Thread-safe.
+ * Runs an action at most once per interval without losing a request, and never twice at once: a
+ * request after a quiet interval runs it at once, and any number of requests within the interval
+ * make one run at its end. The engine publishes its agent list through one, because every
+ * handshake, node, path change and ping round asks for a publication and each one costs the service
+ * work for every agent (the list, the DNS table, the status to every client): with 1,000 agents
+ * starting, publishing each request allocated gigabytes in seconds.
+ *
+ * <p>Every request is followed by a run that starts after it, so the last state is always
+ * published, and runs follow each other, so an older state is never delivered after a newer one.
+ * {@link #request} runs the action on the clock's thread, never on the caller's (a WireGuard
+ * receive thread that completed a handshake must not build a thousand agents' status); {@link #now}
+ * runs it on the caller's unless a run is under way. No lock of this class is held while the action
+ * runs. Thread-safe.
  */
 final class Throttle {
 
@@ -27,6 +32,8 @@ final class Throttle {
   private boolean started;
   private long lastStartNanos;
   private boolean pending;
+  private boolean urgent;
+  private boolean running;
   private boolean armed;
   private boolean closed;
 
@@ -37,38 +44,40 @@ final class Throttle {
     this.timer = clock.newTimer(name, this::expire);
   }
 
-  /** Runs the action now, or once at the end of the current interval. */
+  /** Runs the action on the clock's thread: at once, or once at the end of the current interval. */
   void request() {
     synchronized (this) {
       if (closed) {
         return;
       }
-      long now = clock.nanoTime();
-      if (armed || (started && now - lastStartNanos < intervalNanos)) {
-        pending = true;
-        if (!armed) {
-          armed = true;
-          timer.mod(Duration.ofNanos(intervalNanos - (now - lastStartNanos)));
-        }
-        return;
+      pending = true;
+      if (!running && !armed) {
+        armed = true;
+        timer.mod(Duration.ofNanos(Math.max(0, remainingLocked(clock.nanoTime()))));
       }
-      markStarted(now);
     }
-    run();
   }
 
-  /** Runs the action now, whatever the interval (a pending run still follows at its end). */
+  /**
+   * Runs the action as soon as no run is in progress, whatever the interval: on this thread, or on
+   * the running one right after its run (then this returns at once).
+   */
   void now() {
     synchronized (this) {
       if (closed) {
         return;
       }
-      markStarted(clock.nanoTime());
+      pending = true;
+      urgent = true;
+      if (running) {
+        return; // the running thread takes it
+      }
+      running = true;
     }
-    run();
+    drain();
   }
 
-  /** No more runs; a pending one is dropped. */
+  /** No more runs start; a run already under way finishes. */
   synchronized void close() {
     closed = true;
     pending = false;
@@ -78,21 +87,43 @@ final class Throttle {
   private void expire() {
     synchronized (this) {
       armed = false;
-      if (!pending || closed) {
+      if (running || !pending || closed) {
         return;
       }
-      pending = false;
-      markStarted(clock.nanoTime());
+      running = true;
     }
-    run();
+    drain();
   }
 
-  private void markStarted(long now) {
-    started = true;
-    lastStartNanos = now;
+  /** How long until the interval since the last run's start has passed (may be negative). */
+  private long remainingLocked(long now) {
+    return started ? intervalNanos - (now - lastStartNanos) : 0;
   }
 
-  private void run() {
-    action.run();
+  /** Runs while requests are due; leaves the rest to the timer. The caller set {@code running}. */
+  private void drain() {
+    while (true) {
+      synchronized (this) {
+        if (closed || !pending) {
+          running = false;
+          return;
+        }
+        long now = clock.nanoTime();
+        long wait = remainingLocked(now);
+        if (wait > 0 && !urgent) {
+          running = false;
+          if (!armed) {
+            armed = true;
+            timer.mod(Duration.ofNanos(wait));
+          }
+          return;
+        }
+        pending = false;
+        urgent = false;
+        started = true;
+        lastStartNanos = now;
+      }
+      action.run();
+    }
   }
 }

@@ -172,6 +172,35 @@ public final class AllowedIps<T> {
     return n == null ? 0 : 1 + count(n.zero) + count(n.one);
   }
 
+  /**
+   * Checks the trees' shape (tests): keys have no bits after their prefix, a node without an owner
+   * joins two subtrees, and each child extends its parent's prefix on the side its bit names.
+   */
+  void checkShape() {
+    checkShape(v4, null, 0);
+    checkShape(v6, null, 0);
+  }
+
+  private static void checkShape(Node<?> n, Node<?> parent, int side) {
+    if (n == null) {
+      return;
+    }
+    if (!java.util.Arrays.equals(n.key, masked(n.key, n.bits))) {
+      throw new IllegalStateException("bits after the prefix in " + n.bits);
+    }
+    if (n.owner == null && (n.zero == null || n.one == null)) {
+      throw new IllegalStateException("an owner-less node with fewer than two subtrees");
+    }
+    if (parent != null
+        && (n.bits <= parent.bits
+            || commonBits(n.key, parent.key, parent.bits) < parent.bits
+            || bitAt(n.key, 0, parent.bits) != side)) {
+      throw new IllegalStateException("a child that does not extend its parent on its side");
+    }
+    checkShape(n.zero, n, 0);
+    checkShape(n.one, n, 1);
+  }
+
   /** How many leading bits of {@code a} and {@code b} agree, at most {@code limit}. */
   private static int commonBits(byte[] a, byte[] b, int limit) {
     for (int i = 0; i * 8 < limit; i++) {

@@ -126,6 +126,7 @@ class AllowedIpsTest {
         assertTrue(
             t.nodeCount() < 2 * Math.max(1, prefixes.size()),
             t.nodeCount() + " nodes for " + prefixes.size() + " prefixes");
+        t.checkShape();
         if (round % 50 == 0) {
           for (int i = 0; i < 200; i++) {
             byte[] a = new byte[family];

@@ -110,7 +110,11 @@ class RestorerTest {
     }
     VpnService s = service();
     assertTrue(new Restorer(s, store, clock).begin());
-    await("the first attempt", () -> opened.get() == 1);
+    // Over once the service has left STARTING (a Stop during a Start is refused): the count goes
+    // up as the attempt opens, a moment before it fails.
+    await(
+        "the first attempt",
+        () -> opened.get() == 1 && s.status().getLifecycle() != Status.Lifecycle.STARTING);
     assertTrue(s.stop().getSuccess());
     // The retry was due within 1.5 s; give it twice that to (not) happen.
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000);
