@@ -36,7 +36,7 @@ final class IndexTable {
 
   private final RandomGenerator random;
 
-  // The slots, a power of two long; replaced (never shrunk in place) by grow().
+  // The slots, a power of two long; replaced only by copyLocked(), never resized in place.
   private volatile AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(MIN_CAPACITY);
   private volatile int size;
   // Guarded by this: slots that are DELETED.
@@ -70,17 +70,14 @@ final class IndexTable {
   /** What {@code index} names, or {@code null}. Lock-free and allocation-free. */
   Entry lookup(int index) {
     AtomicReferenceArray<Slot> s = slots;
-    int mask = s.length() - 1;
-    // The slot read here is the answer: re-reading it by position could find another index there.
-    for (int i = mix(index) & mask; ; i = (i + 1) & mask) {
-      Slot slot = s.getAcquire(i);
-      if (slot == null) {
-        return null;
-      }
-      if (slot != DELETED && slot.key() == index) {
-        return slot.entry();
-      }
+    int i = find(s, index);
+    if (i < 0) {
+      return null;
     }
+    // Read again, the slot may have changed since: still this index (a new keypair), or deleted
+    // (DELETED's entry is null) and perhaps reused by another index, which the key check refuses.
+    Slot slot = s.getAcquire(i);
+    return slot.key() == index ? slot.entry() : null;
   }
 
   /** Frees {@code index}; a no-op when it is not live. */
