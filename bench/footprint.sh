@@ -218,6 +218,14 @@ section_tray() {
   kill -0 "$TRAY_PID" 2>/dev/null || fail "the tray app exited"
   echo "tray_rss_mb=$(rss_mb "$TRAY_PID")"
   echo "# tray: $how, $(awk '/^Threads/ {print $2}' "/proc/$TRAY_PID/status") threads"
+  # NMT_TO=FILE also keeps FILE.tray: the tray's resident memory by mapping (file or kind), largest
+  # first, and its threads by name.
+  if [[ -n ${NMT_TO:-} ]]; then
+    { awk '/^[0-9a-f]+-[0-9a-f]+ / {name = ($6 == "" ? "[anon]" : $6)} /^Rss:/ {rss[name] += $2}
+           END {for (n in rss) if (rss[n] >= 512) printf "%8d kB  %s\n", rss[n], n}' \
+        "/proc/$TRAY_PID/smaps" | sort -rn
+      echo "threads by name:"; cat /proc/"$TRAY_PID"/task/*/comm | sort | uniq -c | sort -rn; } >"$NMT_TO.tray" 2>&1
+  fi
   kill -TERM "$TRAY_PID"
   wait "$TRAY_PID" 2>/dev/null || true
 

@@ -2,8 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 /** A client for the parts of the Coder REST API that Coder Desktop needs. */
 module dev.coderdesktop.coder.sdk {
-  requires okhttp3;
-  requires kotlin.stdlib;
+  requires java.net.http;
   requires com.fasterxml.jackson.databind;
   requires java.logging;
 

@@ -7,19 +7,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
-import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Coder REST calls Coder Desktop makes. Every request carries the session token in the {@code
@@ -28,17 +29,27 @@ import okhttp3.ResponseBody;
  */
 public final class CoderClient {
 
-  /** Header names the user may not override. */
+  /** Header names the user may not override (the last four the JDK's client sets itself). */
   private static final Set<String> RESERVED =
-      Set.of("coder-session-token", "host", "content-length", "connection", "upgrade");
+      Set.of("coder-session-token", "host", "content-length", "connection", "upgrade", "expect");
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  /** A whole call, from dialling to the last byte of the reply. */
+  private static final Duration CALL_TIMEOUT = TIMEOUT.multipliedBy(2);
+
   private static final int MAX_REDIRECTS = 3;
+
+  /**
+   * The largest reply read. Coder's replies are a few KB; a thousand workspaces' list is a few MB.
+   */
+  static final long MAX_REPLY_BYTES = 32L << 20;
 
   private final DeploymentUrl url;
   private final SessionToken token;
   private final Map<String, String> headers;
-  private final OkHttpClient http;
+  private final Connectivity net;
+  private final HttpClient http;
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -76,34 +87,8 @@ public final class CoderClient {
           h.put(k, v);
         });
     this.headers = Map.copyOf(h);
-    this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(TIMEOUT)
-            .readTimeout(TIMEOUT)
-            .callTimeout(TIMEOUT.multipliedBy(2))
-            .sslSocketFactory(
-                net.trust().sslContext().getSocketFactory(), net.trust().trustManager())
-            .proxySelector(net.proxy().selector())
-            .proxyAuthenticator(
-                (route, response) -> {
-                  String auth =
-                      net.proxy()
-                          .proxyFor(url.uri())
-                          .map(ProxyPolicy::proxyAuthorization)
-                          .orElse(null);
-                  if (auth == null || response.request().header("Proxy-Authorization") != null) {
-                    return null;
-                  }
-                  return response
-                      .request()
-                      .newBuilder()
-                      .header("Proxy-Authorization", auth)
-                      .build();
-                })
-            // Redirects are followed by hand: the token must never reach another origin.
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .build();
+    this.net = net;
+    this.http = HttpTransport.client(net, TIMEOUT);
   }
 
   /** The deployment. */
@@ -185,68 +170,110 @@ public final class CoderClient {
 
   private <T> T call(String path, Object jsonBody, Class<T> type) throws CoderException {
     URI target = url.resolve(path);
-    RequestBody payload = null;
+    byte[] payload = null;
     if (jsonBody != null) {
       try {
-        payload =
-            RequestBody.create(JSON.writeValueAsBytes(jsonBody), MediaType.get("application/json"));
+        payload = JSON.writeValueAsBytes(jsonBody);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("cannot encode the request body", e);
       }
     }
     for (int hop = 0; ; hop++) {
-      Request.Builder b = new Request.Builder().url(target.toString());
-      if (payload == null) {
-        b.get();
-      } else {
-        b.post(payload);
+      HttpResponse<byte[]> resp = exchange(request(target, payload), path, target);
+      if (isRedirect(resp.statusCode())) {
+        target = redirectTarget(target, resp, hop);
+        continue;
       }
-      b.header("Accept", "application/json");
-      b.header("User-Agent", ProductInfo.userAgent());
-      headers.forEach(b::header);
-      if (token != null) {
-        b.header("Coder-Session-Token", token.reveal());
+      String text = new String(resp.body(), StandardCharsets.UTF_8);
+      if (resp.statusCode() < 200 || resp.statusCode() > 299) {
+        throw failure(resp.statusCode(), text);
       }
-      try (Response resp = http.newCall(b.build()).execute()) {
-        if (resp.isRedirect()) {
-          target = redirectTarget(target, resp, hop);
-          continue;
-        }
-        ResponseBody body = resp.body();
-        String text = body == null ? "" : body.string();
-        if (!resp.isSuccessful()) {
-          throw failure(resp.code(), text);
-        }
-        try {
-          return decode(text, type);
-        } catch (JsonProcessingException e) {
-          throw new CoderException.Protocol(
-              url.uri().getHost()
-                  + " did not answer "
-                  + path
-                  + " like a Coder server (HTTP "
-                  + resp.code()
-                  + ", not the expected JSON)");
-        }
-      } catch (javax.net.ssl.SSLException e) {
-        throw new CoderException.Unreachable(
-            "The certificate of "
-                + target.getHost()
-                + " is not trusted ("
-                + rootCause(e)
-                + "). If the deployment uses a company certificate authority, install it in the"
-                + " system's certificate store (update-ca-certificates) or name it with --ca-file.");
-      } catch (IOException e) {
-        // Which call: a timeout after the first calls worked says the server stopped answering.
-        throw new CoderException.Unreachable(
-            "Cannot reach "
-                + url
-                + " ("
+      try {
+        return decode(text, type);
+      } catch (JsonProcessingException e) {
+        throw new CoderException.Protocol(
+            url.uri().getHost()
+                + " did not answer "
                 + path
-                + "): "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                + " like a Coder server (HTTP "
+                + resp.statusCode()
+                + ", not the expected JSON)");
       }
     }
+  }
+
+  private HttpRequest request(URI target, byte[] payload) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(CALL_TIMEOUT);
+    if (payload == null) {
+      b.GET();
+    } else {
+      b.POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+      b.setHeader("Content-Type", "application/json");
+    }
+    b.setHeader("Accept", "application/json");
+    b.setHeader("User-Agent", ProductInfo.userAgent());
+    headers.forEach(b::setHeader);
+    // Sent up front, as curl and Go's clients do with a proxy URL's user and password; the JDK
+    // passes it to the proxy only (in the CONNECT of an https call) and never to the deployment.
+    net.proxy()
+        .proxyFor(target)
+        .map(ProxyPolicy::proxyAuthorization)
+        .ifPresent(auth -> b.setHeader("Proxy-Authorization", auth));
+    if (token != null) {
+      b.setHeader("Coder-Session-Token", token.reveal());
+    }
+    return b.build();
+  }
+
+  /** Sends one request and reads its reply, within {@link #CALL_TIMEOUT} and the size limit. */
+  private HttpResponse<byte[]> exchange(HttpRequest req, String path, URI target)
+      throws CoderException {
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(req, BoundedBody.upTo(MAX_REPLY_BYTES));
+    try {
+      return pending.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CoderException.Unreachable("Interrupted while calling " + url + " (" + path + ")");
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw unreachable(path, "no complete answer within " + CALL_TIMEOUT.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof BoundedBody.TooLarge) {
+        throw new CoderException.Protocol(
+            url.uri().getHost() + " answered " + path + " with " + cause.getMessage());
+      }
+      for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof javax.net.ssl.SSLException) {
+          throw new CoderException.Unreachable(
+              "The certificate of "
+                  + target.getHost()
+                  + " is not trusted ("
+                  + rootCause(t)
+                  + "). If the deployment uses a company certificate authority, install it in"
+                  + " the system's certificate store (update-ca-certificates) or name it with"
+                  + " --ca-file.");
+        }
+      }
+      // Which call: a timeout after the first calls worked says the server stopped answering.
+      throw unreachable(
+          path, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+  }
+
+  private CoderException.Unreachable unreachable(String path, String why) {
+    return new CoderException.Unreachable("Cannot reach " + url + " (" + path + "): " + why);
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 300
+        || status == 301
+        || status == 302
+        || status == 303
+        || status == 307
+        || status == 308;
   }
 
   /**
@@ -254,8 +281,8 @@ public final class CoderClient {
    * origin (scheme, host and port), and a few times at most. Anything else is an error naming the
    * other origin, so the user can sign in there instead.
    */
-  private URI redirectTarget(URI from, Response resp, int hop) throws CoderException {
-    String location = resp.header("Location");
+  private URI redirectTarget(URI from, HttpResponse<?> resp, int hop) throws CoderException {
+    String location = resp.headers().firstValue("Location").orElse(null);
     if (location == null || hop >= MAX_REDIRECTS) {
       throw new CoderException.Protocol(
           url.uri().getHost() + " answered with a redirect loop or a redirect without a target");
@@ -268,7 +295,7 @@ public final class CoderClient {
     }
     if (!sameOrigin(url.uri(), to)) {
       throw new CoderException.Api(
-          resp.code(),
+          resp.statusCode(),
           "The deployment redirected to "
               + to.getScheme()
               + "://"

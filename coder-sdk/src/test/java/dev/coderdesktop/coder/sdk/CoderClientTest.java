@@ -90,6 +90,19 @@ class CoderClientTest {
   }
 
   @Test
+  @DisplayName("a reply over the size limit is a protocol error, not a full heap")
+  void hugeReply() {
+    StringBuilder big = new StringBuilder((int) CoderClient.MAX_REPLY_BYTES + 2);
+    big.append('"');
+    big.repeat('a', (int) CoderClient.MAX_REPLY_BYTES);
+    big.append('"');
+    coder.server().enqueue(new MockResponse.Builder().code(200).body(big.toString()).build());
+    CoderException.Protocol e =
+        assertThrows(CoderException.Protocol.class, coder.client()::buildInfo);
+    assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+  }
+
+  @Test
   @DisplayName("an unreachable host is Unreachable and does not mention the token")
   void unreachable() throws Exception {
     coder.server().close();

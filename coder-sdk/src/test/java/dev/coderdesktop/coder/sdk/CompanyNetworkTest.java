@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
 import dev.coderdesktop.coder.sdk.net.TrustStore;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -170,6 +171,66 @@ class CompanyNetworkTest {
           new CoderClient(
               DeploymentUrl.parse(server.url("/").toString()), SessionToken.of(TOKEN), Map.of());
       assertThrows(CoderException.Protocol.class, c::me);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a proxy URL's user and password reach an HTTP proxy, which gets the call; the token too")
+  void proxyCredentialsPlain() throws Exception {
+    try (MockWebServer proxy = new MockWebServer()) {
+      proxy.start();
+      proxy.enqueue(json(ME));
+      ProxyPolicy policy =
+          new ProxyPolicy(
+              null, URI.create("http://alice:p%40ss@127.0.0.1:" + proxy.getPort()), List.of());
+      CoderClient c =
+          new CoderClient(
+              // Never resolved here: the proxy is asked for it.
+              DeploymentUrl.parse("http://coder.invalid", true),
+              SessionToken.of(TOKEN),
+              Map.of(),
+              new Connectivity(TrustStore.load(List.of(), null), policy));
+      assertEquals("u", c.me().username());
+      RecordedRequest r = proxy.takeRequest(5, TimeUnit.SECONDS);
+      assertEquals("coder.invalid", r.getUrl().host());
+      assertEquals("Basic YWxpY2U6cEBzcw==", r.getHeaders().get("Proxy-Authorization"));
+      assertEquals(TOKEN, r.getHeaders().get("Coder-Session-Token"));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "through an HTTPS proxy the credentials go in the CONNECT only, never to the deployment")
+  void proxyCredentialsTunnel(@TempDir Path dir) throws Exception {
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).build();
+    HeldCertificate leaf =
+        new HeldCertificate.Builder()
+            .signedBy(ca)
+            .addSubjectAlternativeName("coder.invalid")
+            .build();
+    Path caFile = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
+    try (MockWebServer proxy = httpsServer(leaf)) {
+      proxy.enqueue(new MockResponse.Builder().inTunnel().build());
+      proxy.enqueue(json(ME));
+      ProxyPolicy policy =
+          new ProxyPolicy(
+              URI.create("http://alice:secret@127.0.0.1:" + proxy.getPort()), null, List.of());
+      CoderClient c =
+          new CoderClient(
+              DeploymentUrl.parse("https://coder.invalid"),
+              SessionToken.of(TOKEN),
+              Map.of(),
+              new Connectivity(TrustStore.load(List.of(), caFile), policy));
+      assertEquals("u", c.me().username());
+      RecordedRequest connect = proxy.takeRequest(5, TimeUnit.SECONDS);
+      assertEquals("CONNECT", connect.getMethod());
+      assertEquals("Basic YWxpY2U6c2VjcmV0", connect.getHeaders().get("Proxy-Authorization"));
+      assertEquals(null, connect.getHeaders().get("Coder-Session-Token"));
+      RecordedRequest call = proxy.takeRequest(5, TimeUnit.SECONDS);
+      assertEquals("/api/v2/users/me", call.getTarget());
+      assertEquals(TOKEN, call.getHeaders().get("Coder-Session-Token"));
+      assertEquals(null, call.getHeaders().get("Proxy-Authorization"));
     }
   }
 }

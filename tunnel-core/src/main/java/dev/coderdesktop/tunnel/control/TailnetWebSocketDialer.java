@@ -33,6 +33,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   private final Map<String, String> headers;
   private final HttpClient http;
   private final String userAgent;
+  private final NetPolicy policy;
 
   /** A dialer for the deployment at {@code deployment} (http or https). */
   public TailnetWebSocketDialer(URI deployment, String sessionToken, Map<String, String> headers) {
@@ -43,6 +44,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   public TailnetWebSocketDialer(
       URI deployment, String sessionToken, Map<String, String> headers, NetPolicy policy) {
     this.userAgent = policy.userAgent();
+    this.policy = policy;
     this.deployment = deployment;
     this.sessionToken = sessionToken;
     this.headers = Map.copyOf(headers);
@@ -51,6 +53,8 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
             .connectTimeout(CONNECT_TIMEOUT)
             .sslContext(policy.tls())
             .proxy(policy.proxySelector())
+            // Its tasks on virtual threads, not a pool of platform threads.
+            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
             .build();
   }
 
@@ -70,10 +74,11 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
     Map<String, String> all = new java.util.LinkedHashMap<>(headers);
     all.put("Coder-Session-Token", sessionToken);
     all.putIfAbsent("User-Agent", userAgent);
+    URI target = uri(resumeToken);
+    policy.proxyAuthorization(target).ifPresent(a -> all.put("Proxy-Authorization", a));
     WebSocketStream stream;
     try {
-      stream =
-          WebSocketStream.open(http, uri(resumeToken), all, java.util.List.of(), CONNECT_TIMEOUT);
+      stream = WebSocketStream.open(http, target, all, java.util.List.of(), CONNECT_TIMEOUT);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof WebSocketHandshakeException h) {

@@ -384,6 +384,8 @@ public final class DerpClient implements Closeable {
     String path =
         url.getRawPath() == null || url.getRawPath().isEmpty() ? "/derp" : url.getRawPath();
     URI ws = URI.create((tls ? "wss" : "ws") + "://" + url.getRawAuthority() + path);
+    Map<String, String> wsHeaders = withUserAgent();
+    policy.proxyAuthorization(ws).ifPresent(a -> wsHeaders.put("Proxy-Authorization", a));
     WebSocketStream stream;
     try {
       stream =
@@ -392,9 +394,11 @@ public final class DerpClient implements Closeable {
                   .connectTimeout(CONNECT_TIMEOUT)
                   .sslContext(policy.tls())
                   .proxy(policy.proxySelector())
+                  // Its tasks on virtual threads, not a pool of platform threads.
+                  .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
                   .build(),
               ws,
-              withUserAgent(),
+              wsHeaders,
               java.util.List.of("derp"),
               CONNECT_TIMEOUT);
     } catch (java.util.concurrent.ExecutionException e) {

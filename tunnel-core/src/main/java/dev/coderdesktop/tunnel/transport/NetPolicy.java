@@ -4,7 +4,10 @@ package dev.coderdesktop.tunnel.transport;
 
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,6 +38,26 @@ public record NetPolicy(
     Objects.requireNonNull(proxyFor, "proxyFor");
     Objects.requireNonNull(proxySelector, "proxySelector");
     Objects.requireNonNull(userAgent, "userAgent");
+  }
+
+  /**
+   * The {@code Proxy-Authorization} value for a call to {@code target}: Basic credentials from the
+   * user and password of the proxy URL it goes through, or empty (no proxy, or none in the URL).
+   * Sent up front, as curl and Go's clients do; the JDK's HTTP client gives it to the proxy only
+   * (in the CONNECT of a {@code wss} call), never to the deployment.
+   */
+  public Optional<String> proxyAuthorization(URI target) {
+    return proxyFor.apply(target).map(NetPolicy::basicCredentials);
+  }
+
+  /** {@code Basic base64(user:password)} from a proxy URL's user info, or null if it has none. */
+  static String basicCredentials(URI proxy) {
+    String info = proxy.getRawUserInfo();
+    if (info == null || info.isEmpty()) {
+      return null;
+    }
+    String creds = URLDecoder.decode(info, StandardCharsets.UTF_8);
+    return "Basic " + Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The runtime's default trust, no proxy, a generic User-Agent (tests and tools). */

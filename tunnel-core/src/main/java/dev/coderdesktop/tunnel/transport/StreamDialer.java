@@ -8,10 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -75,12 +73,9 @@ public final class StreamDialer {
     req.append("CONNECT ").append(authority).append(" HTTP/1.1\r\n");
     req.append("Host: ").append(authority).append("\r\n");
     req.append("User-Agent: ").append(userAgent).append("\r\n");
-    String info = proxy.getRawUserInfo();
-    if (info != null && !info.isEmpty()) {
-      String creds = URLDecoder.decode(info, StandardCharsets.UTF_8);
-      req.append("Proxy-Authorization: Basic ")
-          .append(Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8)))
-          .append("\r\n");
+    String auth = NetPolicy.basicCredentials(proxy);
+    if (auth != null) {
+      req.append("Proxy-Authorization: ").append(auth).append("\r\n");
     }
     req.append("\r\n");
     OutputStream o = s.getOutputStream();

@@ -138,7 +138,7 @@ public record ProxyPolicy(URI httpsProxy, URI httpProxy, List<String> noProxy) {
             .encodeToString(decoded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** This policy as a JDK selector (OkHttp and the JDK's HTTP client take one). */
+  /** This policy as a JDK selector, for the JDK's HTTP client. */
   public ProxySelector selector() {
     return new ProxySelector() {
       @Override

@@ -130,7 +130,7 @@ public final class TrustStore {
     }
   }
 
-  /** The trust manager (OkHttp needs it beside the socket factory). */
+  /** The trust manager, for clients that take one beside a socket factory. */
   public X509TrustManager trustManager() {
     return trustManager;
   }
