@@ -5,9 +5,10 @@
 #            fail with a certificate error naming the host until that CA is installed in the client's
 #            system store with update-ca-certificates (in a private copy of /etc/ssl that only the
 #            client namespace sees: /etc/netns/$NS/ssl, so the host's store is never touched).
-#   PROXY=1  tinyproxy runs in a namespace of its own on the lab bridge; the client namespace may
-#            reach the testbed server only through it (iptables), and the service and CLI get
-#            HTTPS_PROXY/HTTP_PROXY. The proxy's log must show the CONNECTs.
+#   PROXY=1  tinyproxy runs in a namespace of its own on the lab bridge and wants a user and
+#            password; the client namespace may reach the testbed server only through it
+#            (iptables), and the service and CLI get HTTPS_PROXY/HTTP_PROXY with the credentials.
+#            The proxy's log must show the CONNECTs.
 #   REGIONS=2 the testbed serves a second DERP region (a relay on a port of its own) and the agents
 #            take home regions in turn. During a ping loop to two agents the client's home region's
 #            relay is killed for 20 s: replies must resume within 10 s through the other region
@@ -96,6 +97,7 @@ LogFile "$WORK/proxy/tinyproxy.log"
 LogLevel Info
 MaxClients 100
 Allow $client
+BasicAuth cdj s3cret
 CONF
   ip netns exec "$PROXY_NS" tinyproxy -d -c "$WORK/proxy/tinyproxy.conf" \
     >"$WORK/proxy/tinyproxy.out" 2>&1 &
@@ -106,10 +108,26 @@ CONF
   if in_ns curl -sS --max-time 5 --noproxy '*' -o /dev/null -k "$URL/api/v2/buildinfo" 2>/dev/null; then
     fail "the client namespace still reaches $HOST_IP directly"
   fi
-  in_ns curl -sS --max-time 10 --proxy "http://$ip:8888" -o /dev/null -k "$URL/api/v2/buildinfo" \
-    || fail "the testbed is not reachable through tinyproxy"
-  export HTTPS_PROXY="http://$ip:8888" HTTP_PROXY="http://$ip:8888"
-  ok "tinyproxy at $ip:8888; direct $HOST_IP blocked in $NS; HTTPS_PROXY/HTTP_PROXY=$HTTPS_PROXY"
+  # The proxy wants a user and password (Basic), as company proxies often do: every connection the
+  # service and the CLI make (REST, the tailnet websocket, DERP) must carry the proxy URL's.
+  # (tinyproxy takes letters and digits only; "%33" in the URL is "3", so the URL is decoded.)
+  local code
+  code=$(in_ns curl -sS --max-time 10 --proxy "http://$ip:8888" -o /dev/null -w '%{http_code}' \
+    -k "$URL/api/v2/buildinfo" 2>/dev/null || true)
+  [[ $code == 407 || $code == 000 ]] || fail "tinyproxy let a request without credentials through ($code)"
+  in_ns curl -sS --max-time 10 --proxy "http://cdj:s%33cret@$ip:8888" -o /dev/null -k "$URL/api/v2/buildinfo" \
+    || fail "the testbed is not reachable through tinyproxy with its credentials"
+  # A wrong password: sign-in fails with the proxy's refusal and where to fix it, not a crash.
+  if HTTPS_PROXY="http://cdj:wrong@$ip:8888" HTTP_PROXY="http://cdj:wrong@$ip:8888" \
+    cli login --url "$URL" --allow-insecure-http --token-file "$WORK/token" >"$WORK/cli.out" 2>&1; then
+    fail "login succeeded through the proxy with a wrong password"
+  fi
+  # (tinyproxy answers a wrong password with 401, not 407: it must not read as a revoked token.)
+  grep -q "proxy refused" "$WORK/cli.out" && grep -q "HTTPS_PROXY" "$WORK/cli.out" && ! grep -q "wrong" "$WORK/cli.out" \
+    || fail "the login error does not name the proxy's refusal (or shows the password): $(cat "$WORK/cli.out")"
+  ok "a wrong proxy password: $(tr '\n' ' ' <"$WORK/cli.out")"
+  export HTTPS_PROXY="http://cdj:s%33cret@$ip:8888" HTTP_PROXY="http://cdj:s%33cret@$ip:8888"
+  ok "tinyproxy at $ip:8888 (Basic credentials required); direct $HOST_IP blocked in $NS; HTTPS_PROXY/HTTP_PROXY=http://cdj:***@$ip:8888"
 }
 
 # Runs after the by-name checks: the proxy must have carried the tailnet websocket and DERP, and

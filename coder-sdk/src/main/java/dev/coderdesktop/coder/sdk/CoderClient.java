@@ -184,7 +184,13 @@ public final class CoderClient {
         target = redirectTarget(target, resp, hop);
         continue;
       }
-      String text = new String(resp.body(), StandardCharsets.UTF_8);
+      String text = resp.body() == null ? "" : new String(resp.body(), StandardCharsets.UTF_8);
+      boolean proxied = net.proxy().proxyFor(target).isPresent();
+      if (resp.statusCode() == 407 || proxied && resp.statusCode() == 401 && !isCoderError(text)) {
+        // The proxy's refusal (some proxies answer 401), not the deployment's: the token may be
+        // fine, so this must not read as a revoked sign-in.
+        throw proxyRefused("HTTP " + resp.statusCode());
+      }
       if (resp.statusCode() < 200 || resp.statusCode() > 299) {
         throw failure(resp.statusCode(), text);
       }
@@ -245,6 +251,10 @@ public final class CoderClient {
         throw new CoderException.Protocol(
             url.uri().getHost() + " answered " + path + " with " + cause.getMessage());
       }
+      if (cause.getMessage() != null && cause.getMessage().startsWith("Tunnel failed")) {
+        // The JDK's words for a CONNECT the proxy answered with other than 2xx.
+        throw proxyRefused(cause.getMessage());
+      }
       for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
         if (t instanceof javax.net.ssl.SSLException) {
           throw new CoderException.Unreachable(
@@ -260,6 +270,26 @@ public final class CoderClient {
       // Which call: a timeout after the first calls worked says the server stopped answering.
       throw unreachable(
           path, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+  }
+
+  private CoderException.Unreachable proxyRefused(String answer) {
+    return new CoderException.Unreachable(
+        "The proxy refused to carry the call to "
+            + url
+            + " ("
+            + answer
+            + "): check the proxy's address and the user and password in HTTPS_PROXY or"
+            + " HTTP_PROXY (http://user:password@proxy:port)");
+  }
+
+  /** Whether {@code text} is a Coder error body (every Coder error has a message). */
+  private static boolean isCoderError(String text) {
+    try {
+      Values.ErrorBody e = decode(text, Values.ErrorBody.class);
+      return e.message() != null && !e.message().isBlank();
+    } catch (JsonProcessingException e) {
+      return false;
     }
   }
 

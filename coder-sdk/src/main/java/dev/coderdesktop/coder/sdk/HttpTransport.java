@@ -29,7 +29,7 @@ final class HttpTransport {
 
   static {
     if (System.getProperty(TUNNEL_SCHEMES) == null) {
-      // MUT System.setProperty(TUNNEL_SCHEMES, "");
+      System.setProperty(TUNNEL_SCHEMES, "");
     }
   }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Private certificate authorities, redirects and the product's User-Agent. */
 @Timeout(30)
@@ -231,6 +233,37 @@ class CompanyNetworkTest {
       assertEquals("/api/v2/users/me", call.getTarget());
       assertEquals(TOKEN, call.getHeaders().get("Coder-Session-Token"));
       assertEquals(null, call.getHeaders().get("Proxy-Authorization"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} answering {1}")
+  @CsvSource({"https, 407", "https, 401", "http, 407", "http, 401"})
+  @DisplayName(
+      "a proxy that refuses the credentials is a clear error naming the proxy settings, not a"
+          + " revoked token")
+  void proxyRefuses(String scheme, int status) throws Exception {
+    try (MockWebServer proxy = new MockWebServer()) {
+      proxy.start();
+      proxy.enqueue(
+          new MockResponse.Builder()
+              .code(status)
+              .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
+              .body("<html>denied</html>")
+              .build());
+      URI proxyUrl = URI.create("http://alice:wrong@127.0.0.1:" + proxy.getPort());
+      ProxyPolicy policy = new ProxyPolicy(proxyUrl, proxyUrl, List.of());
+      CoderClient c =
+          new CoderClient(
+              DeploymentUrl.parse(scheme + "://coder.invalid", true),
+              SessionToken.of(TOKEN),
+              Map.of(),
+              new Connectivity(TrustStore.load(List.of(), null), policy));
+      CoderException.Unreachable e = assertThrows(CoderException.Unreachable.class, c::me);
+      assertTrue(
+          e.getMessage().contains(String.valueOf(status)) && e.getMessage().contains("HTTPS_PROXY"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("wrong"));
+      assertFalse(e.getMessage().contains(TOKEN));
     }
   }
 }
