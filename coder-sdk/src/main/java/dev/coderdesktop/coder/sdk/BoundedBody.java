@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.coder.sdk;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,16 +27,30 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   private final long limit;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+  /** The reply's pieces as they came: joined once at the end, never copied while growing. */
+  private final List<byte[]> chunks = new ArrayList<>();
+
+  private long size;
   private Flow.Subscription subscription;
 
   private BoundedBody(long limit) {
     this.limit = limit;
   }
 
-  /** A handler whose bodies hold at most {@code limit} bytes. */
+  /**
+   * A handler whose bodies hold at most {@code limit} bytes. A reply that announces a longer body
+   * fails before any of it is read.
+   */
   static HttpResponse.BodyHandler<byte[]> upTo(long limit) {
-    return info -> new BoundedBody(limit);
+    return info -> {
+      BoundedBody b = new BoundedBody(limit);
+      long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (announced > limit) {
+        b.result.completeExceptionally(new TooLarge(limit));
+      }
+      return b;
+    };
   }
 
   @Override
@@ -47,6 +61,10 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
+    if (result.isDone()) {
+      s.cancel();
+      return;
+    }
     s.request(Long.MAX_VALUE);
   }
 
@@ -56,14 +74,16 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
       return;
     }
     for (ByteBuffer b : items) {
-      if (bytes.size() + (long) b.remaining() > limit) {
-        subscription.cancel();
+      if (size + b.remaining() > limit) {
+        // Completed first: whatever cancelling triggers finds the outcome decided.
         result.completeExceptionally(new TooLarge(limit));
+        subscription.cancel();
         return;
       }
       byte[] chunk = new byte[b.remaining()];
       b.get(chunk);
-      bytes.writeBytes(chunk);
+      chunks.add(chunk);
+      size += chunk.length;
     }
   }
 
@@ -74,6 +94,13 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   @Override
   public void onComplete() {
-    result.complete(bytes.toByteArray());
+    byte[] all = new byte[(int) size];
+    int at = 0;
+    for (byte[] c : chunks) {
+      System.arraycopy(c, 0, all, at, c.length);
+      at += c.length;
+    }
+    chunks.clear();
+    result.complete(all);
   }
 }

@@ -7,20 +7,27 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderdesktop.coder.sdk.net.Connectivity;
 import dev.coderdesktop.coder.sdk.net.ProxyPolicy;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Coder REST calls Coder Desktop makes. Every request carries the session token in the {@code
@@ -29,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class CoderClient {
 
-  /** Header names the user may not override (the last four the JDK's client sets itself). */
+  /** Header names the user may not override (the last five the JDK's client sets itself). */
   private static final Set<String> RESERVED =
       Set.of("coder-session-token", "host", "content-length", "connection", "upgrade", "expect");
 
@@ -40,10 +47,15 @@ public final class CoderClient {
 
   private static final int MAX_REDIRECTS = 3;
 
+  /** The JDK's message for a CONNECT the proxy refused ("Tunnel failed, got: 407"). */
+  private static final Pattern TUNNEL_FAILED = Pattern.compile("Tunnel failed(?:, got: (\\d{3}))?");
+
   /**
-   * The largest reply read. Coder's replies are a few KB; a thousand workspaces' list is a few MB.
+   * The largest reply read: Coder's replies are a few KB, a thousand workspaces' list a few MB. A
+   * reply is held once as bytes and decoded from them, so the smallest heap (the CLI's 64 MB) keeps
+   * room for it and its objects.
    */
-  static final long MAX_REPLY_BYTES = 32L << 20;
+  static final long MAX_REPLY_BYTES = 16L << 20;
 
   private final DeploymentUrl url;
   private final SessionToken token;
@@ -80,9 +92,11 @@ public final class CoderClient {
           if (RESERVED.contains(k.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("the header " + k + " cannot be overridden");
           }
-          if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+          if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' || c >= 0x7f)) {
+            // Checked here, without the value in the message: the JDK's client would refuse
+            // the same characters later, quoting the value.
             throw new IllegalArgumentException(
-                "the value of header " + k + " has control characters");
+                "the value of header " + k + " has control or non-ASCII characters");
           }
           h.put(k, v);
         });
@@ -184,18 +198,21 @@ public final class CoderClient {
         target = redirectTarget(target, resp, hop);
         continue;
       }
-      String text = resp.body() == null ? "" : new String(resp.body(), StandardCharsets.UTF_8);
-      boolean proxied = net.proxy().proxyFor(target).isPresent();
-      if (resp.statusCode() == 407 || proxied && resp.statusCode() == 401 && !isCoderError(text)) {
-        // The proxy's refusal (some proxies answer 401), not the deployment's: the token may be
-        // fine, so this must not read as a revoked sign-in.
-        throw proxyRefused("HTTP " + resp.statusCode());
+      byte[] body = resp.body() == null ? new byte[0] : resp.body();
+      // Over plain http a proxy answers in the deployment's place (some with 401, not 407); in a
+      // tunnel its refusals come as a failed CONNECT instead (exchange). Coder's own 401 always
+      // has a message, and stays a revoked sign-in.
+      boolean plainProxied =
+          "http".equalsIgnoreCase(target.getScheme()) && net.proxy().proxyFor(target).isPresent();
+      if (resp.statusCode() == 407
+          || plainProxied && resp.statusCode() == 401 && !isCoderError(body)) {
+        throw proxyRefused(resp.statusCode());
       }
       if (resp.statusCode() < 200 || resp.statusCode() > 299) {
-        throw failure(resp.statusCode(), text);
+        throw failure(resp.statusCode(), new String(body, StandardCharsets.UTF_8));
       }
       try {
-        return decode(text, type);
+        return decode(body, type);
       } catch (JsonProcessingException e) {
         throw new CoderException.Protocol(
             url.uri().getHost()
@@ -251,9 +268,10 @@ public final class CoderClient {
         throw new CoderException.Protocol(
             url.uri().getHost() + " answered " + path + " with " + cause.getMessage());
       }
-      if (cause.getMessage() != null && cause.getMessage().startsWith("Tunnel failed")) {
+      Matcher tunnel = TUNNEL_FAILED.matcher(cause.getMessage() == null ? "" : cause.getMessage());
+      if (tunnel.lookingAt()) {
         // The JDK's words for a CONNECT the proxy answered with other than 2xx.
-        throw proxyRefused(cause.getMessage());
+        throw proxyRefused(tunnel.group(1) == null ? 0 : Integer.parseInt(tunnel.group(1)));
       }
       for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
         if (t instanceof javax.net.ssl.SSLException) {
@@ -268,29 +286,60 @@ public final class CoderClient {
         }
       }
       // Which call: a timeout after the first calls worked says the server stopped answering.
-      throw unreachable(
-          path, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+      throw unreachable(path, describe(cause, target));
     }
   }
 
-  private CoderException.Unreachable proxyRefused(String answer) {
+  /** The proxy's refusal of a call to the deployment, with status {@code status} (0: unknown). */
+  private CoderException.Unreachable proxyRefused(int status) {
+    String answer = status > 0 ? "HTTP " + status : "an error";
+    if (status == 401 || status == 407 || status == 0) {
+      return new CoderException.Unreachable(
+          "The proxy refused to carry the call to "
+              + url
+              + " ("
+              + answer
+              + "): check the user and password in HTTPS_PROXY or HTTP_PROXY"
+              + " (http://user:password@proxy:port, special characters percent-encoded)");
+    }
+    // 403: the proxy's rules; 502, 503, 504: it could not reach or resolve the deployment.
     return new CoderException.Unreachable(
-        "The proxy refused to carry the call to "
-            + url
-            + " ("
-            + answer
-            + "): check the proxy's address and the user and password in HTTPS_PROXY or"
-            + " HTTP_PROXY (http://user:password@proxy:port)");
+        "The proxy could not open a connection to " + url + " (" + answer + ")");
   }
 
-  /** Whether {@code text} is a Coder error body (every Coder error has a message). */
-  private static boolean isCoderError(String text) {
+  /** Whether {@code body} is a Coder error body (every Coder error has a message). */
+  private static boolean isCoderError(byte[] body) {
     try {
-      Values.ErrorBody e = decode(text, Values.ErrorBody.class);
+      Values.ErrorBody e = decode(body, Values.ErrorBody.class);
       return e.message() != null && !e.message().isBlank();
     } catch (JsonProcessingException e) {
       return false;
     }
+  }
+
+  /**
+   * Why a call failed, in words: the JDK reports an unknown name or a refused connection as a
+   * ConnectException without a message, and does not say when the proxy was the one unreachable.
+   */
+  private String describe(Throwable cause, URI target) {
+    Optional<URI> proxy = net.proxy().proxyFor(target);
+    String via = proxy.map(p -> " (the proxy " + p.getHost() + ":" + p.getPort() + ")").orElse("");
+    String host = proxy.map(URI::getHost).orElse(target.getHost());
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "the name " + host + " does not resolve" + via;
+      }
+      if (t instanceof HttpConnectTimeoutException) {
+        return "timed out connecting" + via;
+      }
+    }
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException) {
+        return "the connection was refused or the host is unreachable" + via;
+      }
+    }
+    return (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+        + via;
   }
 
   private CoderException.Unreachable unreachable(String path, String why) {
@@ -367,7 +416,20 @@ public final class CoderClient {
    * Coder server sends, fails with a {@link JsonProcessingException}.
    */
   static <T> T decode(String text, Class<T> type) throws JsonProcessingException {
-    T value = JSON.readValue(text, type);
+    return decode(text.getBytes(StandardCharsets.UTF_8), type);
+  }
+
+  /** As above, from the reply's bytes (no second copy as a string). */
+  static <T> T decode(byte[] body, Class<T> type) throws JsonProcessingException {
+    T value;
+    try {
+      value = JSON.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      // Reading from an array fails only as bad JSON; keep the one exception type callers expect.
+      throw new com.fasterxml.jackson.databind.JsonMappingException(null, e.getMessage(), e);
+    }
     if (value == null) {
       // The body was the JSON literal null.
       throw new com.fasterxml.jackson.databind.JsonMappingException(null, "a null body");

@@ -28,9 +28,11 @@ public final class SessionToken {
     }
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (c <= ' ' || c == 0x7f) {
+      if (c <= ' ' || c >= 0x7f) {
+        // Coder's tokens are ASCII; anything else is a paste accident (a zero-width space), and
+        // an HTTP client would refuse it with the value in its message.
         throw new IllegalArgumentException(
-            "the session token contains spaces or control characters");
+            "the session token contains spaces, control or non-ASCII characters");
       }
     }
     return new SessionToken(t);

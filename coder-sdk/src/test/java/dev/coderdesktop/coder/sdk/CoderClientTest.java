@@ -188,6 +188,15 @@ class CoderClientTest {
         () -> new CoderClient(u, null, Map.of("Coder-Session-Token", "x")));
     assertThrows(
         IllegalArgumentException.class, () -> new CoderClient(u, null, Map.of("Bad Name", "x")));
+    // A pasted zero-width space: refused up front, and the message never quotes the value.
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SessionToken.of("abc\u200bdef"));
+    assertFalse(e.getMessage().contains("abc"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CoderClient(u, null, Map.of("X-Corp", "sécret")));
+    assertFalse(e.getMessage().contains("sécret"), e.getMessage());
   }
 
   @ParameterizedTest(name = "{0} supported: {1}")

@@ -236,12 +236,30 @@ class CompanyNetworkTest {
     }
   }
 
+  /** A client for {@code scheme://coder.invalid} through {@code proxy} as alice:wrong. */
+  private static CoderClient throughProxy(MockWebServer proxy, String scheme) throws Exception {
+    URI proxyUrl = URI.create("http://alice:wrong@127.0.0.1:" + proxy.getPort());
+    return new CoderClient(
+        DeploymentUrl.parse(scheme + "://coder.invalid", true),
+        SessionToken.of(TOKEN),
+        Map.of(),
+        new Connectivity(
+            TrustStore.load(List.of(), null), new ProxyPolicy(proxyUrl, proxyUrl, List.of())));
+  }
+
   @ParameterizedTest(name = "{0} answering {1}")
-  @CsvSource({"https, 407", "https, 401", "http, 407", "http, 401"})
+  @CsvSource({
+    "https, 407, true",
+    "https, 401, true",
+    "http, 407, true",
+    "http, 401, true",
+    "https, 403, false",
+    "https, 502, false"
+  })
   @DisplayName(
-      "a proxy that refuses the credentials is a clear error naming the proxy settings, not a"
-          + " revoked token")
-  void proxyRefuses(String scheme, int status) throws Exception {
+      "a proxy's refusal is Unreachable naming it, not a revoked token; only 401 and 407 blame the"
+          + " credentials")
+  void proxyRefuses(String scheme, int status, boolean credentials) throws Exception {
     try (MockWebServer proxy = new MockWebServer()) {
       proxy.start();
       proxy.enqueue(
@@ -250,20 +268,57 @@ class CompanyNetworkTest {
               .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
               .body("<html>denied</html>")
               .build());
-      URI proxyUrl = URI.create("http://alice:wrong@127.0.0.1:" + proxy.getPort());
-      ProxyPolicy policy = new ProxyPolicy(proxyUrl, proxyUrl, List.of());
-      CoderClient c =
-          new CoderClient(
-              DeploymentUrl.parse(scheme + "://coder.invalid", true),
-              SessionToken.of(TOKEN),
-              Map.of(),
-              new Connectivity(TrustStore.load(List.of(), null), policy));
-      CoderException.Unreachable e = assertThrows(CoderException.Unreachable.class, c::me);
-      assertTrue(
-          e.getMessage().contains(String.valueOf(status)) && e.getMessage().contains("HTTPS_PROXY"),
-          e.getMessage());
+      CoderException.Unreachable e =
+          assertThrows(CoderException.Unreachable.class, throughProxy(proxy, scheme)::me);
+      assertTrue(e.getMessage().contains("HTTP " + status), e.getMessage());
+      assertEquals(credentials, e.getMessage().contains("HTTPS_PROXY"), e.getMessage());
       assertFalse(e.getMessage().contains("wrong"));
       assertFalse(e.getMessage().contains(TOKEN));
+      RecordedRequest sent = proxy.takeRequest(5, TimeUnit.SECONDS);
+      assertEquals("Basic YWxpY2U6d3Jvbmc=", sent.getHeaders().get("Proxy-Authorization"));
     }
+  }
+
+  @Test
+  @DisplayName("through a plain-http proxy, the deployment's own 401 is still a revoked token")
+  void coderUnauthorizedThroughProxy() throws Exception {
+    try (MockWebServer proxy = new MockWebServer()) {
+      proxy.start();
+      proxy.enqueue(
+          new MockResponse.Builder()
+              .code(401)
+              .setHeader("Content-Type", "application/json")
+              .body("{\"message\":\"You must be logged in.\"}")
+              .build());
+      CoderException.Unauthorized e =
+          assertThrows(CoderException.Unauthorized.class, throughProxy(proxy, "http")::me);
+      assertTrue(e.getMessage().contains("logged in"), e.getMessage());
+    }
+  }
+
+  @Test
+  @DisplayName("a name that does not resolve says so, and names the proxy when it is the proxy's")
+  void unresolvable() throws Exception {
+    CoderClient direct =
+        new CoderClient(
+            DeploymentUrl.parse("https://coder.invalid"),
+            SessionToken.of(TOKEN),
+            Map.of(),
+            new Connectivity(TrustStore.load(List.of(), null), ProxyPolicy.NONE));
+    CoderException.Unreachable e = assertThrows(CoderException.Unreachable.class, direct::me);
+    assertTrue(e.getMessage().contains("coder.invalid does not resolve"), e.getMessage());
+    URI proxyUrl = URI.create("http://u:secret@proxy.invalid:3128");
+    CoderClient proxied =
+        new CoderClient(
+            DeploymentUrl.parse("https://coder.example.com"),
+            SessionToken.of(TOKEN),
+            Map.of(),
+            new Connectivity(
+                TrustStore.load(List.of(), null), new ProxyPolicy(proxyUrl, proxyUrl, List.of())));
+    e = assertThrows(CoderException.Unreachable.class, proxied::me);
+    assertTrue(
+        e.getMessage().contains("proxy.invalid does not resolve (the proxy proxy.invalid:3128)"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("secret"), e.getMessage());
   }
 }

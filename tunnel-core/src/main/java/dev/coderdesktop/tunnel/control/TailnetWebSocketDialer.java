@@ -84,12 +84,22 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
       if (cause instanceof WebSocketHandshakeException h) {
         int status = h.getResponse().statusCode();
         Object body = h.getResponse().body();
+        if (status == 407) {
+          // The proxy's refusal of the CONNECT: not the deployment refusing our sign-in, which
+          // would end the session. Retried like any outage. (Inside the tunnel a proxy cannot
+          // answer, so any other status is the deployment's.)
+          throw proxyRefused("HTTP 407");
+        }
         throw new ControlRejectedException(
             status,
             "the deployment refused the tailnet connection (HTTP "
                 + status
                 + ")"
                 + (body instanceof String s && !s.isBlank() ? ": " + s.strip() : ""));
+      }
+      if (cause.getMessage() != null && cause.getMessage().startsWith("Tunnel failed")) {
+        // The JDK's words for any other refused CONNECT ("Tunnel failed, got: 401").
+        throw proxyRefused(cause.getMessage());
       }
       throw new IOException(
           "cannot reach the tailnet API at " + deployment.getHost() + ": " + cause.getMessage());
@@ -100,5 +110,12 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
       throw new IOException("interrupted");
     }
     return new ControlConnection(stream.inputStream(), stream.outputStream(), stream::abort);
+  }
+
+  private static IOException proxyRefused(String answer) {
+    return new IOException(
+        "the proxy refused the tailnet connection ("
+            + answer
+            + "): check the proxy and the user and password in HTTPS_PROXY or HTTP_PROXY");
   }
 }

@@ -4,7 +4,6 @@ package dev.coderdesktop.tunnel.transport;
 
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -52,11 +51,11 @@ public record NetPolicy(
 
   /** {@code Basic base64(user:password)} from a proxy URL's user info, or null if it has none. */
   static String basicCredentials(URI proxy) {
-    String info = proxy.getRawUserInfo();
-    if (info == null || info.isEmpty()) {
+    // Percent-decoded, and a '+' stays a '+' (as curl and Go read it).
+    String creds = proxy.getUserInfo();
+    if (creds == null || creds.isEmpty()) {
       return null;
     }
-    String creds = URLDecoder.decode(info, StandardCharsets.UTF_8);
     return "Basic " + Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -3,8 +3,10 @@
 package dev.coderdesktop.tunnel.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
@@ -24,6 +26,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The control plane's websocket through a company proxy. */
 @Timeout(30)
@@ -56,32 +60,53 @@ class TailnetWebSocketDialerTest {
         "test-agent/1");
   }
 
-  /** Dials the control plane through a proxy that refuses; the CONNECT head the proxy read. */
-  private static HttpUpgrade connectThroughRefusingProxy(String userInfo) throws Exception {
+  /** What the proxy read, and what the dial threw. */
+  private record Outcome(HttpUpgrade connect, IOException error) {}
+
+  /** Dials the control plane through a proxy that refuses the CONNECT with {@code answer}. */
+  private static Outcome throughRefusingProxy(String userInfo, String answer) throws Exception {
     try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<HttpUpgrade> head =
-          refuseOnce(proxy, "HTTP/1.1 407 Proxy Authentication Required");
+      CompletableFuture<HttpUpgrade> head = refuseOnce(proxy, answer);
       URI proxyUrl = URI.create("http://" + userInfo + "127.0.0.1:" + proxy.getLocalPort());
       TailnetWebSocketDialer dialer =
           new TailnetWebSocketDialer(
               URI.create("https://coder.invalid"), "SECRET-TOKEN", Map.of(), via(proxyUrl));
-      assertThrows(IOException.class, () -> dialer.dial(null));
-      return head.get(10, TimeUnit.SECONDS);
+      IOException e = assertThrows(IOException.class, () -> dialer.dial(null));
+      return new Outcome(head.get(10, TimeUnit.SECONDS), e);
     }
   }
 
   @Test
   @DisplayName("the proxy URL's user and password go in the CONNECT; the token does not")
   void credentialsInConnect() throws Exception {
-    HttpUpgrade connect = connectThroughRefusingProxy("bob:s%20cret@");
+    HttpUpgrade connect =
+        throughRefusingProxy("bob:s%20c+ret@", "HTTP/1.1 407 Proxy Authentication Required")
+            .connect();
     assertEquals("CONNECT coder.invalid:443 HTTP/1.1", connect.startLine());
-    assertEquals("Basic Ym9iOnMgY3JldA==", connect.header("Proxy-Authorization"));
+    // "s c+ret": percent-decoded, and the '+' kept.
+    assertEquals("Basic Ym9iOnMgYytyZXQ=", connect.header("Proxy-Authorization"));
     assertNull(connect.header("Coder-Session-Token"));
   }
 
   @Test
   @DisplayName("a proxy URL without credentials sends none")
   void noCredentials() throws Exception {
-    assertNull(connectThroughRefusingProxy("").header("Proxy-Authorization"));
+    assertNull(
+        throughRefusingProxy("", "HTTP/1.1 407 Proxy Authentication Required")
+            .connect()
+            .header("Proxy-Authorization"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"HTTP/1.1 407 Proxy Authentication Required", "HTTP/1.1 401 Unauthorized"})
+  @DisplayName(
+      "the proxy refusing the CONNECT is an outage to retry naming the proxy, not a refused"
+          + " sign-in")
+  void proxyRefusal(String answer) throws Exception {
+    IOException e = throughRefusingProxy("bob:wrong@", answer).error();
+    assertFalse(e instanceof ControlRejectedException, e.toString());
+    assertTrue(e.getMessage().contains("proxy refused"), e.getMessage());
+    assertFalse(e.getMessage().contains("wrong"), e.getMessage());
   }
 }

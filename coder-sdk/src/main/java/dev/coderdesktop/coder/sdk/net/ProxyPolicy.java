@@ -110,6 +110,10 @@ public record ProxyPolicy(URI httpsProxy, URI httpProxy, List<String> noProxy) {
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
+    // This machine is never reached through a proxy (Go's clients, Coder's own, agree).
+    if (h.equals("localhost") || h.startsWith("127.") || h.equals("::1")) {
+      return true;
+    }
     for (String p : noProxy) {
       if (p.equals("*")) {
         return true;
@@ -128,11 +132,12 @@ public record ProxyPolicy(URI httpsProxy, URI httpProxy, List<String> noProxy) {
 
   /** The {@code Proxy-Authorization} value for a proxy URL with user info, or null. */
   public static String proxyAuthorization(URI proxy) {
-    String info = proxy.getRawUserInfo();
-    if (info == null || info.isEmpty()) {
+    // Percent-decoded, and a '+' stays a '+' (as curl and Go read it; a form decoder would make
+    // it a space).
+    String decoded = proxy.getUserInfo();
+    if (decoded == null || decoded.isEmpty()) {
       return null;
     }
-    String decoded = java.net.URLDecoder.decode(info, java.nio.charset.StandardCharsets.UTF_8);
     return "Basic "
         + java.util.Base64.getEncoder()
             .encodeToString(decoded.getBytes(java.nio.charset.StandardCharsets.UTF_8));

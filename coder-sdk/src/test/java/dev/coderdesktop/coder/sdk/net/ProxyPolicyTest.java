@@ -35,7 +35,9 @@ class ProxyPolicyTest {
     "https://internal.corp/, direct",
     "https://notinternal.corp/, proxy.corp:3128",
     "https://10.1.2.3/, direct",
-    "https://svc.local/, direct"
+    "https://svc.local/, direct",
+    "http://127.0.0.1:8080/, direct",
+    "https://[::1]:3000/, direct"
   })
   void routes(String target, String expected) {
     ProxyPolicy p = ProxyPolicy.fromEnvironment(ENV, null);
@@ -63,6 +65,9 @@ class ProxyPolicyTest {
     URI proxy = p.proxyFor(URI.create("https://coder.example.com")).orElseThrow();
     assertEquals("Basic dXNlcjpwQHNz", ProxyPolicy.proxyAuthorization(proxy));
     assertNull(ProxyPolicy.proxyAuthorization(URI.create("http://proxy:1")));
+    // A '+' is a '+', not a space (a form decoder's reading); %XX is decoded.
+    assertEquals(
+        "Basic dTphK2IgYw==", ProxyPolicy.proxyAuthorization(URI.create("http://u:a+b%20c@p:1")));
     assertFalse(p.toString().contains("p%40ss"), p.toString());
     assertFalse(p.toString().contains("user"), p.toString());
   }
