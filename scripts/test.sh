@@ -3,13 +3,14 @@
 # Runs every test: unit, known-answer, fuzz and UI tests everywhere; as root also the
 # network-namespace tests (wireguard-go interop, the tunnel-core client against the testbed), the
 # service + CLI end-to-end check against the testbed (testbed/e2e.sh, also with DERP forced over
-# websockets, over HTTPS from the testbed's own CA, through an HTTP proxy, with two DERP regions
+# websockets, over HTTPS from the testbed's own CA, through an HTTP proxy that wants a password
+# (with DERP over the relay's own upgrade and over websockets), with two DERP regions
 # whose home relay is killed during a ping loop, and with two testbeds between which
 # 'coder-desktop use' moves CoderVPN: testbed/e2e-deployments.sh), direct
 # connections through the testbed's NATs (testbed/direct-e2e.sh), the fault
 # suite in its quick mode (QUICK=1 bench/faults.sh: every fault against the testbed, and after the
 # real-Coder e2e runs against Coder v2.24.1 too, traffic back within 5 s), the footprint check in its
-# quick mode (QUICK=1 bench/footprint.sh: the service as bin/ starts it stays under 180 MB of RSS
+# quick mode (QUICK=1 bench/footprint.sh: the service as bin/ starts it stays under 160 MB of RSS
 # after a connect and 100 MB of traffic), a 2-minute soak (bench/soak.sh: a SIGKILLed service brings the VPN back by itself;
 # memory, threads and descriptors do not grow under load and control-plane drops), the same against
 # real Coder servers v2.20.0, v2.24.1 and v2.30.0 (interop/run.sh), the install test
@@ -29,6 +30,8 @@ if [[ $(id -u) -eq 0 ]]; then
   # Company networks: HTTPS from a private CA, and only an HTTP proxy between client and server.
   SKIP_BUILD=1 TLS=1 bash testbed/e2e.sh
   SKIP_BUILD=1 PROXY=1 bash testbed/e2e.sh
+  # The same proxy with DERP over websockets: the websocket's CONNECT carries the credentials too.
+  SKIP_BUILD=1 DERP_WEBSOCKETS=1 PROXY=1 bash testbed/e2e.sh
   # Two deployments: sign in to both, 'use' moves CoderVPN from one to the other.
   SKIP_BUILD=1 DEPLOYMENTS=2 bash testbed/e2e.sh
   # Two DERP regions: the home relay dies during a ping loop; traffic resumes within 10 s.
