@@ -7,7 +7,9 @@ import org.bouncycastle.crypto.digests.Blake2sDigest;
 
 /**
  * BLAKE2s as WireGuard uses it: the 256-bit hash, the keyed 128-bit MAC, and HMAC-BLAKE2s (RFC 2104
- * with a 64-byte block). Stateless and thread-safe.
+ * with a 64-byte block). Stateless and thread-safe: each thread reuses one unkeyed digest, so a
+ * handshake (a few dozen hashes) allocates no digest state; with a thousand peers handshaking the
+ * digests were most of what the start allocated.
  */
 public final class Blake2s {
 
@@ -19,11 +21,16 @@ public final class Blake2s {
 
   private static final int BLOCK = 64;
 
+  /** This thread's unkeyed BLAKE2s-256; every use starts with a reset and never nests. */
+  private static final ThreadLocal<Blake2sDigest> UNKEYED =
+      ThreadLocal.withInitial(() -> new Blake2sDigest(256));
+
   private Blake2s() {}
 
   /** BLAKE2s-256 of the concatenation of {@code parts}. */
   public static byte[] hash(byte[]... parts) {
-    Blake2sDigest d = new Blake2sDigest(256);
+    Blake2sDigest d = UNKEYED.get();
+    d.reset();
     for (byte[] p : parts) {
       d.update(p, 0, p.length);
     }
@@ -51,18 +58,21 @@ public final class Blake2s {
       ipad[i] = (byte) (b ^ 0x36);
       opad[i] = (byte) (b ^ 0x5c);
     }
-    Blake2sDigest inner = new Blake2sDigest(256);
-    inner.update(ipad, 0, BLOCK);
+    // The key is hashed (above) before the digest is taken: hash() uses the same one.
+    Blake2sDigest d = UNKEYED.get();
+    d.reset();
+    d.update(ipad, 0, BLOCK);
     for (byte[] p : parts) {
-      inner.update(p, 0, p.length);
+      d.update(p, 0, p.length);
     }
     byte[] innerOut = new byte[HASH_LENGTH];
-    inner.doFinal(innerOut, 0);
-    Blake2sDigest outer = new Blake2sDigest(256);
-    outer.update(opad, 0, BLOCK);
-    outer.update(innerOut, 0, HASH_LENGTH);
+    d.doFinal(innerOut, 0);
+    d.reset();
+    d.update(opad, 0, BLOCK);
+    d.update(innerOut, 0, HASH_LENGTH);
     byte[] out = new byte[HASH_LENGTH];
-    outer.doFinal(out, 0);
+    d.doFinal(out, 0);
+    Arrays.fill(innerOut, (byte) 0);
     Arrays.fill(ipad, (byte) 0);
     Arrays.fill(opad, (byte) 0);
     return out;

@@ -72,6 +72,54 @@ class PrimitiveVectorsTest {
               + " future, sunscreen would be it.")
           .getBytes(StandardCharsets.US_ASCII);
 
+  /** HMAC-BLAKE2s-256 by BouncyCastle's own HMAC construction, for comparison. */
+  private static byte[] referenceHmac(byte[] key, byte[] data) {
+    org.bouncycastle.crypto.macs.HMac h =
+        new org.bouncycastle.crypto.macs.HMac(
+            new org.bouncycastle.crypto.digests.Blake2sDigest(256));
+    h.init(new org.bouncycastle.crypto.params.KeyParameter(key));
+    h.update(data, 0, data.length);
+    byte[] out = new byte[32];
+    h.doFinal(out, 0);
+    return out;
+  }
+
+  @Test
+  @DisplayName(
+      "HMAC matches BouncyCastle's HMAC for short and long keys, from many threads at once (each"
+          + " thread reuses its digest)")
+  void hmacAcrossThreads() throws Exception {
+    java.util.Random r = new java.util.Random(7);
+    int cases = 64;
+    byte[][] keys = new byte[cases][];
+    byte[][] data = new byte[cases][];
+    byte[][] want = new byte[cases][];
+    for (int i = 0; i < cases; i++) {
+      keys[i] = new byte[1 + r.nextInt(130)]; // past the 64-byte block: hashed first
+      data[i] = new byte[r.nextInt(200)];
+      r.nextBytes(keys[i]);
+      r.nextBytes(data[i]);
+      want[i] = referenceHmac(keys[i], data[i]);
+    }
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        runs.add(
+            pool.submit(
+                () -> {
+                  for (int n = 0; n < 2_000; n++) {
+                    int i = (n + offset) % cases;
+                    assertArrayEquals(want[i], Blake2s.hmac(keys[i], data[i]), "case " + i);
+                  }
+                }));
+      }
+      for (var f : runs) {
+        f.get();
+      }
+    }
+  }
+
   @Test
   @DisplayName("HChaCha20 matches draft-irtf-cfrg-xchacha section 2.2.1")
   void hchacha20() {
