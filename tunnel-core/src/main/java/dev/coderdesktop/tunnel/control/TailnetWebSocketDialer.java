@@ -48,14 +48,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
     this.deployment = deployment;
     this.sessionToken = sessionToken;
     this.headers = Map.copyOf(headers);
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .sslContext(policy.tls())
-            .proxy(policy.proxySelector())
-            // Its tasks on virtual threads, not a pool of platform threads.
-            .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+    this.http = policy.httpClient(CONNECT_TIMEOUT);
   }
 
   /** The websocket URI for a dial with {@code resumeToken} (null for none). */

@@ -390,13 +390,7 @@ public final class DerpClient implements Closeable {
     try {
       stream =
           WebSocketStream.open(
-              java.net.http.HttpClient.newBuilder()
-                  .connectTimeout(CONNECT_TIMEOUT)
-                  .sslContext(policy.tls())
-                  .proxy(policy.proxySelector())
-                  // Its tasks on virtual threads, not a pool of platform threads.
-                  .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-                  .build(),
+              policy.httpClient(CONNECT_TIMEOUT),
               ws,
               wsHeaders,
               java.util.List.of("derp"),

@@ -4,11 +4,14 @@ package dev.coderdesktop.tunnel.transport;
 
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
@@ -37,6 +40,33 @@ public record NetPolicy(
     Objects.requireNonNull(proxyFor, "proxyFor");
     Objects.requireNonNull(proxySelector, "proxySelector");
     Objects.requireNonNull(userAgent, "userAgent");
+  }
+
+  /**
+   * The JDK withholds Basic proxy credentials from a CONNECT unless this list of refused schemes is
+   * empty. It reads the property once, when its HTTP client is first used, so it is cleared (unless
+   * set) before this class builds one; the launchers set it too.
+   */
+  private static final String TUNNEL_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+
+  static {
+    if (System.getProperty(TUNNEL_SCHEMES) == null) {
+      System.setProperty(TUNNEL_SCHEMES, "");
+    }
+  }
+
+  /**
+   * A JDK HTTP client (for websockets) that trusts and proxies as this policy says, its tasks on
+   * virtual threads rather than a pool of platform threads. Give its requests {@link
+   * #proxyAuthorization}.
+   */
+  public HttpClient httpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .sslContext(tls)
+        .proxy(proxySelector)
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
+        .build();
   }
 
   /**

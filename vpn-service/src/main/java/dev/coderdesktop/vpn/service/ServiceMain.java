@@ -42,12 +42,6 @@ public final class ServiceMain {
 
   /** Entry point. */
   public static void main(String[] args) throws Exception {
-    // Before any JDK HTTP client exists (it reads this once): Basic credentials from a proxy URL
-    // may go in a CONNECT, which the JDK otherwise withholds. The launchers set it too; a service
-    // started another way (tests, a hand-written unit) must not lose its proxy's credentials.
-    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
-      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-    }
     // One line per record, with journald's priority prefix under systemd.
     OneLineFormatter.useForRootHandlers(System.getenv());
     ServiceOptions o = new ServiceOptions();
