@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -273,17 +275,15 @@ public final class CoderClient {
         // The JDK's words for a CONNECT the proxy answered with other than 2xx.
         throw proxyRefused(tunnel.group(1) == null ? 0 : Integer.parseInt(tunnel.group(1)));
       }
-      for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
-        if (t instanceof javax.net.ssl.SSLException) {
-          throw new CoderException.Unreachable(
-              "The certificate of "
-                  + target.getHost()
-                  + " is not trusted ("
-                  + rootCause(t)
-                  + "). If the deployment uses a company certificate authority, install it in"
-                  + " the system's certificate store (update-ca-certificates) or name it with"
-                  + " --ca-file.");
-        }
+      if (chain(cause).stream().anyMatch(javax.net.ssl.SSLException.class::isInstance)) {
+        throw new CoderException.Unreachable(
+            "The certificate of "
+                + target.getHost()
+                + " is not trusted ("
+                + rootCause(cause)
+                + "). If the deployment uses a company certificate authority, install it in"
+                + " the system's certificate store (update-ca-certificates) or name it with"
+                + " --ca-file.");
       }
       // Which call: a timeout after the first calls worked says the server stopped answering.
       throw unreachable(path, describe(cause, target));
@@ -325,7 +325,9 @@ public final class CoderClient {
     Optional<URI> proxy = net.proxy().proxyFor(target);
     String via = proxy.map(p -> " (the proxy " + p.getHost() + ":" + p.getPort() + ")").orElse("");
     String host = proxy.map(URI::getHost).orElse(target.getHost());
-    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    List<Throwable> chain = chain(cause);
+    // The specific causes first: the JDK wraps an unknown name in a ConnectException.
+    for (Throwable t : chain) {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         return "the name " + host + " does not resolve" + via;
       }
@@ -333,10 +335,8 @@ public final class CoderClient {
         return "timed out connecting" + via;
       }
     }
-    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectException) {
-        return "the connection was refused or the host is unreachable" + via;
-      }
+    if (chain.stream().anyMatch(ConnectException.class::isInstance)) {
+      return "the connection was refused or the host is unreachable" + via;
     }
     return (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
         + via;
@@ -402,11 +402,17 @@ public final class CoderClient {
     return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  private static String rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+  /** {@code e} and its causes, outermost first. */
+  private static List<Throwable> chain(Throwable e) {
+    List<Throwable> all = new ArrayList<>();
+    for (Throwable t = e; t != null && !all.contains(t); t = t.getCause()) {
+      all.add(t);
     }
+    return all;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = chain(e).getLast();
     String m = t.getMessage();
     return m == null ? t.getClass().getSimpleName() : m;
   }
