@@ -8,6 +8,7 @@ import dev.coderdesktop.coder.sdk.signin.TokenStore;
 import dev.coderdesktop.coder.sdk.signin.TokenStores;
 import dev.coderdesktop.desktop.browser.Browser;
 import dev.coderdesktop.desktop.launch.SingleInstance;
+import dev.coderdesktop.desktop.launch.SoftwareRendering;
 import dev.coderdesktop.desktop.notify.DbusNotifier;
 import dev.coderdesktop.desktop.settings.Autostart;
 import dev.coderdesktop.desktop.settings.Settings;
@@ -68,6 +69,8 @@ public final class DesktopApp extends Application {
 
   @Override
   public void start(Stage trayStage) {
+    // GTK has started by now and read GDK_GL; programs opened from the app must not inherit it.
+    SoftwareRendering.afterToolkit();
     UiThread ui = UiThread.javafx();
     workers = Workers.logging("desktop-worker", 2);
     windows =

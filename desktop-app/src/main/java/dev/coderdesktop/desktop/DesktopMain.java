@@ -3,6 +3,7 @@
 package dev.coderdesktop.desktop;
 
 import dev.coderdesktop.desktop.launch.SingleInstance;
+import dev.coderdesktop.desktop.launch.SoftwareRendering;
 import dev.coderdesktop.desktop.launch.TrayLogging;
 import dev.coderdesktop.desktop.launch.UpdateCheck;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import javafx.application.Application;
 /**
  * Entry point of the Coder Desktop tray app. A plain class (not the {@link Application}) so it can
  * start with JavaFX on the class path, and so the steps that must come before JavaFX and dorkbox
- * load run first: the update check off, the log, the display check, the single instance.
+ * load run first: the update check off, the log, the display check, the single instance, GTK's
+ * OpenGL off.
  */
 public final class DesktopMain {
 
@@ -51,6 +53,7 @@ public final class DesktopMain {
       LOG.warning("cannot make sure only one tray app runs: " + e.getMessage());
     }
     DesktopApp.handOver(instance);
+    SoftwareRendering.beforeToolkit();
     Application.launch(DesktopApp.class, args);
   }
 }

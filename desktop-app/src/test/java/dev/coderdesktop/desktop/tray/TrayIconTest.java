@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coderdesktop.desktop.fixtures.Programs;
 import dev.coderdesktop.desktop.state.AppState;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +40,8 @@ class TrayIconTest {
     }
   }
 
-  private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String probe(boolean withTray) throws Exception {
-    boolean have = onPath("xvfb-run") && onPath("trayer");
+    boolean have = Programs.onPath("xvfb-run", "trayer");
     if (System.getenv("CI") != null) {
       assertTrue(
           have, "CI must run the tray icon test: install xvfb and trayer (scripts/prereqs.sh)");
