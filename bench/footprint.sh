@@ -171,6 +171,7 @@ section_basic() {
     { "$JAVA_HOME/bin/jcmd" "$SVC_PID" VM.native_memory summary; "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.heap_info
       "$JAVA_HOME/bin/jcmd" "$SVC_PID" GC.class_histogram -all | head -n 40
       cat "/proc/$SVC_PID/smaps_rollup"
+      rss_by_mapping "$SVC_PID"
       echo "threads by name:"; cat /proc/"$SVC_PID"/task/*/comm | sort | uniq -c | sort -rn; } >"$NMT_TO" 2>&1
   fi
   echo "# service: $(awk '/^Threads/ {print $2}' "/proc/$SVC_PID/status") threads after $TRAFFIC_MB MB"
@@ -194,6 +195,12 @@ section_basic() {
   echo "warm_toggle_ms=$(median "${times[@]}")"
   echo "# service CPU time for a warm toggle: $(tail -n 3 "$WORK/toggle-cpu" | sort -n | sed -n 2p) ms"
 
+}
+
+# A process's resident memory by mapping (its file, or [anon]), largest first, 512 kB and over.
+rss_by_mapping() { # pid
+  awk '/^[0-9a-f]+-[0-9a-f]+ / {name = ($6 == "" ? "[anon]" : $6)} /^Rss:/ {rss[name] += $2}
+       END {for (n in rss) if (rss[n] >= 512) printf "%8d kB  %s\n", rss[n], n}' "/proc/$1/smaps" | sort -rn
 }
 
 section_tray() {
@@ -221,9 +228,7 @@ section_tray() {
   # NMT_TO=FILE also keeps FILE.tray: the tray's resident memory by mapping (file or kind), largest
   # first, and its threads by name.
   if [[ -n ${NMT_TO:-} ]]; then
-    { awk '/^[0-9a-f]+-[0-9a-f]+ / {name = ($6 == "" ? "[anon]" : $6)} /^Rss:/ {rss[name] += $2}
-           END {for (n in rss) if (rss[n] >= 512) printf "%8d kB  %s\n", rss[n], n}' \
-        "/proc/$TRAY_PID/smaps" | sort -rn
+    { rss_by_mapping "$TRAY_PID"
       echo "threads by name:"; cat /proc/"$TRAY_PID"/task/*/comm | sort | uniq -c | sort -rn; } >"$NMT_TO.tray" 2>&1
   fi
   kill -TERM "$TRAY_PID"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.coderdesktop.testbed.http.HttpClientThreads;
 import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.tunnel.crypto.Key;
 import dev.coderdesktop.tunnel.crypto.X25519;
@@ -74,6 +75,45 @@ class DerpWebSocketFallbackTest {
           2, lines.stream().filter(l -> l.endsWith("upgrade=websocket")).count(), lines.toString());
       ca.close();
       cb.close();
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  @Test
+  @DisplayName("websocket redials share one HTTP client, which ends with the DERP client")
+  void redialsShareOneClient() throws Exception {
+    SystemClock clock = new SystemClock("ws-redial");
+    try (DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock);
+        TestWebSocketServer proxy =
+            new TestWebSocketServer(
+                (in, out) -> {
+                  try {
+                    relay.serveUpgraded(in, out, null);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })) {
+      URI url = URI.create("http://127.0.0.1:" + proxy.port() + "/derp");
+      Map<String, String> headers = Map.of("Coder-Session-Token", TestWebSocketServer.TOKEN);
+      DerpInbox inbox = new DerpInbox();
+      long before = HttpClientThreads.selectors();
+      DerpClient c = new DerpClient(url, X25519.generatePrivateKey(), headers, clock, inbox);
+      c.start();
+      await("logged in over a websocket", inbox::connected);
+      for (int i = 1; i <= 4; i++) {
+        int logins = i;
+        relay.dropClients();
+        await("logged in again, time " + logins, () -> inbox.logins.size() > logins);
+      }
+      assertTrue(c.usesWebsocket());
+      assertEquals(
+          1,
+          HttpClientThreads.selectors() - before,
+          "five websocket dials, one HTTP client (one selector)");
+      c.close();
+      await(
+          "the HTTP client's selector thread ends", () -> HttpClientThreads.selectors() == before);
     } finally {
       clock.shutdown();
     }

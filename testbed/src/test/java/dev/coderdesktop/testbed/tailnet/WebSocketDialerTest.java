@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.tailnet;
 
+import static dev.coderdesktop.tunnel.time.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.coderdesktop.testbed.http.HttpClientThreads;
 import dev.coderdesktop.testbed.http.TestWebSocketServer;
 import dev.coderdesktop.tunnel.control.ControlRejectedException;
 import dev.coderdesktop.tunnel.control.RecordingListener;
@@ -40,6 +42,7 @@ class WebSocketDialerTest {
       tailnet.snapshot = Snapshots.oneAgent(wsId, "box", agentId).build();
       RecordingListener events = new RecordingListener();
       BlockingQueue<WorkspaceState> states = events.workspaces;
+      long httpClients = HttpClientThreads.selectors();
       TailnetControlClient client =
           new TailnetControlClient(
               new TailnetWebSocketDialer(
@@ -56,6 +59,8 @@ class WebSocketDialerTest {
       assertEquals(
           "GET /api/v2/tailnet?version=2.3 HTTP/1.1 upgrade=websocket", ws.requestLines.get(0));
       client.close();
+      // A session's end shuts its HTTP client down rather than leaving it for a GC.
+      await("the dialer's HTTP client ends", () -> HttpClientThreads.selectors() == httpClients);
     } finally {
       clock.shutdown();
     }

@@ -28,5 +28,11 @@ public record ControlConnection(InputStream in, OutputStream out, Closeable clos
   public interface Dialer {
     /** Dials the server. */
     ControlConnection dial(String resumeToken) throws IOException;
+
+    /**
+     * Lets go of what dialling keeps between dials (an HTTP client and its selector thread); no
+     * dial follows. Nothing to do by default.
+     */
+    default void release() {}
   }
 }

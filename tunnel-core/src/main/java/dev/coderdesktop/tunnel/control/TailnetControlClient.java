@@ -517,5 +517,6 @@ public final class TailnetControlClient implements Closeable {
     }
     dropSession("closed");
     wake.release();
+    dialer.release();
   }
 }

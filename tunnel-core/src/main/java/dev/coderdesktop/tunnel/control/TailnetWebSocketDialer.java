@@ -51,6 +51,20 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
     this.http = policy.httpClient(CONNECT_TIMEOUT);
   }
 
+  /**
+   * Shuts the HTTP client down: a session's control plane ends with it, and an abandoned client
+   * keeps its selector thread until a garbage collection happens to find it.
+   */
+  @Override
+  public void release() {
+    http.shutdownNow();
+  }
+
+  /** The HTTP client the dials share (for tests). */
+  HttpClient http() {
+    return http;
+  }
+
   /** The websocket URI for a dial with {@code resumeToken} (null for none). */
   URI uri(String resumeToken) {
     String scheme = "https".equalsIgnoreCase(deployment.getScheme()) ? "wss" : "ws";

@@ -95,6 +95,9 @@ public final class DerpClient implements Closeable {
   // Guarded by this.
   private final java.util.ArrayDeque<byte[][]> backlog = new java.util.ArrayDeque<>();
   private java.io.Closeable socket;
+  // The JDK client for websocket dials: made on the first, kept for the redials, shut down with
+  // this client. One per dial would leave a selector thread behind each until a GC found it.
+  private java.net.http.HttpClient webSocketHttp;
   private OutputStream out;
   private Key serverKey;
   private boolean closed;
@@ -386,15 +389,20 @@ public final class DerpClient implements Closeable {
     URI ws = URI.create((tls ? "wss" : "ws") + "://" + url.getRawAuthority() + path);
     Map<String, String> wsHeaders = withUserAgent();
     policy.proxyAuthorization(ws).ifPresent(a -> wsHeaders.put("Proxy-Authorization", a));
+    java.net.http.HttpClient http;
+    synchronized (this) {
+      if (closed) {
+        throw new IOException("closed");
+      }
+      if (webSocketHttp == null) {
+        webSocketHttp = policy.httpClient(CONNECT_TIMEOUT);
+      }
+      http = webSocketHttp;
+    }
     WebSocketStream stream;
     try {
       stream =
-          WebSocketStream.open(
-              policy.httpClient(CONNECT_TIMEOUT),
-              ws,
-              wsHeaders,
-              java.util.List.of("derp"),
-              CONNECT_TIMEOUT);
+          WebSocketStream.open(http, ws, wsHeaders, java.util.List.of("derp"), CONNECT_TIMEOUT);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new DerpProtocolException("relay refused the websocket: " + e.getCause().getMessage());
     } catch (java.util.concurrent.TimeoutException e) {
@@ -534,6 +542,10 @@ public final class DerpClient implements Closeable {
       }
       closed = true;
       closeSocketLocked();
+      if (webSocketHttp != null) {
+        webSocketHttp.shutdownNow();
+        webSocketHttp = null;
+      }
     }
     backoffTimer.cancel();
     watchdog.stop();

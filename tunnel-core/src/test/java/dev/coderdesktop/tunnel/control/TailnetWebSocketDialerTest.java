@@ -77,6 +77,17 @@ class TailnetWebSocketDialerTest {
   }
 
   @Test
+  @DisplayName("release shuts the dials' HTTP client down, and a dial after it fails")
+  void release() throws Exception {
+    TailnetWebSocketDialer dialer =
+        new TailnetWebSocketDialer(URI.create("http://127.0.0.1:9"), "SECRET-TOKEN", Map.of());
+    assertFalse(dialer.http().isTerminated());
+    dialer.release();
+    assertTrue(dialer.http().awaitTermination(java.time.Duration.ofSeconds(10)));
+    assertThrows(IOException.class, () -> dialer.dial(null));
+  }
+
+  @Test
   @DisplayName("the proxy URL's user and password go in the CONNECT; the token does not")
   void credentialsInConnect() throws Exception {
     HttpUpgrade connect =
