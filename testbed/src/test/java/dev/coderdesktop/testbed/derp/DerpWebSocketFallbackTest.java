@@ -31,28 +31,34 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class DerpWebSocketFallbackTest {
 
+  private static final Map<String, String> HEADERS =
+      Map.of("Coder-Session-Token", TestWebSocketServer.TOKEN);
+
+  /** In front of {@code relay}: refuses the DERP upgrade, passes websockets. */
+  private static TestWebSocketServer websocketsOnly(DerpServer relay) throws IOException {
+    return new TestWebSocketServer(
+        (in, out) -> {
+          try {
+            relay.serveUpgraded(in, out, null);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
   @Test
   @DisplayName("a 403 to the DERP upgrade makes the client retry over a websocket and stay there")
   void fallsBackToWebsocket() throws Exception {
     SystemClock clock = new SystemClock("ws-fallback");
     try (DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock);
-        TestWebSocketServer proxy =
-            new TestWebSocketServer(
-                (in, out) -> {
-                  try {
-                    relay.serveUpgraded(in, out, null);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                })) {
+        TestWebSocketServer proxy = websocketsOnly(relay)) {
       URI url = URI.create("http://127.0.0.1:" + proxy.port() + "/derp");
-      Map<String, String> headers = Map.of("Coder-Session-Token", TestWebSocketServer.TOKEN);
       DerpInbox ia = new DerpInbox();
       DerpInbox ib = new DerpInbox();
       Key a = X25519.generatePrivateKey();
       Key b = X25519.generatePrivateKey();
-      DerpClient ca = new DerpClient(url, a, headers, clock, ia);
-      DerpClient cb = new DerpClient(url, b, headers, clock, ib);
+      DerpClient ca = new DerpClient(url, a, HEADERS, clock, ia);
+      DerpClient cb = new DerpClient(url, b, HEADERS, clock, ib);
       assertFalse(ca.usesWebsocket());
       ca.start();
       cb.start();
@@ -85,20 +91,11 @@ class DerpWebSocketFallbackTest {
   void redialsShareOneClient() throws Exception {
     SystemClock clock = new SystemClock("ws-redial");
     try (DerpServer relay = new DerpServer(X25519.generatePrivateKey(), clock);
-        TestWebSocketServer proxy =
-            new TestWebSocketServer(
-                (in, out) -> {
-                  try {
-                    relay.serveUpgraded(in, out, null);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                })) {
+        TestWebSocketServer proxy = websocketsOnly(relay)) {
       URI url = URI.create("http://127.0.0.1:" + proxy.port() + "/derp");
-      Map<String, String> headers = Map.of("Coder-Session-Token", TestWebSocketServer.TOKEN);
       DerpInbox inbox = new DerpInbox();
       long before = HttpClientThreads.selectors();
-      DerpClient c = new DerpClient(url, X25519.generatePrivateKey(), headers, clock, inbox);
+      DerpClient c = new DerpClient(url, X25519.generatePrivateKey(), HEADERS, clock, inbox);
       c.start();
       await("logged in over a websocket", inbox::connected);
       for (int i = 1; i <= 4; i++) {
