@@ -93,6 +93,10 @@ public final class UdpBatchSocket implements AutoCloseable {
   private int rFilled;
   private int rNext;
   private int rOffset;
+  // The last recvmmsg filled fewer slots than it was given, so the queue was empty then: the next
+  // receive waits first instead of asking again only to get EAGAIN (one system call less per
+  // wake-up; a ping's hop or a TCP acknowledgement is one datagram per wake-up).
+  private boolean rDrained;
   // Written by the receiver under receiveLock; read by tests without it (a receiver waits holding
   // it).
   private volatile long rCoalesced;
@@ -286,6 +290,12 @@ public final class UdpBatchSocket implements AutoCloseable {
           rMsgs.set(ValueLayout.JAVA_INT, m + 48, 0);
         }
         rDirty = 0;
+        if (rDrained) {
+          // poll reports a pending socket error (an ICMP one) too; recvmmsg then throws it below.
+          rDrained = false;
+          rWait.await("UDP socket");
+          continue;
+        }
         int n = Libc.recvmmsg(rState, fd, rMsgs, want, 0);
         if (n > 0) {
           rDirty = n;
@@ -293,6 +303,7 @@ public final class UdpBatchSocket implements AutoCloseable {
           rNext = 0;
           rOffset = 0;
           lastFromSlot = -1;
+          rDrained = n < want;
           continue;
         }
         int errno = rState.errno();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -104,6 +105,39 @@ class UdpBatchSocketTest {
   @DisplayName("a dual-stack socket shows IPv4 peers as IPv4 addresses")
   void dualStack() throws Exception {
     roundTrip(true, true, "127.0.0.1");
+  }
+
+  @Test
+  @DisplayName(
+      "after a receive that took less than it had room for, the next one waits, then reads")
+  void waitsAfterPartialBatch() throws Exception {
+    try (UdpBatchSocket a = UdpBatchSocket.open(false, false, 0, 1 << 16);
+        UdpBatchSocket b = UdpBatchSocket.open(false, false, 0, 1 << 16)) {
+      InetSocketAddress to =
+          new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), a.localPort());
+      byte[][] in = new byte[4][UdpBatchSocket.RECEIVE_SLOT];
+      int[] got = new int[4];
+      InetSocketAddress[] from = new InetSocketAddress[4];
+      for (int round = 1; round <= 3; round++) {
+        int len = 20 + round;
+        // Queued before the receive (the wait returns at once), then sent while it waits.
+        b.send(datagrams(1, len), 3, new int[] {len}, 1, to);
+        assertEquals(1, a.receive(in, got, from), "one of four slots filled");
+        assertEquals(len, got[0]);
+        CompletableFuture<Integer> next =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return a.receive(in, got, from) == 1 ? got[0] : -1;
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
+        Thread.sleep(50); // the receiver reaches its wait; the result is the same if it has not
+        b.send(datagrams(1, len + 100), 3, new int[] {len + 100}, 1, to);
+        assertEquals(len + 100, next.get(10, TimeUnit.SECONDS));
+      }
+    }
   }
 
   @Test
