@@ -130,6 +130,21 @@ if ((tray)); then
     fail "coder-desktop-tray cannot load its classes from the bundled runtime"
   fi
   ok "coder-desktop-tray loads JavaFX from the bundled runtime"
+  # On a display it draws in software and GTK opens no OpenGL (scripts/jvm/tray.options,
+  # launch/SoftwareRendering): no driver (Mesa's, under Xvfb) is mapped into the installed app.
+  if command -v xvfb-run >/dev/null; then
+    mkdir -m 700 -p "$WORK/xdg"
+    # shellcheck disable=SC2016 # expanded by the inner shell
+    env -i PATH=/usr/bin:/bin HOME="$WORK" XDG_RUNTIME_DIR="$WORK/xdg" xvfb-run -a sh -c '
+      coder-desktop-tray >"$0/tray-x.out" 2>&1 & p=$!
+      sleep 12
+      if kill -0 "$p"; then grep -cE "_dri\.so|libGLX_mesa|libLLVM" "/proc/$p/maps" >"$0/tray-gl"; fi
+      kill "$p"; wait "$p"' "$WORK" || true
+    [[ -s $WORK/tray-gl ]] || { cat "$WORK/tray-x.out"; fail "the installed tray app did not stay up on Xvfb"; }
+    check "the installed tray app maps no OpenGL driver" test "$(cat "$WORK/tray-gl")" = 0
+  elif [[ -n ${CI:-} ]]; then
+    fail "CI must check the tray app on a display: install xvfb (scripts/prereqs.sh)"
+  fi
   check "the desktop entry is installed" test -f /usr/share/applications/coder-desktop-tray.desktop
   check "the icon is installed" test -f /usr/share/icons/hicolor/scalable/apps/coder-desktop.svg
   check "the desktop entry handles coder:// links" \

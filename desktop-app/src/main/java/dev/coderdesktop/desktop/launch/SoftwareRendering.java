@@ -65,6 +65,11 @@ public final class SoftwareRendering {
   /**
    * Call once GTK has started (on the JavaFX thread, which is GTK's): removes the variable if
    * {@link #beforeToolkit} set it.
+   *
+   * <p>{@code unsetenv} is not safe against a {@code getenv} on another thread at the same instant.
+   * GTK's own reads happen on this thread, and the JVM's threads read their environment at start;
+   * the alternative, leaving the variable to every program the app, JavaFX or the tray library
+   * starts, seemed the larger risk.
    */
   public static void afterToolkit() {
     if (!setByUs) {

@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coderdesktop.desktop.fixtures.Programs;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,9 +72,7 @@ class SoftwareRenderingTest {
             System.getProperty("java.class.path"),
             SoftwareRenderingProbe.class.getName(),
             mode);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the probe did not finish");
+    String out = Programs.run(cmd, Duration.ofSeconds(90));
     assertTrue(out.contains("driver="), out);
     return out;
   }

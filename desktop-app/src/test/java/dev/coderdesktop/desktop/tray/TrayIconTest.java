@@ -3,17 +3,15 @@
 package dev.coderdesktop.desktop.tray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coderdesktop.desktop.fixtures.Programs;
 import dev.coderdesktop.desktop.state.AppState;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,14 +51,8 @@ class TrayIconTest {
         (withTray ? "trayer --edge top --align right --widthtype pixel --width 96 & sleep 2; " : "")
             + "exec \"$0\" --enable-native-access=ALL-UNNAMED -cp \"$1\" "
             + TrayIconProbe.class.getName();
-    Process p =
-        new ProcessBuilder(List.of("xvfb-run", "-a", "sh", "-c", run, java, cp))
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the probe did not finish");
-    assertNotNull(out);
-    return out;
+    return Programs.run(
+        List.of("xvfb-run", "-a", "sh", "-c", run, java, cp), Duration.ofSeconds(90));
   }
 
   @Test

@@ -10,11 +10,21 @@ public final class HttpClientThreads {
 
   private HttpClientThreads() {}
 
-  /** How many JDK HTTP client selector threads are running now. */
-  public static long selectors() {
+  /** The names of the JDK HTTP client selector threads running now. */
+  public static java.util.Set<String> selectors() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(
-            t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
-        .count();
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("HttpClient-") && n.endsWith("-SelectorManager"))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * The selector threads running now that were not in {@code before}: the clients made since. (A
+   * client of an earlier test that a GC collects meanwhile only leaves {@code before}.)
+   */
+  public static java.util.Set<String> since(java.util.Set<String> before) {
+    java.util.Set<String> now = new java.util.HashSet<>(selectors());
+    now.removeAll(before);
+    return now;
   }
 }

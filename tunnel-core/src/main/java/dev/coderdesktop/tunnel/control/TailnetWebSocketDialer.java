@@ -31,7 +31,10 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   private final URI deployment;
   private final String sessionToken;
   private final Map<String, String> headers;
-  private final HttpClient http;
+  // Guarded by this; replaced if it ends by itself (its selector thread failed), never after
+  // release.
+  private HttpClient http;
+  private boolean released;
   private final String userAgent;
   private final NetPolicy policy;
 
@@ -56,12 +59,16 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
    * keeps its selector thread until a garbage collection happens to find it.
    */
   @Override
-  public void release() {
+  public synchronized void release() {
+    released = true;
     http.shutdownNow();
   }
 
-  /** The HTTP client the dials share (for tests). */
-  HttpClient http() {
+  /** The HTTP client the dials share: the one made first, unless it has ended by itself. */
+  synchronized HttpClient http() {
+    if (!released && http.isTerminated()) {
+      http = policy.httpClient(CONNECT_TIMEOUT);
+    }
     return http;
   }
 
@@ -85,7 +92,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
     policy.proxyAuthorization(target).ifPresent(a -> all.put("Proxy-Authorization", a));
     WebSocketStream stream;
     try {
-      stream = WebSocketStream.open(http, target, all, java.util.List.of(), CONNECT_TIMEOUT);
+      stream = WebSocketStream.open(http(), target, all, java.util.List.of(), CONNECT_TIMEOUT);
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof WebSocketHandshakeException h) {

@@ -394,7 +394,8 @@ public final class DerpClient implements Closeable {
       if (closed) {
         throw new IOException("closed");
       }
-      if (webSocketHttp == null) {
+      // A client that ended by itself (its selector thread failed) cannot dial again.
+      if (webSocketHttp == null || webSocketHttp.isTerminated()) {
         webSocketHttp = policy.httpClient(CONNECT_TIMEOUT);
       }
       http = webSocketHttp;

@@ -55,9 +55,16 @@ public final class WebSocketStream implements WebSocket.Listener {
       b.subprotocols(
           subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
     }
-    WebSocket ws =
-        b.buildAsync(uri, stream)
-            .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    java.util.concurrent.CompletableFuture<WebSocket> opening = b.buildAsync(uri, stream);
+    WebSocket ws;
+    try {
+      ws = opening.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+      // Nobody will read a websocket whose handshake ends after this; the HTTP client may outlive
+      // the dial (it is shared), so the socket must not be left open on it.
+      opening.thenAccept(WebSocket::abort);
+      throw e;
+    }
     stream.attach(ws);
     return stream;
   }
