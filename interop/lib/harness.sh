@@ -67,8 +67,14 @@ harness_start() { # seconds, VAR=VALUE...
   local secs=$1
   shift
   mkfifo "$WORK/stdin"
+  # Its temporary directories (the Go test's TempDir: the deployment's files) inside $WORK, which
+  # the caller removes: the harness is stopped by a signal, so Go's own clean-up never runs, and
+  # they would pile up in /tmp. Writable by whichever user HARNESS_AS names.
+  mkdir -p "$WORK/harness-tmp"
+  chmod 1777 "$WORK/harness-tmp"
   # shellcheck disable=SC2086 # HARNESS_AS and HARNESS_FLAGS are lists of words
-  ip netns exec "$NS" ${HARNESS_AS:-} env CODER_DESKTOP_HARNESS=1 "$@" "$HARNESS_BIN" -test.run TestHarness \
+  ip netns exec "$NS" ${HARNESS_AS:-} env CODER_DESKTOP_HARNESS=1 TMPDIR="$WORK/harness-tmp" "$@" \
+    "$HARNESS_BIN" -test.run TestHarness \
     -test.timeout 0 ${HARNESS_FLAGS:-} <"$WORK/stdin" >"$WORK/harness.out" 2>"$WORK/harness.err" &
   HARNESS_PID=$!
   exec 7>"$WORK/stdin"

@@ -10,15 +10,16 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Removes the testbed's own temporary state directory on exit: it holds the session token and the
- * agents' ssh private key, which must not outlive the run. Symlinks are deleted, never followed.
+ * Removes a temporary state directory of the testbed's (or of a test lab's) at the end: it holds a
+ * session token and the agents' ssh private key, which must not outlive the run. Symlinks are
+ * deleted, never followed.
  */
-final class StateDirectory {
+public final class StateDirectory {
 
   private StateDirectory() {}
 
   /** Deletes {@code dir} and everything in it; null does nothing. Failures go to stderr. */
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }

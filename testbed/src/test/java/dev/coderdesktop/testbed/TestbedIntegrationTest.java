@@ -137,6 +137,7 @@ class TestbedIntegrationTest {
       }
     } finally {
       clock.shutdown();
+      StateDirectory.delete(state);
     }
   }
 

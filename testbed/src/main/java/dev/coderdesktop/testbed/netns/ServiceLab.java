@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.testbed.netns;
 
+import dev.coderdesktop.testbed.StateDirectory;
 import dev.coderdesktop.testbed.Testbed;
 import dev.coderdesktop.testbed.TestbedMain;
 import dev.coderdesktop.tunnel.time.SystemClock;
@@ -96,8 +97,9 @@ public final class ServiceLab implements AutoCloseable {
       }
     }
     if (!Files.exists(socket())) {
+      String log = tail("service.log"); // before close() deletes it
       close();
-      throw new IOException("the service made no socket:\n" + tail("service.log"));
+      throw new IOException("the service made no socket:\n" + log);
     }
   }
 
@@ -178,5 +180,7 @@ public final class ServiceLab implements AutoCloseable {
     lab.close();
     testbed.close();
     clock.shutdown();
+    // A failed test has copied the logs it wants (keepLogs); the rest, a token among it, goes.
+    StateDirectory.delete(dir);
   }
 }
