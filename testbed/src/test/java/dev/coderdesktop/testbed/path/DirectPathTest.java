@@ -202,7 +202,20 @@ class DirectPathTest {
     assertEquals(b.direct.endpoints().get(0).getPort(), a.pathTo(b).direct().getPort());
     long before = a.direct.bind().directPackets();
     exchange("direct");
-    assertTrue(a.direct.bind().directPackets() > before, "the packet went over UDP");
+    assertTrue(
+        a.direct.bind().directPackets() > before,
+        () ->
+            "the packet went over UDP (a's path to b "
+                + a.pathTo(b)
+                + ", b's to a "
+                + b.pathTo(a)
+                + "; UDP received by a "
+                + a.direct.bind().directReceived()
+                + ", by b "
+                + b.direct.bind().directReceived()
+                + ", sent by b "
+                + b.direct.bind().directPackets()
+                + ")");
 
     a.udp.cut(true);
     long cutAt = System.nanoTime();
