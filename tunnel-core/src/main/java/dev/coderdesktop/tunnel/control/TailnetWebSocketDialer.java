@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: AGPL-3.0-only
 package dev.coderdesktop.tunnel.control;
 
+import dev.coderdesktop.tunnel.transport.DialClient;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.transport.WebSocketStream;
 import java.io.IOException;
@@ -31,10 +32,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
   private final URI deployment;
   private final String sessionToken;
   private final Map<String, String> headers;
-  // Guarded by this; replaced if it ends by itself (its selector thread failed), never after
-  // release.
-  private HttpClient http;
-  private boolean released;
+  private final DialClient http;
   private final String userAgent;
   private final NetPolicy policy;
 
@@ -51,7 +49,7 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
     this.deployment = deployment;
     this.sessionToken = sessionToken;
     this.headers = Map.copyOf(headers);
-    this.http = policy.httpClient(CONNECT_TIMEOUT);
+    this.http = new DialClient(policy, CONNECT_TIMEOUT);
   }
 
   /**
@@ -59,17 +57,13 @@ public final class TailnetWebSocketDialer implements ControlConnection.Dialer {
    * keeps its selector thread until a garbage collection happens to find it.
    */
   @Override
-  public synchronized void release() {
-    released = true;
-    http.shutdownNow();
+  public void release() {
+    http.close();
   }
 
-  /** The HTTP client the dials share: the one made first, unless it has ended by itself. */
-  synchronized HttpClient http() {
-    if (!released && http.isTerminated()) {
-      http = policy.httpClient(CONNECT_TIMEOUT);
-    }
-    return http;
+  /** The HTTP client the dials share (for tests); after {@link #release()}, an exception. */
+  HttpClient http() throws IOException {
+    return http.get();
   }
 
   /** The websocket URI for a dial with {@code resumeToken} (null for none). */

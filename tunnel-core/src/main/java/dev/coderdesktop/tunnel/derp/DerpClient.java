@@ -9,6 +9,7 @@ import dev.coderdesktop.tunnel.liveness.Backoff;
 import dev.coderdesktop.tunnel.liveness.Watchdog;
 import dev.coderdesktop.tunnel.time.Clock;
 import dev.coderdesktop.tunnel.time.Timer;
+import dev.coderdesktop.tunnel.transport.DialClient;
 import dev.coderdesktop.tunnel.transport.HttpUpgrade;
 import dev.coderdesktop.tunnel.transport.NetPolicy;
 import dev.coderdesktop.tunnel.transport.StreamDialer;
@@ -74,6 +75,8 @@ public final class DerpClient implements Closeable {
   private final Key publicKey;
   private final Map<String, String> headers;
   private final NetPolicy policy;
+  // The websocket dials' HTTP client, kept across redials and shut down in close().
+  private final DialClient webSocketHttp;
   // Starts as configured; becomes true for good when the relay refuses the HTTP upgrade.
   private volatile boolean websocket;
   private final Clock clock;
@@ -95,9 +98,6 @@ public final class DerpClient implements Closeable {
   // Guarded by this.
   private final java.util.ArrayDeque<byte[][]> backlog = new java.util.ArrayDeque<>();
   private java.io.Closeable socket;
-  // The JDK client for websocket dials: made on the first, kept for the redials, shut down with
-  // this client. One per dial would leave a selector thread behind each until a GC found it.
-  private java.net.http.HttpClient webSocketHttp;
   private OutputStream out;
   private Key serverKey;
   private boolean closed;
@@ -137,6 +137,7 @@ public final class DerpClient implements Closeable {
       DerpListener listener) {
     this.websocket = websocket;
     this.policy = policy;
+    this.webSocketHttp = new DialClient(policy, CONNECT_TIMEOUT);
     this.url = url;
     this.privateKey = privateKey;
     this.publicKey = X25519.publicKey(privateKey);
@@ -389,17 +390,7 @@ public final class DerpClient implements Closeable {
     URI ws = URI.create((tls ? "wss" : "ws") + "://" + url.getRawAuthority() + path);
     Map<String, String> wsHeaders = withUserAgent();
     policy.proxyAuthorization(ws).ifPresent(a -> wsHeaders.put("Proxy-Authorization", a));
-    java.net.http.HttpClient http;
-    synchronized (this) {
-      if (closed) {
-        throw new IOException("closed");
-      }
-      // A client that ended by itself (its selector thread failed) cannot dial again.
-      if (webSocketHttp == null || webSocketHttp.isTerminated()) {
-        webSocketHttp = policy.httpClient(CONNECT_TIMEOUT);
-      }
-      http = webSocketHttp;
-    }
+    java.net.http.HttpClient http = webSocketHttp.get();
     WebSocketStream stream;
     try {
       stream =
@@ -543,10 +534,7 @@ public final class DerpClient implements Closeable {
       }
       closed = true;
       closeSocketLocked();
-      if (webSocketHttp != null) {
-        webSocketHttp.shutdownNow();
-        webSocketHttp = null;
-      }
+      webSocketHttp.close();
     }
     backoffTimer.cancel();
     watchdog.stop();

@@ -81,9 +81,10 @@ class TailnetWebSocketDialerTest {
   void release() throws Exception {
     TailnetWebSocketDialer dialer =
         new TailnetWebSocketDialer(URI.create("http://127.0.0.1:9"), "SECRET-TOKEN", Map.of());
-    assertFalse(dialer.http().isTerminated());
+    java.net.http.HttpClient http = dialer.http();
+    assertFalse(http.isTerminated());
     dialer.release();
-    assertTrue(dialer.http().awaitTermination(java.time.Duration.ofSeconds(10)));
+    assertTrue(http.awaitTermination(java.time.Duration.ofSeconds(10)));
     assertThrows(IOException.class, () -> dialer.dial(null));
   }
 
